@@ -1,0 +1,1 @@
+"""Content shipped with the app: batteries, scenarios, consent text, role profiles."""

@@ -1,0 +1,1 @@
+"""Games: pure rules (no Qt, no clock) and their Qt views."""

@@ -1,0 +1,1 @@
+"""HireMate Station: the Qt shell, screens, station services and the event log."""

@@ -1,0 +1,38 @@
+"""Helpers shared by subcommands: errors with exit codes, JSON output, opening the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from kiosk.eventlog import Store, StoreError
+
+__all__ = ["CliError", "open_store", "print_json"]
+
+
+class CliError(Exception):
+    """A failure to report in one line, with the process exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def open_store(args: argparse.Namespace, create: bool = False) -> Store:
+    """Open the station store in --data-dir; refuse to create one unless asked."""
+    data_dir: Path = args.data_dir
+    from kiosk.eventlog.store import DB_FILENAME
+
+    if not create and not (data_dir / DB_FILENAME).exists():
+        raise CliError(f"no station database in {data_dir}; run `hiremate init` first")
+    try:
+        return Store.in_dir(data_dir)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def print_json(value: Any) -> None:
+    """Print a value as sorted, indented JSON."""
+    print(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False))

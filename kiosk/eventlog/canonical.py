@@ -1,0 +1,47 @@
+"""Canonical bytes of an event and the SHA-256 hash chain over them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+__all__ = ["GENESIS_HASH", "canonical_json", "chain_hash", "event_bytes"]
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text, no NaN: the one spelling every hash is computed over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def event_bytes(
+    session_id: str,
+    seq: int,
+    t_ns: int,
+    kind: str,
+    game: str | None,
+    trial: int | None,
+    payload_json: str,
+) -> bytes:
+    """Canonical JSON of the event's fields; payload_json must itself be canonical_json output.
+
+    Equal to canonical_json({"game", "kind", "payload", "seq", "session", "t_ns", "trial"}),
+    assembled by hand so the payload is serialised once.
+    """
+    game_json = json.dumps(game, ensure_ascii=False)
+    kind_json = json.dumps(kind, ensure_ascii=False)
+    session_json = json.dumps(session_id, ensure_ascii=False)
+    trial_json = "null" if trial is None else str(int(trial))
+    return (
+        f'{{"game":{game_json},"kind":{kind_json},"payload":{payload_json},"seq":{seq:d},'
+        f'"session":{session_json},"t_ns":{t_ns:d},"trial":{trial_json}}}'
+    ).encode()
+
+
+def chain_hash(prev_hash: str, canonical: bytes) -> str:
+    """SHA-256 over the previous hash (hex, ASCII) and the event's canonical bytes."""
+    digest = hashlib.sha256(prev_hash.encode("ascii"))
+    digest.update(canonical)
+    return digest.hexdigest()

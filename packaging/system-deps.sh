@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu system libraries Qt (PySide6) needs, only those that are missing.
+# Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries and Xvfb)
+set -euo pipefail
+mode="${1:-test}"
+pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
+if [ "$mode" = run ]; then
+  pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth)
+fi
+if ! command -v dpkg >/dev/null 2>&1; then
+  echo "system-deps: not a Debian-family system; install Qt 6's runtime libraries (EGL, GL, xkbcommon, fontconfig) yourself" >&2
+  exit 0
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "system-deps: installing ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+  echo "system-deps: need root to install: ${missing[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

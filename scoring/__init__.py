@@ -1,0 +1,1 @@
+"""Scoring: pure, deterministic, versioned metrics and traits from a session's events."""

@@ -189,10 +189,16 @@ class EventLog:
             count += 1
         return count
 
-    def flush(self, timeout: float | None = None) -> None:
-        """Return once every event recorded before this call is durable on disk."""
+    def request_flush(self) -> FlushOp:
+        """Queue a durability marker without waiting; op.done is set once it is durable."""
         op = FlushOp()
         self._writer.queue.put(op)
+        return op
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Return once every event recorded before this call is durable on disk."""
+        self.check_wall_clock()
+        op = self.request_flush()
         if not op.done.wait(timeout):
             raise TimeoutError("event log flush did not complete in time")
         self._check_writer()

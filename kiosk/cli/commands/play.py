@@ -1,0 +1,169 @@
+"""`hiremate play GAME`: open one game in a window, recording into a practice session."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kiosk.cli.common import CliError, print_json
+from kiosk.cli.display import require_display
+
+__all__ = ["parse_params", "register"]
+
+
+def register(sub: Any) -> None:
+    """Add the `play` subcommand."""
+    parser = sub.add_parser(
+        "play", help="play one game in a window, recording into a practice session",
+        description="Open one game in a window. Everything is recorded into a new practice session, "
+                    "which is closed when the game finishes (or marked abandoned if the window is closed).",
+    )
+    parser.add_argument("game", metavar="GAME", nargs="?", help="game name, e.g. bart (see --list)")
+    parser.add_argument("--seed", type=int, default=None, help="RNG seed (default: a fresh random one, printed)")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="KEY=VALUE",
+        help="override one game parameter (repeatable); lists and objects as JSON, e.g. colours=classic",
+    )
+    parser.add_argument("--list", action="store_true", help="list the games and their parameters, then exit")
+    parser.add_argument("--autoplay", action="store_true", help="let the game's scripted player play it")
+    parser.add_argument("--speed", type=float, default=1.0, help="scripted player speed factor (with --autoplay)")
+    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+    parser.set_defaults(handler=run)
+
+
+def _known_games() -> dict[str, Any]:
+    from games.spec import all_games
+
+    return all_games()
+
+
+def _parse_value(key: str, text: str) -> Any:
+    """Values are strings (the params model coerces them); text starting with [ or { is JSON."""
+    if not text.lstrip().startswith(("[", "{")):
+        return text
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"parameter {key!r}: value is not valid JSON ({exc.msg} at column {exc.colno})") from None
+
+
+def parse_params(model: type[BaseModel], pairs: Sequence[str]) -> BaseModel:
+    """Validate KEY=VALUE overrides against a params model; errors name the key at fault."""
+    raw: dict[str, Any] = {}
+    known = sorted(model.model_fields)
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise CliError(f"--param {pair!r} is not KEY=VALUE")
+        if key not in model.model_fields:
+            raise CliError(f"unknown parameter {key!r}; parameters of this game: {', '.join(known)}")
+        if key in raw:
+            raise CliError(f"parameter {key!r} is given twice")
+        raw[key] = _parse_value(key, value)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(part) for part in first["loc"]) or "(params)"
+        key = str(first["loc"][0]) if first["loc"] else "(params)"
+        given = f" (given {raw[key]!r})" if key in raw else ""
+        raise CliError(f"parameter {loc!r}: {first['msg']}{given}") from None
+
+
+def _print_games(specs: dict[str, Any], as_json: bool) -> int:
+    listing = {
+        name: {"title": spec.title, "params": spec.params_model().model_dump(mode="json")}
+        for name, spec in sorted(specs.items())
+    }
+    if as_json:
+        print_json(listing)
+        return 0
+    for name, entry in listing.items():
+        params = ", ".join(f"{k}={json.dumps(v)}" for k, v in entry["params"].items())
+        print(f"{name}: {entry['title']}\n    {params}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate the game and its parameters, then play it in a window."""
+    specs = _known_games()
+    if args.list:
+        return _print_games(specs, args.json)
+    if args.game is None:
+        raise CliError(f"name a game to play; known games: {', '.join(sorted(specs)) or 'none'}")
+    if args.game not in specs:
+        raise CliError(f"unknown game {args.game!r}; known games: {', '.join(sorted(specs)) or 'none'}")
+    spec = specs[args.game]
+    params = parse_params(spec.params_model, args.param)
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    require_display()
+    summary = _play_window(args, spec, params, seed)
+    if args.json:
+        print_json(summary)
+    else:
+        print(f"{spec.title}: session {summary['session_id']} {summary['status']} (seed {seed})")
+        print(f"  summary: {json.dumps(summary['summary'], sort_keys=True)}")
+    return 0 if summary["status"] == "completed" else 1
+
+
+def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: int) -> dict[str, Any]:
+    """Run the Qt event loop with the game's view until the game finishes or the window closes."""
+    from PySide6.QtWidgets import QApplication
+
+    from games.spec import load_object
+    from kiosk.eventlog import EventLog
+    from kiosk.eventlog.recorder import SessionRecorder
+
+    app = QApplication.instance() or QApplication(["hiremate"])
+    log = EventLog.in_dir(args.data_dir)
+    try:
+        session = log.open_session(purpose="practice", participant="practice")
+        recorder = SessionRecorder(log, session, spec.name)
+        view = load_object(spec.view)(recorder, params, seed)
+        result: dict[str, Any] = {"session_id": session.session_id, "game": spec.name, "seed": seed,
+                                  "status": "abandoned", "summary": {}}
+        closer: list[threading.Thread] = []
+
+        def finished(summary: dict[str, Any]) -> None:
+            result["status"], result["summary"] = "completed", summary
+            t_ns = session.now_ns()  # the session closes off the GUI thread: close_session waits on disk
+            worker = threading.Thread(target=log.close_session, args=(session.session_id, t_ns, "practice_done"))
+            closer.append(worker)
+            worker.start()
+            if args.autoplay:
+                app.quit()
+
+        view.game_did_finish.connect(finished)
+        view.setWindowTitle(f"HireMate practice: {spec.title}")
+        view.resize(1024, 720)
+        view.show()
+        if args.autoplay:
+            _attach_player(spec, view, args.speed)
+        view.start()
+        app.exec()
+        view.close()
+        for worker in closer:
+            worker.join()
+        if log.is_open(session.session_id):
+            log.close_session(session.session_id, session.now_ns(), "abandoned")
+        return result
+    finally:
+        log.close()
+
+
+def _attach_player(spec: Any, view: Any, speed: float) -> None:
+    from games.spec import load_object
+
+    try:
+        player = load_object(spec.player)(speed=speed)
+    except TypeError as exc:
+        raise CliError(f"the scripted player of {spec.name!r} cannot run without a script: {exc}") from None
+    player.attach(view)
+    view._autoplayer = player  # keep it alive as long as the view

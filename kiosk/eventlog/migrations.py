@@ -122,3 +122,31 @@ def _people_and_status(conn: sqlite3.Connection) -> None:
         CREATE INDEX sessions_by_status ON sessions(status);
         """
     )
+
+
+@migration(4, "station operations: one-time access codes, proctor settings, session progress for resume")
+def _station_operations(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE access_codes (
+            code TEXT PRIMARY KEY,
+            participant TEXT NOT NULL,
+            battery TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            expires_utc TEXT NOT NULL,
+            used_utc TEXT,
+            session_id TEXT
+        );
+        CREATE TABLE station_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE session_progress (
+            session_id TEXT PRIMARY KEY,
+            battery TEXT NOT NULL,
+            code TEXT,
+            game_index INTEGER NOT NULL DEFAULT 0,
+            game TEXT,
+            trial INTEGER,
+            owner_pid INTEGER,
+            updated_utc TEXT NOT NULL
+        );
+        """
+    )

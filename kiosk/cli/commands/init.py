@@ -7,11 +7,13 @@ from typing import Any
 
 from kiosk.cli.common import open_store, print_json
 from kiosk.eventlog.store import DB_FILENAME
+from sync.identity import init_identity_step
 
 __all__ = ["register"]
 
 # Hooks later features add to: each takes (data_dir, store) and returns a line of what it did or None.
 INIT_STEPS: list[Any] = []
+INIT_STEPS.append(init_identity_step)  # station Ed25519 key pair (sync)
 
 
 def register(sub: Any) -> None:

@@ -26,9 +26,9 @@ M = TypeVar("M", bound=type[BaseModel])
 
 
 class Payload(BaseModel):
-    """Base for event payloads: frozen, and unknown fields are refused."""
+    """Base for event payloads: frozen; unknown fields, NaN and infinities are refused."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 def register_kind(kind: str) -> Callable[[M], M]:

@@ -1,0 +1,1 @@
+"""The station's Qt screens: candidate flow pages, proctor PIN prompt and panel, pause overlay."""

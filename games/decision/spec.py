@@ -1,0 +1,17 @@
+"""The decision game as the station sees it (importing this imports no Qt)."""
+
+from __future__ import annotations
+
+from games.decision.params import DecisionParams
+from games.spec import GameSpec
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="decision",
+        title="Everyday decisions",
+        params_model=DecisionParams,
+        view="games.decision.view:DecisionView",
+        player="games.decision.player:DecisionPlayer",
+        events_module="games.decision.events",
+    )
+]

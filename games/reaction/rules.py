@@ -1,0 +1,301 @@
+"""Pure state machine of the reaction-time family: no Qt, no clock, no database; times and RNG passed in.
+
+Phases: ready -> (start) between -> (begin_trial) foreperiod -> (present) stimulus -> (respond | expire)
+between -> ... -> (finish) finished. A response during the foreperiod is a false start: the trial goes back
+to `between` and its next begin_trial repeats the same index with a new foreperiod.
+
+Errors (nothing is emitted when one is raised):
+
+    ReactionRulesError (ValueError)
+    ├── ReactionSequenceError   an action the current phase does not allow
+    ├── UnknownKeyError         a response key this variant does not map
+    └── TimeOrderError          a timestamp earlier than the one it must follow
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, NamedTuple
+
+from games.reaction.events import (
+    Commission,
+    FalseStart,
+    Omission,
+    Response,
+    RtGameEnded,
+    RtGameStarted,
+    StimulusOnset,
+    TrialEnded,
+    TrialStarted,
+)
+from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams
+from kiosk.eventlog.kinds import Payload
+
+__all__ = [
+    "CLICK_PREFIX",
+    "Emission",
+    "ReactionRules",
+    "ReactionRulesError",
+    "ReactionSequenceError",
+    "ReactionState",
+    "Tally",
+    "TimeOrderError",
+    "TrialPlan",
+    "UnknownKeyError",
+    "plan_trials",
+    "response_keys",
+]
+
+MS = 1_000_000
+SPACE = "Space"
+CLICK_PREFIX = "click:"
+CHOICE_KEYS: dict[int, tuple[str, ...]] = {2: ("F", "J"), 4: ("D", "F", "J", "K")}
+CHOICE_STIMULI: dict[int, tuple[str, ...]] = {
+    2: ("left", "right"),
+    4: ("far_left", "left", "right", "far_right"),
+}
+Phase = Literal["ready", "between", "foreperiod", "stimulus", "finished"]
+
+
+class ReactionRulesError(ValueError):
+    """Base of the errors the reaction-time rules raise."""
+
+
+class ReactionSequenceError(ReactionRulesError):
+    """The action is not allowed in the current phase."""
+
+
+class UnknownKeyError(ReactionRulesError):
+    """The response key is not one of this variant's keys."""
+
+
+class TimeOrderError(ReactionRulesError):
+    """A timestamp lies before the event it must follow."""
+
+
+class Emission(NamedTuple):
+    """One event for the view to record: kind, session t_ns, payload model, trial column."""
+
+    kind: str
+    t_ns: int
+    payload: Payload
+    trial: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrialPlan:
+    """What one trial shows and which key is right (None: withhold)."""
+
+    stimulus: str
+    is_go: bool
+    correct_key: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Running counts of outcomes, for the game's summary."""
+
+    hits: int = 0
+    errors: int = 0
+    omissions: int = 0
+    commissions: int = 0
+    withheld: int = 0
+    false_starts: int = 0
+    hit_latencies_ns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionState:
+    """Where the game is. `trial` is the current trial, or the next one while `between`."""
+
+    phase: Phase = "ready"
+    trial: int = 0
+    first_trial: int = 0
+    repeat: bool = False
+    trial_start_ns: int = 0
+    foreperiod_ns: int = 0
+    onset_ns: int = 0
+    last_t_ns: int = 0
+    tally: Tally = field(default_factory=Tally)
+
+
+def response_keys(params: ReactionParams) -> tuple[str, ...]:
+    """The keys of a variant, in on-screen order."""
+    if isinstance(params, ChoiceRTParams):
+        return CHOICE_KEYS[params.choices]
+    return (SPACE,)
+
+
+def plan_trials(params: ReactionParams, rng: random.Random) -> tuple[TrialPlan, ...]:
+    """Draw the stimulus sequence: balanced and shuffled for choice RT, an exact go share for go/no-go."""
+    n = params.trials
+    if isinstance(params, ChoiceRTParams):
+        stimuli, keys = CHOICE_STIMULI[params.choices], CHOICE_KEYS[params.choices]
+        pool = [TrialPlan(s, True, k) for s, k in zip(stimuli, keys, strict=True)] * -(-n // len(stimuli))
+        rng.shuffle(pool)
+        return tuple(pool[:n])
+    if isinstance(params, GoNoGoParams):
+        n_go = min(n, int(n * params.go_share + 0.5))
+        pool = [TrialPlan("go", True, SPACE)] * n_go + [TrialPlan("nogo", False, None)] * (n - n_go)
+        rng.shuffle(pool)
+        return tuple(pool)
+    return tuple(TrialPlan("circle", True, SPACE) for _ in range(n))
+
+
+class ReactionRules:
+    """The rules of one game: params, the drawn trial plan and the RNG that draws foreperiods."""
+
+    def __init__(self, params: ReactionParams, rng: random.Random, seed: int) -> None:
+        self.params = params
+        self.rng = rng
+        self.seed = seed
+        self.variant = params.VARIANT
+        self.keys = response_keys(params)
+        self.plan = plan_trials(params, rng)
+        self.timeout_ns = params.timeout_ms * MS
+
+    # -- transitions --------------------------------------------------------------------------
+
+    def start(self, state: ReactionState, t_ns: int, first_trial: int = 0) -> tuple[ReactionState, list[Emission]]:
+        """Begin the game (optionally at a later trial, for a resumed session)."""
+        self._require(state, "start", "ready")
+        if not 0 <= first_trial < self.params.trials:
+            raise ReactionSequenceError(f"start: first_trial {first_trial} is outside 0..{self.params.trials - 1}")
+        payload = RtGameStarted(
+            variant=self.variant, trials=self.params.trials, seed=self.seed, keys=list(self.keys),
+            timeout_ms=self.params.timeout_ms,
+        )
+        new = replace(state, phase="between", trial=first_trial, first_trial=first_trial, last_t_ns=t_ns)
+        return new, [Emission("rt.game_started", t_ns, payload, None)]
+
+    def begin_trial(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+        """Start the current trial's foreperiod (a repeat after a false start draws a new one)."""
+        self._require(state, "begin_trial", "between")
+        if self.is_done(state):
+            raise ReactionSequenceError(f"begin_trial: all {self.params.trials} trials are done; call finish")
+        self._require_order("begin_trial", t_ns, state.last_t_ns, "the previous event")
+        p = self.params
+        foreperiod = self.rng.randint(p.foreperiod_min_ms * MS, p.foreperiod_max_ms * MS)
+        plan = self.plan[state.trial]
+        payload = TrialStarted(
+            trial=state.trial, variant=self.variant, foreperiod_ns=foreperiod, stimulus=plan.stimulus,
+            is_go=plan.is_go, correct_key=plan.correct_key,
+        )
+        new = replace(
+            state, phase="foreperiod", repeat=False, trial_start_ns=t_ns, foreperiod_ns=foreperiod, last_t_ns=t_ns
+        )
+        return new, [Emission("rt.trial_started", t_ns, payload, state.trial)]
+
+    def present(
+        self, state: ReactionState, requested_t_ns: int, presented_t_ns: int
+    ) -> tuple[ReactionState, list[Emission]]:
+        """The stimulus was requested and then presented; the onset event's t_ns is the presented time."""
+        self._require(state, "present", "foreperiod")
+        self._require_order("present", requested_t_ns, state.trial_start_ns, "the trial start")
+        self._require_order("present", presented_t_ns, requested_t_ns, "requested_t_ns")
+        plan = self.plan[state.trial]
+        payload = StimulusOnset(
+            trial=state.trial, stimulus=plan.stimulus, requested_t_ns=requested_t_ns, presented_t_ns=presented_t_ns
+        )
+        new = replace(state, phase="stimulus", onset_ns=presented_t_ns, last_t_ns=presented_t_ns)
+        return new, [Emission("rt.stimulus_onset", presented_t_ns, payload, state.trial)]
+
+    def respond(
+        self, state: ReactionState, key: str, t_ns: int, qt_event_ms: int | None = None
+    ) -> tuple[ReactionState, list[Emission]]:
+        """A key press or button press ("click:<key>"): false start, response, commission, or late (timeout)."""
+        base = key.removeprefix(CLICK_PREFIX)
+        if base not in self.keys:
+            raise UnknownKeyError(f"respond: key {key!r} is not one of this {self.variant} game's keys {self.keys}")
+        if state.phase == "foreperiod":
+            return self._false_start(state, key, t_ns)
+        self._require(state, "respond", "stimulus")
+        self._require_order("respond", t_ns, state.onset_ns, "the stimulus onset")
+        latency = t_ns - state.onset_ns
+        if latency >= self.timeout_ns:
+            return self.expire(state, t_ns)
+        plan = self.plan[state.trial]
+        if not plan.is_go:
+            payload: Payload = Commission(trial=state.trial, key=key, latency_ns=latency)
+            return self._end(state, t_ns, [Emission("rt.commission", t_ns, payload, state.trial)], "commission")
+        correct = base == plan.correct_key
+        payload = Response(trial=state.trial, key=key, latency_ns=latency, correct=correct, qt_event_ms=qt_event_ms)
+        return self._end(
+            state, t_ns, [Emission("rt.response", t_ns, payload, state.trial)], "hit" if correct else "error", latency
+        )
+
+    def expire(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+        """The response window closed: an omission on a go trial, a withheld response on a no-go trial."""
+        self._require(state, "expire", "stimulus")
+        deadline = state.onset_ns + self.timeout_ns
+        if t_ns < deadline:
+            raise TimeOrderError(f"expire: t_ns {t_ns} is before the response deadline {deadline}")
+        if not self.plan[state.trial].is_go:
+            return self._end(state, t_ns, [], "withheld")
+        payload = Omission(trial=state.trial, timeout_ns=self.timeout_ns)
+        return self._end(state, t_ns, [Emission("rt.omission", t_ns, payload, state.trial)], "omission")
+
+    def finish(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+        """End the game once every trial is done."""
+        self._require(state, "finish", "between")
+        if not self.is_done(state):
+            raise ReactionSequenceError(f"finish: trial {state.trial} of {self.params.trials} has not been played")
+        self._require_order("finish", t_ns, state.last_t_ns, "the previous event")
+        payload = RtGameEnded(trials=self.params.trials - state.first_trial)
+        return replace(state, phase="finished", last_t_ns=t_ns), [Emission("rt.game_ended", t_ns, payload, None)]
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def is_done(self, state: ReactionState) -> bool:
+        """Whether every trial has ended (the game may finish)."""
+        return state.phase in ("between", "finished") and state.trial >= self.params.trials
+
+    def summary(self, state: ReactionState) -> dict[str, Any]:
+        """A small JSON-able summary of the outcomes so far."""
+        tally = state.tally
+        latencies = sorted(tally.hit_latencies_ns)
+        median_ms = None
+        if latencies:
+            mid = len(latencies) // 2
+            median_ns = latencies[mid] if len(latencies) % 2 else (latencies[mid - 1] + latencies[mid]) / 2
+            median_ms = round(median_ns / MS, 1)
+        return {
+            "variant": self.variant, "trials": self.params.trials - state.first_trial, "hits": tally.hits,
+            "errors": tally.errors, "omissions": tally.omissions, "commissions": tally.commissions,
+            "withheld": tally.withheld, "false_starts": tally.false_starts, "median_hit_rt_ms": median_ms,
+        }
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _false_start(self, state: ReactionState, key: str, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+        self._require_order("respond", t_ns, state.trial_start_ns, "the trial start")
+        before = max(0, state.trial_start_ns + state.foreperiod_ns - t_ns)
+        payload = FalseStart(trial=state.trial, key=key, before_onset_ns=before)
+        tally = replace(state.tally, false_starts=state.tally.false_starts + 1)
+        new = replace(state, phase="between", repeat=True, last_t_ns=t_ns, tally=tally)
+        return new, [Emission("rt.false_start", t_ns, payload, state.trial)]
+
+    def _end(
+        self, state: ReactionState, t_ns: int, emitted: list[Emission], outcome: str, latency: int | None = None
+    ) -> tuple[ReactionState, list[Emission]]:
+        tally = state.tally
+        counts = {"hit": "hits", "error": "errors", "omission": "omissions", "commission": "commissions",
+                  "withheld": "withheld"}
+        tally = replace(tally, **{counts[outcome]: getattr(tally, counts[outcome]) + 1})
+        if latency is not None and outcome == "hit":
+            tally = replace(tally, hit_latencies_ns=(*tally.hit_latencies_ns, latency))
+        ended = TrialEnded(trial=state.trial, outcome=outcome)  # type: ignore[arg-type]
+        emitted = [*emitted, Emission("rt.trial_ended", t_ns, ended, state.trial)]
+        new = replace(state, phase="between", trial=state.trial + 1, last_t_ns=t_ns, tally=tally)
+        return new, emitted
+
+    @staticmethod
+    def _require(state: ReactionState, action: str, phase: Phase) -> None:
+        if state.phase != phase:
+            raise ReactionSequenceError(f"{action}: not allowed in phase {state.phase!r} (needs {phase!r})")
+
+    @staticmethod
+    def _require_order(action: str, t_ns: int, earlier: int, what: str) -> None:
+        if t_ns < earlier:
+            raise TimeOrderError(f"{action}: t_ns {t_ns} is before {what} ({earlier})")

@@ -150,3 +150,27 @@ def _station_operations(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration(5, "sync outbox: one signed bundle per completed session and its delivery state")
+def _sync_outbox(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE outbox (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            bundle_path TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            bundle_size INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'conflict', 'rejected')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_utc TEXT NOT NULL,
+            last_attempt_utc TEXT,
+            last_error TEXT,
+            receipt TEXT,
+            endpoint TEXT,
+            enqueued_utc TEXT NOT NULL,
+            delivered_utc TEXT
+        );
+        CREATE INDEX outbox_by_state ON outbox(state, next_attempt_utc);
+        """
+    )

@@ -1,0 +1,182 @@
+"""Building a session's signed bundle (deterministic zip) and reading one back with typed format errors."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from kiosk.eventlog import ChainBrokenError, EventRecord, SessionRow, Store, verify_chain
+from sync.errors import BundleFormatError, ExportError
+from sync.identity import StationIdentity
+from sync.protocol import (
+    EVENTS_MEMBER,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST_MEMBER,
+    MAX_BUNDLE_BYTES,
+    MEMBERS,
+    RESULTS_MEMBER,
+    SIGNATURE_MEMBER,
+    Manifest,
+)
+from sync.results import results_for
+
+__all__ = ["Bundle", "build_bundle", "bundle_sha256", "manifest_bytes", "parse_events", "read_bundle", "zip_members"]
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A bundle's members, parsed manifest and the hash of its bytes."""
+
+    manifest: Manifest
+    members: dict[str, bytes]
+    sha256: str
+
+    @property
+    def session_id(self) -> str:
+        """The session this bundle carries."""
+        return self.manifest.session.id
+
+    @property
+    def manifest_bytes(self) -> bytes:
+        """The exact signed bytes."""
+        return self.members[MANIFEST_MEMBER]
+
+    @property
+    def signature(self) -> bytes:
+        """The raw Ed25519 signature."""
+        return self.members[SIGNATURE_MEMBER]
+
+
+def bundle_sha256(data: bytes) -> str:
+    """The hash that names a bundle: SHA-256 of its bytes, hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_bytes(manifest: Manifest) -> bytes:
+    """The one spelling of a manifest: sorted keys, two-space indent, UTF-8, final newline."""
+    text = json.dumps(manifest.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False)
+    return (text + "\n").encode()
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """A deterministic stored zip: sorted names, fixed timestamps and modes, no extra fields."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def _digest(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _completed_row(store: Store, session_id: str) -> SessionRow:
+    row = store.session(session_id)
+    if row is None:
+        raise ExportError(f"session {session_id}: no such session in {store.path}")
+    if row.status != "completed" or row.chain_head is None or row.event_count is None:
+        raise ExportError(f"session {session_id}: not completed (status: {row.status}); only completed sessions "
+                          "are exported")
+    return row
+
+
+def _manifest(row: SessionRow, identity: StationIdentity, events: bytes, results: bytes, version: str) -> Manifest:
+    assert row.chain_head is not None and row.event_count is not None
+    return Manifest.model_validate({
+        "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
+        "station": {"id": identity.station_id, "public_key": identity.public_hex},
+        "session": {
+            "id": row.id, "purpose": row.purpose, "participant": row.participant, "battery": row.battery,
+            "status": row.status, "anchor_wall_utc": row.anchor_wall_utc, "time_zone": row.time_zone,
+            "platform": row.platform, "closed_utc": row.closed_utc,
+        },
+        "events": {"count": row.event_count, "chain_head": row.chain_head},
+        "versions": {"app": row.app_version, "scoring": version},
+        "members": {EVENTS_MEMBER: _digest(events), RESULTS_MEMBER: _digest(results)},
+    })
+
+
+def build_bundle(store: Store, session_id: str, identity: StationIdentity) -> bytes:
+    """The signed bundle of a completed session; refuses a session whose chain does not verify."""
+    row = _completed_row(store, session_id)
+    records = store.events(session_id)
+    try:
+        verify_chain(session_id, records, row.chain_head, row.event_count)
+    except ChainBrokenError as exc:
+        raise ExportError(f"refusing to sign a broken log: {exc}") from None
+    events = "".join(rec.to_json() + "\n" for rec in records).encode()
+    version, results = results_for(store, session_id)
+    manifest = manifest_bytes(_manifest(row, identity, events, results, version))
+    return zip_members({
+        EVENTS_MEMBER: events, RESULTS_MEMBER: results,
+        MANIFEST_MEMBER: manifest, SIGNATURE_MEMBER: identity.sign(manifest),
+    })
+
+
+def _open_zip(data: bytes) -> dict[str, bytes]:
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleFormatError("bundle", f"{len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise BundleFormatError("bundle", f"not a zip file ({exc})") from None
+    names = [info.filename for info in archive.infolist()]
+    if sorted(names) != sorted(MEMBERS) or len(set(names)) != len(names):
+        missing = sorted(set(MEMBERS) - set(names))
+        extra = sorted(set(names) - set(MEMBERS))
+        raise BundleFormatError("bundle", f"members must be exactly {list(MEMBERS)}; missing {missing}, "
+                                f"unexpected {extra}")
+    if sum(info.file_size for info in archive.infolist()) > MAX_BUNDLE_BYTES:
+        raise BundleFormatError("bundle", "members expand beyond the size limit")
+    try:
+        return {name: archive.read(name) for name in names}
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BundleFormatError("bundle", f"cannot read members ({exc})") from None
+
+
+def _parse_manifest(data: bytes) -> Manifest:
+    try:
+        return Manifest.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(document)"
+        raise BundleFormatError(MANIFEST_MEMBER, f"field '{where}': {first['msg']}") from None
+
+
+def read_bundle(data: bytes) -> Bundle:
+    """Open a bundle's bytes: exact member set, parsed manifest. Checks nothing cryptographic."""
+    members = _open_zip(data)
+    manifest = _parse_manifest(members[MANIFEST_MEMBER])
+    if len(members[SIGNATURE_MEMBER]) != 64:
+        raise BundleFormatError(SIGNATURE_MEMBER, f"an Ed25519 signature is 64 bytes, got "
+                                f"{len(members[SIGNATURE_MEMBER])}")
+    return Bundle(manifest, members, bundle_sha256(data))
+
+
+def parse_events(data: bytes) -> list[EventRecord]:
+    """events.jsonl as records; BundleFormatError naming the line at fault."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleFormatError(EVENTS_MEMBER, f"not UTF-8 ({exc})") from None
+    records: list[EventRecord] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        try:
+            records.append(EventRecord.from_json(line))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BundleFormatError(EVENTS_MEMBER, f"line {number}: not an event record ({exc})") from None
+    return records

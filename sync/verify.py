@@ -1,0 +1,156 @@
+"""Checking a bundle: structure, station key, signature, member hashes, event chain and re-scoring."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+from kiosk.eventlog import ChainBrokenError, EventRecord, verify_chain
+from sync.bundle import Bundle, parse_events, read_bundle
+from sync.errors import BundleFormatError, CheckFailed
+from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER
+from sync.results import UnknownVersion, rescore
+
+__all__ = [
+    "BundleReport",
+    "CheckResult",
+    "check_chain",
+    "check_members",
+    "check_results",
+    "check_signature",
+    "check_station",
+    "verify_bundle",
+]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One named check: passed, failed or skipped (an earlier check failed), with a detail line."""
+
+    name: str
+    status: str
+    detail: str
+
+    @property
+    def ok(self) -> bool:
+        """Passed."""
+        return self.status == "pass"
+
+
+@dataclass
+class BundleReport:
+    """Every check of one bundle."""
+
+    source: str
+    sha256: str | None = None
+    session_id: str | None = None
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True only when every check passed."""
+        return bool(self.checks) and all(check.ok for check in self.checks)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        return {"bundle": self.source, "sha256": self.sha256, "session_id": self.session_id, "ok": self.ok,
+                "checks": [{"check": c.name, "status": c.status, "detail": c.detail} for c in self.checks]}
+
+
+def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
+    """The manifest's public key must be one of the trusted (enrolled) keys."""
+    key = bytes.fromhex(bundle.manifest.station.public_key)
+    if key not in trusted:
+        raise CheckFailed("station", f"station {bundle.manifest.station.id} signs with a key that is not enrolled")
+    return f"station {bundle.manifest.station.id} is enrolled"
+
+
+def check_signature(bundle: Bundle) -> str:
+    """manifest.sig must be the manifest's key's Ed25519 signature over manifest.json's exact bytes."""
+    from sync.identity import verify_signature
+
+    key = bytes.fromhex(bundle.manifest.station.public_key)
+    if not verify_signature(key, bundle.signature, bundle.manifest_bytes):
+        raise CheckFailed("signature", "manifest.sig is not a valid signature of manifest.json by the station key")
+    return "Ed25519 signature over manifest.json is valid"
+
+
+def check_members(bundle: Bundle) -> str:
+    """Every hashed member must match its SHA-256 and size in the manifest."""
+    listed = bundle.manifest.members
+    if sorted(listed) != sorted(HASHED_MEMBERS):
+        raise CheckFailed("members", f"manifest lists {sorted(listed)}, expected {sorted(HASHED_MEMBERS)}")
+    for name in HASHED_MEMBERS:
+        data = bundle.members[name]
+        if hashlib.sha256(data).hexdigest() != listed[name].sha256 or len(data) != listed[name].size:
+            raise CheckFailed("members", f"{name} does not match its SHA-256 in the manifest")
+    return f"{len(HASHED_MEMBERS)} member hashes match"
+
+
+def bundle_records(bundle: Bundle) -> list[EventRecord]:
+    """The bundle's events; CheckFailed('chain') naming the line when one is malformed."""
+    try:
+        return parse_events(bundle.members["events.jsonl"])
+    except BundleFormatError as exc:
+        raise CheckFailed("chain", str(exc)) from None
+
+
+def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
+    """The events must form the session's gapless chain ending at the manifest's head and count."""
+    events = bundle.manifest.events
+    try:
+        count = verify_chain(bundle.session_id, records, events.chain_head, events.count)
+    except ChainBrokenError as exc:
+        raise CheckFailed("chain", str(exc)) from None
+    return f"{count} events chain to head {events.chain_head[:12]}…"
+
+
+def check_results(bundle: Bundle, records: list[EventRecord]) -> str:
+    """Re-scoring the events with the recorded scoring version must reproduce results.json byte for byte."""
+    version = bundle.manifest.versions.scoring
+    try:
+        again = rescore(records, version)
+    except UnknownVersion:
+        raise CheckFailed("results", f"scoring version {version} is unknown to this app; cannot re-score") from None
+    if again != bundle.members[RESULTS_MEMBER]:
+        raise CheckFailed("results", f"re-scoring with {version} does not reproduce results.json")
+    return f"re-scoring with {version} reproduces results.json"
+
+
+def _run(report: BundleReport, name: str, check: Callable[[], str], requires: str | None = None) -> bool:
+    needed = [c for c in report.checks if c.name == requires]
+    if needed and not needed[0].ok:
+        report.checks.append(CheckResult(name, "skipped", f"needs the {requires} check to pass"))
+        return False
+    try:
+        report.checks.append(CheckResult(name, "pass", check()))
+    except CheckFailed as exc:
+        report.checks.append(CheckResult(name, "fail", exc.detail))
+        return False
+    return True
+
+
+def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None) -> BundleReport:
+    """Run every check on a bundle's bytes; with `trusted` keys, the station key must be one of them."""
+    report = BundleReport(source)
+    try:
+        bundle = read_bundle(data)
+    except BundleFormatError as exc:
+        report.checks.append(CheckResult("structure", "fail", str(exc)))
+        return report
+    report.sha256, report.session_id = bundle.sha256, bundle.session_id
+    report.checks.append(CheckResult("structure", "pass", "four members, manifest well-formed"))
+    if trusted is not None:
+        _run(report, "station", lambda: check_station(bundle, trusted))
+    _run(report, "signature", lambda: check_signature(bundle))
+    _run(report, "members", lambda: check_members(bundle))
+    records: list[EventRecord] = []
+
+    def chain() -> str:
+        records.extend(bundle_records(bundle))
+        return check_chain(bundle, records)
+
+    _run(report, "chain", chain)
+    _run(report, "results", lambda: check_results(bundle, records), requires="chain")
+    return report

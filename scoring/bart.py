@@ -1,0 +1,257 @@
+"""Balloon Analogue Risk Task metrics and traits (Lejuez et al. 2002; adjusted pumps per Pleskac et al. 2008)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.eventlog.records import EventRecord
+from scoring.build import insufficient, metric, short_metric, trait
+from scoring.errors import ScoringInputError
+from scoring.model import GameResult, Metric, Trait
+from scoring.stats import clamp, cv, log_position, mean, median
+from scoring.stream import get
+
+__all__ = ["Balloon", "bart_traits", "parse_bart", "score_bart"]
+
+FIX = "play the full balloon game (the station default is 30 balloons) and score the session again"
+
+
+@dataclass
+class Balloon:
+    """One finished balloon."""
+
+    index: int
+    colour: str
+    capacity: int
+    pumps: int = 0
+    burst: bool = False
+    earned_cents: int = 0
+    pump_t: list[int] = field(default_factory=list)
+    rapid: int = 0
+    order: int = 0  # position among the finished balloons
+
+    @property
+    def share(self) -> float:
+        """Pumps as a percentage of the balloon's capacity (50 = the expected-value-maximising count)."""
+        return 100.0 * self.pumps / self.capacity
+
+
+def _end(current: Balloon | None, rec: EventRecord) -> Balloon:
+    if current is None or get(rec, "balloon", int) != current.index:
+        raise ScoringInputError(rec.seq, "balloon", "ends a balloon that was not started", rec.kind)
+    pumps = get(rec, "pumps", int)
+    if pumps != len(current.pump_t):
+        raise ScoringInputError(rec.seq, "pumps", f"says {pumps} but {len(current.pump_t)} bart.pump events "
+                                "were recorded for this balloon", rec.kind)
+    outcome = get(rec, "outcome", str)
+    if outcome not in ("collected", "burst"):
+        raise ScoringInputError(rec.seq, "outcome", f"must be 'collected' or 'burst', got {outcome!r}", rec.kind)
+    current.burst = outcome == "burst"
+    current.pumps = pumps
+    return current
+
+
+def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
+    """The finished balloons in order, and whether bart.game_ended was recorded."""
+    balloons: list[Balloon] = []
+    current: Balloon | None = None
+    ended = False
+    for rec in records:
+        kind = rec.kind
+        if kind == "bart.pump":
+            if current is None or get(rec, "balloon", int) != current.index:
+                raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", kind)
+            current.pump_t.append(rec.t_ns)
+            current.rapid += 1 if get(rec, "rapid", bool) else 0
+        elif kind == "bart.balloon_started":
+            if current is not None:
+                raise ScoringInputError(rec.seq, "balloon", f"starts before balloon {current.index} ended", kind)
+            current = Balloon(get(rec, "balloon", int), get(rec, "colour", str), get(rec, "capacity", int))
+            if current.capacity < 1:
+                raise ScoringInputError(rec.seq, "capacity", "must be at least 1", kind)
+        elif kind == "bart.collected":
+            if current is None:
+                raise ScoringInputError(rec.seq, "balloon", "collect outside a balloon", kind)
+            current.earned_cents = get(rec, "amount_cents", int)
+        elif kind == "bart.balloon_ended":
+            done = _end(current, rec)
+            done.order = len(balloons)
+            balloons.append(done)
+            current = None
+        elif kind == "bart.game_ended":
+            ended = True
+    return balloons, ended
+
+
+def _pump_metrics(balloons: list[Balloon], t: Any, group: str) -> list[Metric]:
+    unburst = [float(b.pumps) for b in balloons if not b.burst]
+    need = int(t["min_unburst"] if not group else t["min_colour_unburst"])
+    out = [
+        metric("bart.balloons", len(balloons), "balloons", len(balloons), group),
+        metric("bart.mean_pumps", mean([float(b.pumps) for b in balloons]), "pumps", len(balloons), group)
+        if balloons else short_metric("bart.mean_pumps", "pumps", 0, 1, "balloons", FIX, group),
+        metric("bart.bursts", sum(b.burst for b in balloons), "balloons", len(balloons), group),
+        metric("bart.earnings_cents", sum(b.earned_cents for b in balloons), "cents", len(balloons), group),
+    ]
+    if len(unburst) >= need:
+        out.insert(1, metric("bart.adjusted_pumps", mean(unburst), "pumps", len(unburst), group))
+        out.append(metric("bart.cv_pumps", cv(unburst), "ratio", len(unburst), group))
+    else:
+        out.insert(1, short_metric("bart.adjusted_pumps", "pumps", len(unburst), need, "unburst balloons", FIX, group))
+        out.append(short_metric("bart.cv_pumps", "ratio", len(unburst), need, "unburst balloons", FIX, group))
+    return out
+
+
+def _after(balloons: list[Balloon], burst_before: bool, key: str = "pumps") -> list[float]:
+    out = []
+    for prev, b in itertools.pairwise(balloons):
+        if not b.burst and prev.burst == burst_before:
+            out.append(float(b.pumps) if key == "pumps" else b.share)
+    return out
+
+
+def _thirds(balloons: list[Balloon], total: int, key: str = "pumps") -> tuple[list[float], list[float]]:
+    k = total // 3
+    pick = (lambda b: float(b.pumps)) if key == "pumps" else (lambda b: b.share)
+    first = [pick(b) for b in balloons if not b.burst and b.order < k]
+    last = [pick(b) for b in balloons if not b.burst and b.order >= total - k]
+    return first, last
+
+
+def _intervals_ms(balloons: list[Balloon]) -> list[float]:
+    return [(b.pump_t[i] - b.pump_t[i - 1]) / 1e6 for b in balloons for i in range(1, len(b.pump_t))]
+
+
+def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
+    out: list[Metric] = []
+    after_burst, after_collect = _after(balloons, True), _after(balloons, False)
+    need = int(t["min_per_condition"])
+    n = min(len(after_burst), len(after_collect))
+    if n >= need:
+        out.append(metric("bart.response_to_losses", mean(after_burst) - mean(after_collect),  # type: ignore[operator]
+                          "pumps", len(after_burst) + len(after_collect)))
+    else:
+        out.append(short_metric("bart.response_to_losses", "pumps", n, need,
+                                "unburst balloons after a burst and after a collect (each)", FIX))
+    first, last = _thirds(balloons, len(balloons))
+    need3 = int(t["min_third_unburst"])
+    if len(balloons) >= int(t["min_balloons_learning"]) and min(len(first), len(last)) >= need3:
+        out.append(metric("bart.learning", mean(last) - mean(first), "pumps", len(first) + len(last)))  # type: ignore[operator]
+    else:
+        out.append(short_metric("bart.learning", "pumps", min(len(first), len(last)), need3,
+                                f"unburst balloons in the first and in the last third (of at least "
+                                f"{t['min_balloons_learning']} balloons)", FIX))
+    gaps = _intervals_ms(balloons)
+    need_i = int(t["min_intervals"])
+    if len(gaps) >= need_i:
+        out.append(metric("bart.median_interpump_ms", median(gaps), "ms", len(gaps)))
+        out.append(metric("bart.rapid_share", sum(b.rapid for b in balloons) / len(gaps), "share", len(gaps)))
+    else:
+        for key, unit in (("bart.median_interpump_ms", "ms"), ("bart.rapid_share", "share")):
+            out.append(short_metric(key, unit, len(gaps), need_i, "intervals between pumps", FIX))
+    return out
+
+
+def score_bart(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult, list[Balloon]]:
+    """The BART game's metrics (whole game, then per colour when several colours were used)."""
+    balloons, ended = parse_bart(records)
+    t = tables["bart"]
+    metrics = _pump_metrics(balloons, t, "") + _dynamics(balloons, t)
+    colours = sorted({b.colour for b in balloons})
+    if len(colours) > 1:
+        for colour in colours:
+            metrics += _pump_metrics([b for b in balloons if b.colour == colour], t, colour)
+    return GameResult(game="bart", completed=ended, metrics=metrics), balloons
+
+
+def _risk(balloons: list[Balloon], tables: Any) -> Trait:
+    items = [b.share for b in balloons if not b.burst]
+
+    def stat(xs: Sequence[float]) -> float | None:
+        return clamp(mean(xs)) if xs else None  # type: ignore[arg-type]
+
+    return trait("risk_tolerance", tables, items, stat, ["bart.adjusted_pumps"], lambda p: [
+        f"On {len(items)} balloons that did not burst, pumped on average {mean(items):.1f} % of the balloon's "
+        f"capacity (50 % maximises expected earnings), giving position {p:.0f}."])
+
+
+def _consistency(balloons: list[Balloon], tables: Any) -> Trait:
+    items = [b.share for b in balloons if not b.burst]
+    cv_max = float(tables["traits"]["consistency"]["cv_max"])
+
+    def stat(xs: Sequence[float]) -> float | None:
+        c = cv(xs)
+        return None if c is None else clamp(100.0 * (1.0 - c / cv_max))
+
+    return trait("consistency", tables, items, stat, ["bart.cv_pumps"], lambda p: [
+        f"Pumps on unburst balloons varied with a coefficient of variation of {cv(items):.2f} "
+        f"({cv_max:.1f} or more maps to 0), giving position {p:.0f}."])
+
+
+def _losses(balloons: list[Balloon], tables: Any) -> Trait:
+    items = [(b.share, prev.burst) for prev, b in itertools.pairwise(balloons) if not b.burst]
+    span = float(tables["traits"]["response_to_losses"]["span_pp"])
+    need = int(tables["bart"]["min_per_condition"])
+
+    def stat(xs: Sequence[tuple[float, bool]]) -> float | None:
+        ab, ac = [s for s, pb in xs if pb], [s for s, pb in xs if not pb]
+        if not ab or not ac:
+            return None
+        return clamp(50.0 + 50.0 * (mean(ab) - mean(ac)) / span)  # type: ignore[operator]
+
+    ab, ac = [s for s, pb in items if pb], [s for s, pb in items if not pb]
+    lack = None if min(len(ab), len(ac)) >= need else insufficient(
+        "response to losses compares balloons after a burst with balloons after a collect",
+        f"at least {need} unburst balloons after a burst and {need} after a collect",
+        f"{len(ab)} after a burst, {len(ac)} after a collect", FIX)
+    return trait("response_to_losses", tables, items, stat, ["bart.response_to_losses"], lambda p: [
+        f"After a burst pumped {mean(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
+        f"{mean(ac):.1f} % ({len(ac)} balloons): a difference of {mean(ab) - mean(ac):+.1f} points "
+        f"(±{span:.0f} maps to the poles; 50 = unaffected by losses), giving position {p:.0f}."], lack)
+
+
+def _learning(balloons: list[Balloon], tables: Any) -> Trait:
+    total = len(balloons)
+    k = total // 3
+    items = [(b.order, b.share) for b in balloons if not b.burst]  # type: ignore[attr-defined]
+    span = float(tables["traits"]["learning"]["span_pp"])
+
+    def halves(xs: Sequence[tuple[int, float]]) -> tuple[list[float], list[float]]:
+        return [s for i, s in xs if i < k], [s for i, s in xs if i >= total - k]
+
+    def stat(xs: Sequence[tuple[int, float]]) -> float | None:
+        first, last = halves(xs)
+        if not first or not last:
+            return None
+        return clamp(50.0 + 50.0 * (mean(last) - mean(first)) / span)  # type: ignore[operator]
+
+    first, last = halves(items)
+    need = int(tables["bart"]["min_third_unburst"])
+    lack = None if total >= int(tables["bart"]["min_balloons_learning"]) and min(len(first), len(last)) >= need \
+        else insufficient("learning compares the first third of the balloons with the last third",
+                          f"at least {tables['bart']['min_balloons_learning']} balloons and {need} unburst in each "
+                          "third", f"{total} balloons; {len(first)} and {len(last)} unburst", FIX)
+    return trait("learning", tables, items, stat, ["bart.learning"], lambda p: [
+        f"Pumped {mean(first):.1f} % of capacity in the first third and {mean(last):.1f} % in the last third "
+        f"({mean(last) - mean(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack)
+
+
+def _speed(balloons: list[Balloon], tables: Any) -> Trait:
+    items = _intervals_ms(balloons)
+    spec = tables["traits"]["decision_speed"]
+
+    def stat(xs: Sequence[float]) -> float | None:
+        m = median(xs)
+        return None if m is None else log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))
+
+    return trait("decision_speed", tables, items, stat, ["bart.median_interpump_ms"], lambda p: [
+        f"Median time between pumps was {median(items):.0f} ms over {len(items)} pumps ({spec['fast_ms']:.0f} ms "
+        f"or faster maps to 100, {spec['slow_ms']:.0f} ms or slower to 0, log scale), giving position {p:.0f}."])
+
+
+def bart_traits(balloons: list[Balloon], tables: Any) -> list[Trait]:
+    """The BART traits, in documented order."""
+    return [f(balloons, tables) for f in (_risk, _consistency, _losses, _learning, _speed)]

@@ -1,0 +1,93 @@
+"""Reading a session's event stream: order and completeness checks, per-game split, typed payload access."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.eventlog.records import EventRecord
+from scoring.errors import ScoringInputError
+
+__all__ = ["GAME_NAMESPACES", "Stream", "get", "parse_stream"]
+
+GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision"}
+_TYPES: dict[type, str] = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
+                           list: "a list", dict: "an object"}
+
+
+@dataclass
+class Stream:
+    """A checked session stream split into the games played and the station-level events."""
+
+    session_id: str
+    participant: str
+    games: dict[str, list[EventRecord]] = field(default_factory=dict)
+    station: list[EventRecord] = field(default_factory=list)
+    resumes: int = 0
+
+
+def get(rec: EventRecord, name: str, typ: type | tuple[type, ...], optional: bool = False) -> Any:
+    """A payload field of the expected type, or ScoringInputError naming the event's seq and the field."""
+    if name not in rec.payload:
+        raise ScoringInputError(rec.seq, name, "is missing", rec.kind)
+    value = rec.payload[name]
+    if value is None and optional:
+        return None
+    types = typ if isinstance(typ, tuple) else (typ,)
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if float in types and isinstance(value, int) and not isinstance(value, bool):
+        ok = True
+    if not ok:
+        wanted = " or ".join(_TYPES.get(t, t.__name__) for t in types)
+        raise ScoringInputError(rec.seq, name, f"must be {wanted}, got {value!r}", rec.kind)
+    return value
+
+
+def _check_record(rec: EventRecord, expected_seq: int, session_id: str) -> None:
+    if rec.session_id != session_id:
+        raise ScoringInputError(rec.seq, "session_id", f"is {rec.session_id!r}, expected {session_id!r}", rec.kind)
+    if rec.seq != expected_seq:
+        raise ScoringInputError(rec.seq, "seq", f"expected {expected_seq}: the stream has a gap or is out of order",
+                                rec.kind)
+    if type(rec.t_ns) is not int or rec.t_ns < 0:
+        raise ScoringInputError(rec.seq, "t_ns", f"must be a non-negative integer, got {rec.t_ns!r}", rec.kind)
+    if not isinstance(rec.payload, dict):
+        raise ScoringInputError(rec.seq, "payload", "must be an object", rec.kind)
+
+
+def _game_key(rec: EventRecord) -> str | None:
+    for prefix, family in GAME_NAMESPACES.items():
+        if rec.kind.startswith(prefix):
+            if not isinstance(rec.game, str) or not rec.game:
+                raise ScoringInputError(rec.seq, "game", f"a {family} event must name its game", rec.kind)
+            return rec.game
+    return None
+
+
+def parse_stream(records: Sequence[EventRecord]) -> Stream:
+    """Check a whole session stream (opened .. closed, gapless seq) and split it; raise ScoringInputError."""
+    if not records:
+        raise ScoringInputError(None, "records", "the stream is empty; score a session with at least its "
+                                "session.opened and session.closed events")
+    first = records[0]
+    if first.kind != "session.opened":
+        raise ScoringInputError(first.seq, "kind", "a session stream must start with session.opened", first.kind)
+    stream = Stream(session_id=first.session_id, participant=str(get(first, "participant", str)))
+    for expected, rec in enumerate(records, start=first.seq):
+        _check_record(rec, expected, stream.session_id)
+        game = _game_key(rec)
+        if game is not None:
+            stream.games.setdefault(game, []).append(rec)
+        elif rec.kind == "session.resumed":
+            stream.resumes += 1
+        elif rec.kind.startswith("station."):
+            stream.station.append(rec)
+    if first.seq != 0:
+        raise ScoringInputError(first.seq, "seq", "the stream must start at seq 0 (it is cut at the front)",
+                                first.kind)
+    last = records[-1]
+    if last.kind != "session.closed":
+        raise ScoringInputError(last.seq, "kind", "the stream is truncated: it does not end with session.closed "
+                                "(close or resume-and-close the session, then score it)", last.kind)
+    return stream

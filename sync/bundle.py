@@ -160,6 +160,9 @@ def _parse_manifest(data: bytes) -> Manifest:
 def read_bundle(data: bytes) -> Bundle:
     """Open a bundle's bytes: exact member set, parsed manifest. Checks nothing cryptographic."""
     members = _open_zip(data)
+    if zip_members(members) != data:
+        raise BundleFormatError("bundle", "not in canonical form: bytes differ from the deterministic zip of its "
+                                "members (trailing data, re-packed, or altered headers)")
     manifest = _parse_manifest(members[MANIFEST_MEMBER])
     if len(members[SIGNATURE_MEMBER]) != 64:
         raise BundleFormatError(SIGNATURE_MEMBER, f"an Ed25519 signature is 64 bytes, got "

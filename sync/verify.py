@@ -62,8 +62,9 @@ def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
     """The manifest's public key must be one of the trusted (enrolled) keys."""
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if key not in trusted:
-        raise CheckFailed("station", f"station {bundle.manifest.station.id} signs with a key that is not enrolled")
-    return f"station {bundle.manifest.station.id} is enrolled"
+        raise CheckFailed("station", f"station {bundle.manifest.station.id} signs with a key that is not trusted "
+                          "(not enrolled)")
+    return f"station {bundle.manifest.station.id}'s key is trusted"
 
 
 def check_signature(bundle: Bundle) -> str:
@@ -140,7 +141,7 @@ def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes
         report.checks.append(CheckResult("structure", "fail", str(exc)))
         return report
     report.sha256, report.session_id = bundle.sha256, bundle.session_id
-    report.checks.append(CheckResult("structure", "pass", "four members, manifest well-formed"))
+    report.checks.append(CheckResult("structure", "pass", "canonical zip of four members, manifest well-formed"))
     if trusted is not None:
         _run(report, "station", lambda: check_station(bundle, trusted))
     _run(report, "signature", lambda: check_signature(bundle))

@@ -1,0 +1,44 @@
+"""`hiremate station`: the station's id, name, data dir and public key fingerprint."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kiosk.cli.common import CliError, open_store, print_json
+from sync.errors import IdentityError
+from sync.identity import key_paths, load_or_create_identity, public_key_pem
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add the `station` subcommand."""
+    parser = sub.add_parser("station", help="show the station's identity and public key fingerprint")
+    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+    parser.add_argument("--pem", action="store_true", help="print only the public key as PEM (for enrolment)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the identity; fails if `hiremate init` has not run."""
+    open_store(args).close()
+    try:
+        identity = load_or_create_identity(args.data_dir)
+    except IdentityError as exc:
+        raise CliError(str(exc)) from None
+    if args.pem:
+        print(public_key_pem(identity.public_raw).decode(), end="")
+        return 0
+    private_path, public_path = key_paths(args.data_dir)
+    info = {"station_id": identity.station_id, "name": identity.name, "data_dir": str(args.data_dir),
+            "public_key": identity.public_hex, "fingerprint": identity.fingerprint,
+            "public_key_file": str(public_path), "private_key_file": str(private_path)}
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"Station:     {identity.name} ({identity.station_id})")
+    print(f"Data dir:    {args.data_dir}")
+    print(f"Public key:  {public_path}")
+    print(f"Fingerprint: {identity.fingerprint}")
+    return 0

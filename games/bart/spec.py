@@ -1,0 +1,17 @@
+"""The balloon risk game as the station discovers it (no Qt import)."""
+
+from __future__ import annotations
+
+from games.bart.params import BartParams
+from games.spec import GameSpec
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="bart",
+        title="Balloon game",
+        params_model=BartParams,
+        view="games.bart.view:BartView",
+        player="games.bart.player:BartPlayer",
+        events_module="games.bart.events",
+    ),
+]

@@ -1,0 +1,260 @@
+"""The Qt view of the balloon risk game: stamps each input, applies the rules, records, draws."""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any, Literal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from games.bart import rules
+from games.bart.canvas import BalloonCanvas
+from games.bart.params import BartParams
+from games.bart.rules import BartState, Emission
+from kiosk.eventlog.recorder import Recorder
+
+__all__ = ["ActionButton", "BartView", "money"]
+
+InputKind = Literal["key", "mouse"]
+
+
+def money(cents: int) -> str:
+    """Cents as dollars for display: 125 -> '$1.25'."""
+    return f"${cents // 100}.{cents % 100:02d}"
+
+
+class ActionButton(QPushButton):
+    """A large button that stamps perf_counter_ns first thing when the mouse (or touch) releases on it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter belong to the game, not the button
+        self.setMinimumHeight(76)
+        self.setMinimumWidth(240)
+        self.stamp: tuple[int, int] | None = None  # (perf_counter_ns, Qt event timestamp ms)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.stamp = (time.perf_counter_ns(), event.timestamp())
+        super().mouseReleaseEvent(event)
+
+
+def _label(text: str, points: int, colour: str = "#37474f") -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSize(points)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {colour};")
+    label.setWordWrap(True)
+    return label
+
+
+class BartView(QWidget):
+    """One BART game. Space pumps, Enter collects; the Pump and Collect buttons do the same by mouse or touch."""
+
+    game_did_finish = Signal(dict)
+    trial_will_start = Signal(int)
+    balloon_did_start = Signal(int)  # after bart.balloon_started is recorded (the balloon is on screen)
+    balloon_did_end = Signal(int)  # after bart.balloon_ended is recorded
+
+    def __init__(self, recorder: Recorder, params: BartParams, seed: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recorder = recorder
+        self.params = params
+        self.seed = seed
+        self.state: BartState = rules.new_game(params, random.Random(seed), seed)
+        self.finished = False
+        self._awaiting_onset = False
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.setSingleShot(True)
+        self._feedback_timer.timeout.connect(self._after_feedback)
+        self._onset_fallback = QTimer(self)
+        self._onset_fallback.setSingleShot(True)
+        self._onset_fallback.timeout.connect(lambda: self._balloon_presented(time.perf_counter_ns()))
+        self._build()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._set_actions_enabled(False)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setStyleSheet("BartView { background: #f4f6f8; }")
+        cents = self.params.cents_per_pump
+        self.instructions = _label(
+            f"Each pump adds {cents}¢ to this balloon. Collect to keep it; if the balloon bursts, "
+            "this balloon's money is lost.", 20)
+        self.canvas = BalloonCanvas()
+        self.canvas.balloon_presented.connect(self._balloon_presented)
+        self.counter = _label("", 22)
+        self.temp_label = _label("", 24)
+        self.total_label = _label("", 24)
+        self.last_label = _label("", 20, "#607d8b")
+        side = QVBoxLayout()
+        for widget in (self.counter, self.temp_label, self.total_label, self.last_label):
+            side.addWidget(widget)
+            side.addSpacing(12)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.canvas, 3)
+        middle.addSpacing(24)
+        middle.addLayout(side, 2)
+        self.pump_button = ActionButton("Pump")
+        self.collect_button = ActionButton("Collect")
+        self.pump_button.setObjectName("pump")
+        self.collect_button.setObjectName("collect")
+        self.pump_button.clicked.connect(lambda: self._clicked(self.pump_button, self._pump))
+        self.collect_button.clicked.connect(lambda: self._clicked(self.collect_button, self._collect))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.pump_button)
+        buttons.addSpacing(32)
+        buttons.addWidget(self.collect_button)
+        buttons.addStretch(1)
+        self.hint = _label("Space: pump      Enter: collect", 18, "#78909c")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(40, 28, 40, 24)
+        root.addWidget(self.instructions)
+        root.addSpacing(12)
+        root.addLayout(middle, 1)
+        root.addSpacing(16)
+        root.addLayout(buttons)
+        root.addWidget(self.hint)
+        self.setStyleSheet(self.styleSheet() + _BUTTON_STYLE)
+        self._refresh_labels()
+
+    def _refresh_labels(self) -> None:
+        s = self.state
+        shown = min(max(s.balloon, 0) + 1, len(s.plan))
+        self.counter.setText(f"Balloon {shown} of {len(s.plan)}")
+        self.temp_label.setText(f"This balloon: {money(s.temp_cents)}")
+        self.total_label.setText(f"Total earned: {money(s.total_cents)}")
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        self.pump_button.setEnabled(enabled)
+        self.collect_button.setEnabled(enabled)
+
+    # -- game flow ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Record bart.game_started and show the first balloon."""
+        t_ns = self.recorder.since_start(time.perf_counter_ns())
+        self.state, emitted = rules.start_game(self.state, t_ns)
+        self._record(emitted)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._next_balloon()
+
+    def _next_balloon(self) -> None:
+        """Show the next balloon; bart.balloon_started is recorded when its first frame has been painted."""
+        index = self.state.balloon + 1
+        self.trial_will_start.emit(index)
+        plan = self.state.plan[index]
+        self.canvas.show_balloon(plan.colour, 0.0, new=True)
+        self._awaiting_onset = True
+        if self.isVisible():
+            self._onset_fallback.start(250)  # if no paint comes (window covered), stamp by timer instead
+        else:
+            self._balloon_presented(time.perf_counter_ns())
+
+    def _balloon_presented(self, perf_ns: int) -> None:
+        if not self._awaiting_onset or self.finished:
+            return
+        self._awaiting_onset = False
+        self._onset_fallback.stop()
+        self.state, emitted = rules.start_balloon(self.state, self.recorder.since_start(perf_ns))
+        self._record(emitted)
+        self._refresh_labels()
+        self._set_actions_enabled(True)
+        self.balloon_did_start.emit(self.state.balloon)
+
+    def _pump(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
+        if self.state.phase != "inflating":
+            return  # between balloons (feedback showing) presses do nothing
+        t_ns = self.recorder.since_start(t_perf)
+        self.state, emitted = rules.pump(self.state, t_ns, source, qt_ms)
+        self._record(emitted)
+        self._refresh_labels()
+        if self.state.phase == "inflating":
+            self.canvas.show_balloon(self.state.current.colour, self.state.size)
+        else:
+            lost = emitted[1].payload.lost_cents  # type: ignore[attr-defined]
+            self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.")
+
+    def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
+        if self.state.phase != "inflating":
+            return
+        t_ns = self.recorder.since_start(t_perf)
+        self.state, emitted = rules.collect(self.state, t_ns)
+        self._record(emitted)
+        self._refresh_labels()
+        amount = emitted[0].payload.amount_cents  # type: ignore[attr-defined]
+        self._balloon_over("collected", f"Collected {money(amount)}.")
+
+    def _balloon_over(self, look: Literal["burst", "collected"], message: str) -> None:
+        self._set_actions_enabled(False)
+        self.canvas.show_feedback(look, message)
+        self.last_label.setText(f"Last balloon: {message}")
+        self.recorder.checkpoint()
+        self.balloon_did_end.emit(self.state.balloon)
+        self._feedback_timer.start(self.params.feedback_ms)
+
+    def _after_feedback(self) -> None:
+        if self.state.balloons_done < len(self.state.plan):
+            self._next_balloon()
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        t_ns = self.recorder.since_start(time.perf_counter_ns())
+        self.state, emitted = rules.end_game(self.state, t_ns)
+        self._record(emitted)
+        self.recorder.checkpoint()
+        self.finished = True
+        self._stop_timers()
+        self.canvas.show_feedback("finished", f"All balloons done.\nYou earned {money(self.state.total_cents)}.")
+        self.last_label.setText("")
+        self.hint.setText("Thank you.")
+        self.game_did_finish.emit(dict(emitted[0].payload.model_dump(mode="json")))
+
+    def _record(self, emitted: list[Emission]) -> None:
+        for emission in emitted:
+            self.recorder.record(emission.kind, self.state.last_t_ns, emission.payload, trial=emission.trial)
+
+    def _stop_timers(self) -> None:
+        self._feedback_timer.stop()
+        self._onset_fallback.stop()
+
+    # -- input ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        t_perf = time.perf_counter_ns()
+        key = event.key()
+        if key not in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        if event.isAutoRepeat():
+            return  # holding a key down is not a series of deliberate pumps
+        action = self._pump if key == Qt.Key.Key_Space else self._collect
+        action(t_perf, "key", event.timestamp() or None)
+
+    def _clicked(self, button: ActionButton, action: Any) -> None:
+        stamp, button.stamp = button.stamp, None
+        t_perf, qt_ms = stamp if stamp is not None else (time.perf_counter_ns(), 0)
+        action(t_perf, "mouse", qt_ms or None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_timers()
+        super().closeEvent(event)
+
+
+_BUTTON_STYLE = """
+QPushButton { font-size: 24pt; border-radius: 14px; padding: 10px 28px; color: #263238;
+              background: #e3eaf0; border: 2px solid #b0bec5; }
+QPushButton#pump { background: #dce8f7; border-color: #8fb1dc; }
+QPushButton#collect { background: #dff0e4; border-color: #93c4a2; }
+QPushButton:pressed { background: #cfd8dc; }
+QPushButton:disabled { color: #90a4ae; background: #eceff1; border-color: #cfd8dc; }
+"""

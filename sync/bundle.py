@@ -25,7 +25,7 @@ from sync.protocol import (
     SIGNATURE_MEMBER,
     Manifest,
 )
-from sync.results import results_for
+from sync.results import ScoringError, results_for
 
 __all__ = ["Bundle", "build_bundle", "bundle_sha256", "manifest_bytes", "parse_events", "read_bundle", "zip_members"]
 
@@ -119,7 +119,10 @@ def build_bundle(store: Store, session_id: str, identity: StationIdentity) -> by
     except ChainBrokenError as exc:
         raise ExportError(f"refusing to sign a broken log: {exc}") from None
     events = "".join(rec.to_json() + "\n" for rec in records).encode()
-    version, results = results_for(store, session_id)
+    try:
+        version, results = results_for(store, session_id)
+    except ScoringError as exc:
+        raise ExportError(f"session {session_id}: cannot be scored: {exc}") from None
     manifest = manifest_bytes(_manifest(row, identity, events, results, version))
     return zip_members({
         EVENTS_MEMBER: events, RESULTS_MEMBER: results,

@@ -3,45 +3,31 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from kiosk.eventlog import EventRecord, Store
-from kiosk.eventlog.canonical import canonical_json
+from scoring import SCORING_VERSION, ScoringError, UnknownScoringVersion, rescore_canonical
 
-__all__ = ["UnknownVersion", "current_scoring_version", "rescore", "results_for"]
+__all__ = ["ScoringError", "UnknownVersion", "metrics_and_traits", "rescore", "results_for"]
 
-# TEMPORARY until scoring/ lands: replaced by scoring.score_session / rescore_canonical.
-_INTERIM_VERSION = "interim-0"
-
-
-class UnknownVersion(Exception):
-    """This app cannot score with the recorded scoring version."""
-
-
-def current_scoring_version() -> str:
-    """The scoring version this app scores with."""
-    return _INTERIM_VERSION
-
-
-def _interim(records: Sequence[EventRecord]) -> bytes:
-    kinds = Counter(r.kind for r in records)
-    return canonical_json({"scoring_version": _INTERIM_VERSION, "events": len(records), "kinds": dict(kinds)}).encode()
+UnknownVersion = UnknownScoringVersion
 
 
 def results_for(store: Store, session_id: str) -> tuple[str, bytes]:
-    """The scoring version and results.json bytes for a stored session."""
-    return _INTERIM_VERSION, _interim(store.events(session_id))
+    """The current scoring version and its canonical results.json bytes for a stored session."""
+    return SCORING_VERSION, rescore_canonical(store.events(session_id), SCORING_VERSION)
 
 
 def rescore(records: Sequence[EventRecord], version: str) -> bytes:
     """Canonical results of records under a recorded scoring version; UnknownVersion if not known."""
-    if version != _INTERIM_VERSION:
-        raise UnknownVersion(version)
-    return _interim(records)
+    return rescore_canonical(records, version)
 
 
-def parse_results(data: bytes) -> dict[str, object]:
-    """results.json as a dict (metrics and traits are read from it by the receiver)."""
-    value = json.loads(data)
-    return value if isinstance(value, dict) else {"results": value}
+def metrics_and_traits(results: bytes) -> tuple[Any, Any]:
+    """The per-game metrics and the traits from results.json, as the receiver reports them."""
+    value = json.loads(results)
+    if not isinstance(value, dict):
+        return None, None
+    metrics = {game.get("game", str(i)): game.get("metrics") for i, game in enumerate(value.get("games") or [])}
+    return metrics, value.get("traits")

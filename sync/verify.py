@@ -10,7 +10,7 @@ from kiosk.eventlog import ChainBrokenError, EventRecord, verify_chain
 from sync.bundle import Bundle, parse_events, read_bundle
 from sync.errors import BundleFormatError, CheckFailed
 from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER
-from sync.results import UnknownVersion, rescore
+from sync.results import ScoringError, UnknownVersion, rescore
 
 __all__ = [
     "BundleReport",
@@ -114,6 +114,8 @@ def check_results(bundle: Bundle, records: list[EventRecord]) -> str:
         again = rescore(records, version)
     except UnknownVersion:
         raise CheckFailed("results", f"scoring version {version} is unknown to this app; cannot re-score") from None
+    except ScoringError as exc:
+        raise CheckFailed("results", f"the events cannot be re-scored: {exc}") from None
     if again != bundle.members[RESULTS_MEMBER]:
         raise CheckFailed("results", f"re-scoring with {version} does not reproduce results.json")
     return f"re-scoring with {version} reproduces results.json"

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["GENESIS_HASH", "canonical_json", "chain_hash", "event_bytes"]
 
 GENESIS_HASH = "0" * 64
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
 
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 text, no NaN: the one spelling every hash is computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(value)
 
 
 def event_bytes(
@@ -30,9 +33,9 @@ def event_bytes(
     Equal to canonical_json({"game", "kind", "payload", "seq", "session", "t_ns", "trial"}),
     assembled by hand so the payload is serialised once.
     """
-    game_json = json.dumps(game, ensure_ascii=False)
-    kind_json = json.dumps(kind, ensure_ascii=False)
-    session_json = json.dumps(session_id, ensure_ascii=False)
+    game_json = _json_string(game)
+    kind_json = _json_string(kind)
+    session_json = _json_string(session_id)
     trial_json = "null" if trial is None else str(int(trial))
     return (
         f'{{"game":{game_json},"kind":{kind_json},"payload":{payload_json},"seq":{seq:d},'
@@ -40,8 +43,12 @@ def event_bytes(
     ).encode()
 
 
+@lru_cache(maxsize=1024)
+def _json_string(value: str | None) -> str:
+    """JSON spelling of a short, often repeated string (session ids, kinds, game names)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def chain_hash(prev_hash: str, canonical: bytes) -> str:
     """SHA-256 over the previous hash (hex, ASCII) and the event's canonical bytes."""
-    digest = hashlib.sha256(prev_hash.encode("ascii"))
-    digest.update(canonical)
-    return digest.hexdigest()
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical).hexdigest()

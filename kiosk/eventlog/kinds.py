@@ -67,7 +67,8 @@ def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[
     if isinstance(payload, BaseModel):
         payload = payload.model_dump(mode="json")
     try:
-        return model.model_validate(payload).model_dump(mode="json")
+        instance = model.__pydantic_validator__.validate_python(payload)
+        return model.__pydantic_serializer__.to_python(instance, mode="json")
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "(payload)"

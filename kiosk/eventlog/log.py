@@ -6,7 +6,7 @@ import platform
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -188,6 +188,10 @@ class EventLog:
                 self._enqueue(state, rec.kind, rec.t_ns, payload_json, rec.game, rec.trial)
             count += 1
         return count
+
+    def add_commit_listener(self, listener: Callable[[dict[str, int]], None]) -> None:
+        """Call listener on the writer thread after each commit with {session_id: last durable seq}."""
+        self._writer.commit_listeners.append(listener)
 
     def request_flush(self) -> FlushOp:
         """Queue a durability marker without waiting; op.done is set once it is durable."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -120,16 +121,19 @@ class Store:
         rows = self.db["sessions"].rows_where(where, args, order_by="anchor_wall_ns")
         return [SessionRow.from_row(r) for r in rows]
 
-    def iter_events(self, session_id: str) -> Iterator[EventRecord]:
-        """A session's events in sequence order."""
-        cursor = self.conn.execute(
+    def iter_rows(self, session_id: str) -> Iterator[tuple[Any, ...]]:
+        """A session's raw event rows in sequence order, payload as its stored canonical JSON text."""
+        return self.conn.execute(
             "SELECT session_id, seq, t_ns, kind, game, trial, payload, prev_hash, hash"
             " FROM events WHERE session_id = ? ORDER BY seq",
             (session_id,),
         )
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            yield EventRecord.from_row(dict(zip(names, values, strict=True)))
+
+    def iter_events(self, session_id: str) -> Iterator[EventRecord]:
+        """A session's events in sequence order."""
+        loads = json.loads
+        for sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest in self.iter_rows(session_id):
+            yield EventRecord(sid, seq, t_ns, kind, game, trial, loads(payload), prev_hash, digest)
 
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events as a list."""

@@ -5,30 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kiosk.eventlog.canonical import GENESIS_HASH
+from kiosk.eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
 from kiosk.eventlog.errors import ChainBrokenError
 from kiosk.eventlog.records import EventRecord
 from kiosk.eventlog.store import SessionRow, Store
 
-__all__ = ["VerifyReport", "verify_chain", "verify_store"]
+__all__ = ["VerifyReport", "verify_chain", "verify_rows", "verify_store"]
+
+
+Row = tuple[str, int, int, str, str | None, int | None, str, str, str]
 
 
 def verify_chain(
     session_id: str, records: Iterable[EventRecord], head: str | None = None, count: int | None = None
 ) -> int:
-    """Check seq, links and hashes; with a recorded head and count, check the tail too. Return the count."""
+    """Check seq, links and hashes of records; with a recorded head and count, check the tail too."""
+    rows = (
+        (r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, canonical_json(r.payload), r.prev_hash, r.hash)
+        for r in records
+    )
+    return verify_rows(session_id, rows, head, count)
+
+
+def verify_rows(session_id: str, rows: Iterable[Row], head: str | None = None, count: int | None = None) -> int:
+    """Like verify_chain over raw `events` rows whose payload is the stored canonical JSON text."""
     prev = GENESIS_HASH
     expected = 0
-    for rec in records:
-        if rec.session_id != session_id:
-            raise ChainBrokenError(session_id, rec.seq, f"belongs to session {rec.session_id}")
-        if rec.seq != expected:
-            raise ChainBrokenError(session_id, expected, f"missing or moved: found seq {rec.seq} in its place")
-        if rec.prev_hash != prev:
-            raise ChainBrokenError(session_id, rec.seq, "prev_hash does not match the previous event's hash")
-        if rec.computed_hash() != rec.hash:
-            raise ChainBrokenError(session_id, rec.seq, "content does not match its hash (edited)")
-        prev = rec.hash
+    for sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest in rows:
+        if sid != session_id:
+            raise ChainBrokenError(session_id, seq, f"belongs to session {sid}")
+        if seq != expected:
+            raise ChainBrokenError(session_id, expected, f"missing or moved: found seq {seq} in its place")
+        if prev_hash != prev:
+            raise ChainBrokenError(session_id, seq, "prev_hash does not match the previous event's hash")
+        if chain_hash(prev, event_bytes(sid, seq, t_ns, kind, game, trial, payload_json)) != digest:
+            raise ChainBrokenError(session_id, seq, "content does not match its hash (edited)")
+        prev = digest
         expected += 1
     if count is not None and expected != count:
         raise ChainBrokenError(session_id, expected, f"session closed with {count} events but {expected} are present")
@@ -53,7 +65,7 @@ class VerifyReport:
 
 
 def _verify_row(store: Store, row: SessionRow) -> int:
-    return verify_chain(row.id, store.iter_events(row.id), row.chain_head, row.event_count)
+    return verify_rows(row.id, store.iter_rows(row.id), row.chain_head, row.event_count)
 
 
 def verify_store(store: Store) -> VerifyReport:

@@ -6,6 +6,7 @@ import queue
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +80,7 @@ class Writer:
         self.queue: queue.SimpleQueue[Op] = queue.SimpleQueue()
         self.failure: BaseException | None = None
         self.heads: dict[str, str] = {}
+        self.commit_listeners: list[Callable[[dict[str, int]], None]] = []
         self._conn = conn
         self._window_s = window_s
         self._thread = threading.Thread(target=self._run, name="hiremate-log-writer", daemon=True)
@@ -134,6 +136,18 @@ class Writer:
             self.failure = WriterFailedError(f"event log writer failed: {exc}")
             return
         self.heads = heads
+        self._announce(batch)
+
+    def _announce(self, batch: list[Op]) -> None:
+        """Tell listeners the last durable sequence number of each session in this commit."""
+        if not self.commit_listeners:
+            return
+        last: dict[str, int] = {}
+        for op in batch:
+            if isinstance(op, EventOp):
+                last[op.session_id] = op.seq
+        for listener in self.commit_listeners:
+            listener(last)
 
     @staticmethod
     def _chain(op: EventOp, heads: dict[str, str]) -> tuple[Any, ...]:

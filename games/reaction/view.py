@@ -1,0 +1,263 @@
+"""Qt view of the reaction-time family: stamps every input, runs the rules, renders, records their events.
+
+Timing (see docs/TIMING.md): inputs are stamped with time.perf_counter_ns() first thing in the handler.
+The stimulus is drawn with a synchronous repaint() of the canvas (paint into the backing store and flush
+to the window system); requested_t_ns is stamped just before it, presented_t_ns just after it returns.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from games.reaction.params import ChoiceRTParams, ReactionParams
+from games.reaction.rules import CLICK_PREFIX, Emission, ReactionRules, ReactionState
+from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
+from kiosk.eventlog.recorder import Recorder
+
+__all__ = ["ReactionView"]
+
+QT_KEYS = {
+    Qt.Key.Key_Space: "Space", Qt.Key.Key_D: "D", Qt.Key.Key_F: "F", Qt.Key.Key_J: "J", Qt.Key.Key_K: "K",
+}
+TITLES = {"simple": "Simple reaction time", "choice": "Choice reaction time", "go_nogo": "Go / no-go"}
+FALSE_START_TEXT = "Too early: wait for the stimulus, then respond."
+MS = 1_000_000
+
+
+def _ms_until(target_ns: int, now_ns: int) -> int:
+    """Whole milliseconds from now until target (rounded up, never negative)."""
+    return max(0, math.ceil((target_ns - now_ns) / MS))
+
+
+class ReactionView(QWidget):
+    """One game of the reaction-time family (the variant follows the params model)."""
+
+    game_did_finish = Signal(dict)
+    trial_will_start = Signal(int)
+    foreperiod_did_start = Signal(int)  # every attempt, repeats after a false start included
+    stimulus_did_appear = Signal(int, str)  # trial, stimulus; emitted after the onset is recorded
+
+    def __init__(
+        self, recorder: Recorder, params: ReactionParams, seed: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.recorder = recorder
+        self.params = params
+        self.rules = ReactionRules(params, random.Random(seed), seed)
+        self.state = ReactionState()
+        self.variant = self.rules.variant
+        self.keys = self.rules.keys
+        self.finished = False
+        self._timers = {name: self._make_timer(slot) for name, slot in (
+            ("stimulus", self._on_stimulus_due), ("deadline", self._on_deadline), ("next", self._on_next_trial),
+        )}
+        self._build()
+
+    # -- public -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the game at its first trial."""
+        self.start_at_trial(0)
+
+    def start_at_trial(self, trial: int) -> None:
+        """Begin the game at a given trial (a resumed session); the trial plan is the same for the seed."""
+        t = self._now()
+        self.state, emitted = self.rules.start(self.state, t, first_trial=trial)
+        self._record(emitted)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._schedule_next()
+
+    @property
+    def phase(self) -> str:
+        """The rules' phase: ready, between, foreperiod, stimulus or finished."""
+        return self.state.phase
+
+    @property
+    def trial(self) -> int:
+        """The current trial index (the next one while between trials)."""
+        return self.state.trial
+
+    def key_for_stimulus(self, stimulus: str) -> str | None:
+        """The key that answers a stimulus (None on no-go)."""
+        return next((p.correct_key for p in self.rules.plan if p.stimulus == stimulus), None)
+
+    def response_button(self, key: str) -> ResponseButton:
+        """The on-screen button answering with a key."""
+        return self._buttons[key]
+
+    def timers_active(self) -> list[str]:
+        """Names of the view's timers still running (none once finished)."""
+        return [name for name, timer in self._timers.items() if timer.isActive()]
+
+    # -- Qt handlers --------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        stamp = time.perf_counter_ns()
+        key = QT_KEYS.get(Qt.Key(event.key()))
+        if key is None or key not in self.keys or event.isAutoRepeat():
+            super().keyPressEvent(event)
+            return
+        self._respond(key, stamp, int(event.timestamp()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_timers()
+        super().closeEvent(event)
+
+    def _on_button(self, key: str, stamp: int, qt_ms: int) -> None:
+        self._respond(CLICK_PREFIX + key, stamp, qt_ms)
+
+    # -- the game's flow ----------------------------------------------------------------------
+
+    def _respond(self, key: str, stamp: int, qt_ms: int | None) -> None:
+        if self.state.phase not in ("foreperiod", "stimulus"):
+            return  # between trials and after the end, presses are not responses
+        false_start = self.state.phase == "foreperiod"
+        self.state, emitted = self.rules.respond(self.state, key, self.recorder.since_start(stamp), qt_ms)
+        self._record(emitted)
+        self._timers["stimulus"].stop()
+        self._timers["deadline"].stop()
+        if false_start:
+            self._message.setText(FALSE_START_TEXT)
+        self._end_trial_display()
+
+    def _on_next_trial(self) -> None:
+        if self.rules.is_done(self.state):
+            self._finish()
+            return
+        if not self.state.repeat:
+            self.trial_will_start.emit(self.state.trial)
+        self.state, emitted = self.rules.begin_trial(self.state, self._now())
+        self._record(emitted)
+        self._progress.setText(f"Trial {self.state.trial + 1} of {self.params.trials}")
+        self._canvas.show_mode("fixation")
+        self._canvas.update()
+        onset = self.state.trial_start_ns + self.state.foreperiod_ns
+        self._timers["stimulus"].start(_ms_until(onset, self._now()))
+        self.foreperiod_did_start.emit(self.state.trial)
+
+    def _on_stimulus_due(self) -> None:
+        stimulus = self.rules.plan[self.state.trial].stimulus
+        requested = self._now()
+        self._canvas.show_mode("stimulus", stimulus)
+        self._canvas.repaint()
+        presented = self._now()
+        self.state, emitted = self.rules.present(self.state, requested, presented)
+        self._record(emitted)
+        self._message.setText("")
+        self._timers["deadline"].start(_ms_until(presented + self.rules.timeout_ns, self._now()))
+        self.stimulus_did_appear.emit(self.state.trial, stimulus)
+
+    def _on_deadline(self) -> None:
+        now = self._now()
+        deadline = self.state.onset_ns + self.rules.timeout_ns
+        if now < deadline:  # a timer may wake a little early: wait out the rest
+            self._timers["deadline"].start(max(1, _ms_until(deadline, now)))
+            return
+        self.state, emitted = self.rules.expire(self.state, now)
+        self._record(emitted)
+        self._end_trial_display()
+
+    def _end_trial_display(self) -> None:
+        self._canvas.show_mode("fixation" if self.variant == "choice" else "blank")
+        self._canvas.update()
+        if not self.state.repeat:
+            self.recorder.checkpoint()
+        self._schedule_next()
+
+    def _schedule_next(self) -> None:
+        self._timers["next"].start(self.params.iti_ms)
+
+    def _finish(self) -> None:
+        self.state, emitted = self.rules.finish(self.state, self._now())
+        self._record(emitted)
+        self.recorder.checkpoint()
+        self._stop_timers()
+        self.finished = True
+        self._canvas.show_mode("blank")
+        self._canvas.update()
+        self._message.setText("Done. Thank you!")
+        for button in self._buttons.values():
+            button.setEnabled(False)
+        self.game_did_finish.emit(self.summary())
+
+    def summary(self) -> dict[str, Any]:
+        """The rules' summary of the outcomes so far."""
+        return self.rules.summary(self.state)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _now(self) -> int:
+        return self.recorder.since_start(time.perf_counter_ns())
+
+    def _record(self, emitted: list[Emission]) -> None:
+        for emission in emitted:
+            self.recorder.record(emission.kind, emission.t_ns, emission.payload, emission.trial)
+
+    def _make_timer(self, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _stop_timers(self) -> None:
+        for timer in self._timers.values():
+            timer.stop()
+
+    def _build(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), COLOURS["background"])
+        palette.setColor(self.foregroundRole(), COLOURS["text"])
+        self.setPalette(palette)
+        choices = self.params.choices if isinstance(self.params, ChoiceRTParams) else 1
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        header = QHBoxLayout()
+        self._title = self._label(TITLES[self.variant], 24, bold=True)
+        self._progress = self._label("", 20, muted=True)
+        header.addWidget(self._title)
+        header.addStretch(1)
+        header.addWidget(self._progress)
+        layout.addLayout(header)
+        self._canvas = StimulusCanvas(self.variant, choices, self)
+        layout.addWidget(self._canvas, 1)
+        self._message = self._label("", 24)
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setMinimumHeight(48)
+        layout.addWidget(self._message)
+        layout.addLayout(self._button_row())
+        hint = HINTS[self.variant].format(keys=" ".join(self.keys))
+        self._hint = self._label(hint, 20, muted=True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setWordWrap(True)
+        layout.addWidget(self._hint)
+
+    def _button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._buttons: dict[str, ResponseButton] = {}
+        for key in self.keys:
+            label = "Space: respond" if key == "Space" else key
+            button = ResponseButton(key, label, self)
+            if key == "Space":
+                button.setMinimumWidth(420)
+            button.pressed_at.connect(lambda stamp, qt_ms, k=key: self._on_button(k, stamp, qt_ms))
+            self._buttons[key] = button
+            row.addWidget(button, 1, Qt.AlignmentFlag.AlignCenter)
+        return row
+
+    def _label(self, text: str, points: int, bold: bool = False, muted: bool = False) -> QLabel:
+        label = QLabel(text, self)
+        label.setFont(big_font(points, bold))
+        colour = COLOURS["muted" if muted else "text"].name()
+        label.setStyleSheet(f"color: {colour};")
+        return label

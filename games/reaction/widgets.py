@@ -1,0 +1,126 @@
+"""Qt pieces of the reaction-time view: the stimulus canvas, response buttons, colours and texts."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+__all__ = ["COLOURS", "HINTS", "ResponseButton", "StimulusCanvas", "big_font"]
+
+COLOURS = {
+    "background": QColor("#F4F2ED"),
+    "text": QColor("#2E3440"),
+    "muted": QColor("#6B7280"),
+    "fixation": QColor("#8A8F98"),
+    "box": QColor("#A7AFB9"),
+    "target": QColor("#2F7F8C"),
+    "go": QColor("#3C8D6E"),
+    "nogo": QColor("#C98A4B"),
+}
+
+HINTS = {
+    "simple": "Press Space (or the button) as soon as the blue circle appears.",
+    "choice": "A box turns blue: press its key ({keys}) as fast as you can.",
+    "go_nogo": "Green circle: press Space at once.  Orange square: do nothing.",
+}
+CHOICE_ORDER = {2: ("left", "right"), 4: ("far_left", "left", "right", "far_right")}
+
+
+def big_font(points: int, bold: bool = False) -> QFont:
+    """A font of the given size in points (>= 20 for instructions)."""
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+class StimulusCanvas(QWidget):
+    """Draws the blank screen, the fixation cross, the choice boxes and the stimulus, nothing else."""
+
+    def __init__(self, variant: str, choices: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.variant = variant
+        self.choices = choices
+        self.mode = "blank"  # "blank" | "fixation" | "stimulus"
+        self.stimulus = ""
+        self.paint_end_ns = 0
+        self.setMinimumSize(640, 360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def show_mode(self, mode: str, stimulus: str = "") -> None:
+        """Set what to draw; the caller decides between update() and a synchronous repaint()."""
+        self.mode = mode
+        self.stimulus = stimulus
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), COLOURS["background"])
+        if self.variant == "choice" and self.mode != "blank":
+            self._draw_boxes(painter)
+        elif self.mode == "fixation":
+            self._draw_fixation(painter)
+        elif self.mode == "stimulus":
+            self._draw_shape(painter)
+        painter.end()
+        self.paint_end_ns = time.perf_counter_ns()
+
+    def _unit(self) -> float:
+        return float(min(self.width(), self.height()))
+
+    def _draw_fixation(self, painter: QPainter) -> None:
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        arm = self._unit() * 0.04
+        painter.setPen(QPen(COLOURS["fixation"], max(3.0, arm / 4), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(centre - QPointF(arm, 0), centre + QPointF(arm, 0))
+        painter.drawLine(centre - QPointF(0, arm), centre + QPointF(0, arm))
+
+    def _draw_shape(self, painter: QPainter) -> None:
+        radius = self._unit() * 0.2
+        rect = QRectF(self.width() / 2 - radius, self.height() / 2 - radius, 2 * radius, 2 * radius)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if self.stimulus == "nogo":
+            painter.setBrush(COLOURS["nogo"])
+            painter.drawRoundedRect(rect.adjusted(radius * 0.1, radius * 0.1, -radius * 0.1, -radius * 0.1), 12, 12)
+            return
+        painter.setBrush(COLOURS["go"] if self.stimulus == "go" else COLOURS["target"])
+        painter.drawEllipse(rect)
+
+    def _draw_boxes(self, painter: QPainter) -> None:
+        order = CHOICE_ORDER[self.choices]
+        side = min(self.width() / (len(order) + 1), self.height() * 0.45)
+        for index, name in enumerate(order):
+            cx = self.width() * (index + 0.5) / len(order)
+            rect = QRectF(cx - side / 2, self.height() / 2 - side / 2, side, side)
+            lit = self.mode == "stimulus" and name == self.stimulus
+            painter.setPen(QPen(COLOURS["target"] if lit else COLOURS["box"], 6))
+            painter.setBrush(COLOURS["target"] if lit else COLOURS["background"])
+            painter.drawRoundedRect(rect, 16, 16)
+
+
+class ResponseButton(QPushButton):
+    """A big on-screen response button that stamps the press in its own handler (mouse or touch)."""
+
+    pressed_at = Signal(object, object)  # perf_counter_ns stamp, Qt event timestamp (ms)
+
+    def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(label, parent)
+        self.key = key
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFont(big_font(24, bold=True))
+        self.setMinimumSize(180, 84)
+        self.setStyleSheet(
+            "QPushButton { background: #E3E7EC; color: #2E3440; border: 2px solid #A7AFB9; border-radius: 14px; }"
+            "QPushButton:pressed { background: #CDD5DE; }"
+            "QPushButton:disabled { color: #A7AFB9; }"
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        stamp = time.perf_counter_ns()
+        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
+            self.pressed_at.emit(stamp, int(event.timestamp()))
+        super().mousePressEvent(event)

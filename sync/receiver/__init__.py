@@ -1,0 +1,17 @@
+"""The reference receiver: an ASGI app that verifies, stores and re-scores uploaded session bundles."""
+
+from sync.receiver.app import create_app
+from sync.receiver.ingest import IngestOutcome, ingest
+from sync.receiver.server import ServerThread, free_port
+from sync.receiver.storage import BundleStorage, SqliteStorage, StoredBundle
+
+__all__ = [
+    "BundleStorage",
+    "IngestOutcome",
+    "ServerThread",
+    "SqliteStorage",
+    "StoredBundle",
+    "create_app",
+    "free_port",
+    "ingest",
+]

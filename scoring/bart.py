@@ -121,7 +121,7 @@ def _thirds(balloons: list[Balloon], total: int, key: str = "pumps") -> tuple[li
     return first, last
 
 
-def _intervals_ms(balloons: list[Balloon]) -> list[float]:
+def intervals_ms(balloons: list[Balloon]) -> list[float]:
     return [(b.pump_t[i] - b.pump_t[i - 1]) / 1e6 for b in balloons for i in range(1, len(b.pump_t))]
 
 
@@ -144,7 +144,7 @@ def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
         out.append(short_metric("bart.learning", "pumps", min(len(first), len(last)), need3,
                                 f"unburst balloons in the first and in the last third (of at least "
                                 f"{t['min_balloons_learning']} balloons)", FIX))
-    gaps = _intervals_ms(balloons)
+    gaps = intervals_ms(balloons)
     need_i = int(t["min_intervals"])
     if len(gaps) >= need_i:
         out.append(metric("bart.median_interpump_ms", median(gaps), "ms", len(gaps)))
@@ -240,7 +240,7 @@ def _learning(balloons: list[Balloon], tables: Any) -> Trait:
 
 
 def _speed(balloons: list[Balloon], tables: Any) -> Trait:
-    items = _intervals_ms(balloons)
+    items = intervals_ms(balloons)
     spec = tables["traits"]["decision_speed"]
 
     def stat(xs: Sequence[float]) -> float | None:

@@ -87,6 +87,7 @@ class Interpretation(_Frozen):
     details: dict[str, str] = {}
     confidence: float
     evidence: list[str]
+    insufficient: Insufficient | None = None
 
 
 class QualityFlag(_Frozen):

@@ -6,9 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from kiosk.eventlog.records import EventRecord
-from scoring.bart import bart_traits, score_bart
+from scoring.bart import bart_traits, intervals_ms, score_bart
+from scoring.decision import decision_traits, score_decision, summary
 from scoring.errors import UnknownScoringVersion
+from scoring.interpret import interpret, recruiter_texts
 from scoring.model import GameResult, Profile, Trait
+from scoring.quality import quality_flags
+from scoring.rt import RtGame, rt_traits, score_rt, valid_rts
 from scoring.stream import parse_stream
 from scoring.tables import TABLES
 
@@ -25,20 +29,45 @@ def _tables(version: str | None) -> tuple[str, Any]:
     return chosen, TABLES[chosen]
 
 
+def _rt_names(games: dict[str, list[EventRecord]]) -> list[str]:
+    names = [name for name, recs in games.items() if recs[0].kind.startswith("rt.")]
+    return sorted(names, key=lambda n: games[n][0].seq)
+
+
 def score_session(records: Sequence[EventRecord], version: str | None = None) -> Profile:
     """Score one whole session stream (session.opened .. session.closed) with a scoring version."""
     chosen, tables = _tables(version)
     stream = parse_stream(records)
     games: list[GameResult] = []
     traits: list[Trait] = []
+    series: dict[str, list[float]] = {}
     if "bart" in stream.games:
         result, balloons = score_bart(stream.games["bart"], tables)
         games.append(result)
         traits += bart_traits(balloons, tables)
+        series["bart inter-pump times"] = intervals_ms(balloons)
+    rt_games: list[RtGame] = []
+    for name in _rt_names(stream.games):
+        result, rt_game = score_rt(name, stream.games[name], tables)
+        games.append(result)
+        rt_games.append(rt_game)
+        series[f"{name} reaction times"] = valid_rts(rt_game, tables["rt"], hits_only=False)
+    if rt_games:
+        traits += rt_traits(rt_games, tables)
+    interpretations = []
+    stability = None
+    if "decision" in stream.games:
+        result, tasks = score_decision(stream.games["decision"], tables)
+        games.append(result)
+        traits += decision_traits(tasks, tables)
+        interpretations = interpret(tasks, tables)
+        stability = summary(tasks, tables["decision"])["stability"] if tasks else None
+    notes, strengths, considerations = recruiter_texts(interpretations, traits, stability, tables)
     return Profile(
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,
-        games=games, traits=traits, interpretations=[], recruiter_notes="", strengths=[], considerations=[],
-        quality=[],
+        games=games, traits=traits, interpretations=interpretations, recruiter_notes=notes,
+        strengths=strengths, considerations=considerations,
+        quality=quality_flags(stream, games, series, tables),
     )
 
 

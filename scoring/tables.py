@@ -73,6 +73,56 @@ _TRAITS: dict[str, dict[str, Any]] = {
     },
 }
 
+
+_TEXTS: dict[str, Any] = {
+    # Seed 004, 8.4: summary templates keyed by (thinking style, risk orientation); the rest follow its pattern.
+    "summary": {
+        "analytical|risk_averse": "This candidate demonstrates a thoughtful, analytical approach to problem-solving. "
+        "They take time to consider options carefully and prefer lower-risk solutions with well-structured reasoning.",
+        "intuitive|risk_tolerant": "This candidate shows confident, intuitive decision-making. They commit to choices "
+        "quickly and are comfortable with higher-stakes options, suggesting comfort with ambiguity.",
+        "exploratory|balanced": "This candidate exhibits an exploratory thinking style, testing multiple possibilities "
+        "before settling. They show flexibility across risk levels, adapting their approach to context.",
+    },
+    "thinking": {
+        "analytical": "takes an analytical approach, deliberating and reasoning in depth",
+        "intuitive": "decides intuitively, committing quickly with few revisions",
+        "exploratory": "explores, moving quickly between options before settling",
+        "methodical": "takes a balanced, methodical approach",
+    },
+    "risk": {
+        "risk_averse": "prefers low-risk options",
+        "risk_tolerant": "is comfortable choosing high-risk options",
+        "balanced": "shows no strong preference between risk levels",
+    },
+    "communication": {
+        "structured": "explains decisions with clear logical connectors",
+        "semi_structured": "explains decisions with some logical structure",
+        "informal": "explains decisions informally",
+    },
+    "strengths": {
+        "analytical": "Weighs options carefully before committing.",
+        "intuitive": "Commits to decisions quickly and confidently.",
+        "exploratory": "Explores alternatives before settling on a choice.",
+        "methodical": "Keeps a balanced, methodical approach across scenarios.",
+        "structured": "Explains decisions with a clear logical structure.",
+        "detailed": "Gives thorough written explanations.",
+        "steady": "Keeps a steady decision pace from task to task.",
+        "sustained_attention": "Kept focus through the reaction-time tasks.",
+        "restraint": "Held back reliably when no response was called for.",
+        "consistency": "Took risks consistently from balloon to balloon.",
+    },
+    "considerations": {
+        "risk_averse": "Prefers low-risk options; explore how they approach situations that call for bold calls.",
+        "risk_tolerant": "Comfortable with high-risk options; explore how they check risks before acting.",
+        "brief": "Written reasoning was brief; ask them to talk through a decision in the interview.",
+        "intuitive": "Decides quickly; for high-stakes work, ask how alternatives were weighed.",
+        "analytical": "Takes time to decide; discuss how this fits time-pressured work.",
+        "unstable": "Was idle or away during some tasks; see the quality flags before relying on timing measures.",
+    },
+    "ability_threshold": 70.0,
+}
+
 _TABLE_1_0_0: Table = {
     "rt": {
         "valid_min_ms": 100.0,  # Whelan 2008: responses under 100 ms are anticipations
@@ -101,7 +151,7 @@ _TABLE_1_0_0: Table = {
         "exploratory_hesitation_s": 10.0, "exploratory_changes": 2.0,
         "intuitive_hesitation_s": 15.0, "intuitive_changes": 1.0,
         "confidence": {"analytical": 0.85, "exploratory": 0.8, "intuitive": 0.75, "methodical": 0.7,
-                       "balanced": 0.6, "communication": 0.8},
+                       "balanced": 0.6, "communication": 0.8, "pattern": 0.7},
         "detailed_words": 50.0, "moderate_words": 25.0,  # seed 004, 8.3
         "structured_keywords": 3.0, "semi_structured_keywords": 1.0,
         "fast_decision_ms": 10000.0, "slow_decision_ms": 30000.0,  # seed 003, 6.2 (speed bands)
@@ -120,6 +170,7 @@ _TABLE_1_0_0: Table = {
     },
     "role_fit": {"unknown_reliability_weight": 0.25},
     "traits": _TRAITS,
+    "texts": _TEXTS,
 }
 
 

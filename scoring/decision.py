@@ -1,0 +1,204 @@
+"""Micro-decision scenario metrics per task and across tasks, and the decision-style traits (seed 004)."""
+
+from __future__ import annotations
+
+import itertools
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.eventlog.records import EventRecord
+from scoring.build import metric, short_metric, trait
+from scoring.errors import ScoringInputError
+from scoring.model import GameResult, Metric, Trait
+from scoring.stats import clamp, log_position, mean, sd
+from scoring.stream import get
+
+__all__ = ["Task", "decision_traits", "parse_tasks", "reasoning_score", "score_decision", "summary"]
+
+FIX = "complete all decision scenarios and score the session again"
+_PUNCT = str.maketrans("", "", string.punctuation)
+
+
+@dataclass
+class Task:
+    """One completed scenario and what the participant did in it."""
+
+    task_id: str
+    options: int
+    total_ms: float
+    active_ms: float
+    first_decision_ms: float
+    changes: int
+    views: int
+    unique_views: int
+    words: int
+    keywords: int
+    keyword_score: float
+    depth: float
+    exposure: list[str]
+    final_risk: str
+    idle_ms: float
+    focus_losses: int
+    away_ms: float
+
+
+def reasoning_score(text: str, t: Any) -> tuple[int, int, float, float]:
+    """(words, logical keywords, keyword score, depth 0..1) by seed 004's weighted keywords (7.3)."""
+    tokens = text.split()
+    weights = t["keywords"]
+    hits = [float(weights[w]) for w in (tok.lower().translate(_PUNCT) for tok in tokens) if w in weights]
+    score = sum(hits)
+    depth = float(t["word_weight"]) * min(len(tokens) / float(t["word_cap"]), 1.0) + \
+        float(t["keyword_weight"]) * min(score / float(t["keyword_cap"]), 1.0)
+    return len(tokens), len(hits), score, depth
+
+
+def _task(events: list[EventRecord], options: int, t: Any) -> Task:
+    start, end = events[0], events[-1]
+    idle = float(t["idle_threshold_ms"])
+    gaps = [(b.t_ns - a.t_ns) / 1e6 for a, b in itertools.pairwise(events)]
+    selected = next((e for e in events if e.kind == "decision.option_selected"), end)
+    viewed = [get(e, "option_id", str) for e in events if e.kind == "decision.option_viewed"]
+    text = next((get(e, "text", str) for e in reversed(events) if e.kind == "decision.reasoning_submitted"), "")
+    words, keywords, score, depth = reasoning_score(text, t)
+    exposure = [get(e, "risk_level", str) if e.kind == "decision.option_selected" else get(e, "to_risk", str)
+                for e in events if e.kind in ("decision.option_selected", "decision.option_changed")]
+    return Task(
+        task_id=get(start, "task_id", str), options=options, total_ms=(end.t_ns - start.t_ns) / 1e6,
+        active_ms=sum(g for g in gaps if 0 <= g < idle), first_decision_ms=(selected.t_ns - start.t_ns) / 1e6,
+        changes=sum(e.kind == "decision.option_changed" for e in events), views=len(viewed),
+        unique_views=len(set(viewed)), words=words, keywords=keywords, keyword_score=score, depth=depth,
+        exposure=exposure, final_risk=get(end, "risk_level", str),
+        idle_ms=float(sum(get(e, "idle_duration_ms", int) for e in events if e.kind == "decision.idle_detected")),
+        focus_losses=sum(e.kind == "decision.focus_lost" for e in events),
+        away_ms=sum(get(e, "away_ns", int) for e in events if e.kind == "decision.focus_gained") / 1e6,
+    )
+
+
+def parse_tasks(records: Sequence[EventRecord], t: Any) -> tuple[list[Task], bool]:
+    """The completed tasks in order, and whether decision.game_ended was recorded."""
+    tasks: list[Task] = []
+    current: list[EventRecord] = []
+    options = 0
+    ended = False
+    for rec in records:
+        if rec.kind == "decision.task_started":
+            if current:
+                raise ScoringInputError(rec.seq, "task_id", "task starts before the previous one completed", rec.kind)
+            current, options = [rec], len(get(rec, "option_ids", list))
+        elif rec.kind == "decision.game_ended":
+            ended = True
+        elif current and "task_id" in rec.payload:
+            if get(rec, "task_id", str) != current[0].payload["task_id"]:
+                raise ScoringInputError(rec.seq, "task_id", f"does not match the open task "
+                                        f"{current[0].payload['task_id']!r}", rec.kind)
+            current.append(rec)
+            if rec.kind == "decision.task_completed":
+                tasks.append(_task(current, options, t))
+                current = []
+    return tasks, ended
+
+
+def _per_task(task: Task) -> list[Metric]:
+    g = task.task_id
+    values: list[tuple[str, Any, str]] = [
+        ("decision.total_time_ms", task.total_ms, "ms"), ("decision.active_time_ms", task.active_ms, "ms"),
+        ("decision.hesitation_ms", task.total_ms - task.active_ms, "ms"),
+        ("decision.first_decision_ms", task.first_decision_ms, "ms"), ("decision.changes", task.changes, "count"),
+        ("decision.options_viewed", task.views, "count"),
+        ("decision.unique_options_viewed", task.unique_views, "count"),
+        ("decision.reasoning_words", task.words, "words"), ("decision.logical_keywords", task.keywords, "count"),
+        ("decision.keyword_score", task.keyword_score, "points"), ("decision.reasoning_depth", task.depth, "0-1"),
+        ("decision.risk_exposure", ">".join(task.exposure), "pattern"), ("decision.final_risk", task.final_risk, ""),
+        ("decision.idle_ms", task.idle_ms, "ms"), ("decision.focus_losses", task.focus_losses, "count"),
+    ]
+    return [metric(k, v, u, 1, g) for k, v, u in values]
+
+
+def summary(tasks: list[Task], t: Any) -> dict[str, Any]:
+    """Across-task aggregates (seed 004, 2.5 and 7): risk preference, consistency, engagement, stability."""
+    n = len(tasks)
+    counts = {level: sum(x.final_risk == level for x in tasks) for level in ("low", "medium", "high")}
+    share, gap = float(t["risk_dominant_share"]), float(t["risk_balanced_gap"])
+    if counts["low"] > n * share:
+        dominant = "low"
+    elif counts["high"] > n * share:
+        dominant = "high"
+    elif abs(counts["low"] - counts["high"]) < n * gap:
+        dominant = "balanced"
+    else:
+        dominant = "medium"
+    times = [x.first_decision_ms for x in tasks]
+    m, s = mean(times), sd(times)
+    total = sum(x.total_ms for x in tasks)
+    lost = sum(x.idle_ms + x.away_ms for x in tasks)
+    return {
+        "counts": counts, "dominant": dominant,
+        "consistency": None if not m or s is None else clamp(1.0 - s / m, 0.0, 1.0),
+        "engagement": mean([min(1.0, x.words / float(t["engaged_words"])) for x in tasks]),
+        "stability": clamp(1.0 - lost / total, 0.0, 1.0) if total > 0 else None,
+        "hesitation_s": mean([(x.total_ms - x.active_ms) / 1000.0 for x in tasks]),
+        "changes": mean([float(x.changes) for x in tasks]),
+        "depth": mean([x.depth for x in tasks]), "words": mean([float(x.words) for x in tasks]),
+        "keywords": mean([float(x.keywords) for x in tasks]), "first_ms": m,
+    }
+
+
+_AGG = [("decision.risk_low_count", "low", "tasks"), ("decision.risk_medium_count", "medium", "tasks"),
+        ("decision.risk_high_count", "high", "tasks")]
+_AGG2 = [("decision.risk_preference", "dominant", ""), ("decision.decision_consistency", "consistency", "0-1"),
+         ("decision.reasoning_engagement", "engagement", "0-1"), ("decision.attention_stability", "stability", "0-1"),
+         ("decision.mean_hesitation_s", "hesitation_s", "s"), ("decision.mean_changes", "changes", "count"),
+         ("decision.mean_reasoning_depth", "depth", "0-1"), ("decision.mean_first_decision_ms", "first_ms", "ms")]
+
+
+def score_decision(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult, list[Task]]:
+    """Per-task metrics (grouped by task id) and, with enough tasks, the across-task aggregates."""
+    t = tables["decision"]
+    tasks, ended = parse_tasks(records, t)
+    metrics = [metric("decision.tasks_completed", len(tasks), "tasks", len(tasks))]
+    need = int(t["min_tasks"])
+    if len(tasks) >= need:
+        agg = summary(tasks, t)
+        metrics += [metric(k, agg["counts"][c], u, len(tasks)) for k, c, u in _AGG]
+        metrics += [metric(k, agg[c], u, len(tasks)) for k, c, u in _AGG2]
+    else:
+        metrics += [short_metric(k, u, len(tasks), need, "completed tasks", FIX) for k, _, u in _AGG + _AGG2]
+    for task in tasks:
+        metrics += _per_task(task)
+    return GameResult(game="decision", completed=ended, metrics=metrics), tasks
+
+
+def decision_traits(tasks: list[Task], tables: Any) -> list[Trait]:
+    """Deliberation, exploration, risk in scenarios and reasoning depth, one item per task."""
+    traits = tables["traits"]
+    d = traits["deliberation"]
+    items = [x.first_decision_ms for x in tasks]
+    out = [trait("deliberation", tables, items,
+                 lambda xs: None if not xs else log_position(mean(xs), float(d["quick_ms"]), float(d["slow_ms"])),
+                 ["decision.first_decision_ms"], lambda p: [
+                     f"First choice came on average {mean(items) / 1000:.1f} s into each of {len(items)} tasks "
+                     f"({d['quick_ms'] / 1000:.0f} s maps to 0, {d['slow_ms'] / 1000:.0f} s to 100, log scale), "
+                     f"giving position {p:.0f}."])]
+    full = float(traits["exploration"]["changes_full"])
+    ex = [50.0 * min(1.0, x.unique_views / x.options) + 50.0 * min(1.0, x.changes / full) for x in tasks]
+    out.append(trait("exploration", tables, ex, lambda xs: mean(xs) if xs else None,
+                     ["decision.unique_options_viewed", "decision.changes"], lambda p: [
+                         f"Looked at {mean([x.unique_views / x.options for x in tasks]):.0%} of the options and "
+                         f"changed choice {mean([float(x.changes) for x in tasks]):.1f} times per task on average, "
+                         f"giving position {p:.0f}."]))
+    levels = traits["scenario_risk"]["levels"]
+    risk = [float(levels[x.final_risk]) for x in tasks]
+    out.append(trait("scenario_risk", tables, risk, lambda xs: mean(xs) if xs else None, ["decision.final_risk"],
+                     lambda p: [f"Final choices: {sum(x.final_risk == 'low' for x in tasks)} low-, "
+                                f"{sum(x.final_risk == 'medium' for x in tasks)} medium- and "
+                                f"{sum(x.final_risk == 'high' for x in tasks)} high-risk, giving position {p:.0f}."]))
+    depth = [100.0 * x.depth for x in tasks]
+    out.append(trait("reasoning_depth", tables, depth, lambda xs: mean(xs) if xs else None,
+                     ["decision.reasoning_depth"], lambda p: [
+                         f"Wrote {mean([float(x.words) for x in tasks]):.0f} words with "
+                         f"{mean([float(x.keywords) for x in tasks]):.1f} logical connectors per task on average "
+                         f"(depth {mean(depth):.0f} of 100), giving position {p:.0f}."]))
+    return out

@@ -1,0 +1,136 @@
+"""Deterministic, rule-based readings of the decision game (seed 004, section 8) and the recruiter texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scoring.build import insufficient
+from scoring.decision import Task, summary
+from scoring.model import Interpretation, Trait
+
+__all__ = ["interpret", "recruiter_texts"]
+
+KEYS = ("thinking_style", "decision_pattern", "risk_orientation", "communication_style")
+
+
+def _thinking(a: dict[str, Any], t: Any) -> Interpretation:
+    h, c, d = a["hesitation_s"], a["changes"], a["depth"]
+    conf = t["confidence"]
+    if h > t["analytical_hesitation_s"] and d > t["analytical_depth"]:
+        style, ev = "analytical", [f"High deliberation time (avg {h:.1f}s per task)",
+                                   f"Strong reasoning depth ({d:.0%})"]
+    elif h < t["exploratory_hesitation_s"] and c > t["exploratory_changes"]:
+        style, ev = "exploratory", [f"Quick initial decisions (avg {h:.1f}s)",
+                                    f"Multiple option changes (avg {c:.1f} per task)"]
+    elif h < t["intuitive_hesitation_s"] and c < t["intuitive_changes"]:
+        style, ev = "intuitive", [f"Fast decision-making (avg {h:.1f}s)",
+                                  f"Minimal revision ({c:.1f} changes per task)"]
+    else:
+        style, ev = "methodical", [f"Balanced approach (avg {h:.1f}s deliberation)",
+                                   f"Moderate adjustments ({c:.1f} changes per task)"]
+    return Interpretation(key="thinking_style", value=style, confidence=float(conf[style]), evidence=ev)
+
+
+def _pattern(tasks: list[Task], a: dict[str, Any], t: Any) -> Interpretation:
+    m = a["first_ms"]
+    speed = "fast" if m < t["fast_decision_ms"] else "deliberate" if m > t["slow_decision_ms"] else "moderate"
+    times = [x.first_decision_ms for x in tasks]
+    half = len(times) // 2
+    early, late = sum(times[:half]) / half, sum(times[-half:]) / half
+    cons = a["consistency"]
+    if late < early * (1.0 - float(t["improving_drop"])):
+        consistency = "improving"
+    elif cons is not None and cons >= t["steady_consistency"]:
+        consistency = "steady"
+    else:
+        consistency = "variable"
+    ev = [f"First choice after {m / 1000:.1f}s on average per task",
+          f"Decision-time consistency {0.0 if cons is None else cons:.2f} (1 = identical pace every task)",
+          f"First half of tasks {early / 1000:.1f}s, second half {late / 1000:.1f}s to first choice"]
+    return Interpretation(key="decision_pattern", value=f"{speed}, {consistency}",
+                          details={"speed": speed, "consistency": consistency},
+                          confidence=float(t["confidence"]["pattern"]), evidence=ev)
+
+
+def _risk(a: dict[str, Any], n: int, t: Any) -> Interpretation:
+    counts = a["counts"]
+    if a["dominant"] == "low":
+        return Interpretation(key="risk_orientation", value="risk_averse", confidence=counts["low"] / n, evidence=[
+            f"Selected low-risk options in {counts['low']} of {n} tasks", "Prefers cautious, safe approaches"])
+    if a["dominant"] == "high":
+        return Interpretation(key="risk_orientation", value="risk_tolerant", confidence=counts["high"] / n, evidence=[
+            f"Selected high-risk options in {counts['high']} of {n} tasks", "Comfortable with bold decisions"])
+    return Interpretation(key="risk_orientation", value="balanced", confidence=float(t["confidence"]["balanced"]),
+                          evidence=[f"Low/medium/high-risk choices: {counts['low']}/{counts['medium']}/"
+                                    f"{counts['high']}", "No strong preference for risk level"])
+
+
+def _communication(a: dict[str, Any], t: Any) -> Interpretation:
+    w, k = a["words"], a["keywords"]
+    depth = "detailed" if w > t["detailed_words"] else "moderate" if w > t["moderate_words"] else "brief"
+    structure = "structured" if k > t["structured_keywords"] else \
+        "semi_structured" if k > t["semi_structured_keywords"] else "informal"
+    return Interpretation(key="communication_style", value=f"{depth}, {structure}",
+                          details={"reasoning_depth": depth, "logical_structure": structure},
+                          confidence=float(t["confidence"]["communication"]),
+                          evidence=[f"Average {w:.0f} words per explanation",
+                                    f"Uses {k:.1f} logical connectors per response"])
+
+
+def interpret(tasks: list[Task], tables: Any) -> list[Interpretation]:
+    """The four readings; with too few tasks each says so, with the fix, instead of guessing."""
+    t = tables["decision"]
+    need = int(t["min_tasks"])
+    if len(tasks) < need:
+        why = insufficient("too few completed decision tasks to read a style", f"at least {need} completed tasks",
+                           f"{len(tasks)} completed tasks", "complete all decision scenarios and score again")
+        return [Interpretation(key=k, value="insufficient", confidence=0.0, evidence=[], insufficient=why)
+                for k in KEYS]
+    a = summary(tasks, t)
+    return [_thinking(a, t), _pattern(tasks, a, t), _risk(a, len(tasks), t), _communication(a, t)]
+
+
+def _value(interps: list[Interpretation], key: str, detail: str | None = None) -> str | None:
+    for i in interps:
+        if i.key == key and i.insufficient is None:
+            return i.details.get(detail, "") if detail else i.value
+    return None
+
+
+def _summary(interps: list[Interpretation], tx: Any) -> str:
+    thinking, risk = _value(interps, "thinking_style"), _value(interps, "risk_orientation")
+    structure = _value(interps, "communication_style", "logical_structure")
+    if thinking is None or risk is None:
+        return "The decision scenarios were not completed, so no decision style is described."
+    fixed = tx["summary"].get(f"{thinking}|{risk}")
+    if fixed:
+        return str(fixed)
+    return (f"This candidate {tx['thinking'][thinking]}, {tx['risk'][risk]}, and "
+            f"{tx['communication'][structure]}.")
+
+
+def recruiter_texts(
+    interps: list[Interpretation], traits: list[Trait], stability: float | None, tables: Any
+) -> tuple[str, list[str], list[str]]:
+    """(recruiter notes, strengths, considerations): neutral observations, never 'weaknesses'."""
+    tx = tables["texts"]
+    strengths: list[str] = []
+    considerations: list[str] = []
+    thinking, risk = _value(interps, "thinking_style"), _value(interps, "risk_orientation")
+    depth = _value(interps, "communication_style", "reasoning_depth")
+    structure = _value(interps, "communication_style", "logical_structure")
+    pace = _value(interps, "decision_pattern", "consistency")
+    for key in (thinking, structure, depth, pace):
+        if key in tx["strengths"]:
+            strengths.append(tx["strengths"][key])
+    for key in (risk, depth, thinking):
+        if key in tx["considerations"]:
+            considerations.append(tx["considerations"][key])
+    if stability is not None and stability < float(tables["decision"]["low_stability"]):
+        considerations.append(tx["considerations"]["unstable"])
+    top = float(tx["ability_threshold"])
+    for tr in traits:
+        if tr.key in tx["strengths"] and tr.position is not None and tr.position >= top:
+            strengths.append(tx["strengths"][tr.key])
+    notes = _summary(interps, tx)
+    return notes, strengths, considerations

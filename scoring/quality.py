@@ -1,0 +1,78 @@
+"""Quality flags on a profile: anticipations, focus losses, idle time, interruptions, too-regular responding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from kiosk.eventlog.records import EventRecord
+from scoring.model import GameResult, QualityFlag
+from scoring.stats import cv
+from scoring.stream import Stream, get
+
+__all__ = ["quality_flags"]
+
+
+def _count(records: Sequence[EventRecord], kind: str) -> int:
+    return sum(1 for r in records if r.kind == kind)
+
+
+def _idle_ms(stream: Stream) -> int:
+    station = sum(get(r, "idle_ms", int) for r in stream.station if r.kind == "station.idle_detected")
+    decision = sum(get(r, "idle_duration_ms", int) for r in stream.games.get("decision", [])
+                   if r.kind == "decision.idle_detected")
+    return station + decision
+
+
+def _anticipation(games: list[GameResult], q: Any) -> QualityFlag:
+    early = attempts = 0
+    for g in games:
+        m = g.metric("rt.anticipations")
+        if m is not None and isinstance(m.value, int):
+            early += m.value
+            attempts += m.n
+    rate = early / attempts if attempts else None
+    raised = rate is not None and rate > float(q["anticipation_rate_max"])
+    return QualityFlag(key="anticipation_rate", raised=raised, value=rate, threshold=float(q["anticipation_rate_max"]),
+                       message=f"{early} of {attempts} reaction-time responses came before the stimulus or less "
+                       "than 100 ms after it"
+                       + (" (guessing the onset)" if raised else ""))
+
+
+def _regular(series: dict[str, list[float]], q: Any) -> QualityFlag:
+    low = float(q["regular_cv_min"])
+    found = {name: c for name, xs in series.items()
+             if len(xs) >= int(q["regular_min_n"]) and (c := cv(xs)) is not None}
+    worst = min(found.items(), key=lambda kv: (kv[1], kv[0])) if found else None
+    raised = worst is not None and worst[1] < low
+    text = "no series long enough to check" if worst is None else \
+        f"least variable timing: {worst[0]} with a coefficient of variation of {worst[1]:.3f}"
+    return QualityFlag(key="regular_responding", raised=raised, value=None if worst is None else worst[1],
+                       threshold=low, message=text + (" (implausibly regular: scripted or automated input?)"
+                                                      if raised else ""))
+
+
+def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, list[float]], tables: Any) -> list[
+        QualityFlag]:
+    """The profile's quality flags, in documented order; `series` are per-game response-time sequences."""
+    q = tables["quality"]
+    focus = _count(stream.station, "station.focus_lost") + _count(stream.games.get("decision", []),
+                                                                   "decision.focus_lost")
+    idle = _idle_ms(stream)
+    pauses = _count(stream.station, "station.paused")
+    incomplete = sorted(g.game for g in games if not g.completed)
+    return [
+        _anticipation(games, q),
+        QualityFlag(key="focus_losses", raised=focus > int(q["focus_losses_max"]), value=focus,
+                    threshold=int(q["focus_losses_max"]), message=f"the station window lost focus {focus} time(s)"),
+        QualityFlag(key="idle_time", raised=idle > int(q["idle_ms_max"]), value=idle, threshold=int(q["idle_ms_max"]),
+                    message=f"{idle / 1000:.1f} s without input were recorded"),
+        QualityFlag(key="interruptions", raised=stream.resumes + pauses > int(q["resumes_max"]),
+                    value=stream.resumes + pauses, threshold=int(q["resumes_max"]),
+                    message=f"the session was resumed after an interruption {stream.resumes} time(s) and paused "
+                    f"{pauses} time(s)"),
+        _regular(series, q),
+        QualityFlag(key="incomplete_games", raised=bool(incomplete), value=len(incomplete), threshold=0,
+                    message="every game that started also ended" if not incomplete else
+                    f"started but not finished: {', '.join(incomplete)}; their metrics use the finished trials only"),
+    ]

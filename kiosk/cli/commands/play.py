@@ -115,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: int) -> dict[str, Any]:
     """Run the Qt event loop with the game's view until the game finishes or the window closes."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from games.spec import load_object
@@ -130,6 +131,8 @@ def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: i
         result: dict[str, Any] = {"session_id": session.session_id, "game": spec.name, "seed": seed,
                                   "status": "abandoned", "summary": {}}
         closer: list[threading.Thread] = []
+        loop = QEventLoop()  # a local loop, so that a window closed by the person ends only this game
+        app.lastWindowClosed.connect(loop.quit)
 
         def finished(summary: dict[str, Any]) -> None:
             result["status"], result["summary"] = "completed", summary
@@ -138,7 +141,7 @@ def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: i
             closer.append(worker)
             worker.start()
             if args.autoplay:
-                app.quit()
+                loop.quit()
 
         view.game_did_finish.connect(finished)
         view.setWindowTitle(f"HireMate practice: {spec.title}")
@@ -147,8 +150,10 @@ def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: i
         if args.autoplay:
             _attach_player(spec, view, args.speed)
         view.start()
-        app.exec()
+        loop.exec()
+        app.lastWindowClosed.disconnect(loop.quit)
         view.close()
+        view.deleteLater()
         for worker in closer:
             worker.join()
         if log.is_open(session.session_id):

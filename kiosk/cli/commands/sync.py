@@ -1,0 +1,74 @@
+"""`hiremate sync`: one upload pass of the outbox with a progress bar, or the outbox's status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from kiosk.cli.common import CliError, open_store, print_json
+from sync.client import Progress, SyncClient
+from sync.errors import SyncError
+from sync.outbox import items, requeue, summary
+
+__all__ = ["register"]
+
+BAR_WIDTH = 30
+
+
+def register(sub: Any) -> None:
+    """Add the `sync` subcommand."""
+    parser = sub.add_parser("sync", help="upload completed sessions' bundles once, or show the outbox status")
+    parser.add_argument("--endpoint", default=os.environ.get("HIREMATE_SYNC_ENDPOINT"), metavar="URL",
+                        help="receiver base URL, e.g. http://127.0.0.1:8765 (default: $HIREMATE_SYNC_ENDPOINT)")
+    parser.add_argument("--status", action="store_true", help="show the outbox instead of uploading")
+    parser.add_argument("--retry-rejected", action="store_true", help="put refused bundles back in the queue first")
+    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+    parser.set_defaults(handler=run)
+
+
+def _bar(step: Progress) -> None:
+    filled = BAR_WIDTH * (step.index - (step.state == "sending")) // max(step.total, 1)
+    bar = "#" * filled + "." * (BAR_WIDTH - filled)
+    line = f"[{bar}] {step.index}/{step.total} {step.session_id[:8]} {step.state}"
+    print(f"\r{line:<72}", end="", file=sys.stderr, flush=True)
+
+
+def _status(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        counts, rows = summary(store), items(store)
+    if args.json:
+        print_json({"counts": counts, "items": [row.as_dict() for row in rows]})
+        return 0
+    print("outbox: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+    for row in rows:
+        extra = row.last_error if row.state != "delivered" else f"receipt {row.bundle_sha256[:12]}…"
+        print(f"  {row.session_id}  {row.state:<9} attempts {row.attempts}  {extra or ''}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one pass (every pending bundle, due or not); exit 1 if anything is left undelivered."""
+    if args.status:
+        return _status(args)
+    if not args.endpoint:
+        raise CliError("give --endpoint URL (or set HIREMATE_SYNC_ENDPOINT)", status=2)
+    with open_store(args) as store, SyncClient(args.endpoint) as client:
+        if args.retry_rejected:
+            requeue(store)
+        try:
+            report = client.run_pass(store, None if args.json else _bar, force=True)
+            if report.attempted and not args.json:
+                print(file=sys.stderr)
+        except SyncError as exc:
+            raise CliError(str(exc)) from None
+        counts = summary(store)
+    if args.json:
+        print_json({"pass": report.__dict__, "counts": counts})
+    else:
+        print(f"{report.delivered} delivered, {report.retry} to retry, {report.conflict} conflict(s), "
+              f"{report.rejected} rejected; outbox: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        if report.unreachable:
+            print(f"endpoint {args.endpoint} is unreachable; pending bundles stay queued", file=sys.stderr)
+    return 0 if counts["pending"] == counts["conflict"] == counts["rejected"] == 0 else 1

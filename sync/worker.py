@@ -1,0 +1,96 @@
+"""The background sync worker: a thread (never the GUI thread) that runs passes until stopped."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from kiosk.eventlog import Store
+from sync.client import Backoff, PassReport, ProgressCallback, SyncClient
+
+__all__ = ["SyncWorker", "seconds_until_next_due"]
+
+log = logging.getLogger(__name__)
+
+
+def seconds_until_next_due(store: Store) -> float | None:
+    """Seconds until the earliest pending bundle is due (0 if overdue), or None if nothing is pending."""
+    row = store.conn.execute("SELECT min(next_attempt_utc) FROM outbox WHERE state = 'pending'").fetchone()
+    if row[0] is None:
+        return None
+    due = datetime.fromisoformat(row[0])
+    return max(0.0, (due - datetime.now(UTC)).total_seconds())
+
+
+class SyncWorker:
+    """Uploads the outbox of the station database at db_path in its own thread with its own connection."""
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        endpoint: str,
+        transport: httpx.BaseTransport | None = None,
+        backoff: Backoff | None = None,
+        seed: int | None = None,
+        progress: ProgressCallback | None = None,
+        idle_s: float = 60.0,
+        catch_up: bool = True,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.client = SyncClient(endpoint, transport=transport, backoff=backoff, seed=seed)
+        self.progress = progress
+        self.idle_s = idle_s
+        self.catch_up = catch_up
+        self.passes = 0
+        self.last_report: PassReport | None = None
+        self.failure: BaseException | None = None
+        self._down = 0
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="hiremate-sync", daemon=True)
+
+    def start(self) -> SyncWorker:
+        """Start the thread; it resumes whatever the outbox holds."""
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        """Run a pass now (e.g. a session was just enqueued, or the network came back)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish the current upload, then stop and close the connection pool."""
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        """Whether the thread is alive."""
+        return self._thread.is_alive()
+
+    def _pause(self, store: Store, report: PassReport) -> float:
+        """Seconds to sleep: until the next bundle is due, backing off while the endpoint is unreachable."""
+        self._down = self._down + 1 if report.unreachable else 0
+        if self._down:
+            return min(self.idle_s, self.client.backoff.delay(self._down, self.client.rng))
+        wait = seconds_until_next_due(store)
+        return self.idle_s if wait is None else min(wait, self.idle_s)
+
+    def _run(self) -> None:
+        try:
+            with Store(self.db_path) as store:
+                while not self._stop.is_set():
+                    self.last_report = self.client.run_pass(store, self.progress, catch_up=self.catch_up)
+                    self.passes += 1
+                    self._wake.wait(self._pause(store, self.last_report))
+                    self._wake.clear()
+        except Exception as exc:  # the thread must not die silently: keep it for the panel and log it
+            self.failure = exc
+            log.exception("sync worker stopped")
+        finally:
+            self.client.close()

@@ -174,3 +174,18 @@ def _sync_outbox(conn: sqlite3.Connection) -> None:
         CREATE INDEX outbox_by_state ON outbox(state, next_attempt_utc);
         """
     )
+
+
+@migration(3, "derived scoring results, keyed by session and scoring version (never in the events table)")
+def _results(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE results (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            scoring_version TEXT NOT NULL,
+            canonical_json BLOB NOT NULL,
+            created_utc TEXT NOT NULL,
+            PRIMARY KEY (session_id, scoring_version)
+        );
+        """
+    )

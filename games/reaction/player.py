@@ -60,9 +60,10 @@ class ReactionPlayer:
         if self.wrong_keys and view.variant != "choice":
             raise ValueError(f"wrong_keys only apply to choice RT, not {view.variant}")
         self.view = view
-        view.foreperiod_did_start.connect(self._on_foreperiod)
-        view.stimulus_did_appear.connect(self._on_stimulus)
-        view.game_did_finish.connect(self._on_finish)
+        # Lambdas, not bound methods: the connections then keep the player alive as long as the view.
+        view.foreperiod_did_start.connect(lambda trial: self._on_foreperiod(trial))
+        view.stimulus_did_appear.connect(lambda trial, stimulus: self._on_stimulus(trial, stimulus))
+        view.game_did_finish.connect(lambda summary: self._on_finish(summary))
 
     def latency_ms(self, trial: int) -> float:
         """The scripted latency of a trial."""

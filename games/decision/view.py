@@ -1,0 +1,402 @@
+"""The decision game's Qt view: shows each scenario, stamps every input and records what the rules return.
+
+Onset: a new task is presented by the paint that draws it; the view schedules a zero-delay timer from
+that paintEvent and stamps `time.perf_counter_ns()` when it runs, i.e. on the first event-loop turn after
+the backing store was flushed to the window system. That stamp is task_started's t_ns; the moment the
+task was requested goes beside it as `requested_t_ns`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from games.decision import rules
+from games.decision.errors import DecisionRuleError
+from games.decision.params import DecisionParams
+from games.decision.scenarios import Scenario, load_scenarios
+from games.decision.widgets import MUTED, STYLE, ContinueButton, OptionCard, Via, label
+from kiosk.eventlog.recorder import Recorder
+
+__all__ = ["DecisionView"]
+
+KEY_HINT = "Keys: 1–4 choose  ·  ↑ ↓ move  ·  Enter choose  ·  Tab to the text box  ·  Ctrl+Enter continue"
+ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
+
+
+def _about(seconds: int) -> str:
+    if seconds < 90:
+        return f"about {seconds} seconds"
+    minutes = round(seconds / 60)
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+class DecisionView(QWidget):
+    """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
+
+    game_did_finish = Signal(dict)
+    trial_will_start = Signal(int)
+    task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
+    task_did_end = Signal(int)  # after decision.task_completed is recorded
+
+    def __init__(self, recorder: Recorder, params: DecisionParams, seed: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._recorder = recorder
+        self.params = params
+        self.seed = seed
+        self._state = rules.new_game(load_scenarios(), params, random.Random(seed), seed)
+        self.refused: list[str] = []  # steps the rules refused (never recorded); empty in normal play
+        self.cards: list[OptionCard] = []
+        self._open_views: dict[tuple[str, Via], int] = {}
+        self._onset_requested: int | None = None
+        self._last_activity = 0
+        self._idle = False
+        self._filtering = False
+        self._loading = False
+        self._choices: dict[str, str] = {}
+        self._build()
+        self._make_timers()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(900, 660)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(56, 28, 56, 20)
+        root.setSpacing(12)
+        header = QHBoxLayout()
+        self.progress_label = label("", 14, MUTED, wrap=False)
+        self.time_label = label("", 14, MUTED, wrap=False)
+        header.addWidget(self.progress_label)
+        header.addStretch(1)
+        header.addWidget(self.time_label)
+        root.addLayout(header)
+        self.title_label = label("", 26, bold=True)
+        self.prompt_label = label("", 20)
+        root.addWidget(self.title_label)
+        root.addWidget(self.prompt_label)
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(10)
+        root.addLayout(self.cards_box)
+        root.addSpacing(6)
+        self.reasoning_label = label("", 16)
+        root.addWidget(self.reasoning_label)
+        self.reasoning_box = QPlainTextEdit()
+        self.reasoning_box.setObjectName("reasoning")
+        self.reasoning_box.setFont(self._font(16))
+        self.reasoning_box.setFixedHeight(104)
+        self.reasoning_box.setTabChangesFocus(True)
+        self.reasoning_box.setPlaceholderText("Write a sentence or two about your choice…")
+        self.reasoning_box.textChanged.connect(self._text_changed)
+        root.addWidget(self.reasoning_box)
+        root.addLayout(self._footer())
+        self.key_hint = label(KEY_HINT, 13, MUTED)
+        root.addWidget(self.key_hint)
+        root.addStretch(1)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._continue_requested)
+        enter = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        enter.activated.connect(self._continue_requested)
+
+    def _footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.hint_label = label("", 16, MUTED)
+        self.continue_button = ContinueButton("Continue")
+        self.continue_button.setFont(self._font(20))
+        self.continue_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.continue_button.clicked.connect(self._continue_requested)
+        row.addWidget(self.hint_label, 1)
+        row.addWidget(self.continue_button)
+        return row
+
+    @staticmethod
+    def _font(points: int) -> QFont:
+        font = QFont()
+        font.setPointSize(points)
+        return font
+
+    def _make_timers(self) -> None:
+        self._idle_timer = self._timer(self.params.idle_threshold_ms, self._idle_reached)
+        self._debounce_timer = self._timer(self.params.reasoning_debounce_ms, self._debounced)
+        self._limit_timer = self._timer(1000, self._soft_limit_reached)
+
+    def _timer(self, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- the game's course ----------------------------------------------------------------------
+
+    @property
+    def state(self) -> rules.DecisionState:
+        """The rules' current state (read-only for players and tests)."""
+        return self._state
+
+    @property
+    def current_task(self) -> Scenario | None:
+        """The scenario on screen, if a task is open or about to open."""
+        return self._state.task if self._state.index >= 0 else None
+
+    def start(self) -> None:
+        """Begin the game at its first task."""
+        self.start_at_trial(0)
+
+    def start_at_trial(self, trial: int) -> None:
+        """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
+        t = time.perf_counter_ns()
+        if self._apply(t, lambda s: rules.start_game(s, self._recorder.since_start(t), trial)):
+            QApplication.instance().installEventFilter(self)
+            self._filtering = True
+            self._present_next()
+
+    def _present_next(self) -> None:
+        index = self._state.index + 1
+        self.trial_will_start.emit(index)
+        task = self._state.tasks[index]
+        self.setUpdatesEnabled(False)
+        self._show_task(task, index)
+        self.setUpdatesEnabled(True)
+        self._onset_requested = time.perf_counter_ns()
+        self.update()
+
+    def _show_task(self, task: Scenario, index: int) -> None:
+        self.progress_label.setText(f"Situation {index + 1} of {len(self._state.tasks)}")
+        limit = task.soft_time_limit_s
+        self.time_label.setText(f"Suggested time: {_about(limit)}" if limit else "")
+        self.title_label.setText(task.title)
+        self.prompt_label.setText(" ".join(task.prompt.split()))
+        self._clear_cards()
+        for number, option in enumerate(task.options, start=1):
+            card = OptionCard(option.id, number, option.text, self._view_begin, self._view_end, self._pick,
+                              self._move_focus, self)
+            self.cards_box.addWidget(card)
+            self.cards.append(card)
+        chain = [*self.cards, self.reasoning_box, self.continue_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        need = task.min_chars
+        self.reasoning_label.setText(
+            f"Why did you choose it? (at least {need} characters)" if task.reasoning_required
+            else "Why did you choose it? (optional)"
+        )
+        self._loading = True
+        self.reasoning_box.clear()
+        self._loading = False
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refresh_continue()
+
+    def _clear_cards(self) -> None:
+        for card in self.cards:
+            card.hide()
+            card.deleteLater()
+        self.cards = []
+        self._open_views.clear()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint; when the paint drew a new task, stamp its onset on the next event-loop turn."""
+        super().paintEvent(event)
+        if self._onset_requested is not None:
+            QTimer.singleShot(0, self._presented)
+
+    def _presented(self) -> None:
+        t = time.perf_counter_ns()
+        requested, self._onset_requested = self._onset_requested, None
+        if requested is None or self._state.phase != "between":
+            return
+        since = self._recorder.since_start
+        if self._apply(t, lambda s: rules.start_task(s, since(t), since(requested))):
+            self._last_activity, self._idle = t, False
+            self._idle_timer.start()
+            if self._state.task.soft_time_limit_s:
+                self._limit_timer.start(self._state.task.soft_time_limit_s * 1000)
+            self.task_did_start.emit(self._state.index)
+
+    # -- recording through the rules ------------------------------------------------------------
+
+    def _apply(self, perf_ns: int, step: Callable[[rules.DecisionState], rules.Step]) -> bool:
+        """Run one rules step; record its emissions at the step's time, or note the refusal."""
+        try:
+            result = step(self._state)
+        except DecisionRuleError as exc:
+            self.refused.append(str(exc))
+            return False
+        self._state = result.state
+        t_ns = self._recorder.since_start(perf_ns)
+        for emission in result.emissions:
+            self._recorder.record(emission.kind, t_ns, emission.payload, trial=emission.trial)
+        return True
+
+    def _in_task(self) -> bool:
+        return self._state.phase == "in_task"
+
+    # -- viewing, picking, writing --------------------------------------------------------------
+
+    def _view_begin(self, option_id: str, via: Via, perf_ns: int) -> None:
+        self._open_views[(option_id, via)] = perf_ns
+
+    def _view_end(self, option_id: str, via: Via, perf_ns: int) -> None:
+        started = self._open_views.pop((option_id, via), None)
+        if started is None or not self._in_task():
+            return
+        since = self._recorder.since_start
+        self._apply(perf_ns, lambda s: rules.view_option(s, option_id, via, since(started), since(perf_ns)))
+
+    def _close_views(self, perf_ns: int) -> None:
+        """End every open view (the task is about to complete)."""
+        for option_id, via in list(self._open_views):
+            self._view_end(option_id, via, perf_ns)
+        for card in self.cards:
+            card.hovering = card.focused = False
+
+    def _pick(self, option_id: str, perf_ns: int, qt_event_ms: int | None) -> None:
+        if not self._in_task():
+            return
+        if self._apply(perf_ns, lambda s: rules.choose(s, option_id, self._recorder.since_start(perf_ns))):
+            for card in self.cards:
+                card.set_selected(card.option_id == option_id)
+            self._refresh_continue()
+
+    def _move_focus(self, card: OptionCard, step: int) -> None:
+        if card in self.cards:
+            target = self.cards[(self.cards.index(card) + step) % len(self.cards)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Number keys pick an option; Down or Up (with no card focused) moves to the first or last card."""
+        t = time.perf_counter_ns()
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < len(self.cards):
+            self._pick(self.cards[key - Qt.Key.Key_1].option_id, t, int(event.timestamp()))
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.cards:
+            self.cards[0 if key == Qt.Key.Key_Down else -1].setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            super().keyPressEvent(event)
+
+    def _text_changed(self) -> None:
+        t = time.perf_counter_ns()
+        if self._loading or not self._in_task():
+            return
+        if not self._state.reasoning_started:
+            self._apply(t, lambda s: rules.start_reasoning(s, self._recorder.since_start(t)))
+        self._debounce_timer.start()
+        self._refresh_continue()
+
+    def _debounced(self) -> None:
+        t = time.perf_counter_ns()
+        if self._in_task() and self._state.reasoning_started:
+            text = self.reasoning_box.toPlainText()
+            self._apply(t, lambda s: rules.update_reasoning(s, text, self._recorder.since_start(t)))
+
+    def _refresh_continue(self) -> None:
+        blocker = rules.completion_blocker(self._state, self.reasoning_box.toPlainText())
+        self.continue_button.setEnabled(blocker is None)
+        self.hint_label.setText(blocker or "Ready when you are: press Continue.")
+
+    # -- completing -----------------------------------------------------------------------------
+
+    def _continue_requested(self) -> None:
+        t = time.perf_counter_ns()
+        text = self.reasoning_box.toPlainText()
+        if not self._in_task() or rules.completion_blocker(self._state, text) is not None:
+            return
+        self._close_views(t)
+        self._debounce_timer.stop()
+        self._limit_timer.stop()
+        self._idle_timer.stop()
+        index = self._state.index
+        if not self._apply(t, lambda s: rules.complete_task(s, text, self._recorder.since_start(t))):
+            return
+        self._choices[self._state.task.id] = self._state.selected or ""
+        self._recorder.checkpoint()
+        self.task_did_end.emit(index)
+        if self._state.has_next_task:
+            self._present_next()
+        else:
+            self._finish(t)
+
+    def _finish(self, perf_ns: int) -> None:
+        self._apply(perf_ns, lambda s: rules.end_game(s, self._recorder.since_start(perf_ns)))
+        self._stop()
+        self._clear_cards()
+        self.title_label.setText("Thank you")
+        self.prompt_label.setText("That was the last situation.")
+        for widget in (self.reasoning_label, self.reasoning_box, self.continue_button, self.hint_label,
+                       self.key_hint, self.time_label):
+            widget.hide()
+        self._recorder.checkpoint()
+        summary: dict[str, Any] = {"tasks_completed": self._state.completed, "choices": dict(self._choices)}
+        self.game_did_finish.emit(summary)
+
+    def _stop(self) -> None:
+        for timer in (self._idle_timer, self._debounce_timer, self._limit_timer):
+            timer.stop()
+        if self._filtering:
+            QApplication.instance().removeEventFilter(self)
+            self._filtering = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window stops every timer; nothing more is recorded."""
+        self._stop()
+        super().closeEvent(event)
+
+    # -- time limit, idle and window focus ------------------------------------------------------
+
+    def _soft_limit_reached(self) -> None:
+        if self._in_task():
+            self.time_label.setText("The suggested time has passed. Finish when you are ready.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
+        if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
+            self._activity(time.perf_counter_ns())
+        return False
+
+    def _is_mine(self, watched: QObject) -> bool:
+        if isinstance(watched, QWidget):
+            return watched is self or self.isAncestorOf(watched)
+        return isinstance(watched, QWindow) and watched is self.window().windowHandle()
+
+    def _activity(self, perf_ns: int) -> None:
+        self._end_idle(perf_ns)
+        self._last_activity = perf_ns
+        if self._state.focus_lost_t_ns is None:
+            self._idle_timer.start()
+
+    def _idle_reached(self) -> None:
+        self._idle = self._in_task()
+
+    def _end_idle(self, perf_ns: int) -> None:
+        if not self._idle:
+            return
+        self._idle = False
+        idle_ms = max(1, (perf_ns - self._last_activity) // 1_000_000)
+        self._apply(perf_ns, lambda s: rules.idle(s, idle_ms, self._recorder.since_start(perf_ns)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The window becoming inactive or active again during a task is recorded as focus_lost/gained."""
+        if event.type() == QEvent.Type.ActivationChange and self._in_task():
+            t = time.perf_counter_ns()
+            since = self._recorder.since_start
+            if not self.isActiveWindow() and self._state.focus_lost_t_ns is None:
+                self._end_idle(t)
+                self._idle_timer.stop()
+                self._apply(t, lambda s: rules.lose_focus(s, since(t)))
+            elif self.isActiveWindow() and self._state.focus_lost_t_ns is not None:
+                self._apply(t, lambda s: rules.gain_focus(s, since(t)))
+                self._last_activity = t
+                self._idle_timer.start()
+        super().changeEvent(event)

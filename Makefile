@@ -19,8 +19,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	@packaging/system-deps.sh run
-	$(BIN)/hiremate init
-	$(BIN)/hiremate run
+	@$(BIN)/hiremate init
+	@# exit status 3 means "no display": hiremate has already said how to go on in one line
+	@$(BIN)/hiremate run; status=$$?; [ $$status -eq 3 ] && exit 0; exit $$status
 
 test: $(VENV)/.installed-test
 	@packaging/system-deps.sh test

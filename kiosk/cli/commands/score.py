@@ -1,0 +1,127 @@
+"""`hiremate score SESSION`: score a session (or show its stored result) as a readable table or canonical JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from kiosk.cli.common import CliError, open_store
+from kiosk.results import score_and_store, stored_results
+from scoring import (
+    SCORING_VERSION,
+    Metric,
+    Profile,
+    RoleFit,
+    ScoringError,
+    Trait,
+    role_fit,
+)
+from scoring.stats import quantize
+
+__all__ = ["format_profile", "position_bar", "register"]
+
+BAR_WIDTH = 31
+
+
+def register(sub: Any) -> None:
+    """Add the `score` subcommand."""
+    parser = sub.add_parser("score", help="score a session: metrics, traits with poles and bands, quality flags")
+    parser.add_argument("session", metavar="SESSION", help="session id")
+    parser.add_argument("--json", action="store_true", help="print the canonical JSON of the profile")
+    parser.add_argument("--role", metavar="NAME", help="also compare with a role profile (assets/roles/NAME.toml "
+                        "or a path)")
+    parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
+                        f"for scoring version {SCORING_VERSION} is stored")
+    parser.set_defaults(handler=run)
+
+
+def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
+    """A text bar: '=' over the reliability band, '|' at the position."""
+    cells = ["-"] * width
+    if low is not None and high is not None:
+        for i in range(round(low / 100 * (width - 1)), round(high / 100 * (width - 1)) + 1):
+            cells[i] = "="
+    cells[round(position / 100 * (width - 1))] = "|"
+    return "[" + "".join(cells) + "]"
+
+
+def _value(m: Metric) -> str:
+    if m.insufficient is not None:
+        return f"insufficient: {m.insufficient.observed} (need {m.insufficient.required}) - {m.insufficient.suggestion}"
+    v = m.value
+    text = f"{v:.3f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+    return f"{text} {m.unit}".rstrip() + (f"  (n={m.n})" if m.n else "")
+
+
+def _trait_lines(t: Trait) -> list[str]:
+    head = f"  {t.label} [{t.kind}]"
+    if t.position is None:
+        why = t.insufficient
+        return [head, f"    {t.low_pole} <-> {t.high_pole}: insufficient - {why.reason}; need {why.required}, "
+                      f"have {why.observed}. {why.suggestion}" if why else "    insufficient"]
+    band = "band not estimable" if t.band_low is None else \
+        f"band {t.band_low:.0f}-{t.band_high:.0f}, reliability {t.reliability:.2f} ({t.reliability_label})"
+    lines = [head, f"    {t.low_pole:>24} {position_bar(t.position, t.band_low, t.band_high)} {t.high_pole}",
+             f"    position {t.position:.0f}/100, {band}. {t.note}"]
+    return lines + [f"    - {e}" for e in t.evidence]
+
+
+def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
+    """The readable report of a profile (and a role fit)."""
+    out = [f"Session {profile.session_id}  participant {profile.participant}  scoring {profile.scoring_version}"]
+    for game in profile.games:
+        out.append(f"\n{game.game}{'' if game.completed else ' (not finished)'}")
+        out += [f"  {m.key}{f'[{m.group}]' if m.group else ''}: {_value(m)}" for m in game.metrics]
+    out.append("\nTraits")
+    for t in profile.traits:
+        out += _trait_lines(t)
+    if profile.interpretations:
+        out.append("\nDecision style")
+        for i in profile.interpretations:
+            out.append(f"  {i.key}: {i.value} (confidence {i.confidence:.2f})")
+            out += [f"    - {e}" for e in i.evidence]
+    out.append(f"\nRecruiter notes: {profile.recruiter_notes}")
+    out += ["Strengths:"] + [f"  + {s}" for s in profile.strengths]
+    out += ["Considerations:"] + [f"  ~ {c}" for c in profile.considerations]
+    out.append("\nQuality")
+    out += [f"  {'FLAG' if q.raised else 'ok  '} {q.key}: {q.message}" for q in profile.quality]
+    if fit is not None:
+        overall = "n/a" if fit.overall is None else f"{fit.overall:.1f}"
+        out.append(f"\nRole fit: {fit.role}: {overall}")
+        out += [f"  {t.explanation}" for t in fit.traits] + [f"  {fit.explanation}"]
+    return "\n".join(out)
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    with open_store(args) as store:
+        if store.session(args.session) is None:
+            raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
+        try:
+            stored = None if args.recompute else stored_results(store, args.session)
+            if stored is not None:
+                return Profile.model_validate_json(stored)
+            return score_and_store(store, args.session)
+        except ScoringError as exc:
+            raise CliError(f"cannot score session {args.session}: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the profile; exit 1 with one line when the session cannot be scored."""
+    profile = _profile(args)
+    fit = None
+    if args.role:
+        try:
+            fit = role_fit(profile, args.role)
+        except ScoringError as exc:
+            raise CliError(str(exc)) from None
+    if args.json:
+        if fit is None:
+            sys.stdout.write(profile.canonical_json().decode("utf-8") + "\n")
+        else:
+            both = {"profile": json.loads(profile.canonical_json()), "role_fit": quantize(fit.model_dump(mode="json"))}
+            print(json.dumps(both, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+    else:
+        print(format_profile(profile, fit))
+    return 0

@@ -1,27 +1,49 @@
-"""The Qt application shell of the station (placeholder window until the station screens land)."""
+"""The Qt application shell of the station: one locked data directory, one event log, one station window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
-__all__ = ["run_station"]
+from kiosk.eventlog import EventLog
+from kiosk.station_lock import StationLock, StationLockedError
+
+__all__ = ["open_station", "run_station"]
+
+
+def open_station(data_dir: Path, kiosk: bool = False, **options: object) -> tuple[object, EventLog, StationLock]:
+    """Lock data_dir, open its event log and build (not show) the station window."""
+    from kiosk.station import StationWindow
+
+    lock = StationLock(data_dir)
+    lock.acquire()
+    try:
+        log = EventLog.in_dir(data_dir)
+    except Exception:
+        lock.release()
+        raise
+    window = StationWindow(log, data_dir, kiosk=kiosk, **options)  # type: ignore[arg-type]
+    return window, log, lock
 
 
 def run_station(data_dir: Path, kiosk: bool = False) -> int:
-    """Open the station window on the store in data_dir and run the event loop."""
+    """Open the station window on the store in data_dir and run the event loop until the proctor exits."""
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("HireMate Station")
-    label = QLabel(f"HireMate Station\n{data_dir}")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    if kiosk:
-        window.showFullScreen()
-    else:
-        window.resize(1024, 700)
-        window.show()
-    return app.exec()
+    try:
+        window, log, lock = open_station(Path(data_dir), kiosk=kiosk)
+    except StationLockedError as exc:
+        print(f"hiremate run: {exc}", file=sys.stderr)
+        return 4
+    try:
+        if kiosk:
+            window.showFullScreen()  # type: ignore[attr-defined]
+        else:
+            window.resize(1280, 800)  # type: ignore[attr-defined]
+            window.show()  # type: ignore[attr-defined]
+        return app.exec()
+    finally:
+        window.shutdown()  # type: ignore[attr-defined]
+        log.close()
+        lock.release()

@@ -1,0 +1,36 @@
+"""`hiremate sessions`: the station's sessions with their status (in progress, interrupted, completed, ...)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kiosk.cli.common import open_store, print_json
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add the `sessions` subcommand."""
+    parser = sub.add_parser("sessions", help="list sessions with their status")
+    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the sessions, newest first."""
+    from kiosk import session_ops
+    from kiosk.stationdb import StationDb
+
+    with open_store(args) as store:
+        infos = session_ops.overview(StationDb(store), None, args.data_dir)
+    if args.json:
+        print_json([i.as_dict() for i in infos])
+        return 0
+    if not infos:
+        print("no sessions yet")
+    for i in infos:
+        where = f"game {i.game_index + 1} {i.game} trial {i.trial}" if i.game_index is not None and i.game else ""
+        print(f"{i.session_id}  {i.started_utc[:19]}  {i.purpose:<10} {i.participant:<14} {i.status:<12} "
+              f"{i.events:>5} events  {where}")
+    return 0

@@ -1,0 +1,99 @@
+"""`hiremate simulate`: a scripted candidate through the real station screens, headless; prints the session id."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from kiosk.cli.common import CliError, open_store
+
+__all__ = ["register"]
+
+SIM_BATTERY = "test_fast"
+
+
+def register(sub: Any) -> None:
+    """Add the `simulate` subcommand."""
+    parser = sub.add_parser("simulate", help="scripted candidate through a battery, headless; prints the session id")
+    parser.add_argument("--battery", default=SIM_BATTERY,
+                        help=f"battery name or .toml path (default: {SIM_BATTERY}, fast parameters)")
+    parser.add_argument("--seed", type=int, default=None, help="fixed seed for every game (default: battery policy)")
+    parser.add_argument("--speed", type=float, default=20.0, help="player speed factor (default 20; 1 = human pace)")
+    parser.add_argument("--practice", action="store_true", help="also play the practice rounds the battery offers")
+    parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds")
+    parser.add_argument("--show", action="store_true", help="show the window instead of running offscreen")
+    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+    parser.set_defaults(handler=run)
+
+
+def _issue_code(args: argparse.Namespace) -> str:
+    from kiosk.battery import BatteryError, resolve_battery
+    from kiosk.stationdb import StationDb
+
+    try:
+        battery = resolve_battery(args.battery)
+    except BatteryError as exc:
+        raise CliError(str(exc)) from None
+    with open_store(args, create=True) as store:
+        db = StationDb(store)
+        db.station_info()
+        codes = db.issue_codes(1, battery.ref, datetime.now(UTC) + timedelta(hours=1), prefix="SIM")
+    return codes[0].code
+
+
+def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import open_station
+    from kiosk.simulate import SimulatedCandidate
+    from kiosk.station_lock import StationLockedError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        window, log, lock = open_station(args.data_dir, seed_override=args.seed, ask_pin_setup=False)
+    except StationLockedError as exc:
+        raise CliError(str(exc), status=4) from None
+    problems: list[str] = []
+    candidate = SimulatedCandidate(window, code, speed=args.speed, practice=args.practice)  # type: ignore[arg-type]
+    window.session_did_close.connect(lambda closed: print(f"closed {closed.session_id}", file=sys.stderr))  # type: ignore[attr-defined]
+    candidate.finished.connect(lambda _: app.quit())
+    candidate.failed.connect(lambda text: (problems.append(text), app.quit()))
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: (problems.append(f"timed out after {args.timeout:g} s"), app.quit()))
+    watchdog.start(int(args.timeout * 1000))
+    try:
+        window.resize(1280, 800)  # type: ignore[attr-defined]
+        window.show()  # type: ignore[attr-defined]
+        candidate.start()
+        app.exec()
+    finally:
+        watchdog.stop()
+        candidate.stop()
+        window.shutdown()  # type: ignore[attr-defined]
+        window.deleteLater()  # type: ignore[attr-defined]
+        log.close()
+        lock.release()
+    return candidate.closed, problems
+
+
+def run(args: argparse.Namespace) -> int:
+    """Issue a code, run the station offscreen with a scripted candidate, report the closed session."""
+    if not args.show:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    code = _issue_code(args)
+    closed, problems = _drive(args, code)
+    if problems or closed is None:
+        raise CliError("; ".join(problems) or "the simulated session did not close")
+    result = {"session_id": closed.session_id, "reason": closed.reason, "chain_head": closed.chain_head,
+              "scored": closed.scored, "queued": closed.queued, "problems": list(closed.problems)}
+    if args.json:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    else:
+        print(closed.session_id)
+    return 0

@@ -1,0 +1,95 @@
+"""Sync fixtures: an initialised station with completed sessions, and a real uvicorn receiver on loopback."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kiosk.eventlog import Store, verify_store
+from sync.identity import load_or_create_identity
+from sync.outbox import item
+from sync.receiver import ServerThread, SqliteStorage, create_app
+from tests.sync.faults import FailingPosts
+from tests.sync.sessions import init_station, make_sessions
+
+
+@dataclass
+class Receiver:
+    """A running receiver: its URL, storage, fault middleware and server thread."""
+
+    server: ServerThread
+    storage: SqliteStorage
+    faults: FailingPosts
+
+    @property
+    def url(self) -> str:
+        """Base URL."""
+        return self.server.url
+
+    def get(self, path: str) -> httpx.Response:
+        """GET from the receiver."""
+        return httpx.get(self.url + path, timeout=10)
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Path:
+    """An initialised station data dir (real `hiremate init`) with three completed assessment sessions."""
+    directory = tmp_path / "station"
+    init_station(directory)
+    make_sessions(directory, 3)
+    return directory
+
+
+def session_ids(station: Path) -> list[str]:
+    """The station's completed assessment sessions."""
+    with Store.in_dir(station) as store:
+        return [row.id for row in store.sessions("completed") if row.purpose != "practice"]
+
+
+@pytest.fixture
+def receiver_factory(tmp_path: Path) -> Iterator[object]:
+    """make(enroll=[data_dir...], port=None, start=True) -> Receiver; every receiver is stopped afterwards."""
+    made: list[Receiver] = []
+
+    def make(enroll: list[Path] = (), port: int | None = None, start: bool = True) -> Receiver:  # type: ignore[assignment]
+        storage = SqliteStorage(tmp_path / f"receiver{len(made)}.sqlite3")
+        for data_dir in enroll:
+            storage.enroll(load_or_create_identity(data_dir).public_raw, "test")
+        faults = FailingPosts(create_app(storage))
+        receiver = Receiver(ServerThread(faults, port=port), storage, faults)
+        made.append(receiver)
+        if start:
+            receiver.server.start()
+        return receiver
+
+    yield make
+    for receiver in made:
+        receiver.server.stop()
+        receiver.storage.close()
+
+
+@pytest.fixture
+def receiver(receiver_factory: object, station: Path) -> Receiver:
+    """A running receiver with the station enrolled."""
+    return receiver_factory(enroll=[station])  # type: ignore[operator]
+
+
+def assert_synced(station: Path, receiver: Receiver, ids: list[str]) -> None:
+    """Each session is on the receiver exactly once, byte-identical to the outbox file, and still on the station."""
+    listed = Counter(row["session_id"] for row in receiver.get("/api/v1/sessions").json())
+    assert sorted(listed) == sorted(ids)
+    assert set(listed.values()) == {1}
+    with Store.in_dir(station) as store:
+        assert verify_store(store).ok
+        for sid in ids:
+            queued = item(store, sid)
+            assert queued is not None and queued.state == "delivered", queued
+            local = (station / queued.bundle_path).read_bytes()
+            assert receiver.get(f"/api/v1/sessions/{sid}/bundle").content == local
+            row = store.session(sid)
+            assert row is not None and store.event_count(sid) == row.event_count

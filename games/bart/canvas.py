@@ -79,8 +79,8 @@ class BalloonCanvas(QWidget):
     def _geometry(self) -> tuple[QPointF, float]:
         """The knot point (bottom of the balloon) and the largest radius that fits."""
         w, h = self.width(), self.height()
-        knot = QPointF(w / 2, h * 0.80)
-        r_max = max(20.0, min(w * 0.42, (knot.y() - 16) / 2.3))
+        knot = QPointF(w / 2, h * 0.86)
+        r_max = max(20.0, min(w * 0.45, (knot.y() - 12) / 2.3))
         return knot, r_max
 
     def _radius(self) -> float:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from games.bart import rules
 from games.bart.canvas import BalloonCanvas
@@ -75,31 +75,39 @@ class BartView(QWidget):
         self._onset_fallback.timeout.connect(lambda: self._balloon_presented(time.perf_counter_ns()))
         self._build()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._set_actions_enabled(False)
 
     # -- layout ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setStyleSheet("BartView { background: #f4f6f8; }")
         cents = self.params.cents_per_pump
         self.instructions = _label(
-            f"Each pump adds {cents}¢ to this balloon. Collect to keep it; if the balloon bursts, "
-            "this balloon's money is lost.", 20)
+            f"Each pump adds {cents}¢. Collect to bank the money; if the balloon bursts, "
+            "the money in that balloon is lost.", 20)
         self.canvas = BalloonCanvas()
         self.canvas.balloon_presented.connect(self._balloon_presented)
         self.counter = _label("", 22)
-        self.temp_label = _label("", 24)
-        self.total_label = _label("", 24)
+        self.temp_label = _label("", 32)
+        self.total_label = _label("", 32)
         self.last_label = _label("", 20, "#607d8b")
-        side = QVBoxLayout()
-        for widget in (self.counter, self.temp_label, self.total_label, self.last_label):
-            side.addWidget(widget)
-            side.addSpacing(12)
+        panel = QFrame()
+        panel.setObjectName("panel")
+        panel.setFixedWidth(360)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(28, 24, 28, 24)
+        side.addWidget(self.counter)
+        side.addSpacing(18)
+        for caption, value in (("In this balloon", self.temp_label), ("Total banked", self.total_label)):
+            side.addWidget(_label(caption, 18, "#78909c"))
+            side.addWidget(value)
+            side.addSpacing(14)
+        side.addWidget(self.last_label)
         side.addStretch(1)
         middle = QHBoxLayout()
-        middle.addWidget(self.canvas, 3)
+        middle.addWidget(self.canvas, 1)
         middle.addSpacing(24)
-        middle.addLayout(side, 2)
+        middle.addWidget(panel, 0, Qt.AlignmentFlag.AlignTop)
         self.pump_button = ActionButton("Pump")
         self.collect_button = ActionButton("Collect")
         self.pump_button.setObjectName("pump")
@@ -112,7 +120,7 @@ class BartView(QWidget):
         buttons.addSpacing(32)
         buttons.addWidget(self.collect_button)
         buttons.addStretch(1)
-        self.hint = _label("Space: pump      Enter: collect", 18, "#78909c")
+        self.hint = _label("Keys:  Space = pump    Enter = collect", 18, "#78909c")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root = QVBoxLayout(self)
         root.setContentsMargins(40, 28, 40, 24)
@@ -122,15 +130,15 @@ class BartView(QWidget):
         root.addSpacing(16)
         root.addLayout(buttons)
         root.addWidget(self.hint)
-        self.setStyleSheet(self.styleSheet() + _BUTTON_STYLE)
+        self.setStyleSheet(_STYLE)
         self._refresh_labels()
 
     def _refresh_labels(self) -> None:
         s = self.state
         shown = min(max(s.balloon, 0) + 1, len(s.plan))
         self.counter.setText(f"Balloon {shown} of {len(s.plan)}")
-        self.temp_label.setText(f"This balloon: {money(s.temp_cents)}")
-        self.total_label.setText(f"Total earned: {money(s.total_cents)}")
+        self.temp_label.setText(money(s.temp_cents))
+        self.total_label.setText(money(s.total_cents))
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         self.pump_button.setEnabled(enabled)
@@ -180,7 +188,7 @@ class BartView(QWidget):
             self.canvas.show_balloon(self.state.current.colour, self.state.size)
         else:
             lost = emitted[1].payload.lost_cents  # type: ignore[attr-defined]
-            self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.")
+            self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
 
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
         if self.state.phase != "inflating":
@@ -190,12 +198,12 @@ class BartView(QWidget):
         self._record(emitted)
         self._refresh_labels()
         amount = emitted[0].payload.amount_cents  # type: ignore[attr-defined]
-        self._balloon_over("collected", f"Collected {money(amount)}.")
+        self._balloon_over("collected", f"Collected {money(amount)}.", f"collected {money(amount)}")
 
-    def _balloon_over(self, look: Literal["burst", "collected"], message: str) -> None:
+    def _balloon_over(self, look: Literal["burst", "collected"], message: str, short: str) -> None:
         self._set_actions_enabled(False)
         self.canvas.show_feedback(look, message)
-        self.last_label.setText(f"Last balloon: {message}")
+        self.last_label.setText(f"Last balloon: {short}")
         self.recorder.checkpoint()
         self.balloon_did_end.emit(self.state.balloon)
         self._feedback_timer.start(self.params.feedback_ms)
@@ -250,11 +258,14 @@ class BartView(QWidget):
         super().closeEvent(event)
 
 
-_BUTTON_STYLE = """
+_STYLE = """
+BartView { background: #f4f6f8; }
+QFrame#panel { background: #ffffff; border: 1px solid #dde3e8; border-radius: 16px; }
 QPushButton { font-size: 24pt; border-radius: 14px; padding: 10px 28px; color: #263238;
               background: #e3eaf0; border: 2px solid #b0bec5; }
 QPushButton#pump { background: #dce8f7; border-color: #8fb1dc; }
 QPushButton#collect { background: #dff0e4; border-color: #93c4a2; }
 QPushButton:pressed { background: #cfd8dc; }
-QPushButton:disabled { color: #90a4ae; background: #eceff1; border-color: #cfd8dc; }
+QPushButton:disabled, QPushButton#pump:disabled, QPushButton#collect:disabled {
+    color: #90a4ae; background: #eceff1; border-color: #cfd8dc; }
 """

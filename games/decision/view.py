@@ -221,6 +221,7 @@ class DecisionView(QWidget):
         if self._apply(t, lambda s: rules.start_task(s, since(t), since(requested))):
             self._last_activity, self._idle = t, False
             self._idle_timer.start()
+            self._refresh_continue()
             if self._state.task.soft_time_limit_s:
                 self._limit_timer.start(self._state.task.soft_time_limit_s * 1000)
             self.task_did_start.emit(self._state.index)

@@ -7,6 +7,7 @@ signals; the station window decides what to record and show. Proctor chord: Ctrl
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -44,6 +45,7 @@ class KioskGuard(QObject):
         self._idle_reported = self._pause_reported = False
         self._away_since: int | None = None
         self._detached = False
+        self.escape_allowed: Callable[[], bool] = lambda: False  # e.g. while the PIN prompt is showing
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
@@ -93,10 +95,9 @@ class KioskGuard(QObject):
             return True
         return False
 
-    @staticmethod
-    def _refused(event: QKeyEvent) -> bool:
+    def _refused(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape:
-            return True
+            return not self.escape_allowed()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         return alt and event.key() in (Qt.Key.Key_F4, Qt.Key.Key_Tab)
 

@@ -97,6 +97,7 @@ class StationWindow(QMainWindow):
         self.ops = DbOps(log, self)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
         self.screens = _make_screens()
+        self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
         self.panel = self.screens.panel
         self.stack = QStackedWidget()
         for page in vars(self.screens).values():

@@ -1,0 +1,103 @@
+"""Station test fixtures: a real station window on a tmp data dir, torn down with no timer or thread left."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.eventlog import EventLog, Store
+from kiosk.station import StationWindow
+from kiosk.stationdb import StationDb
+
+PIN = "2468"
+FAST = "test_fast"
+
+MakeStation = Callable[..., StationWindow]
+
+
+def prepare(data_dir: Path, pin: str | None = PIN) -> None:
+    """A station database with its row and (unless None) the proctor PIN already chosen."""
+    with Store.in_dir(data_dir) as store:
+        db = StationDb(store)
+        db.station_info()
+        if pin is not None and not db.pin_is_set():
+            db.set_pin(pin, pin)
+
+
+def issue(data_dir: Path, battery: str = FAST, hours: float = 1.0, count: int = 1) -> list[str]:
+    """Issue codes straight into the database (what `hiremate codes issue` does)."""
+    with Store.in_dir(data_dir) as store:
+        codes = StationDb(store).issue_codes(count, battery, datetime.now(UTC) + timedelta(hours=hours))
+    return [c.code for c in codes]
+
+
+def _running_timers(widget: QWidget) -> list[str]:
+    return [f"{t.parent().__class__.__name__}.{t.objectName() or 'timer'}"
+            for t in widget.findChildren(QTimer) if t.isActive()]
+
+
+@pytest.fixture
+def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
+    """make_station(kiosk=False, **options): a shown StationWindow on data_dir, ready (start-up op done)."""
+    made: list[tuple[StationWindow, EventLog]] = []
+    threads_before = {t.ident for t in threading.enumerate()}
+
+    def make(kiosk: bool = False, pin: str | None = PIN, **options: object) -> StationWindow:
+        prepare(data_dir, pin)
+        log = EventLog.in_dir(data_dir, window_ms=5.0)
+        window = StationWindow(log, data_dir, kiosk=kiosk, **options)  # type: ignore[arg-type]
+        made.append((window, log))
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=10_000):
+            window.resize(1280, 800)
+            window.show()
+        return window
+
+    yield make
+    for window, log in made:
+        window.exit_allowed = True
+        window.close()
+        window.shutdown()
+        QApplication.processEvents()
+        left = _running_timers(window)
+        log.close()
+        assert not left, f"QTimers left running: {left}"
+    leftover = [t.name for t in threading.enumerate() if t.ident not in threads_before and t.is_alive()]
+    assert not leftover, f"threads left running: {leftover}"
+
+
+def type_code(qtbot: QtBot, window: StationWindow, text: str) -> None:
+    """Type a code into the welcome screen with real key presses and press Enter."""
+    field = window.screens.code.code_input
+    qtbot.waitUntil(lambda: window.screens.code.start_button.isEnabled(), timeout=5000)
+    field.setFocus()
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def click(widget: QWidget) -> None:
+    """A real left click in the middle of a widget."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def chord(window: StationWindow) -> None:
+    """The proctor key chord, Ctrl+Alt+Shift+P, sent to whatever has the focus."""
+    target = QApplication.focusWidget() or window
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(target, Qt.Key.Key_P, mods)
+
+
+def enter_pin(qtbot: QtBot, window: StationWindow, pin: str) -> None:
+    """Type a PIN into the prompt and press Enter."""
+    field = window.screens.pin.pin_input
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.pin and field.isEnabled(), timeout=5000)
+    QTest.keyClicks(field, pin)
+    QTest.keyClick(field, Qt.Key.Key_Return)

@@ -1,0 +1,138 @@
+"""The candidate flow through the real station window: code entry to completion with the games' players."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.codes import check_symbol
+from kiosk.eventlog import Store, verify_store
+from kiosk.flow import Screen
+from kiosk.simulate import make_player
+from kiosk.stationdb import StationDb
+from kiosk.texts import consent_text, sha256_text
+from tests.kiosk.conftest import MakeStation, click, issue, type_code
+
+
+def _events(data_dir: Path, session_id: str) -> list:
+    with Store.in_dir(data_dir) as store:
+        return store.events(session_id)
+
+
+def test_whole_flow_from_code_to_completion(qtbot: QtBot, make_station: MakeStation, data_dir: Path) -> None:
+    code = issue(data_dir)[0]
+    window = make_station(seed_override=11)
+    players: list[object] = []
+
+    def attach(view: object, game: str, practice: bool) -> None:
+        player = make_player(game, speed=25.0)
+        player.attach(view)  # type: ignore[attr-defined]
+        players.append(player)
+
+    window.game_view_did_start.connect(attach)
+    type_code(qtbot, window, code.lower())  # lower case and no dashes are read the same
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    click(window.screens.consent.agree_button)
+    games_seen: list[str] = []
+    for _ in range(3):
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.instructions, timeout=30_000)
+        games_seen.append(window.screens.instructions.heading.text())
+        with qtbot.waitSignal(window.game_view_did_start, timeout=5000):
+            click(window.screens.instructions.begin_button)
+    with qtbot.waitSignal(window.session_did_close, timeout=60_000) as closed:
+        pass
+    assert window.candidate.state.screen == Screen.COMPLETE
+    qtbot.waitUntil(lambda: window.screens.complete.done_button.isEnabled(), timeout=5000)
+    click(window.screens.complete.done_button)
+    assert window.stack.currentWidget() is window.screens.code
+    result = closed.args[0]
+    assert result.reason == "completed" and not result.problems
+    assert games_seen == ["Balloon game", "Simple reaction time", "Everyday decisions"]
+    events = _events(data_dir, result.session_id)
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "session.opened" and kinds[-1] == "session.closed"
+    consent = next(e for e in events if e.kind == "station.consent")
+    assert consent.payload == {"accepted": True, "text_sha256": sha256_text(consent_text())}
+    starts = [e.payload for e in events if e.kind == "station.game_will_start"]
+    assert starts == [{"game": "bart", "index": 0}, {"game": "simple_rt", "index": 1}, {"game": "decision", "index": 2}]
+    assert {"bart.game_ended", "rt.game_ended", "decision.game_ended"} <= set(kinds)
+    with Store.in_dir(data_dir) as store:
+        assert store.session(result.session_id).status == "completed"
+        assert store.session(result.session_id).participant.startswith("P-")
+        assert verify_store(store).ok
+
+
+def test_declining_consent_ends_politely_and_is_recorded(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    code = issue(data_dir)[0]
+    window = make_station()
+    type_code(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    with qtbot.waitSignal(window.session_did_close, timeout=10_000) as closed:
+        click(window.screens.consent.decline_button)
+    assert window.stack.currentWidget() is window.screens.declined
+    sid = closed.args[0].session_id
+    events = _events(data_dir, sid)
+    assert [e.kind for e in events] == ["session.opened", "station.consent", "session.closed"]
+    assert events[1].payload["accepted"] is False
+    assert events[2].payload["reason"] == "declined"
+    with Store.in_dir(data_dir) as store:
+        assert store.session(sid).status == "declined"
+
+
+def test_typo_is_caught_by_the_check_symbol_before_any_lookup(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    code = issue(data_dir)[0]
+    window = make_station()
+    wrong = "1" if code[3] != "1" else "2"
+    typo = code[:3] + wrong + code[4:]
+    type_code(qtbot, window, typo)
+    assert window.screens.code.error.isVisible()  # shown at once: no worker round trip was needed
+    assert "typo" in window.screens.code.error.text()
+    assert window.ops.pending == 0
+    with Store.in_dir(data_dir) as store:
+        assert store.sessions() == []
+        assert StationDb(store).codes()[0].used_utc is None
+
+
+def _refusal(qtbot: QtBot, window, text: str) -> str:  # type: ignore[no-untyped-def]
+    type_code(qtbot, window, text)
+    qtbot.waitUntil(lambda: window.screens.code.error.isVisible(), timeout=5000)
+    assert window.stack.currentWidget() is window.screens.code
+    return window.screens.code.error.text()
+
+
+def test_used_expired_and_unknown_codes_open_no_session(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    code = issue(data_dir)[0]
+    with Store.in_dir(data_dir) as store:
+        expired = StationDb(store).issue_codes(1, "test_fast", datetime.now(UTC) - timedelta(minutes=1))[0].code
+        StationDb(store).redeem(code, "spent-elsewhere")
+    window = make_station()
+    assert "already been used" in _refusal(qtbot, window, code)
+    window.screens.code.reset()
+    assert "expired" in _refusal(qtbot, window, expired)
+    window.screens.code.reset()
+    unknown = "ABCDEFGH12"
+    assert "not known" in _refusal(qtbot, window, unknown + check_symbol(unknown))
+    with Store.in_dir(data_dir) as store:
+        assert store.sessions() == []
+
+
+def test_a_completed_session_cannot_be_redone(qtbot: QtBot, make_station: MakeStation, data_dir: Path) -> None:
+    code = issue(data_dir)[0]
+    window = make_station()
+    type_code(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    with qtbot.waitSignal(window.session_did_close, timeout=10_000):
+        click(window.screens.consent.decline_button)
+    qtbot.waitUntil(lambda: window.screens.declined.done_button.isEnabled(), timeout=5000)
+    click(window.screens.declined.done_button)
+    assert "already been used" in _refusal(qtbot, window, code)
+    with Store.in_dir(data_dir) as store:
+        assert len(store.sessions()) == 1

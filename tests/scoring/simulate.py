@@ -83,7 +83,7 @@ def play_rt(b: StreamBuilder, game: str, latency_ms: float, seed: int = 3, trial
 
 
 REASONS = {
-    "brief": "Seems fine to me overall.",
+    "brief": "Seems fine to me overall, go with it and move on.",
     "deep": ("Because the deadline is fixed, firstly I would check the impact; however, considering the risk "
              "to customers, therefore the safer path is better. Given the cost, if the data holds then we act, "
              "thus we keep trust. Consequently, although slower, it implies fewer surprises and finally less "

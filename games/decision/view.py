@@ -27,7 +27,7 @@ from kiosk.eventlog.recorder import Recorder
 
 __all__ = ["DecisionView"]
 
-KEY_HINT = "Keys: 1–4 choose  ·  ↑ ↓ move  ·  Enter choose  ·  Tab to the text box  ·  Ctrl+Enter continue"
+KEY_HINT = "Keys: 1–4 or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
@@ -72,8 +72,8 @@ class DecisionView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(900, 660)
         root = QVBoxLayout(self)
-        root.setContentsMargins(56, 28, 56, 20)
-        root.setSpacing(12)
+        root.setContentsMargins(56, 16, 56, 14)
+        root.setSpacing(8)
         header = QHBoxLayout()
         self.progress_label = label("", 14, MUTED, wrap=False)
         self.time_label = label("", 14, MUTED, wrap=False)
@@ -86,22 +86,21 @@ class DecisionView(QWidget):
         root.addWidget(self.title_label)
         root.addWidget(self.prompt_label)
         self.cards_box = QVBoxLayout()
-        self.cards_box.setSpacing(10)
+        self.cards_box.setSpacing(8)
+        root.addSpacing(4)
         root.addLayout(self.cards_box)
-        root.addSpacing(6)
+        root.addSpacing(4)
         self.reasoning_label = label("", 16)
         root.addWidget(self.reasoning_label)
         self.reasoning_box = QPlainTextEdit()
         self.reasoning_box.setObjectName("reasoning")
         self.reasoning_box.setFont(self._font(16))
-        self.reasoning_box.setFixedHeight(104)
+        self.reasoning_box.setFixedHeight(84)
         self.reasoning_box.setTabChangesFocus(True)
         self.reasoning_box.setPlaceholderText("Write a sentence or two about your choice…")
         self.reasoning_box.textChanged.connect(self._text_changed)
         root.addWidget(self.reasoning_box)
         root.addLayout(self._footer())
-        self.key_hint = label(KEY_HINT, 13, MUTED)
-        root.addWidget(self.key_hint)
         root.addStretch(1)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -112,12 +111,17 @@ class DecisionView(QWidget):
 
     def _footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        hints = QVBoxLayout()
+        hints.setSpacing(2)
         self.hint_label = label("", 16, MUTED)
+        self.key_hint = label(KEY_HINT, 12, MUTED)
+        hints.addWidget(self.hint_label)
+        hints.addWidget(self.key_hint)
         self.continue_button = ContinueButton("Continue")
         self.continue_button.setFont(self._font(20))
         self.continue_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.continue_button.clicked.connect(self._continue_requested)
-        row.addWidget(self.hint_label, 1)
+        row.addLayout(hints, 1)
         row.addWidget(self.continue_button)
         return row
 

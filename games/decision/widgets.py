@@ -64,11 +64,11 @@ class OptionCard(QFrame):
         self.focused = False
         self.setObjectName(f"option_{option_id}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Option {number}: {text}")
         row = QHBoxLayout(self)
-        row.setContentsMargins(18, 12, 18, 12)
+        row.setContentsMargins(18, 8, 18, 8)
         row.setSpacing(16)
         self.badge = label(str(number), 18, ACCENT, bold=True, wrap=False)
         self.badge.setFixedWidth(28)

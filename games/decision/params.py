@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from games.decision.scenarios import load_scenarios
+
 __all__ = ["DecisionParams"]
 
 
@@ -39,4 +41,15 @@ class DecisionParams(BaseModel):
                 raise ValueError("name at least one scenario id, or 'all'")
             if len(set(value)) != len(value):
                 raise ValueError("scenario ids must not repeat")
+        return value
+
+    @field_validator("scenarios")
+    @classmethod
+    def _known(cls, value: Literal["all"] | tuple[str, ...]) -> Literal["all"] | tuple[str, ...]:
+        if value == "all":
+            return value
+        known = {scenario.id for scenario in load_scenarios()}
+        missing = [sid for sid in value if sid not in known]
+        if missing:
+            raise ValueError(f"unknown scenario id(s) {', '.join(missing)}; known: {', '.join(sorted(known))}")
         return value

@@ -45,15 +45,21 @@ def test_shuffle_is_deterministic_for_a_seed_and_differs_across_seeds() -> None:
     assert all(sorted(order) == sorted(s.id for s in SCENARIOS) for order in orders)
 
 
-def test_unknown_scenario_id_is_named() -> None:
+def test_unknown_scenario_id_is_named_by_params_and_by_the_rules() -> None:
+    with pytest.raises(ValueError, match="unknown scenario id\\(s\\) nope"):
+        DecisionParams(scenarios=("ps_release_bug", "nope"))
+    unchecked = DecisionParams.model_construct(scenarios=("ps_release_bug", "nope"), order="fixed")
     with pytest.raises(err.UnknownScenarioError, match="nope"):
-        game("ps_release_bug", "nope")
+        r.new_game(SCENARIOS, unchecked, random.Random(1), 1)
 
 
 def test_params_accept_comma_separated_ids() -> None:
-    assert DecisionParams.model_validate({"scenarios": "a, b"}).scenarios == ("a", "b")
+    params = DecisionParams.model_validate({"scenarios": "sa_urgent_data, at_tool_choice"})
+    assert params.scenarios == ("sa_urgent_data", "at_tool_choice")
     with pytest.raises(ValueError, match="must not repeat"):
-        DecisionParams.model_validate({"scenarios": "a,a"})
+        DecisionParams.model_validate({"scenarios": "at_tool_choice,at_tool_choice"})
+    with pytest.raises(ValueError, match="at least one"):
+        DecisionParams.model_validate({"scenarios": ","})
 
 
 def test_a_full_task_emits_the_vocabulary_payloads() -> None:

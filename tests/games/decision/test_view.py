@@ -233,6 +233,8 @@ def test_unknown_scenario_in_params_is_refused_before_anything_is_recorded(make_
                                                                            read_events: Any) -> None:
     from games.decision.errors import UnknownScenarioError
 
+    unchecked = DecisionParams.model_construct(scenarios=("nope",), order="fixed", idle_threshold_ms=5000,
+                                               reasoning_debounce_ms=1000)
     with pytest.raises(UnknownScenarioError, match="nope"):
-        DecisionView(make_recorder("decision"), DecisionParams(scenarios=("nope",)), seed=1)
+        DecisionView(make_recorder("decision"), unchecked, seed=1)
     assert read_events(game="decision") == []

@@ -136,8 +136,8 @@ class ReactionView(QWidget):
         self.state, emitted = self.rules.begin_trial(self.state, self._now())
         self._record(emitted)
         self._progress.setText(f"Trial {self.state.trial + 1} of {self.params.trials}")
-        self._canvas.show_mode("fixation")
-        self._canvas.update()
+        self.canvas.show_mode("fixation")
+        self.canvas.update()
         onset = self.state.trial_start_ns + self.state.foreperiod_ns
         self._timers["stimulus"].start(_ms_until(onset, self._now()))
         self.foreperiod_did_start.emit(self.state.trial)
@@ -145,8 +145,8 @@ class ReactionView(QWidget):
     def _on_stimulus_due(self) -> None:
         stimulus = self.rules.plan[self.state.trial].stimulus
         requested = self._now()
-        self._canvas.show_mode("stimulus", stimulus)
-        self._canvas.repaint()
+        self.canvas.show_mode("stimulus", stimulus)
+        self.canvas.repaint()
         presented = self._now()
         self.state, emitted = self.rules.present(self.state, requested, presented)
         self._record(emitted)
@@ -165,8 +165,8 @@ class ReactionView(QWidget):
         self._end_trial_display()
 
     def _end_trial_display(self) -> None:
-        self._canvas.show_mode("fixation" if self.variant == "choice" else "blank")
-        self._canvas.update()
+        self.canvas.show_mode("fixation" if self.variant == "choice" else "blank")
+        self.canvas.update()
         if not self.state.repeat:
             self.recorder.checkpoint()
         self._schedule_next()
@@ -180,8 +180,8 @@ class ReactionView(QWidget):
         self.recorder.checkpoint()
         self._stop_timers()
         self.finished = True
-        self._canvas.show_mode("blank")
-        self._canvas.update()
+        self.canvas.show_mode("blank")
+        self.canvas.update()
         self._message.setText("Done. Thank you!")
         for button in self._buttons.values():
             button.setEnabled(False)
@@ -229,8 +229,8 @@ class ReactionView(QWidget):
         header.addStretch(1)
         header.addWidget(self._progress)
         layout.addLayout(header)
-        self._canvas = StimulusCanvas(self.variant, choices, self)
-        layout.addWidget(self._canvas, 1)
+        self.canvas = StimulusCanvas(self.variant, choices, self)
+        layout.addWidget(self.canvas, 1)
         self._message = self._label("", 24)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setMinimumHeight(48)

@@ -1,0 +1,83 @@
+"""Benchmark scoring: write simulated sessions into a real log, read back and score them; check linear growth.
+
+Prints figures only (no thresholds): sessions/s for scoring N sessions read from a station log, and the
+time per event for sessions of about 100, 1,000 and 10,000 events, as ratios to the smallest size.
+Run: .venv/bin/python benchmarks/bench_scoring.py [--sessions 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kiosk.eventlog import EventLog
+from scoring import score_session
+from tests.scoring.helpers import StreamBuilder
+from tests.scoring.logged import write_session
+from tests.scoring.simulate import play_bart, play_rt
+
+
+def session(seed: int, balloons: int, stop_at: int = 8, rt: bool = True) -> list:
+    """A simulated session: BART (plus a short simple RT game when rt)."""
+    b = StreamBuilder(f"bench-{seed}")
+    play_bart(b, stop_at, seed=seed, balloons=balloons)
+    if rt:
+        play_rt(b, "simple_rt", 300, seed=seed, trials=20)
+    return b.close()
+
+
+def bench_log(n: int) -> None:
+    """Write n sessions into a real station log, read every one back and score it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log = EventLog.in_dir(Path(tmp) / "station", window_ms=20.0)
+        t0 = time.perf_counter()
+        ids = [write_session(log, session(i, balloons=30), participant=f"P-{i:04d}") for i in range(n)]
+        log.flush()
+        written = time.perf_counter() - t0
+        events = 0
+        t0 = time.perf_counter()
+        read_s = 0.0
+        for sid in ids:
+            r0 = time.perf_counter()
+            records = log.store.events(sid)
+            read_s += time.perf_counter() - r0
+            events += len(records)
+            score_session(records).canonical_json()
+        total = time.perf_counter() - t0
+        log.close()
+    print(f"log: wrote {n} sessions ({events} events) in {written:.2f} s")
+    print(f"read+score {n} sessions from the log: {total:.2f} s = {n / total:.0f} sessions/s "
+          f"({events / total:.0f} events/s; reading {read_s / total:.0%} of the time)")
+
+
+def bench_scaling() -> None:
+    """Time per event for growing sessions (BART only), relative to the smallest."""
+    base = None
+    print("events/session   sessions   s/session     us/event   ratio to smallest")
+    for balloons, stop_at, reps in ((3, 30, 300), (30, 30, 40), (300, 30, 4)):
+        records = session(balloons, balloons, stop_at=stop_at, rt=False)
+        score_session(records)  # warm
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            score_session(records).canonical_json()
+        per_session = (time.perf_counter() - t0) / reps
+        per_event = per_session / len(records) * 1e6
+        base = base or per_event
+        print(f"{len(records):>14}   {reps:>8}   {per_session:>9.5f}   {per_event:>10.2f}   {per_event / base:>6.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=1000)
+    args = parser.parse_args()
+    bench_log(args.sessions)
+    bench_scaling()
+
+
+if __name__ == "__main__":
+    main()

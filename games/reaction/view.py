@@ -104,14 +104,14 @@ class ReactionView(QWidget):
         if key is None or key not in self.keys or event.isAutoRepeat():
             super().keyPressEvent(event)
             return
-        self._respond(key, stamp, int(event.timestamp()))
+        self._respond(key, stamp, int(event.timestamp()) or None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop_timers()
         super().closeEvent(event)
 
     def _on_button(self, key: str, stamp: int, qt_ms: int) -> None:
-        self._respond(CLICK_PREFIX + key, stamp, qt_ms)
+        self._respond(CLICK_PREFIX + key, stamp, qt_ms or None)
 
     # -- the game's flow ----------------------------------------------------------------------
 

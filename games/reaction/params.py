@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = ["ChoiceRTParams", "GoNoGoParams", "ReactionParams", "SimpleRTParams", "Variant"]
 
@@ -63,7 +63,14 @@ class ChoiceRTParams(ReactionParams):
     VARIANT: ClassVar[Variant] = "choice"
 
     trials: int = Field(24, ge=1, le=1000, description="number of trials (a multiple of 2 and 4: balanced)")
-    choices: Literal[2, 4] = Field(2, description="number of alternatives (and keys): 2 or 4")
+    choices: int = Field(2, description="number of alternatives (and keys): 2 or 4")
+
+    @field_validator("choices")
+    @classmethod
+    def _two_or_four(cls, value: int) -> int:
+        if value not in (2, 4):
+            raise ValueError(f"choices must be 2 or 4, got {value}")
+        return value
 
 
 class GoNoGoParams(ReactionParams):

@@ -268,3 +268,4 @@ def test_params_refuse_bad_values_naming_the_field() -> None:
     with pytest.raises(ValidationError, match="timeout_ms"):
         SimpleRTParams(timeout_ms=0)
     assert (SimpleRTParams().trials, ChoiceRTParams().trials, GoNoGoParams().trials) == (20, 24, 40)
+    assert ChoiceRTParams.model_validate({"choices": "4", "timeout_ms": "900"}).choices == 4  # CLI strings

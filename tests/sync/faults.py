@@ -48,6 +48,14 @@ def _pump(source: socket.socket, target: socket.socket) -> None:
                 sock.shutdown(socket.SHUT_RDWR)
 
 
+def _hang_up(*sockets: socket.socket) -> None:
+    """Shut down (waking any thread blocked in recv) and close."""
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+        sock.close()
+
+
 class FlakyProxy:
     """A loopback TCP proxy; each new connection follows the next plan (default "pass").
 
@@ -94,13 +102,11 @@ class FlakyProxy:
             while sent < self.cut_bytes and (data := client.recv(self.cut_bytes - sent)):
                 upstream.sendall(data)
                 sent += len(data)
-            client.close()
-            upstream.close()
+            _hang_up(client, upstream)
         elif plan == "lose_response":
             threading.Thread(target=_pump, args=(client, upstream), daemon=True).start()
             upstream.recv(65536)
-            client.close()
-            upstream.close()
+            _hang_up(client, upstream)
 
     def close(self) -> None:
         """Stop accepting and close every socket."""

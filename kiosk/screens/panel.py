@@ -32,11 +32,12 @@ PANEL_STYLE = """
 QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
 QWidget#proctorPanel QComboBox, QWidget#proctorPanel QSpinBox, QWidget#proctorPanel QTableWidget,
 QWidget#proctorPanel QPlainTextEdit { font-size: 13pt; }
-QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 14px; min-width: 90px; }
+QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 12px; min-width: 70px; }
 QWidget#proctorPanel QLineEdit { padding: 4px; border-width: 1px; }
 QWidget#proctorPanel QGroupBox { font-weight: 600; }
 """
 COLUMNS = ("started (UTC)", "participant", "battery", "purpose", "status", "events", "reached")
+STRETCH_COLUMN = len(COLUMNS) - 1
 
 
 @dataclass(frozen=True)
@@ -106,15 +107,17 @@ class ProctorPanel(QWidget):
         self.prefix_input = QLineEdit("P")
         self.prefix_input.setObjectName("prefixInput")
         self.name_input = QLineEdit()
-        self.name_input.setPlaceholderText("optional, one code only; kept on this station")
+        self.name_input.setPlaceholderText("optional")
+        self.name_input.setToolTip("Only when issuing one code; stored on this station only, apart from the log")
         self.email_input = QLineEdit()
-        self.email_input.setPlaceholderText("optional, one code only; kept on this station")
+        self.email_input.setPlaceholderText("optional")
         self.issue_button = _small_button("Issue codes", "issueButton")
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
         self.issued_text.setReadOnly(True)
+        self.issued_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         for label, widget in (("How many", self.count_spin), ("Battery", self.battery_combo),
-                              ("Expires in (90m, 48h, 7d or a date)", self.expires_input),
+                              ("Expires in (48h, 7d, date)", self.expires_input),
                               ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
                               ("Email", self.email_input)):
             form.addRow(label, widget)
@@ -131,6 +134,7 @@ class ProctorPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setVisible(False)
         return table
 
@@ -140,8 +144,8 @@ class ProctorPanel(QWidget):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.refresh_button = _small_button("Refresh", "refreshButton")
-        self.resume_button = _small_button("Resume interrupted session", "resumeButton")
-        self.abandon_button = _small_button("Mark interrupted session abandoned", "abandonButton")
+        self.resume_button = _small_button("Resume", "resumeButton")
+        self.abandon_button = _small_button("Mark abandoned", "abandonButton")
         for widget in (self.refresh_button, self.resume_button, self.abandon_button):
             row.addWidget(widget)
         layout.addLayout(row)
@@ -198,10 +202,10 @@ class ProctorPanel(QWidget):
         self._sessions = sessions
         self.table.setRowCount(len(sessions))
         for row, info in enumerate(sessions):
-            reached = f"game {info.game_index + 1} ({info.game or '-'}), trial {info.trial}" \
+            reached = f"{info.game_index + 1}: {info.game} #{info.trial if info.trial is not None else '-'}" \
                 if info.game_index is not None and info.game else ""
-            cells = (info.started_utc[:19], info.participant, info.battery or "", info.purpose, info.status,
-                     str(info.events), reached)
+            cells = (info.started_utc[5:16].replace("T", " "), info.participant, info.battery or "", info.purpose,
+                     info.status, str(info.events), reached)
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         interrupted = sum(1 for s in sessions if s.status == "interrupted")
@@ -214,7 +218,8 @@ class ProctorPanel(QWidget):
 
     def show_issued(self, codes: list[IssuedCode], saved_to: str) -> None:
         """List the codes just issued and where the printable list was saved."""
-        lines = [f"{display_code(c.code)}  {c.participant}  {c.battery}  until {c.expires_utc[:16]}" for c in codes]
+        lines = [f"{display_code(c.code)}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
+                 for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
         self.show_status(f"Issued {len(codes)} codes; printable list saved to {saved_to}")
 

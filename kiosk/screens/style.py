@@ -81,14 +81,21 @@ def centred_column(parent: QWidget, *items: QWidget | QBoxLayout, max_width: int
     column.setSpacing(24)
     column.addStretch(1)
     for item in items:
-        if isinstance(item, QWidget):
+        if isinstance(item, QLabel):
+            item.setWordWrap(True)
+            item.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(item)  # full column width, so wrapped text gets the height it needs
+        elif isinstance(item, QWidget):
             item.setMaximumWidth(max_width)
             column.addWidget(item, 0, Qt.AlignmentFlag.AlignHCenter)
         else:
             column.addLayout(item)
     column.addStretch(1)
+    holder = QWidget()
+    holder.setMaximumWidth(max_width + 200)
+    holder.setLayout(column)
     outer.addStretch(1)
-    outer.addLayout(column, 10)
+    outer.addWidget(holder, 10)
     outer.addStretch(1)
     return column
 

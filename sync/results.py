@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kiosk.eventlog import EventRecord, Store
+from kiosk.results import score_and_store, stored_results
 from scoring import SCORING_VERSION, ScoringError, UnknownScoringVersion, rescore_canonical
 
 __all__ = ["ScoringError", "UnknownVersion", "metrics_and_traits", "rescore", "results_for"]
@@ -15,8 +16,11 @@ UnknownVersion = UnknownScoringVersion
 
 
 def results_for(store: Store, session_id: str) -> tuple[str, bytes]:
-    """The current scoring version and its canonical results.json bytes for a stored session."""
-    return SCORING_VERSION, rescore_canonical(store.events(session_id), SCORING_VERSION)
+    """The current scoring version and the station's stored results for it (scored and stored if missing)."""
+    stored = stored_results(store, session_id, SCORING_VERSION)
+    if stored is None:
+        stored = score_and_store(store, session_id, SCORING_VERSION).canonical_json()
+    return SCORING_VERSION, stored
 
 
 def rescore(records: Sequence[EventRecord], version: str) -> bytes:

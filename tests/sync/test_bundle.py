@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.eventlog import Store
+from kiosk.results import stored_results
 from sync.bundle import build_bundle, read_bundle
 from sync.errors import ExportError
 from sync.identity import key_paths, load_or_create_identity
@@ -58,6 +59,8 @@ def test_bundle_members_and_manifest_fields(station: Path) -> None:
     assert manifest["versions"]["app"] == row.app_version
     assert members["events.jsonl"].decode().splitlines() == [e.to_json() for e in events]
     assert len(members["manifest.sig"]) == 64
+    with Store.in_dir(station) as store:
+        assert members["results.json"] == stored_results(store, sid, manifest["versions"]["scoring"])
 
 
 def test_bundle_carries_the_pseudonym_never_the_name_or_email(station: Path) -> None:

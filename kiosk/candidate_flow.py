@@ -129,24 +129,21 @@ class CandidateController(QObject):
             text = f"Something went wrong; please call the proctor. ({type(exc).__name__}: {exc})"
         self.w.screens.code.show_error(text)
 
-    def _admitted(self, admission: Admission) -> None:
-        self.admission = admission
-        battery = admission.battery
-        self.flow = Flow(tuple(battery.practice_for(i) for i in range(len(battery.games))))
-        self.w.guard.watch_idle(True)
-        self._go(FlowEvent.CODE_ACCEPTED)
-
-    def resumed(self, admission: Admission) -> None:
-        """The proctor resumed an interrupted session: continue at its game (and trial)."""
-        self._admitted_state_only(admission)
-        self._go(FlowEvent.RESUMED, admission.game_index)
-
-    def _admitted_state_only(self, admission: Admission) -> None:
+    def _take(self, admission: Admission) -> None:
         self.admission = admission
         battery = admission.battery
         self.flow = Flow(tuple(battery.practice_for(i) for i in range(len(battery.games))))
         self.state = FlowState()
         self.w.guard.watch_idle(True)
+
+    def _admitted(self, admission: Admission) -> None:
+        self._take(admission)
+        self._go(FlowEvent.CODE_ACCEPTED)
+
+    def resumed(self, admission: Admission) -> None:
+        """The proctor resumed an interrupted session: continue at its game (and trial)."""
+        self._take(admission)
+        self._go(FlowEvent.RESUMED, admission.game_index)
 
     # -- consent ----------------------------------------------------------------------------------
 

@@ -114,3 +114,27 @@ def test_serve_enroll_cli_trusts_a_station(station: Path, tmp_path: Path, receiv
     listed = json.loads(out[out.index("["):])
     assert [row["public_key"] for row in listed] == [load_or_create_identity(station).public_hex]
     assert main(["serve", "enroll", "not-a-key", "--db", str(db)]) == 2
+
+
+def test_a_played_bart_session_arrives_with_its_metrics_and_traits(
+    tmp_path: Path, receiver_factory: object
+) -> None:
+    from kiosk.eventlog import EventLog
+    from tests.scoring.helpers import StreamBuilder
+    from tests.scoring.logged import write_session
+    from tests.scoring.simulate import play_bart
+
+    directory = tmp_path / "bart-station"
+    init_station(directory)
+    builder = StreamBuilder("bart-session")
+    play_bart(builder, 8, seed=11, balloons=30)
+    with EventLog.in_dir(directory) as log:
+        sid = write_session(log, builder.close(), participant="P-BART")
+    receiver = receiver_factory(enroll=[directory])  # type: ignore[operator]
+    with Store.in_dir(directory) as store:
+        data = build_bundle(store, sid, load_or_create_identity(directory))
+    assert _post(receiver, data).json()["rescore"] == "match"
+    detail = receiver.get(f"/api/v1/sessions/{sid}").json()
+    results = json.loads(members_of(data)["results.json"])
+    assert detail["metrics"]["bart"] == next(g["metrics"] for g in results["games"] if g["game"] == "bart")
+    assert detail["metrics"]["bart"] and detail["traits"] == results["traits"] and detail["traits"]

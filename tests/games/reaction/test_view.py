@@ -227,3 +227,19 @@ def test_closing_mid_game_stops_every_timer(
     assert view.timers_active() == ["stimulus"]
     view.close()
     assert view.timers_active() == []
+
+
+def test_player_refuses_scripts_that_do_not_fit(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder]
+) -> None:
+    view = ReactionView(make_recorder("simple_rt"), SimpleRTParams(trials=2, **FAST), 1)
+    qtbot.addWidget(view)
+    with pytest.raises(ValueError, match="wrong_keys only apply to choice RT"):
+        ReactionPlayer(wrong_keys=[0]).attach(view)
+    with pytest.raises(ValueError, match="speed must be positive"):
+        ReactionPlayer(speed=0)
+    player = ReactionPlayer(latencies_ms=[100, 200])
+    assert [player.latency_ms(0), player.latency_ms(1)] == [100.0, 200.0]
+    with pytest.raises(ValueError, match="latencies_ms has 2 entries; trial 2 needs one"):
+        player.latency_ms(2)
+    assert ReactionPlayer(latencies_ms=lambda trial: 50 + trial).latency_ms(3) == 53.0

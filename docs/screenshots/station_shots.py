@@ -87,6 +87,7 @@ def main() -> int:
     shot("8_paused")
     window.exit_allowed = True
     window.close()
+    app.processEvents()
     log.close()
     lock.release()
     return 0

@@ -136,3 +136,46 @@ def test_a_completed_session_cannot_be_redone(qtbot: QtBot, make_station: MakeSt
     assert "already been used" in _refusal(qtbot, window, code)
     with Store.in_dir(data_dir) as store:
         assert len(store.sessions()) == 1
+
+
+PRACTICE_BATTERY = """
+[battery]
+title = "Practice check"
+minutes = 1
+practice = true
+
+[[games]]
+game = "simple_rt"
+params = { trials = 2, foreperiod_min_ms = 100, foreperiod_max_ms = 150, iti_ms = 20 }
+practice_params = { trials = 1, foreperiod_min_ms = 100, foreperiod_max_ms = 150, iti_ms = 20 }
+"""
+
+
+def test_practice_round_records_apart_and_is_offered_once(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path, tmp_path: Path
+) -> None:
+    battery = tmp_path / "practice_check.toml"
+    battery.write_text(PRACTICE_BATTERY, encoding="utf-8")
+    code = issue(data_dir, battery=str(battery))[0]
+    window = make_station()
+    window.game_view_did_start.connect(lambda view, game, practice: make_player(game, 25.0).attach(view))
+    type_code(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    click(window.screens.consent.agree_button)
+    instructions = window.screens.instructions
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is instructions, timeout=5000)
+    assert instructions.practice_button.isVisible()
+    with qtbot.waitSignal(window.game_view_did_start, timeout=5000) as started:
+        click(instructions.practice_button)
+    assert started.args[2] is True and "Practice" in window.screens.game.header.text()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is instructions, timeout=20_000)
+    assert not instructions.practice_button.isVisible()
+    with qtbot.waitSignal(window.session_did_close, timeout=30_000) as closed:
+        click(instructions.begin_button)
+    with Store.in_dir(data_dir) as store:
+        rows = {row.purpose: row for row in store.sessions()}
+        assert rows["practice"].participant == rows["assessment"].participant
+        assert rows["practice"].status == "completed" and rows["assessment"].id == closed.args[0].session_id
+        practice_trials = [e for e in store.events(rows["practice"].id) if e.kind == "rt.trial_ended"]
+        real_trials = [e for e in store.events(rows["assessment"].id) if e.kind == "rt.trial_ended"]
+    assert len(practice_trials) == 1 and len(real_trials) == 2

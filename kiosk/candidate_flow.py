@@ -101,8 +101,8 @@ class CandidateController(QObject):
         name = battery.games[self.state.index].game
         position = f"Game {self.state.index + 1} of {len(battery.games)}"
         self.w.screens.instructions.show_game(
-            game_spec(name).title, texts.instructions(name), position, self.state.practice_offered,
-            self.state.resuming)
+            game_spec(name).title, self.admission.instructions.get(name, texts.GENERIC), position,
+            self.state.practice_offered, self.state.resuming)
         self.w.show_candidate(self.w.screens.instructions)
 
     # -- code entry -------------------------------------------------------------------------------

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk import station_kinds  # noqa: F401  (registers the station.* kinds)
+from kiosk import (
+    station_kinds,  # noqa: F401  (registers the station.* kinds)
+    texts,
+)
 from kiosk.battery import Battery, BatteryError, resolve_battery
 from kiosk.eventlog import EventLog, OpenSession
 from kiosk.station_lock import holder_pid
@@ -30,6 +33,7 @@ class Admission:
     code: str | None
     game_index: int = 0
     trial: int | None = None
+    instructions: dict[str, str] = field(default_factory=dict)  # game -> markdown, read here, not on the GUI
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ class Closed:
     problems: tuple[str, ...] = ()
 
 
+def _instructions(battery: Battery) -> dict[str, str]:
+    return {entry.game: texts.instructions(entry.game) for entry in battery.games}
+
+
 def admit(db: StationDb, log: EventLog, code: str) -> Admission:
     """Spend a one-time code: check its battery loads, redeem it, open the session, track its progress."""
     found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
@@ -54,7 +62,7 @@ def admit(db: StationDb, log: EventLog, code: str) -> Admission:
     issued = db.redeem(code, session_id)
     session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
     db.start_progress(session_id, battery.ref, code, os.getpid())
-    return Admission(session, issued.participant, battery, code)
+    return Admission(session, issued.participant, battery, code, instructions=_instructions(battery))
 
 
 def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
@@ -66,7 +74,8 @@ def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
     battery = resolve_battery(progress.battery)
     session = log.resume_session(session_id, game=progress.game, trial=progress.trial)
     db.claim(session_id, os.getpid())
-    return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial)
+    return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial,
+                     _instructions(battery))
 
 
 def open_practice(log: EventLog, participant: str, battery: str) -> OpenSession:

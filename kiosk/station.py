@@ -220,7 +220,6 @@ class StationWindow(QMainWindow):
     def _issue(self, request: IssueRequest) -> None:
         try:
             expires = parse_expires(request.expires)
-            battery = resolve_battery(request.battery)
         except ValueError as exc:
             self.panel.show_status(str(exc))
             return
@@ -228,6 +227,7 @@ class StationWindow(QMainWindow):
         folder = self.data_dir / "codes"
 
         def issue(db: StationDb) -> tuple[list[Any], str]:
+            battery = resolve_battery(request.battery)
             codes = db.issue_codes(request.count, battery.ref, expires, request.prefix, person)
             name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
             return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))

@@ -79,6 +79,7 @@ class BartPlayer:
                 f"BartPlayer: stop_at has {len(self.stop_at)} entries for {len(view.state.plan)} balloons"
             )
         self._view = view
+        view.scripted_player = self  # the view keeps its player alive: a collected player would stall the game
         self._timer = QTimer(view)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)

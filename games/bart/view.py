@@ -66,6 +66,7 @@ class BartView(QWidget):
         self.seed = seed
         self.state: BartState = rules.new_game(params, random.Random(seed), seed)
         self.finished = False
+        self.scripted_player: object | None = None  # set by a scripted player's attach()
         self._awaiting_onset = False
         self._feedback_timer = QTimer(self)
         self._feedback_timer.setSingleShot(True)

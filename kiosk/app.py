@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.eventlog import EventLog
-from kiosk.qt_compat import pin_none_refcount
 from kiosk.station_lock import StationLock, StationLockedError
 
 __all__ = ["open_station", "run_station"]
@@ -31,7 +30,6 @@ def open_station(data_dir: Path, kiosk: bool = False, **options: object) -> tupl
 
 def run_station(data_dir: Path, kiosk: bool = False) -> int:
     """Open the station window on the store in data_dir and run the event loop until the proctor exits."""
-    pin_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv)
     try:
         window, log, lock = open_station(Path(data_dir), kiosk=kiosk)

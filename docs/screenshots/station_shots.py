@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import open_station
 from kiosk.codes import display_code
 from kiosk.eventlog import Store
-from kiosk.qt_compat import pin_none_refcount
 from kiosk.simulate import make_player
 from kiosk.stationdb import StationDb
 
@@ -34,7 +33,6 @@ def wait_for(test: Callable[[], bool], ms: int = 20_000) -> None:
 
 
 def main() -> int:
-    pin_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv)
     data_dir = Path(tempfile.mkdtemp()) / "station"
     with Store.in_dir(data_dir) as store:

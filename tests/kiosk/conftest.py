@@ -14,11 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.eventlog import EventLog, Store
-from kiosk.qt_compat import pin_none_refcount
 from kiosk.station import StationWindow
 from kiosk.stationdb import StationDb
-
-pin_none_refcount()  # shiboken6 6.12 on Python 3.11 leaks references to None (see kiosk/qt_compat.py)
 
 PIN = "2468"
 FAST = "test_fast"

@@ -50,11 +50,9 @@ def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import open_station
-    from kiosk.qt_compat import pin_none_refcount
     from kiosk.simulate import SimulatedCandidate
     from kiosk.station_lock import StationLockedError
 
-    pin_none_refcount()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         window, log, lock = open_station(args.data_dir, seed_override=args.seed, ask_pin_setup=False)

@@ -136,3 +136,22 @@ def test_sessions_are_independent_chains(log: EventLog) -> None:
     log.close_session(b.session_id, 10)
     report = verify_store(log.store)
     assert report.ok and report.sessions == 2 and report.events == 10
+
+
+def test_a_wall_clock_jump_is_recorded_as_an_event_and_nothing_is_rewritten(log: EventLog, monkeypatch) -> None:
+    import time as time_module
+
+    session = log.open_session("practice", "P-8")
+    log.record(session.session_id, "test.tick", 10, {"n": 1})
+    log.flush()
+    before = log.store.events(session.session_id)
+    real_time_ns = time_module.time_ns
+    monkeypatch.setattr(time_module, "time_ns", lambda: real_time_ns() + 3_600_000_000_000)  # clock set 1 h ahead
+    log.flush()
+    log.flush()  # a second check sees no new jump
+    events = log.store.events(session.session_id)
+    jumps = [e for e in events if e.kind == "clock.wall_jump"]
+    assert len(jumps) == 1 and abs(jumps[0].payload["jump_ns"] - 3_600_000_000_000) < 1_000_000_000
+    assert events[: len(before)] == before
+    row = log.store.session(session.session_id)
+    assert row is not None and row.anchor_wall_ns == session.anchor_wall_ns

@@ -23,7 +23,7 @@ COLOURS = {
 
 HINTS = {
     "simple": "Press Space (or the button) as soon as the blue circle appears.",
-    "choice": "A box turns blue: press its key ({keys}) as fast as you can.",
+    "choice": "A box fills in: press its key ({keys}) as fast as you can.",
     "go_nogo": "Green circle: press Space at once.  Orange square: do nothing.",
 }
 CHOICE_ORDER = {2: ("left", "right"), 4: ("far_left", "left", "right", "far_right")}

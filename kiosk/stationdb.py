@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.codes import generate_code
 from kiosk.eventlog import Store
@@ -27,7 +28,10 @@ __all__ = [
     "SessionInfo",
     "StationDb",
     "parse_expires",
+    "validate_endpoint",
 ]
+
+SYNC_ENDPOINT_KEY = "sync_endpoint"
 
 REFUSALS = {
     "unknown": "This code is not known at this station. Please check it with the proctor.",
@@ -124,6 +128,26 @@ def parse_expires(text: str, now: datetime | None = None) -> datetime:
     return when
 
 
+def validate_endpoint(text: str) -> str | None:
+    """A receiver base URL as typed: http(s)://host[:port][/path], or None when empty (sync off)."""
+    url = text.strip()
+    if not url:
+        return None
+    where = f"sync endpoint {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not url.lower().startswith(f"{parts.scheme.lower()}://"):
+        raise ValueError(f"{where}: must start with http:// or https://")
+    try:
+        host, _ = parts.hostname, parts.port
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    if not host:
+        raise ValueError(f"{where}: needs a host name, e.g. http://192.168.1.20:8765")
+    if any(ch.isspace() for ch in url) or parts.query or parts.fragment:
+        raise ValueError(f"{where}: no spaces, query or fragment; give the receiver's base URL")
+    return url.rstrip("/")
+
+
 class StationDb:
     """Operational tables of one station database, over a Store's connection."""
 
@@ -144,6 +168,16 @@ class StationDb:
             self.conn.execute(
                 "INSERT INTO station_settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def sync_endpoint(self) -> str | None:
+        """The saved receiver URL the station uploads to, or None (sync off)."""
+        return self.setting(SYNC_ENDPOINT_KEY) or None
+
+    def set_sync_endpoint(self, text: str) -> str | None:
+        """Validate and save the receiver URL (empty turns sync off); return what was saved."""
+        url = validate_endpoint(text)
+        self.set_setting(SYNC_ENDPOINT_KEY, url or "")
+        return url
 
     def station_info(self) -> dict[str, Any]:
         """The station's row (created on first use)."""

@@ -152,15 +152,19 @@ class SyncClient:
         return f"delivered ({receipt.status})"
 
     def run_pass(
-        self, store: Store, progress: ProgressCallback | None = None, force: bool = False, catch_up: bool = True
+        self, store: Store, progress: ProgressCallback | None = None, force: bool = False, catch_up: bool = True,
+        should_stop: Callable[[], bool] | None = None,
     ) -> PassReport:
-        """Try every pending bundle that is due (all pending with force); stop early if the endpoint is down."""
+        """Try every pending bundle that is due (all pending with force); stop early if the endpoint is down
+        or should_stop() turns true between uploads."""
         report = PassReport()
         if catch_up:
             report.enqueued = len(enqueue_completed(store))
         now = _utc(datetime.now(UTC))
         due = [e for e in items(store, "pending") if force or e.next_attempt_utc <= now]
         for index, entry in enumerate(due, start=1):
+            if should_stop is not None and should_stop():
+                break
             if progress:
                 progress(Progress(entry.session_id, index, len(due), "sending", f"{entry.bundle_size} bytes"))
             outcome = self._deliver(store, entry, report)

@@ -51,6 +51,7 @@ class SyncWorker:
         self._down = 0
         self._stop = threading.Event()
         self._wake = threading.Event()
+        self._force = False
         self._thread = threading.Thread(target=self._run, name="hiremate-sync", daemon=True)
 
     def start(self) -> SyncWorker:
@@ -58,12 +59,13 @@ class SyncWorker:
         self._thread.start()
         return self
 
-    def wake(self) -> None:
-        """Run a pass now (e.g. a session was just enqueued, or the network came back)."""
+    def wake(self, force: bool = False) -> None:
+        """Run a pass now (e.g. a session was just enqueued); force also tries bundles still backing off."""
+        self._force = self._force or force
         self._wake.set()
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Finish the current upload, then stop and close the connection pool."""
+        """Finish the current upload, then stop and close the connection pool (timeout=0: do not wait)."""
         self._stop.set()
         self._wake.set()
         self._thread.join(timeout)
@@ -85,7 +87,9 @@ class SyncWorker:
         try:
             with Store(self.db_path) as store:
                 while not self._stop.is_set():
-                    self.last_report = self.client.run_pass(store, self.progress, catch_up=self.catch_up)
+                    force, self._force = self._force, False
+                    self.last_report = self.client.run_pass(store, self.progress, force=force, catch_up=self.catch_up,
+                                                            should_stop=self._stop.is_set)
                     self.passes += 1
                     self._wake.wait(self._pause(store, self.last_report))
                     self._wake.clear()

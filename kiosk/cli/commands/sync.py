@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 from kiosk.cli.common import CliError, open_store, print_json
+from kiosk.eventlog import Store
+from kiosk.stationdb import StationDb, validate_endpoint
 from sync.client import Progress, SyncClient
 from sync.errors import SyncError
 from sync.outbox import items, requeue, summary
@@ -20,8 +22,11 @@ BAR_WIDTH = 30
 def register(sub: Any) -> None:
     """Add the `sync` subcommand."""
     parser = sub.add_parser("sync", help="upload completed sessions' bundles once, or show the outbox status")
-    parser.add_argument("--endpoint", default=os.environ.get("HIREMATE_SYNC_ENDPOINT"), metavar="URL",
-                        help="receiver base URL, e.g. http://127.0.0.1:8765 (default: $HIREMATE_SYNC_ENDPOINT)")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="receiver base URL, e.g. http://127.0.0.1:8765 (default: $HIREMATE_SYNC_ENDPOINT, "
+                             "else the endpoint saved with --set-endpoint or in the proctor panel)")
+    parser.add_argument("--set-endpoint", metavar="URL",
+                        help="save the station's receiver URL ('' turns sync off) and exit")
     parser.add_argument("--status", action="store_true", help="show the outbox instead of uploading")
     parser.add_argument("--retry-rejected", action="store_true", help="put refused bundles back in the queue first")
     parser.add_argument("--json", action="store_true", help="print machine-readable output")
@@ -35,12 +40,38 @@ def _bar(step: Progress) -> None:
     print(f"\r{line:<72}", end="", file=sys.stderr, flush=True)
 
 
+def _endpoint(args: argparse.Namespace, store: Store) -> str | None:
+    """--endpoint, else $HIREMATE_SYNC_ENDPOINT, else the saved station setting (checked like a saved one)."""
+    for source, value in (("--endpoint", args.endpoint), ("HIREMATE_SYNC_ENDPOINT", os.environ.get(
+            "HIREMATE_SYNC_ENDPOINT"))):
+        if value:
+            try:
+                return validate_endpoint(value)
+            except ValueError as exc:
+                raise CliError(f"{source}: {exc}", status=2) from None
+    return StationDb(store).sync_endpoint()
+
+
+def _set_endpoint(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            url = StationDb(store).set_sync_endpoint(args.set_endpoint)
+        except ValueError as exc:
+            raise CliError(f"--set-endpoint: {exc}", status=2) from None
+    if args.json:
+        print_json({"endpoint": url})
+    else:
+        print(f"sync endpoint saved: {url}" if url else "sync endpoint cleared: the station will not upload")
+    return 0
+
+
 def _status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        counts, rows = summary(store), items(store)
+        counts, rows, saved = summary(store), items(store), StationDb(store).sync_endpoint()
     if args.json:
-        print_json({"counts": counts, "items": [row.as_dict() for row in rows]})
+        print_json({"counts": counts, "items": [row.as_dict() for row in rows], "endpoint": saved})
         return 0
+    print(f"endpoint: {saved or 'none saved'}")
     print("outbox: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
     for row in rows:
         extra = row.last_error if row.state != "delivered" else f"receipt {row.bundle_sha256[:12]}…"
@@ -50,11 +81,15 @@ def _status(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run one pass (every pending bundle, due or not); exit 1 if anything is left undelivered."""
+    if args.set_endpoint is not None:
+        return _set_endpoint(args)
     if args.status:
         return _status(args)
-    if not args.endpoint:
-        raise CliError("give --endpoint URL (or set HIREMATE_SYNC_ENDPOINT)", status=2)
-    with open_store(args) as store, SyncClient(args.endpoint) as client:
+    with open_store(args) as store:
+        endpoint = _endpoint(args, store)
+    if not endpoint:
+        raise CliError("give --endpoint URL (or set HIREMATE_SYNC_ENDPOINT, or save one with --set-endpoint)", status=2)
+    with open_store(args) as store, SyncClient(endpoint) as client:
         if args.retry_rejected:
             requeue(store)
         try:
@@ -70,5 +105,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"{report.delivered} delivered, {report.retry} to retry, {report.conflict} conflict(s), "
               f"{report.rejected} rejected; outbox: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
         if report.unreachable:
-            print(f"endpoint {args.endpoint} is unreachable; pending bundles stay queued", file=sys.stderr)
+            print(f"endpoint {endpoint} is unreachable; pending bundles stay queued", file=sys.stderr)
     return 0 if counts["pending"] == counts["conflict"] == counts["rejected"] == 0 else 1

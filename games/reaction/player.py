@@ -15,6 +15,11 @@ LatencySpec = float | Sequence[float] | Callable[[int], float]
 KEY_CODES = {name: code for code, name in QT_KEYS.items()}
 
 
+def default_latency_ms(trial: int) -> float:
+    """A plausible, deterministic spread of latencies (260-379 ms) for players given no script."""
+    return 260.0 + (trial * 37) % 120
+
+
 class ReactionPlayer:
     """Plays a reaction-time game through its view as a person would, from a script.
 
@@ -25,12 +30,13 @@ class ReactionPlayer:
     - wrong_keys: choice-RT trials answered with a wrong key (the next key in on-screen order).
     - omissions: go trials with no press; commissions: no-go trials answered with a press.
     - clicks: trials answered by clicking the on-screen button instead of the keyboard.
-    - speed: every delay is divided by it (speed=10 plays ten times faster).
+    - speed: the false-start delay is divided by it (speed=10 plays ten times faster); response
+      latencies are the behaviour being simulated and are never scaled.
     """
 
     def __init__(
         self,
-        latencies_ms: LatencySpec = 300.0,
+        latencies_ms: LatencySpec | None = None,
         *,
         false_starts: Collection[int] = (),
         wrong_keys: Collection[int] = (),
@@ -42,7 +48,7 @@ class ReactionPlayer:
     ) -> None:
         if speed <= 0:
             raise ValueError(f"speed must be positive, got {speed}")
-        self.latencies_ms = latencies_ms
+        self.latencies_ms: LatencySpec = default_latency_ms if latencies_ms is None else latencies_ms
         self.false_starts = set(false_starts)
         self.wrong_keys = set(wrong_keys)
         self.omissions = set(omissions)
@@ -96,7 +102,7 @@ class ReactionPlayer:
         if trial in self.wrong_keys:
             key = view.keys[(view.keys.index(key) + 1) % len(view.keys)]
         chosen = key
-        self._later(self.latency_ms(trial), lambda: self._press(trial, chosen, "stimulus"))
+        self._later(self.latency_ms(trial), lambda: self._press(trial, chosen, "stimulus"), scaled=False)
 
     def _on_finish(self, _summary: dict) -> None:
         for timer in self._timers:
@@ -116,14 +122,14 @@ class ReactionPlayer:
         else:
             QTest.keyClick(view, KEY_CODES[key])
 
-    def _later(self, delay_ms: float, action: Callable[[], None]) -> None:
+    def _later(self, delay_ms: float, action: Callable[[], None], scaled: bool = True) -> None:
         timer = QTimer()
         timer.setSingleShot(True)
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.timeout.connect(action)
         timer.timeout.connect(lambda: self._timers.remove(timer) if timer in self._timers else None)
         self._timers.append(timer)
-        timer.start(max(0, round(delay_ms / self.speed)))
+        timer.start(max(0, round(delay_ms / self.speed if scaled else delay_ms)))
 
     def _view(self) -> ReactionView:
         if self.view is None:

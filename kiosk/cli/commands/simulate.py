@@ -45,14 +45,22 @@ def _issue_code(args: argparse.Namespace) -> str:
     return codes[0].code
 
 
+def _quiet_offscreen_warnings(kind: Any, _context: Any, message: str) -> None:
+    """Drop the offscreen platform's notes on window hints it cannot honour; pass on everything else."""
+    if "does not support propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
 def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import open_station
     from kiosk.simulate import SimulatedCandidate
     from kiosk.station_lock import StationLockedError
 
+    qInstallMessageHandler(_quiet_offscreen_warnings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         window, log, lock = open_station(args.data_dir, seed_override=args.seed, ask_pin_setup=False)

@@ -25,6 +25,8 @@ from kiosk.screens.proctor import PauseScreen, PinScreen
 from kiosk.screens.style import STYLE_SHEET
 from kiosk.session_ops import Admission, Closed
 from kiosk.stationdb import PinCheck, StationDb, parse_expires
+from kiosk.sync_link import SyncLink
+from kiosk.sync_status import sync_startup
 
 __all__ = ["StationWindow"]
 
@@ -71,6 +73,7 @@ def _startup(db: StationDb, log: EventLog, data_dir: Path) -> dict[str, Any]:
         "idle_s": int(db.setting("idle_seconds", str(DEFAULT_IDLE_S)) or DEFAULT_IDLE_S),
         "pause_s": int(db.setting("pause_seconds", str(DEFAULT_PAUSE_S)) or DEFAULT_PAUSE_S),
         "sessions": session_ops.overview(db, log, data_dir),
+        "sync": sync_startup(db),
     }
 
 
@@ -104,6 +107,7 @@ class StationWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.candidate = CandidateController(self)
+        self.sync = SyncLink(self)
         self._return_to: QWidget = self.screens.code
         self._refocus = QTimer(self)
         self._refocus.setSingleShot(True)
@@ -147,6 +151,7 @@ class StationWindow(QMainWindow):
         self.guard.set_limits(idle_s, pause_s)
         self.panel.set_limits(idle_s, pause_s)
         self._sessions_loaded(info["sessions"])
+        self.sync.start(info["sync"])
         self.screens.code.set_busy(False)
         if not self.pin_is_set and self.ask_pin_setup:
             self.screens.pin.ask(setting=True, can_cancel=False)
@@ -166,8 +171,9 @@ class StationWindow(QMainWindow):
             "(Ctrl+Alt+Shift+P)." if count else "")
 
     def refresh_sessions(self) -> None:
-        """Reload the sessions list on the worker."""
+        """Reload the sessions list and the outbox on the worker."""
         self.ops.run(lambda db: session_ops.overview(db, self.log, self.data_dir), self._sessions_loaded)
+        self.sync.refresh()
 
     # -- navigation -------------------------------------------------------------------------------
 
@@ -308,8 +314,9 @@ class StationWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop timers, the input guard and the DB worker (idempotent)."""
+        """Stop timers, the input guard, the sync worker and the DB worker (idempotent)."""
         self._refocus.stop()
         self.screens.pin.stop()
         self.guard.detach()
+        self.sync.shutdown()
         self.ops.shutdown()

@@ -1,4 +1,5 @@
-"""The proctor panel: station identity, issuing one-time codes, the sessions list, resume, idle limits, exit."""
+"""The proctor panel: station identity, issuing one-time codes, the sessions list, resume, idle limits, sync
+(kiosk.screens.outbox), exit."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.codes import display_code
+from kiosk.screens.outbox import OutboxSection
 from kiosk.stationdb import IssuedCode, SessionInfo
 
 __all__ = ["IssueRequest", "ProctorPanel"]
@@ -78,12 +80,16 @@ class ProctorPanel(QWidget):
         self.status = QLabel("")
         self.status.setProperty("role", "small")
         self.table = self._make_table()
+        self.outbox = OutboxSection()
         root = QVBoxLayout(self)
         root.addWidget(self._heading())
         root.addWidget(self.identity)
         middle = QHBoxLayout()
         middle.addWidget(self._codes_box(), 2)
-        middle.addWidget(self._sessions_box(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self._sessions_box(), 3)
+        right.addWidget(self.outbox, 2)
+        middle.addLayout(right, 3)
         root.addLayout(middle, 1)
         root.addWidget(self.status)
         root.addLayout(self._bottom_row())

@@ -48,6 +48,7 @@ class BalloonStarted(Payload):
     balloon: int = Field(ge=0)
     colour: str = Field(min_length=1)
     capacity: int = Field(ge=1)
+    requested_t_ns: int | None = Field(None, ge=0)  # when the view asked for the balloon; t_ns is when it was painted
 
 
 @register_kind("bart.pump")

@@ -160,8 +160,8 @@ def start_game(state: BartState, t_ns: int) -> Step:
     return replace(state, phase="between", last_t_ns=t_ns), [Emission("bart.game_started", payload, None)]
 
 
-def start_balloon(state: BartState, t_ns: int) -> Step:
-    """Show the next balloon, empty."""
+def start_balloon(state: BartState, t_ns: int, requested_t_ns: int | None = None) -> Step:
+    """Show the next balloon, empty: t_ns is when it was presented, requested_t_ns when it was asked for."""
     _check(state, "start a balloon", t_ns, "between", "a balloon is already inflating or the game is over")
     index = state.balloon + 1
     if index >= len(state.plan):
@@ -169,7 +169,7 @@ def start_balloon(state: BartState, t_ns: int) -> Step:
     plan = state.plan[index]
     new = replace(state, phase="inflating", balloon=index, pumps=0, temp_cents=0, last_t_ns=t_ns,
                   last_pump_t_ns=None)
-    payload = BalloonStarted(balloon=index, colour=plan.colour, capacity=plan.capacity)
+    payload = BalloonStarted(balloon=index, colour=plan.colour, capacity=plan.capacity, requested_t_ns=requested_t_ns)
     return new, [Emission("bart.balloon_started", payload, index)]
 
 

@@ -160,6 +160,7 @@ class BartView(QWidget):
         index = self.state.balloon + 1
         self.trial_will_start.emit(index)
         plan = self.state.plan[index]
+        self._onset_requested_ns = time.perf_counter_ns()
         self.canvas.show_balloon(plan.colour, 0.0, new=True)
         self._awaiting_onset = True
         if self.isVisible():
@@ -172,7 +173,10 @@ class BartView(QWidget):
             return
         self._awaiting_onset = False
         self._onset_fallback.stop()
-        self.state, emitted = rules.start_balloon(self.state, self.recorder.since_start(perf_ns))
+        requested = min(self._onset_requested_ns, perf_ns)
+        self.state, emitted = rules.start_balloon(
+            self.state, self.recorder.since_start(perf_ns), self.recorder.since_start(requested)
+        )
         self._record(emitted)
         self._refresh_labels()
         self._set_actions_enabled(True)

@@ -99,9 +99,12 @@ def test_scripted_game_records_the_exact_event_stream(
     assert events[0].payload == {"balloons": 6, "seed": seed, "cents_per_pump": 5,
                                  "colours": [c.model_dump() for c in CLASSIC_COLOURS]}
     starts = [e for e in events if e.kind == "bart.balloon_started"]
-    assert [(e.trial, e.payload) for e in starts] == [
+    assert [(e.trial, {k: v for k, v in e.payload.items() if k != "requested_t_ns"}) for e in starts] == [
         (i, {"balloon": i, "colour": b.colour, "capacity": b.capacity}) for i, b in enumerate(plan)
     ]
+    previous_end = [e.t_ns for e in events if e.kind in ("bart.game_started", "bart.balloon_ended")]
+    for start, before in zip(starts, previous_end[: len(starts)], strict=True):  # asked for after the last, shown later
+        assert before <= start.payload["requested_t_ns"] <= start.t_ns
     ended = [e.payload for e in events if e.kind == "bart.balloon_ended"]
     assert [(e["balloon"], e["burst_point"], e["colour"]) for e in ended] == [
         (i, b.burst_point, b.colour) for i, b in enumerate(plan)

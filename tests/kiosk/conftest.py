@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.eventlog import EventLog, Store
 from kiosk.station import StationWindow
 from kiosk.stationdb import StationDb
+from tests.sync.conftest import receiver_factory  # noqa: F401  (a real receiver on loopback, shared with tests/sync)
 
 PIN = "2468"
 FAST = "test_fast"

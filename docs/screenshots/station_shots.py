@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import open_station
 from kiosk.codes import display_code
 from kiosk.eventlog import Store
-from kiosk.simulate import make_player
+from kiosk.simulate import SimulatedCandidate, make_player
+from kiosk.station import StationWindow
 from kiosk.stationdb import StationDb
+from sync.identity import load_or_create_identity
+from sync.receiver import ServerThread, SqliteStorage, create_app
 
 OUT = Path(__file__).resolve().parent
 PIN = "2468"
@@ -32,17 +35,49 @@ def wait_for(test: Callable[[], bool], ms: int = 20_000) -> None:
             raise TimeoutError("screen did not appear")
 
 
+def play(window: StationWindow, code: str) -> None:
+    """A scripted candidate takes the test_fast battery with this code; wait until Done was pressed."""
+    candidate = SimulatedCandidate(window, code, speed=20.0)
+    done: list[object] = []
+    candidate.finished.connect(done.append)
+    candidate.start()
+    wait_for(lambda: bool(done), 120_000)
+    candidate.stop()
+    window.stack.currentChanged.disconnect(candidate._page_changed)
+    window.game_view_did_start.disconnect(candidate._game_started)
+    window.session_did_close.disconnect(candidate._closed)
+
+
+def sync_history(window: StationWindow, receiver: ServerThread, codes: list[str]) -> None:
+    """Two sessions delivered to a running receiver; the receiver goes away; a third waits with its error."""
+    counts = window.panel.outbox.counts
+    for code in codes[:2]:
+        play(window, code)
+    wait_for(lambda: counts["delivered"].text() == "2")
+    receiver.stop()
+    play(window, codes[2])
+    wait_for(lambda: "last error" in window.panel.outbox.current.text())
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     data_dir = Path(tempfile.mkdtemp()) / "station"
+    storage = SqliteStorage(data_dir.parent / "receiver.sqlite3")
+    receiver = ServerThread(create_app(storage)).start()
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
         db.station_info()
         db.set_pin(PIN, PIN)
-        code = db.issue_codes(1, "default", datetime.now(UTC) + timedelta(hours=2))[0].code
+        db.set_sync_endpoint(receiver.url)
+        expires = datetime.now(UTC) + timedelta(hours=2)
+        code = db.issue_codes(1, "default", expires)[0].code
+        fast = [c.code for c in db.issue_codes(3, "test_fast", expires)]
+    storage.enroll(load_or_create_identity(data_dir).public_raw, "screenshots")
     window, log, lock = open_station(data_dir)
     window.resize(1280, 800)
     window.show()
+    sync_history(window, receiver, fast)
+    storage.close()
     s = window.screens
     shot = lambda name: window.grab().save(str(OUT / f"station_{name}.png"))  # noqa: E731
     wait_for(lambda: s.code.start_button.isEnabled())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -69,6 +68,7 @@ class OutboxSection(QGroupBox):
         self.current = _named(QLabel(describe_next(None)), "outboxCurrent")
         self.current.setWordWrap(True)
         self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_note = _named(QLabel("No conflicts or refusals."), "outboxProblemsNote")
         self.problems = self._make_problems()
         self._layout()
         self.save_button.clicked.connect(lambda: self.endpoint_saved.emit(self.endpoint_input.text()))
@@ -97,15 +97,18 @@ class OutboxSection(QGroupBox):
         root.addLayout(url_row)
         root.addWidget(self.endpoint_error)
         root.addWidget(self.state_label)
-        grid = QGridLayout()
-        for column, state in enumerate(STATES):
-            grid.addWidget(QLabel(state.capitalize()), 0, 2 * column)
-            grid.addWidget(self.counts[state], 0, 2 * column + 1)
+        counts = QHBoxLayout()
+        for state in STATES:
+            counts.addWidget(QLabel(state.capitalize()))
+            counts.addWidget(self.counts[state])
+            counts.addSpacing(28)
             self.counts[state].setStyleSheet("font-weight: 600;")
-        grid.setColumnStretch(2 * len(STATES), 1)
-        root.addLayout(grid)
+        counts.addStretch(1)
+        root.addLayout(counts)
         root.addWidget(self.current)
+        root.addWidget(self.problems_note)
         root.addWidget(self.problems, 1)
+        root.addStretch(0)
 
     # -- filling in -------------------------------------------------------------------------------
 
@@ -139,6 +142,10 @@ class OutboxSection(QGroupBox):
                 cell.setToolTip(why)
                 self.problems.setItem(row, column, cell)
         self.problems.setVisible(bool(snap.problems))
+        self.problems_note.setText(
+            f"Needs a person: {len(snap.problems)} bundle(s) the receiver refused or holds differently "
+            "(never deleted; `hiremate sync --status` has the details)." if snap.problems
+            else "No conflicts or refusals.")
 
     def show_progress(self, step: Progress) -> None:
         """A step of the pass running now (delivered to the GUI thread by signal)."""

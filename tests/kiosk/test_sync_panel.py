@@ -133,7 +133,7 @@ def test_conflict_is_listed_for_the_proctor_after_changing_the_endpoint(
     qtbot.waitUntil(lambda: window.sync.worker is not old_worker and not old_worker.running, timeout=WAIT_MS)
     section = window.panel.outbox
     qtbot.waitUntil(lambda: count(window, "conflict") == 1 and count(window, "delivered") == 1, timeout=WAIT_MS)
-    assert section.problems.isVisible()
+    assert section.problems.isVisible() and section.problems_note.text().startswith("Needs a person: 1 bundle")
     [(session, state, why)] = section.problem_rows()
     assert (session, state) == (first.session_id, "conflict") and "different bundle" in why
     assert receiver.get(f"/api/v1/sessions/{first.session_id}/bundle").content == rival  # the server's stays

@@ -6,9 +6,9 @@ import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = [
     "CATEGORIES",
@@ -30,6 +30,16 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 TAG_PATTERN = re.compile(r"^[a-z][a-z_]*$")
 
 
+def _id_shape(value: str) -> str:
+    """Ids are lowercase letters, digits and underscores (they name files and appear in events)."""
+    if not ID_PATTERN.match(value):
+        raise ValueError("must be lowercase letters, digits and underscores")
+    return value
+
+
+ItemId = Annotated[str, AfterValidator(_id_shape)]
+
+
 class ScenarioError(ValueError):
     """A scenario file is unreadable or invalid; the message starts with 'file: field: '."""
 
@@ -45,17 +55,10 @@ class Option(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
+    id: ItemId
     text: str = Field(min_length=1)
     risk_level: Literal["low", "medium", "high"]
     tags: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not ID_PATTERN.match(value):
-            raise ValueError("must be lowercase letters, digits and underscores")
-        return value
 
     @field_validator("risk_level", mode="before")
     @classmethod
@@ -80,7 +83,7 @@ class Scenario(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
+    id: ItemId
     category: str
     title: str = Field(min_length=1)
     prompt: str = Field(min_length=1)
@@ -88,13 +91,6 @@ class Scenario(BaseModel):
     reasoning_required: bool = False
     min_reasoning_chars: int | None = None
     soft_time_limit_s: int | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not ID_PATTERN.match(value):
-            raise ValueError("must be lowercase letters, digits and underscores")
-        return value
 
     @field_validator("category", mode="before")
     @classmethod

@@ -2,7 +2,9 @@
 
 Phases: ready -> (start) between -> (begin_trial) foreperiod -> (present) stimulus -> (respond | expire)
 between -> ... -> (finish) finished. A response during the foreperiod is a false start: the trial goes back
-to `between` and its next begin_trial repeats the same index with a new foreperiod.
+to `between` and its next begin_trial repeats the same index with a new foreperiod. An interruption (the
+station paused the game during a foreperiod or a stimulus) does the same without emitting anything: the
+abandoned attempt is then only visible as a second rt.trial_started with the same index.
 
 Errors (nothing is emitted when one is raised):
 
@@ -235,6 +237,19 @@ class ReactionRules:
             return self._end(state, t_ns, [], "withheld")
         payload = Omission(trial=state.trial, timeout_ns=self.timeout_ns)
         return self._end(state, t_ns, [Emission("rt.omission", t_ns, payload, state.trial)], "omission")
+
+    def interrupt(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+        """Abandon the attempt in progress (foreperiod or stimulus): emit nothing; the trial is repeated.
+
+        Like a false start, the next begin_trial repeats the same index with a new foreperiod, so scoring
+        keeps only the repeat's outcome. Between trials there is nothing to abandon and nothing changes.
+        """
+        if state.phase == "between":
+            return state, []
+        if state.phase not in ("foreperiod", "stimulus"):
+            raise ReactionSequenceError(f"interrupt: not allowed in phase {state.phase!r} (needs a running game)")
+        self._require_order("interrupt", t_ns, state.last_t_ns, "the previous event")
+        return replace(state, phase="between", repeat=True, last_t_ns=t_ns), []
 
     def finish(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
         """End the game once every trial is done."""

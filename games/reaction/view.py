@@ -3,6 +3,8 @@
 Timing (see docs/TIMING.md): inputs are stamped with time.perf_counter_ns() first thing in the handler.
 The stimulus is drawn with a synchronous repaint() of the canvas (paint into the backing store and flush
 to the window system); requested_t_ns is stamped just before it, presented_t_ns just after it returns.
+suspend() (the station paused) stops every timer, ignores input and abandons an attempt in progress;
+resume() repeats that trial from its start with a new foreperiod, as after a false start.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class ReactionView(QWidget):
         self.variant = self.rules.variant
         self.keys = self.rules.keys
         self.finished = False
+        self.suspended = False
         self._timers = {name: self._make_timer(slot) for name, slot in (
             ("stimulus", self._on_stimulus_due), ("deadline", self._on_deadline), ("next", self._on_next_trial),
         )}
@@ -73,6 +76,29 @@ class ReactionView(QWidget):
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()
+
+    def suspend(self) -> None:
+        """Freeze the game: stop every timer, ignore input; a trial in progress is abandoned (nothing recorded)."""
+        if self.suspended or self.finished:
+            return
+        self.suspended = True
+        self._stop_timers()
+        if self.state.phase in ("foreperiod", "stimulus"):
+            self.state, emitted = self.rules.interrupt(self.state, self._now())
+            self._record(emitted)
+            self.canvas.show_mode("blank")
+            self.canvas.update()
+        self.setEnabled(False)
+
+    def resume(self) -> None:
+        """Continue after suspend(): the next (or abandoned) trial starts after the inter-trial interval."""
+        if not self.suspended:
+            return
+        self.suspended = False
+        self.setEnabled(True)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.state.phase == "between" and not self.finished:
+            self._schedule_next()
 
     @property
     def phase(self) -> str:
@@ -116,8 +142,8 @@ class ReactionView(QWidget):
     # -- the game's flow ----------------------------------------------------------------------
 
     def _respond(self, key: str, stamp: int, qt_ms: int | None) -> None:
-        if self.state.phase not in ("foreperiod", "stimulus"):
-            return  # between trials and after the end, presses are not responses
+        if self.suspended or self.state.phase not in ("foreperiod", "stimulus"):
+            return  # between trials, while suspended and after the end, presses are not responses
         false_start = self.state.phase == "foreperiod"
         self.state, emitted = self.rules.respond(self.state, key, self.recorder.since_start(stamp), qt_ms)
         self._record(emitted)
@@ -128,11 +154,15 @@ class ReactionView(QWidget):
         self._end_trial_display()
 
     def _on_next_trial(self) -> None:
+        if self.suspended:
+            return
         if self.rules.is_done(self.state):
             self._finish()
             return
         if not self.state.repeat:
             self.trial_will_start.emit(self.state.trial)
+            if self.suspended:  # a slot of trial_will_start suspended the game: the trial starts on resume
+                return
         self.state, emitted = self.rules.begin_trial(self.state, self._now())
         self._record(emitted)
         self._progress.setText(f"Trial {self.state.trial + 1} of {self.params.trials}")
@@ -143,6 +173,8 @@ class ReactionView(QWidget):
         self.foreperiod_did_start.emit(self.state.trial)
 
     def _on_stimulus_due(self) -> None:
+        if self.suspended:
+            return
         stimulus = self.rules.plan[self.state.trial].stimulus
         requested = self._now()
         self.canvas.show_mode("stimulus", stimulus)
@@ -155,6 +187,8 @@ class ReactionView(QWidget):
         self.stimulus_did_appear.emit(self.state.trial, stimulus)
 
     def _on_deadline(self) -> None:
+        if self.suspended:
+            return
         now = self._now()
         deadline = self.state.onset_ns + self.rules.timeout_ns
         if now < deadline:  # a timer may wake a little early: wait out the rest

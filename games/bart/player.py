@@ -120,6 +120,9 @@ class BartPlayer:
         state = view.state
         if state.phase != "inflating":
             return
+        if getattr(view, "suspended", False):  # the game is paused: wait, as a person would, and look again
+            self._timer.start(self._delay(self.pump_ms))
+            return
         if state.pumps < self._target:
             self._press(view, "pump", state.balloon, state.pumps)
             if view.state.phase == "inflating":

@@ -1,4 +1,8 @@
-"""The Qt view of the balloon risk game: stamps each input, applies the rules, records, draws."""
+"""The Qt view of the balloon risk game: stamps each input, applies the rules, records, draws.
+
+suspend() (the station paused) stops the feedback and onset timers and ignores input; resume() starts the
+next balloon if the pause came between balloons (its onset stamped after its own paint, as always).
+"""
 
 from __future__ import annotations
 
@@ -66,6 +70,8 @@ class BartView(QWidget):
         self.seed = seed
         self.state: BartState = rules.new_game(params, random.Random(seed), seed)
         self.finished = False
+        self.suspended = False
+        self._on_resume: Any = None  # what resume() must do: start the pending balloon, or nothing
         self.scripted_player: object | None = None  # set by a scripted player's attach()
         self._awaiting_onset = False
         self._feedback_timer = QTimer(self)
@@ -155,11 +161,41 @@ class BartView(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._next_balloon()
 
+    def suspend(self) -> None:
+        """Freeze the game: stop its timers and ignore input; nothing is recorded until resume()."""
+        if self.suspended or self.finished:
+            return
+        self.suspended = True
+        if self._feedback_timer.isActive():
+            self._on_resume = self._after_feedback
+        elif self._awaiting_onset:
+            self._on_resume = self._show_balloon
+        self._awaiting_onset = False
+        self._stop_timers()
+        self.setEnabled(False)
+
+    def resume(self) -> None:
+        """Continue after suspend(): between balloons the next one starts now; an inflating balloon just waits."""
+        if not self.suspended:
+            return
+        self.suspended = False
+        self.setEnabled(True)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        action, self._on_resume = self._on_resume, None
+        if action is not None:
+            action()
+
     def _next_balloon(self) -> None:
-        """Show the next balloon; bart.balloon_started is recorded when its first frame has been painted."""
-        index = self.state.balloon + 1
-        self.trial_will_start.emit(index)
-        plan = self.state.plan[index]
+        """Announce and show the next balloon."""
+        self.trial_will_start.emit(self.state.balloon + 1)
+        self._show_balloon()
+
+    def _show_balloon(self) -> None:
+        """Draw the next balloon; bart.balloon_started is recorded when its first frame has been painted."""
+        if self.suspended:  # a slot of trial_will_start suspended the game: the balloon appears on resume
+            self._on_resume = self._show_balloon
+            return
+        plan = self.state.plan[self.state.balloon + 1]
         self._onset_requested_ns = time.perf_counter_ns()
         self.canvas.show_balloon(plan.colour, 0.0, new=True)
         self._awaiting_onset = True
@@ -169,7 +205,7 @@ class BartView(QWidget):
             self._balloon_presented(time.perf_counter_ns())
 
     def _balloon_presented(self, perf_ns: int) -> None:
-        if not self._awaiting_onset or self.finished:
+        if not self._awaiting_onset or self.finished or self.suspended:
             return
         self._awaiting_onset = False
         self._onset_fallback.stop()
@@ -183,7 +219,7 @@ class BartView(QWidget):
         self.balloon_did_start.emit(self.state.balloon)
 
     def _pump(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.state.phase != "inflating":
+        if self.suspended or self.state.phase != "inflating":
             return  # between balloons (feedback showing) presses do nothing
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.pump(self.state, t_ns, source, qt_ms)
@@ -196,7 +232,7 @@ class BartView(QWidget):
             self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
 
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.state.phase != "inflating":
+        if self.suspended or self.state.phase != "inflating":
             return
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.collect(self.state, t_ns)
@@ -210,10 +246,12 @@ class BartView(QWidget):
         self.canvas.show_feedback(look, message)
         self.last_label.setText(f"Last balloon: {short}")
         self.recorder.checkpoint()
+        self._feedback_timer.start(self.params.feedback_ms)  # before the signal: a slot may suspend the game
         self.balloon_did_end.emit(self.state.balloon)
-        self._feedback_timer.start(self.params.feedback_ms)
 
     def _after_feedback(self) -> None:
+        if self.suspended:
+            return
         if self.state.balloons_done < len(self.state.plan):
             self._next_balloon()
         else:
@@ -234,6 +272,11 @@ class BartView(QWidget):
     def _record(self, emitted: list[Emission]) -> None:
         for emission in emitted:
             self.recorder.record(emission.kind, self.state.last_t_ns, emission.payload, trial=emission.trial)
+
+    def timers_active(self) -> list[str]:
+        """Names of the view's own timers still running (none once finished or suspended)."""
+        timers = {"feedback": self._feedback_timer, "onset_fallback": self._onset_fallback}
+        return [name for name, timer in timers.items() if timer.isActive()]
 
     def _stop_timers(self) -> None:
         self._feedback_timer.stop()

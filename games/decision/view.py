@@ -4,6 +4,12 @@ Onset: a new task is presented by the paint that draws it; the view schedules a 
 that paintEvent and stamps `time.perf_counter_ns()` when it runs, i.e. on the first event-loop turn after
 the backing store was flushed to the window system. That stamp is task_started's t_ns; the moment the
 task was requested goes beside it as `requested_t_ns`.
+
+suspend() (the station paused) first flushes what is pending at that moment — open option views, a
+pending debounced reasoning_updated, an idle spell in progress — then stops every timer and ignores input,
+so nothing is recorded while suspended. resume() restarts idle detection and the suggested-time timer
+(with the time that was left); a task requested but not yet painted is requested again and stamped after
+its paint as usual.
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ class DecisionView(QWidget):
         self._filtering = False
         self._loading = False
         self._choices: dict[str, str] = {}
+        self.suspended = False
+        self._limit_left_ms = -1
         self._build()
         self._make_timers()
 
@@ -167,6 +175,51 @@ class DecisionView(QWidget):
             self._filtering = True
             self._present_next()
 
+    def suspend(self) -> None:
+        """Flush the pending views, reasoning update and idle spell now; then freeze: no timer, no input."""
+        if self.suspended or self._state.phase in ("ready", "finished"):
+            return
+        t = time.perf_counter_ns()
+        if self._in_task():
+            self._close_views(t)
+            if self._debounce_timer.isActive():
+                self._debounce_timer.stop()
+                self._debounced()
+            self._end_idle(t)
+        self._limit_left_ms = self._limit_timer.remainingTime() if self._limit_timer.isActive() else -1
+        for timer in (self._idle_timer, self._debounce_timer, self._limit_timer):
+            timer.stop()
+        self.suspended = True
+        self.setEnabled(False)
+
+    def resume(self) -> None:
+        """Continue after suspend(): idle detection starts afresh; a task not yet painted is requested again."""
+        if not self.suspended:
+            return
+        self.suspended = False
+        self.setEnabled(True)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        t = time.perf_counter_ns()
+        if self._in_task():
+            self._last_activity, self._idle = t, False
+            self._sync_focus(t)
+            if self._state.focus_lost_t_ns is None:
+                self._idle_timer.start()
+            if self._limit_left_ms >= 0:
+                self._limit_timer.start(max(1, self._limit_left_ms))
+        if self._onset_requested is not None:
+            self._onset_requested = t
+            self.update()
+
+    def _sync_focus(self, perf_ns: int) -> None:
+        """Record the window focus change that happened while suspended (seen only now)."""
+        since = self._recorder.since_start
+        active, lost = self.isActiveWindow(), self._state.focus_lost_t_ns is not None
+        if active and lost:
+            self._apply(perf_ns, lambda s: rules.gain_focus(s, since(perf_ns)))
+        elif not active and not lost:
+            self._apply(perf_ns, lambda s: rules.lose_focus(s, since(perf_ns)))
+
     def _present_next(self) -> None:
         index = self._state.index + 1
         self.trial_will_start.emit(index)
@@ -218,6 +271,8 @@ class DecisionView(QWidget):
 
     def _presented(self) -> None:
         t = time.perf_counter_ns()
+        if self.suspended:
+            return  # the task is requested again on resume
         requested, self._onset_requested = self._onset_requested, None
         if requested is None or self._state.phase != "between":
             return
@@ -251,6 +306,8 @@ class DecisionView(QWidget):
     # -- viewing, picking, writing --------------------------------------------------------------
 
     def _view_begin(self, option_id: str, via: Via, perf_ns: int) -> None:
+        if self.suspended:
+            return
         self._open_views[(option_id, via)] = perf_ns
 
     def _view_end(self, option_id: str, via: Via, perf_ns: int) -> None:
@@ -268,7 +325,7 @@ class DecisionView(QWidget):
             card.hovering = card.focused = False
 
     def _pick(self, option_id: str, perf_ns: int, qt_event_ms: int | None) -> None:
-        if not self._in_task():
+        if self.suspended or not self._in_task():
             return
         if self._apply(perf_ns, lambda s: rules.choose(s, option_id, self._recorder.since_start(perf_ns))):
             for card in self.cards:
@@ -293,7 +350,7 @@ class DecisionView(QWidget):
 
     def _text_changed(self) -> None:
         t = time.perf_counter_ns()
-        if self._loading or not self._in_task():
+        if self._loading or self.suspended or not self._in_task():
             return
         if not self._state.reasoning_started:
             self._apply(t, lambda s: rules.start_reasoning(s, self._recorder.since_start(t)))
@@ -316,7 +373,7 @@ class DecisionView(QWidget):
     def _continue_requested(self) -> None:
         t = time.perf_counter_ns()
         text = self.reasoning_box.toPlainText()
-        if not self._in_task() or rules.completion_blocker(self._state, text) is not None:
+        if self.suspended or not self._in_task() or rules.completion_blocker(self._state, text) is not None:
             return
         self._close_views(t)
         self._debounce_timer.stop()
@@ -366,7 +423,7 @@ class DecisionView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
-        if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
+        if event.type() in ACTIVITY and self._in_task() and not self.suspended and self._is_mine(watched):
             self._activity(time.perf_counter_ns())
         return False
 
@@ -393,7 +450,7 @@ class DecisionView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         """The window becoming inactive or active again during a task is recorded as focus_lost/gained."""
-        if event.type() == QEvent.Type.ActivationChange and self._in_task():
+        if event.type() == QEvent.Type.ActivationChange and self._in_task() and not self.suspended:
             t = time.perf_counter_ns()
             since = self._recorder.since_start
             if not self.isActiveWindow() and self._state.focus_lost_t_ns is None:

@@ -1,4 +1,9 @@
-"""The station window: a stack of screens, the proctor side (PIN, panel, pause) and kiosk lockdown."""
+"""The station window: a stack of screens, the proctor side (PIN, panel, pause) and kiosk lockdown.
+
+A running game runs only while its screen is in front: whenever another page (pause, PIN, panel) covers
+it, the game view is suspended (its optional suspend()), and it is resumed when the game screen is shown
+again (see games/spec.py for the contract).
+"""
 
 from __future__ import annotations
 
@@ -106,6 +111,7 @@ class StationWindow(QMainWindow):
         for page in vars(self.screens).values():
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(self._page_changed)
         self.candidate = CandidateController(self)
         self.sync = SyncLink(self)
         self._return_to: QWidget = self.screens.code
@@ -273,9 +279,22 @@ class StationWindow(QMainWindow):
 
     # -- lockdown ---------------------------------------------------------------------------------
 
+    def _page_changed(self, _index: int) -> None:
+        """Suspend the game view when a page covers it; resume it when its screen is in front again."""
+        if self.stack.currentWidget() is self.screens.game:
+            self._call_game("resume")
+        else:
+            self._call_game("suspend")
+
+    def _call_game(self, method: str) -> None:
+        view = self.candidate.view
+        if view is not None and callable(getattr(view, method, None)):
+            getattr(view, method)()
+
     def _pause_for_idle(self, idle_ms: int) -> None:
         if not self.candidate.active:
             return
+        self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
         self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
         if self.stack.currentWidget() not in (self.screens.pin, self.panel):

@@ -3,6 +3,13 @@
 A game package `games/<pkg>/` provides `rules.py` (pure), `events.py` (payload models registered with
 the event log), `view.py` (Qt), `player.py` (scripted player, Qt) and `spec.py` with `GAMES: list[GameSpec]`.
 Views and players are named by import path so that importing a spec never imports Qt.
+
+Optional on views: `suspend() -> None` and `resume() -> None`. The station suspends the running game's view
+while anything covers it (idle pause, proctor PIN prompt, panel) and resumes it when the game is in front
+again. `suspend()` stops every timer that could record or advance the game, ignores input and records
+nothing while suspended (a game may flush what was pending at that moment, before the pause); `resume()`
+continues sensibly (an interrupted reaction-time attempt is repeated, a balloon due is shown). Both are
+idempotent and do nothing before the start or after the end.
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ class BartView(QWidget):
 
     def suspend(self) -> None:
         """Freeze the game: stop its timers and ignore input; nothing is recorded until resume()."""
-        if self.suspended or self.finished:
+        if self.suspended or self.finished or self.state.phase == "not_started":
             return
         self.suspended = True
         if self._feedback_timer.isActive():

@@ -79,7 +79,7 @@ class ReactionView(QWidget):
 
     def suspend(self) -> None:
         """Freeze the game: stop every timer, ignore input; a trial in progress is abandoned (nothing recorded)."""
-        if self.suspended or self.finished:
+        if self.suspended or self.finished or self.state.phase == "ready":
             return
         self.suspended = True
         self._stop_timers()

@@ -9,7 +9,9 @@ while anything covers it (idle pause, proctor PIN prompt, panel) and resumes it 
 again. `suspend()` stops every timer that could record or advance the game, ignores input and records
 nothing while suspended (a game may flush what was pending at that moment, before the pause); `resume()`
 continues sensibly (an interrupted reaction-time attempt is repeated, a balloon due is shown). Both are
-idempotent and do nothing before the start or after the end.
+idempotent and do nothing before the start or after the end. Every view has a `finished` attribute (True
+once `<ns>.game_ended` is recorded); the station records `station.game_suspended` / `station.game_resumed`
+around a freeze only while the game is not finished.
 """
 
 from __future__ import annotations

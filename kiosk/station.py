@@ -115,6 +115,7 @@ class StationWindow(QMainWindow):
         self.candidate = CandidateController(self)
         self.sync = SyncLink(self)
         self._return_to: QWidget = self.screens.code
+        self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
         self._refocus = QTimer(self)
         self._refocus.setSingleShot(True)
         self._refocus.setInterval(150)
@@ -281,10 +282,30 @@ class StationWindow(QMainWindow):
 
     def _page_changed(self, _index: int) -> None:
         """Suspend the game view when a page covers it; resume it when its screen is in front again."""
-        if self.stack.currentWidget() is self.screens.game:
+        current = self.stack.currentWidget()
+        if current is self.screens.game:
             self._call_game("resume")
+            self._log_game_resumed()
         else:
             self._call_game("suspend")
+            if current in (self.screens.pin, self.panel, self.screens.pause):
+                self._log_game_suspended("idle" if current is self.screens.pause else "proctor")
+
+    def _log_game_suspended(self, reason: str) -> None:
+        """Record that a running game was frozen, once per freeze."""
+        view = self.candidate.view
+        if view is None or getattr(view, "finished", True) or self._game_suspended_at is not None:
+            return
+        self._game_suspended_at = time.perf_counter_ns()
+        self.candidate.record("station.game_suspended", {"reason": reason})
+
+    def _log_game_resumed(self) -> None:
+        """Record that the frozen game runs again, with how long it was frozen."""
+        if self._game_suspended_at is None:
+            return
+        frozen_ns = time.perf_counter_ns() - self._game_suspended_at
+        self._game_suspended_at = None
+        self.candidate.record("station.game_resumed", {"suspended_ns": frozen_ns})
 
     def _call_game(self, method: str) -> None:
         view = self.candidate.view

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from kiosk.eventlog.kinds import Payload, register_kind
@@ -40,6 +42,20 @@ class StationPaused(Payload):
     """The station paused the candidate flow and asked for the proctor."""
 
     reason: str = Field(min_length=1)
+
+
+@register_kind("station.game_suspended")
+class StationGameSuspended(Payload):
+    """The running game was frozen because a station page covered it (idle pause or the proctor's screens)."""
+
+    reason: Literal["idle", "proctor"]
+
+
+@register_kind("station.game_resumed")
+class StationGameResumed(Payload):
+    """The frozen game is in front again and running; suspended_ns is how long it was frozen."""
+
+    suspended_ns: int = Field(ge=0)
 
 
 @register_kind("station.consent")

@@ -52,6 +52,11 @@ class DecisionView(QWidget):
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
 
+    @property
+    def finished(self) -> bool:
+        """Whether the last task is completed and decision.game_ended recorded."""
+        return self._state.phase == "finished"
+
     def __init__(self, recorder: Recorder, params: DecisionParams, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._recorder = recorder

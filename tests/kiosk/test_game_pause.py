@@ -19,6 +19,7 @@ from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issu
 
 TRIALS = 20
 TIMEOUT_MS = 1000
+FREEZE_KINDS = ("station.game_suspended", "station.game_resumed")
 BATTERY = f"""
 [battery]
 title = "One reaction-time game"
@@ -115,6 +116,12 @@ def test_idle_pause_freezes_a_reaction_game_until_the_proctor_resumes_it(
     _check_finished_session(records, resumed_at)
     kinds = [r.kind for r in records]
     assert kinds.index("station.idle_detected") < kinds.index("station.paused")
+    freezes = [r for r in records if r.kind in FREEZE_KINDS]
+    assert [(r.kind, r.payload.get("reason")) for r in freezes] == [
+        ("station.game_suspended", "idle"), ("station.game_resumed", None)
+    ]  # one freeze, although the PIN prompt and the panel came in front of the game after the pause screen
+    assert freezes[1].payload["suspended_ns"] >= TIMEOUT_MS * 2 * 1_000_000  # at least the wait while paused
+    assert freezes[0].t_ns < freezes[1].t_ns <= resumed_at + 60_000_000_000
     with Store.in_dir(data_dir) as store:
         assert verify_store(store).ok
 
@@ -140,3 +147,5 @@ def test_the_proctor_chord_suspends_the_game_and_going_back_resumes_it(
     rt = _rt(_events(window, data_dir, sid))
     assert Counter(r.trial for r in rt if r.kind == "rt.trial_ended") == Counter(range(TRIALS))
     assert not [r for r in rt if r.kind in ("rt.omission", "rt.false_start")]
+    freezes = [r.kind for r in _events(window, data_dir, sid) if r.kind in FREEZE_KINDS]
+    assert freezes == ["station.game_suspended", "station.game_resumed"]

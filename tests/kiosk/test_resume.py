@@ -50,7 +50,7 @@ def _reached_trial(db_path: Path, trial: int) -> bool:
 def _run_child_until_killed(data_dir: Path, battery: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(data_dir), "simulate", "--battery", str(battery),
+        [sys.executable, "-m", "kiosk.cli", "--data-dir", str(data_dir), "simulate", "--battery", str(battery),
          "--speed", "0.5"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

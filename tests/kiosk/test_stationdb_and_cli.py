@@ -96,7 +96,7 @@ def test_codes_issue_refuses_bad_input_in_one_line(
 def test_simulate_writes_a_real_closed_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(data_dir), "simulate", "--seed", "9"],
+        [sys.executable, "-m", "kiosk.cli", "--data-dir", str(data_dir), "simulate", "--seed", "9"],
         env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     session_id = done.stdout.strip()

@@ -30,15 +30,22 @@ def option(task: str, option_id: str) -> dict[str, Any]:
     return {"risk_level": chosen.risk_level, "tags": list(chosen.tags)}
 
 
-def play(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], script: list[list[str]] | None,
-         delay_ms: int = 15, start_at: int | None = None, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
-    view = DecisionView(make_recorder("decision"), DecisionParams.model_validate(params), seed=11)
+def shown_view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], params: DecisionParams,
+               seed: int) -> DecisionView:
+    """A decision view on screen and in the active window, not yet started."""
+    view = DecisionView(make_recorder("decision"), params, seed=seed)
     qtbot.addWidget(view)
     view.resize(1024, 720)
     view.show()
     qtbot.waitExposed(view)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
+    return view
+
+
+def play(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], script: list[list[str]] | None,
+         delay_ms: int = 15, start_at: int | None = None, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
+    view = shown_view(qtbot, make_recorder, DecisionParams.model_validate(params), seed=11)
     player = DecisionPlayer(script, delay_ms=delay_ms)
     player.attach(view)
     with qtbot.waitSignal(view.game_did_finish, timeout=20_000) as finished:
@@ -122,12 +129,7 @@ def test_continue_stays_shut_until_the_rules_allow(qtbot: QtBot, make_recorder: 
 
 
 def test_continue_button_reflects_the_rules(qtbot: QtBot, make_recorder: Any) -> None:
-    view = DecisionView(make_recorder("decision"), DecisionParams(scenarios=("ps_release_bug",), **QUIET), seed=1)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
+    view = shown_view(qtbot, make_recorder, DecisionParams(scenarios=("ps_release_bug",), **QUIET), seed=1)
     with qtbot.waitSignal(view.task_did_start):
         view.start()
     assert not view.continue_button.isEnabled()
@@ -176,12 +178,7 @@ def test_idle_spells_are_recorded_when_they_end(qtbot: QtBot, make_recorder: Any
 
 
 def test_window_focus_loss_and_return(qtbot: QtBot, make_recorder: Any, read_events: Any) -> None:
-    view = DecisionView(make_recorder("decision"), DecisionParams(scenarios=("at_tool_choice",), **QUIET), seed=1)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
+    view = shown_view(qtbot, make_recorder, DecisionParams(scenarios=("at_tool_choice",), **QUIET), seed=1)
     with qtbot.waitSignal(view.task_did_start):
         view.start()
     other = QWidget()

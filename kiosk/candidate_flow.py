@@ -59,13 +59,17 @@ class CandidateController(QObject):
 
     # -- recording --------------------------------------------------------------------------------
 
-    def record(self, kind: str, payload: dict[str, Any]) -> None:
-        """Record a station.* event into the open candidate session (never waits on disk)."""
+    def record(self, kind: str, payload: dict[str, Any], perf_ns: int | None = None) -> None:
+        """Record a station.* event into the open candidate session (never waits on disk).
+
+        perf_ns is the perf_counter_ns() stamp of the moment it happened; now when omitted.
+        """
         if self.admission is None:
             return
         session = self.admission.session
+        t_ns = session.now_ns() if perf_ns is None else session.since_start(perf_ns)
         try:
-            self.w.log.record(session.session_id, kind, session.now_ns(), payload)
+            self.w.log.record(session.session_id, kind, t_ns, payload)
         except EventLogError as exc:
             self.w.panel.show_status(f"could not record {kind}: {exc}")
 

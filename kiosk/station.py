@@ -297,15 +297,16 @@ class StationWindow(QMainWindow):
         if view is None or getattr(view, "finished", True) or self._game_suspended_at is not None:
             return
         self._game_suspended_at = time.perf_counter_ns()
-        self.candidate.record("station.game_suspended", {"reason": reason})
+        self.candidate.record("station.game_suspended", {"reason": reason}, self._game_suspended_at)
 
     def _log_game_resumed(self) -> None:
         """Record that the frozen game runs again, with how long it was frozen."""
         if self._game_suspended_at is None:
             return
-        frozen_ns = time.perf_counter_ns() - self._game_suspended_at
+        resumed_at = time.perf_counter_ns()
+        frozen_ns = resumed_at - self._game_suspended_at
         self._game_suspended_at = None
-        self.candidate.record("station.game_resumed", {"suspended_ns": frozen_ns})
+        self.candidate.record("station.game_resumed", {"suspended_ns": frozen_ns}, resumed_at)
 
     def _call_game(self, method: str) -> None:
         view = self.candidate.view

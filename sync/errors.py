@@ -2,6 +2,7 @@
 
     SyncError
     ├── IdentityError               the station key files are missing, malformed or readable by others
+    ├── TlsError                    a TLS certificate, key or CA file is missing, unreadable, malformed or mismatched
     ├── BundleError                 a bundle cannot be built or read
     │   ├── ExportError             the session is unknown or not completed (names the session)
     │   ├── BundleFormatError       not a bundle: bad zip, missing/extra member, bad manifest field
@@ -26,6 +27,7 @@ __all__ = [
     "OutboxError",
     "RejectedError",
     "SyncError",
+    "TlsError",
     "TransientError",
 ]
 
@@ -36,6 +38,10 @@ class SyncError(Exception):
 
 class IdentityError(SyncError):
     """The station's key pair cannot be created, read or trusted."""
+
+
+class TlsError(SyncError):
+    """A TLS certificate, key or CA file cannot be used; the message names the file."""
 
 
 class BundleError(SyncError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -20,6 +20,7 @@ from sync.protocol import (
     SessionDetail,
     SessionSummary,
 )
+from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
 from sync.receiver.ingest import IngestOutcome, ingest
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import metrics_and_traits
@@ -30,6 +31,10 @@ UPLOAD_DOC: dict[str, Any] = {"requestBody": {"required": True, "content": {
     BUNDLE_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 403, 409, 413, 422)
+}
+READ_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "no read token, not a Bearer token, unknown or revoked token"},
+    404: {"model": ErrorBody},
 }
 
 
@@ -74,7 +79,11 @@ def _not_found(session_id: str) -> JSONResponse:
 def create_app(storage: BundleStorage) -> FastAPI:
     """The receiver app over a storage."""
     app = FastAPI(title="HireMate Station receiver", version=APP_VERSION,
-                  description="Receives signed session bundles from enrolled HireMate stations.")
+                  description="Receives signed session bundles from enrolled HireMate stations. Uploads are "
+                              "authenticated by the station's signature; every GET under /api/v1/ needs a read "
+                              "token (`Authorization: Bearer <token>`, made with `hiremate serve token create`).")
+    app.add_exception_handler(Unauthorized, unauthorized_response)
+    read = [Depends(read_auth(storage))]
 
     @app.post(BUNDLES_PATH, status_code=201, openapi_extra=UPLOAD_DOC,
               responses={201: {"model": Receipt}, 200: {"model": Receipt}, **ERRORS})
@@ -87,18 +96,20 @@ def create_app(storage: BundleStorage) -> FastAPI:
             outcome = await run_in_threadpool(ingest, storage, data)
         return JSONResponse(outcome.body, status_code=outcome.status)
 
-    @app.get(SESSIONS_PATH, response_model=list[SessionSummary])
+    @app.get(SESSIONS_PATH, response_model=list[SessionSummary], dependencies=read,
+             responses={401: READ_ERRORS[401]})
     def list_sessions() -> list[dict[str, Any]]:
         """Every stored session, oldest first."""
         return [_summary(item) for item in storage.sessions()]
 
-    @app.get(SESSIONS_PATH + "/{session_id}", response_model=SessionDetail, responses={404: {"model": ErrorBody}})
+    @app.get(SESSIONS_PATH + "/{session_id}", response_model=SessionDetail, dependencies=read,
+             responses=READ_ERRORS)
     def get_session(session_id: str) -> Any:
         """A session's metadata, metrics and traits, with the re-scoring flag."""
         item = storage.get(session_id)
         return _not_found(session_id) if item is None else _detail(item)
 
-    @app.get(SESSIONS_PATH + "/{session_id}/events", responses={404: {"model": ErrorBody}})
+    @app.get(SESSIONS_PATH + "/{session_id}/events", dependencies=read, responses=READ_ERRORS)
     def get_events(session_id: str) -> Response:
         """The session's events as newline-delimited canonical JSON (events.jsonl)."""
         if storage.get(session_id) is None:
@@ -106,7 +117,7 @@ def create_app(storage: BundleStorage) -> FastAPI:
         body = "".join(rec.to_json() + "\n" for rec in storage.events(session_id))
         return Response(body.encode(), media_type="application/x-ndjson")
 
-    @app.get(SESSIONS_PATH + "/{session_id}/bundle", responses={404: {"model": ErrorBody}})
+    @app.get(SESSIONS_PATH + "/{session_id}/bundle", dependencies=read, responses=READ_ERRORS)
     def get_bundle(session_id: str) -> Response:
         """The exact bundle bytes as received."""
         item = storage.get(session_id)

@@ -22,18 +22,22 @@ def free_port(host: str = "127.0.0.1") -> int:
 class ServerThread:
     """A real uvicorn server for an ASGI app on host:port, started and stopped from the calling thread."""
 
-    def __init__(self, app: Any, host: str = "127.0.0.1", port: int | None = None) -> None:
+    def __init__(self, app: Any, host: str = "127.0.0.1", port: int | None = None,
+                 tls: tuple[str, str] | None = None) -> None:
+        """tls: (certificate file, key file) to serve HTTPS instead of HTTP."""
         self.host = host
         self.port = port or free_port(host)
+        self.scheme = "https" if tls else "http"
+        certfile, keyfile = tls or (None, None)
         config = uvicorn.Config(app, host=host, port=self.port, log_level="warning", lifespan="off",
-                                timeout_graceful_shutdown=2)
+                                timeout_graceful_shutdown=2, ssl_certfile=certfile, ssl_keyfile=keyfile)
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         """The server's base URL."""
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def start(self, timeout: float = 20.0) -> ServerThread:
         """Start serving; return once the socket accepts connections."""

@@ -66,6 +66,18 @@ class BundleStorage(Protocol):
         """The parsed events of one stored session."""
         ...
 
+    def add_token(self, sha256: str, label: str) -> dict[str, Any]:
+        """Store a new read token's SHA-256 (never the token) with a label; return its row."""
+        ...
+
+    def tokens(self) -> list[dict[str, Any]]:
+        """Every read token's row (id, sha256, label, created_utc, revoked_utc), oldest first."""
+        ...
+
+    def revoke_token(self, token_id: int) -> dict[str, Any] | None:
+        """Mark a token revoked (idempotent); its row, or None if there is no such id."""
+        ...
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stations (
@@ -81,8 +93,13 @@ CREATE TABLE IF NOT EXISTS events (
     kind TEXT NOT NULL, game TEXT, trial INTEGER, payload TEXT NOT NULL, prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL, PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS read_tokens (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+    created_utc TEXT NOT NULL, revoked_utc TEXT
+);
 """
 FIELDS = tuple(StoredBundle.__dataclass_fields__)
+TOKEN_FIELDS = ("id", "sha256", "label", "created_utc", "revoked_utc")
 EVENT_FIELDS = ("session_id", "seq", "t_ns", "kind", "game", "trial", "payload", "prev_hash", "hash")
 
 
@@ -177,3 +194,32 @@ class SqliteStorage:
             cursor = self._conn.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE session_id = ? "
                                         "ORDER BY seq", (session_id,))
             return [EventRecord.from_row(dict(zip(EVENT_FIELDS, row, strict=True))) for row in cursor]
+
+    def add_token(self, sha256: str, label: str) -> dict[str, Any]:
+        """Store a new read token's SHA-256 (never the token) with a label; return its row."""
+        from sync.outbox import utc_now
+
+        with self._lock, self._conn:
+            cursor = self._conn.execute("INSERT INTO read_tokens (sha256, label, created_utc) VALUES (?, ?, ?)",
+                                        (sha256, label, utc_now()))
+            return self._token(int(cursor.lastrowid or 0)) or {}
+
+    def _token(self, token_id: int) -> dict[str, Any] | None:
+        row = self._conn.execute(f"SELECT {', '.join(TOKEN_FIELDS)} FROM read_tokens WHERE id = ?",
+                                 (token_id,)).fetchone()
+        return dict(zip(TOKEN_FIELDS, row, strict=True)) if row else None
+
+    def tokens(self) -> list[dict[str, Any]]:
+        """Every read token's row (id, sha256, label, created_utc, revoked_utc), oldest first."""
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {', '.join(TOKEN_FIELDS)} FROM read_tokens ORDER BY id")
+            return [dict(zip(TOKEN_FIELDS, row, strict=True)) for row in rows]
+
+    def revoke_token(self, token_id: int) -> dict[str, Any] | None:
+        """Mark a token revoked (idempotent); its row, or None if there is no such id."""
+        from sync.outbox import utc_now
+
+        with self._lock, self._conn:
+            self._conn.execute("UPDATE read_tokens SET revoked_utc = ? WHERE id = ? AND revoked_utc IS NULL",
+                               (utc_now(), token_id))
+            return self._token(token_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,26 +15,32 @@ from kiosk.eventlog import Store, verify_store
 from sync.identity import load_or_create_identity
 from sync.outbox import item
 from sync.receiver import ServerThread, SqliteStorage, create_app
+from sync.receiver.auth import create_token
+from sync.trust import client_verify
 from tests.sync.faults import FailingPosts
 from tests.sync.sessions import init_station, make_sessions
 
 
 @dataclass
 class Receiver:
-    """A running receiver: its URL, storage, fault middleware and server thread."""
+    """A running receiver: its URL, storage, fault middleware, server thread and a valid read token."""
 
     server: ServerThread
     storage: SqliteStorage
     faults: FailingPosts
+    token: str
+    verify: ssl.SSLContext | bool = True
 
     @property
     def url(self) -> str:
         """Base URL."""
         return self.server.url
 
-    def get(self, path: str) -> httpx.Response:
-        """GET from the receiver."""
-        return httpx.get(self.url + path, timeout=10)
+    def get(self, path: str, token: str | None = "") -> httpx.Response:
+        """GET from the receiver with its read token (another token if given, none if None)."""
+        token = self.token if token == "" else token
+        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+        return httpx.get(self.url + path, timeout=10, headers=headers, verify=self.verify)
 
 
 @pytest.fixture
@@ -53,15 +60,20 @@ def session_ids(station: Path) -> list[str]:
 
 @pytest.fixture
 def receiver_factory(tmp_path: Path) -> Iterator[object]:
-    """make(enroll=[data_dir...], port=None, start=True) -> Receiver; every receiver is stopped afterwards."""
+    """make(enroll=[data_dir...], port=None, start=True, tls=None) -> Receiver; tls=(cert, key) serves HTTPS
+    (the Receiver then trusts the cert for its own reads); every receiver is stopped afterwards."""
     made: list[Receiver] = []
 
-    def make(enroll: list[Path] = (), port: int | None = None, start: bool = True) -> Receiver:  # type: ignore[assignment]
+    def make(enroll: list[Path] = (), port: int | None = None, start: bool = True,  # type: ignore[assignment]
+             tls: tuple[Path, Path] | None = None) -> Receiver:
         storage = SqliteStorage(tmp_path / f"receiver{len(made)}.sqlite3")
         for data_dir in enroll:
             storage.enroll(load_or_create_identity(data_dir).public_raw, "test")
+        token, _ = create_token(storage, "tests")
         faults = FailingPosts(create_app(storage))
-        receiver = Receiver(ServerThread(faults, port=port), storage, faults)
+        server = ServerThread(faults, port=port, tls=(str(tls[0]), str(tls[1])) if tls else None)
+        verify = client_verify(tls[0].read_text()) if tls else True
+        receiver = Receiver(server, storage, faults, token, verify)
         made.append(receiver)
         if start:
             receiver.server.start()

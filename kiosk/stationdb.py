@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 SYNC_ENDPOINT_KEY = "sync_endpoint"
+SYNC_CA_KEY = "sync_ca_pem"
 
 REFUSALS = {
     "unknown": "This code is not known at this station. Please check it with the proctor.",
@@ -178,6 +179,15 @@ class StationDb:
         url = validate_endpoint(text)
         self.set_setting(SYNC_ENDPOINT_KEY, url or "")
         return url
+
+    def sync_ca_pem(self) -> str | None:
+        """The saved receiver CA / self-signed certificate(s) the station trusts (PEM), or None (system store)."""
+        return self.setting(SYNC_CA_KEY) or None
+
+    def set_sync_ca_pem(self, pem: str | None) -> None:
+        """Save the PEM text to trust for the receiver (checked by the caller); None or '' goes back to the system
+        trust store."""
+        self.set_setting(SYNC_CA_KEY, pem or "")
 
     def station_info(self) -> dict[str, Any]:
         """The station's row (created on first use)."""

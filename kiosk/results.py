@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from kiosk.eventlog import Store
 from scoring import SCORING_VERSION, Profile, ScoringInputError, score_session
 
-__all__ = ["score_and_store", "stored_results"]
+__all__ = ["first_stored_results", "score_and_store", "stored_results"]
 
 
 def score_and_store(store: Store, session_id: str, version: str | None = None) -> Profile:
@@ -36,3 +36,15 @@ def stored_results(store: Store, session_id: str, version: str | None = None) ->
         (session_id, version or SCORING_VERSION),
     ).fetchone()
     return None if row is None else bytes(row[0])
+
+
+def first_stored_results(store: Store, session_id: str, versions: tuple[str, ...]) -> tuple[str, bytes] | None:
+    """The earliest stored (scoring version, canonical JSON) of a session among `versions`, or None."""
+    marks = ", ".join("?" * len(versions))
+    row = store.conn.execute(
+        f"SELECT scoring_version, canonical_json FROM results WHERE session_id = ? AND scoring_version IN ({marks})"
+        " ORDER BY created_utc, scoring_version LIMIT 1",
+        (session_id, *versions),
+    ).fetchone()
+    return None if row is None else (str(row[0]), bytes(row[1]))
+

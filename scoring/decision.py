@@ -13,7 +13,9 @@ from scoring.build import metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, log_position, mean, sd
-from scoring.stream import get
+from scoring.stream import frozen_ns, get
+
+Span = tuple[int, int]
 
 __all__ = ["Task", "decision_traits", "parse_tasks", "reasoning_score", "score_decision", "summary"]
 
@@ -42,6 +44,7 @@ class Task:
     idle_ms: float
     focus_losses: int
     away_ms: float
+    frozen_ms: float = 0.0
 
 
 def reasoning_score(text: str, t: Any) -> tuple[int, int, float, float]:
@@ -55,10 +58,14 @@ def reasoning_score(text: str, t: Any) -> tuple[int, int, float, float]:
     return len(tokens), len(hits), score, depth
 
 
-def _task(events: list[EventRecord], options: int, t: Any) -> Task:
+def _task(events: list[EventRecord], options: int, t: Any, freezes: Sequence[Span] = ()) -> Task:
     start, end = events[0], events[-1]
     idle = float(t["idle_threshold_ms"])
-    gaps = [(b.t_ns - a.t_ns) / 1e6 for a, b in itertools.pairwise(events)]
+
+    def running_ms(a: EventRecord, b: EventRecord) -> float:
+        return (b.t_ns - a.t_ns - frozen_ns(freezes, a.t_ns, b.t_ns)) / 1e6
+
+    gaps = [running_ms(a, b) for a, b in itertools.pairwise(events)]
     selected = next((e for e in events if e.kind == "decision.option_selected"), end)
     viewed = [get(e, "option_id", str) for e in events if e.kind == "decision.option_viewed"]
     text = next((get(e, "text", str) for e in reversed(events) if e.kind == "decision.reasoning_submitted"), "")
@@ -66,19 +73,23 @@ def _task(events: list[EventRecord], options: int, t: Any) -> Task:
     exposure = [get(e, "risk_level", str) if e.kind == "decision.option_selected" else get(e, "to_risk", str)
                 for e in events if e.kind in ("decision.option_selected", "decision.option_changed")]
     return Task(
-        task_id=get(start, "task_id", str), options=options, total_ms=(end.t_ns - start.t_ns) / 1e6,
-        active_ms=sum(g for g in gaps if 0 <= g < idle), first_decision_ms=(selected.t_ns - start.t_ns) / 1e6,
+        task_id=get(start, "task_id", str), options=options, total_ms=running_ms(start, end),
+        active_ms=sum(g for g in gaps if 0 <= g < idle), first_decision_ms=running_ms(start, selected),
         changes=sum(e.kind == "decision.option_changed" for e in events), views=len(viewed),
         unique_views=len(set(viewed)), words=words, keywords=keywords, keyword_score=score, depth=depth,
         exposure=exposure, final_risk=get(end, "risk_level", str),
         idle_ms=float(sum(get(e, "idle_duration_ms", int) for e in events if e.kind == "decision.idle_detected")),
         focus_losses=sum(e.kind == "decision.focus_lost" for e in events),
         away_ms=sum(get(e, "away_ns", int) for e in events if e.kind == "decision.focus_gained") / 1e6,
+        frozen_ms=frozen_ns(freezes, start.t_ns, end.t_ns) / 1e6,
     )
 
 
-def parse_tasks(records: Sequence[EventRecord], t: Any) -> tuple[list[Task], bool]:
-    """The completed tasks in order, and whether decision.game_ended was recorded."""
+def parse_tasks(records: Sequence[EventRecord], t: Any, freezes: Sequence[Span] = ()) -> tuple[list[Task], bool]:
+    """The completed tasks in order, and whether decision.game_ended was recorded.
+
+    Time inside `freezes` (the station froze the game) is left out of every task duration.
+    """
     tasks: list[Task] = []
     current: list[EventRecord] = []
     options = 0
@@ -96,12 +107,12 @@ def parse_tasks(records: Sequence[EventRecord], t: Any) -> tuple[list[Task], boo
                                         f"{current[0].payload['task_id']!r}", rec.kind)
             current.append(rec)
             if rec.kind == "decision.task_completed":
-                tasks.append(_task(current, options, t))
+                tasks.append(_task(current, options, t, freezes))
                 current = []
     return tasks, ended
 
 
-def _per_task(task: Task) -> list[Metric]:
+def _per_task(task: Task, with_frozen: bool) -> list[Metric]:
     g = task.task_id
     values: list[tuple[str, Any, str]] = [
         ("decision.total_time_ms", task.total_ms, "ms"), ("decision.active_time_ms", task.active_ms, "ms"),
@@ -114,6 +125,8 @@ def _per_task(task: Task) -> list[Metric]:
         ("decision.risk_exposure", ">".join(task.exposure), "pattern"), ("decision.final_risk", task.final_risk, ""),
         ("decision.idle_ms", task.idle_ms, "ms"), ("decision.focus_losses", task.focus_losses, "count"),
     ]
+    if with_frozen:
+        values.append(("decision.frozen_ms", task.frozen_ms, "ms"))
     return [metric(k, v, u, 1, g) for k, v, u in values]
 
 
@@ -154,10 +167,16 @@ _AGG2 = [("decision.risk_preference", "dominant", ""), ("decision.decision_consi
          ("decision.mean_reasoning_depth", "depth", "0-1"), ("decision.mean_first_decision_ms", "first_ms", "ms")]
 
 
-def score_decision(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult, list[Task]]:
-    """Per-task metrics (grouped by task id) and, with enough tasks, the across-task aggregates."""
+def score_decision(
+    records: Sequence[EventRecord], tables: Any, freezes: Sequence[Span] = ()
+) -> tuple[GameResult, list[Task]]:
+    """Per-task metrics (grouped by task id) and, with enough tasks, the across-task aggregates.
+
+    From scoring 1.1.0 on, the spans in `freezes` are left out of task times and reported per task.
+    """
     t = tables["decision"]
-    tasks, ended = parse_tasks(records, t)
+    exclude = bool(tables.get("freezes", {}).get("exclude_from_decision_times", False))
+    tasks, ended = parse_tasks(records, t, freezes if exclude else ())
     metrics = [metric("decision.tasks_completed", len(tasks), "tasks", len(tasks))]
     need = int(t["min_tasks"])
     if len(tasks) >= need:
@@ -167,7 +186,7 @@ def score_decision(records: Sequence[EventRecord], tables: Any) -> tuple[GameRes
     else:
         metrics += [short_metric(k, u, len(tasks), need, "completed tasks", FIX) for k, _, u in _AGG + _AGG2]
     for task in tasks:
-        metrics += _per_task(task)
+        metrics += _per_task(task, exclude)
     return GameResult(game="decision", completed=ended, metrics=metrics), tasks
 
 

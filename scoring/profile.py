@@ -18,7 +18,7 @@ from scoring.tables import TABLES
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
-SCORING_VERSION = "1.0.0"
+SCORING_VERSION = "1.1.0"
 SUPPORTED_VERSIONS: tuple[str, ...] = tuple(TABLES)
 
 
@@ -57,7 +57,7 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
     interpretations = []
     stability = None
     if "decision" in stream.games:
-        result, tasks = score_decision(stream.games["decision"], tables)
+        result, tasks = score_decision(stream.games["decision"], tables, stream.freezes)
         games.append(result)
         traits += decision_traits(tasks, tables)
         interpretations = interpret(tasks, tables)

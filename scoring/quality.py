@@ -52,6 +52,19 @@ def _regular(series: dict[str, list[float]], q: Any) -> QualityFlag:
                                                       if raised else ""))
 
 
+def _interruptions(stream: Stream, pauses: int, tables: Any) -> QualityFlag:
+    """Crash resumes and idle pauses; from scoring 1.1.0 on also the proctor's freezes of a running game."""
+    q = tables["quality"]
+    proctor = stream.proctor_freezes if tables.get("freezes", {}).get("count_proctor_freezes", False) else 0
+    total = stream.resumes + pauses + proctor
+    text = f"the session was resumed after an interruption {stream.resumes} time(s) and paused {pauses} time(s)"
+    if "freezes" in tables:
+        text = (f"the session was resumed after an interruption {stream.resumes} time(s), paused for idleness "
+                f"{pauses} time(s) and stopped by the proctor during a game {proctor} time(s)")
+    return QualityFlag(key="interruptions", raised=total > int(q["resumes_max"]), value=total,
+                       threshold=int(q["resumes_max"]), message=text)
+
+
 def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, list[float]], tables: Any) -> list[
         QualityFlag]:
     """The profile's quality flags, in documented order; `series` are per-game response-time sequences."""
@@ -67,10 +80,7 @@ def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, lis
                     threshold=int(q["focus_losses_max"]), message=f"the station window lost focus {focus} time(s)"),
         QualityFlag(key="idle_time", raised=idle > int(q["idle_ms_max"]), value=idle, threshold=int(q["idle_ms_max"]),
                     message=f"{idle / 1000:.1f} s without input were recorded"),
-        QualityFlag(key="interruptions", raised=stream.resumes + pauses > int(q["resumes_max"]),
-                    value=stream.resumes + pauses, threshold=int(q["resumes_max"]),
-                    message=f"the session was resumed after an interruption {stream.resumes} time(s) and paused "
-                    f"{pauses} time(s)"),
+        _interruptions(stream, pauses, tables),
         _regular(series, q),
         QualityFlag(key="incomplete_games", raised=bool(incomplete), value=len(incomplete), threshold=0,
                     message="every game that started also ended" if not incomplete else

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from scoring.errors import RoleError
 from scoring.model import Profile
-from scoring.tables import table_for
+from scoring.tables import TABLES, table_for
 
 __all__ = ["Role", "RoleFit", "TargetBand", "TraitFit", "load_role", "role_dir", "role_fit", "role_names"]
 
@@ -99,7 +99,7 @@ def load_role(path_or_name: str | Path) -> Role:
     except ValidationError as exc:
         first = exc.errors()[0]
         raise RoleError(path.name, ".".join(str(p) for p in first["loc"]) or "(root)", first["msg"]) from None
-    known = set(table_for("1.0.0")["traits"])
+    known = {key for table in TABLES.values() for key in table["traits"]}
     for key in role.traits:
         if key not in known:
             raise RoleError(path.name, f"traits.{key}", f"unknown trait; known traits: {', '.join(sorted(known))}")

@@ -9,7 +9,7 @@ from typing import Any
 from kiosk.eventlog.records import EventRecord
 from scoring.errors import ScoringInputError
 
-__all__ = ["GAME_NAMESPACES", "Stream", "get", "parse_stream"]
+__all__ = ["GAME_NAMESPACES", "Stream", "frozen_ns", "get", "parse_stream"]
 
 GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision"}
 _TYPES: dict[type, str] = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
@@ -25,6 +25,9 @@ class Stream:
     games: dict[str, list[EventRecord]] = field(default_factory=dict)
     station: list[EventRecord] = field(default_factory=list)
     resumes: int = 0
+    freezes: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) t_ns of each span the station froze a running game (station.game_suspended .. game_resumed)."""
+    proctor_freezes: int = 0
 
 
 def get(rec: EventRecord, name: str, typ: type | tuple[type, ...], optional: bool = False) -> Any:
@@ -65,6 +68,23 @@ def _game_key(rec: EventRecord) -> str | None:
     return None
 
 
+def _track_freeze(stream: Stream, rec: EventRecord, frozen_since: int | None) -> int | None:
+    """Pair game_suspended with the next game_resumed into stream.freezes; return the open freeze's start."""
+    if rec.kind == "station.game_suspended" and frozen_since is None:
+        if get(rec, "reason", str) == "proctor":
+            stream.proctor_freezes += 1
+        return rec.t_ns
+    if rec.kind == "station.game_resumed" and frozen_since is not None:
+        stream.freezes.append((frozen_since, max(frozen_since, rec.t_ns)))
+        return None
+    return frozen_since
+
+
+def frozen_ns(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
+    """How much of [start, end] the spans cover (they never overlap one another)."""
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+
+
 def parse_stream(records: Sequence[EventRecord]) -> Stream:
     """Check a whole session stream (opened .. closed, gapless seq) and split it; raise ScoringInputError."""
     if not records:
@@ -74,6 +94,7 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
     if first.kind != "session.opened":
         raise ScoringInputError(first.seq, "kind", "a session stream must start with session.opened", first.kind)
     stream = Stream(session_id=first.session_id, participant=str(get(first, "participant", str)))
+    frozen_since: int | None = None
     for expected, rec in enumerate(records, start=first.seq):
         _check_record(rec, expected, stream.session_id)
         game = _game_key(rec)
@@ -81,8 +102,10 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
             stream.games.setdefault(game, []).append(rec)
         elif rec.kind == "session.resumed":
             stream.resumes += 1
+            frozen_since = None  # a freeze the crash cut short ended with the restarted game
         elif rec.kind.startswith("station."):
             stream.station.append(rec)
+            frozen_since = _track_freeze(stream, rec, frozen_since)
     if first.seq != 0:
         raise ScoringInputError(first.seq, "seq", "the stream must start at seq 0 (it is cut at the front)",
                                 first.kind)

@@ -182,7 +182,14 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0)}
+_TABLE_1_1_0: Table = {
+    **_TABLE_1_0_0,
+    # 1.1.0: time the station froze a running game (proctor or idle pause) is not decision time, and a
+    # proctor stopping a running game counts as an interruption. Every threshold is unchanged.
+    "freezes": {"exclude_from_decision_times": True, "count_proctor_freezes": True},
+}
+
+TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0)}
 """Every scoring version this code can reproduce, with its table. A change to any value is a new version."""
 
 

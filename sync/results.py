@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from kiosk.eventlog import EventRecord, Store
-from kiosk.results import score_and_store, stored_results
-from scoring import SCORING_VERSION, ScoringError, UnknownScoringVersion, rescore_canonical
+from kiosk.results import first_stored_results, score_and_store
+from scoring import SCORING_VERSION, SUPPORTED_VERSIONS, ScoringError, UnknownScoringVersion, rescore_canonical
 
 __all__ = ["ScoringError", "UnknownVersion", "metrics_and_traits", "rescore", "results_for"]
 
@@ -16,11 +16,16 @@ UnknownVersion = UnknownScoringVersion
 
 
 def results_for(store: Store, session_id: str) -> tuple[str, bytes]:
-    """The current scoring version and the station's stored results for it (scored and stored if missing)."""
-    stored = stored_results(store, session_id, SCORING_VERSION)
-    if stored is None:
-        stored = score_and_store(store, session_id, SCORING_VERSION).canonical_json()
-    return SCORING_VERSION, stored
+    """The results a session's bundle carries, with their scoring version.
+
+    The first results stored for the session (at completion, normally) in a version this build still
+    reproduces, so a station upgrade never changes a session's bundle; scored now, in the current
+    version, when there are none.
+    """
+    first = first_stored_results(store, session_id, SUPPORTED_VERSIONS)
+    if first is not None:
+        return first
+    return SCORING_VERSION, score_and_store(store, session_id, SCORING_VERSION).canonical_json()
 
 
 def rescore(records: Sequence[EventRecord], version: str) -> bytes:

@@ -22,6 +22,9 @@ def register(sub: Any) -> None:
     issue.add_argument("--expires", default="24h", help="90m, 48h, 7d or an ISO date (default: 24h)")
     issue.add_argument("--participant-prefix", default="P", help="pseudonym prefix (default: P)")
     issue.add_argument("--html", type=Path, default=None, help="printable list path (default: DATA/codes/…)")
+    issue.add_argument("--pdf", type=Path, default=None, metavar="FILE",
+                       help="also save the codes as a PDF ready to print (one code per row)")
+    issue.add_argument("--slips", action="store_true", help="with --pdf: cut-apart slips, one per participant")
     issue.add_argument("--json", action="store_true", help="print machine-readable output")
     issue.set_defaults(handler=run_issue)
     listing = actions.add_parser("list", help="list codes with their state (unused, used, expired)")
@@ -46,24 +49,58 @@ def run_issue(args: argparse.Namespace) -> int:
         raise CliError(f"--count must be between 1 and 10000, got {args.count}")
     if not args.participant_prefix.replace("_", "").replace("-", "").isalnum():
         raise CliError(f"--participant-prefix {args.participant_prefix!r}: use letters, digits, - or _")
+    if args.slips and args.pdf is None:
+        raise CliError("--slips needs --pdf FILE")
     try:
         expires = parse_expires(args.expires)
         battery = resolve_battery(args.battery)
     except (ValueError, BatteryError) as exc:
         raise CliError(str(exc)) from None
+    if args.pdf is not None:
+        _check_pdf_target(args.pdf)  # before any code is issued
     with open_store(args) as store:
         db = StationDb(store)
         codes = db.issue_codes(args.count, battery.ref, expires, args.participant_prefix)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        path = write_code_list(args.html or args.data_dir / "codes" / f"codes-{stamp}.html", codes,
-                               db.station_info()["name"])
+        station = db.station_info()["name"]
+        path = write_code_list(args.html or args.data_dir / "codes" / f"codes-{stamp}.html", codes, station)
+    pdf = _write_pdf(args.pdf, codes, station, args.slips) if args.pdf is not None else None
     if args.json:
-        print_json({"codes": [c.as_dict() for c in codes], "printable": str(path)})
+        print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
+                    "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]}})
         return 0
     for c in codes:
         print(f"{display_code(c.code)}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")
+    if pdf is not None:
+        print(f"PDF: {pdf[0]} ({pdf[1]} page{'s' if pdf[1] != 1 else ''})")
     return 0
+
+
+def _check_pdf_target(path: Path) -> None:
+    """Refuse an unwritable PDF path before codes are issued (imports Qt: only with --pdf)."""
+    from kiosk.codes_print import SheetWriteError, check_writable
+
+    try:
+        check_writable(path, keep=False)
+    except SheetWriteError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _write_pdf(path: Path, codes: list[Any], station: str, slips: bool) -> tuple[Path, int]:
+    """The PDF of the sheet, drawn under an offscreen QGuiApplication (no display needed)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.codes_print import CodeSheet, Layout, SheetWriteError, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["hiremate", "-platform", "offscreen"])
+    sheet = CodeSheet(station, tuple(codes), Layout.SLIPS if slips else Layout.LIST)
+    try:
+        output = write_pdf(sheet, path)
+    except SheetWriteError as exc:
+        raise CliError(f"{exc} (the codes were issued: see `hiremate codes list`)") from None
+    del app
+    return Path(output.target), output.pages
 
 
 def run_list(args: argparse.Namespace) -> int:

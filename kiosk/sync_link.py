@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from kiosk.stationdb import validate_endpoint
 from kiosk.sync_status import OutboxSnapshot, outbox_snapshot
 from sync.client import Progress
+from sync.errors import SyncError
 from sync.worker import SyncWorker
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class SyncLink(QObject):
         self.section = window.panel.outbox
         self.worker: SyncWorker | None = None
         self.endpoint: str | None = None
+        self.ca_pem: str | None = None  # saved with `hiremate sync --set-ca-file`; read at start-up
+        self.start_error: str | None = None  # why the worker for the saved endpoint could not start
         self._retired: list[SyncWorker] = []
         self._closed = False
         self._from_worker.connect(self._relay, Qt.ConnectionType.QueuedConnection)
@@ -51,6 +54,7 @@ class SyncLink(QObject):
 
     def start(self, snap: OutboxSnapshot) -> None:
         """At station start (kiosk.sync_status.sync_startup ran on the DB worker): show it, run the worker."""
+        self.ca_pem = snap.ca_pem
         self._use(snap.endpoint)
         self._loaded(snap)
 
@@ -59,10 +63,18 @@ class SyncLink(QObject):
             return
         self._retire()
         self.endpoint = endpoint
+        self.start_error = None
         self.section.show_endpoint(endpoint)
         if endpoint:
-            self.worker = SyncWorker(self.w.log.store.path, endpoint, progress=self._from_worker.emit,
-                                     catch_up=False).start()
+            try:
+                worker = SyncWorker(self.w.log.store.path, endpoint, progress=self._from_worker.emit,
+                                    catch_up=False, ca_pem=self.ca_pem)
+            except SyncError as exc:  # e.g. a saved receiver certificate the TLS library refuses
+                log.error("sync worker not started: %s", exc)
+                self.start_error = str(exc)
+                self.section.show_worker_failure(self.start_error)
+                return
+            self.worker = worker.start()
 
     def _retire(self) -> None:
         """Ask the running worker to stop without waiting on the GUI thread; shutdown() joins it."""
@@ -125,9 +137,12 @@ class SyncLink(QObject):
             self.w.ops.run(outbox_snapshot, self._loaded)
 
     def _loaded(self, snap: OutboxSnapshot) -> None:
+        self.ca_pem = snap.ca_pem  # the next worker (a new URL saved in the panel) trusts what is saved now
         self.section.show_snapshot(snap)
         if self.worker is not None and self.worker.failure is not None:
             self.section.show_worker_failure(str(self.worker.failure))
+        elif self.start_error:
+            self.section.show_worker_failure(self.start_error)
         self.snapshot_loaded.emit(snap)
 
     @Slot(object)

@@ -21,6 +21,7 @@ class OutboxSnapshot:
     counts: dict[str, int]
     next_up: OutboxItem | None = None
     problems: list[OutboxItem] = field(default_factory=list)
+    ca_pem: str | None = None  # the saved receiver certificate(s) to trust; None: the system trust store
 
 
 def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
@@ -28,7 +29,8 @@ def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
     conflict or rejected row (session id and why)."""
     pending = sorted(items(db.store, "pending"), key=lambda row: row.next_attempt_utc)
     problems = [row for row in items(db.store) if row.state in ("conflict", "rejected")]
-    return OutboxSnapshot(db.sync_endpoint(), summary(db.store), pending[0] if pending else None, problems)
+    return OutboxSnapshot(db.sync_endpoint(), summary(db.store), pending[0] if pending else None, problems,
+                          db.sync_ca_pem())
 
 
 def sync_startup(db: StationDb) -> OutboxSnapshot:

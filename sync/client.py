@@ -22,6 +22,7 @@ from sync.outbox import (
     read_item_bytes,
 )
 from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, ErrorBody, Receipt
+from sync.trust import client_verify, untrusted_reason
 
 __all__ = ["DEFAULT_TIMEOUT", "Backoff", "PassReport", "Progress", "ProgressCallback", "SyncClient"]
 
@@ -75,7 +76,8 @@ def _utc(moment: datetime) -> str:
 
 
 class SyncClient:
-    """Uploads bundles to one endpoint; pass `transport` to swap the network (tests, proxies)."""
+    """Uploads bundles to one endpoint; pass `transport` to swap the network (tests, proxies), `ca_pem` to trust
+    only the given CA / self-signed receiver certificate(s) instead of the system trust store."""
 
     def __init__(
         self,
@@ -84,11 +86,13 @@ class SyncClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         backoff: Backoff | None = None,
         seed: int | None = None,
+        ca_pem: str | None = None,
     ) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.backoff = backoff or Backoff()
         self.rng = random.Random(seed)
-        self.http = httpx.Client(base_url=self.endpoint, transport=transport, timeout=timeout)
+        self.http = httpx.Client(base_url=self.endpoint, transport=transport, timeout=timeout,
+                                 verify=client_verify(ca_pem))
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -106,6 +110,10 @@ class SyncClient:
             response = self.http.post(BUNDLES_PATH, content=data,
                                       headers={"Content-Type": BUNDLE_MEDIA_TYPE, "X-Bundle-SHA256": sha256})
         except httpx.TransportError as exc:
+            reason = untrusted_reason(exc)
+            if reason is not None:
+                raise TransientError(f"TLS: the receiver's certificate is not trusted ({reason}); give the "
+                                     "receiver's certificate with `hiremate sync --ca-file FILE`") from exc
             raise TransientError(f"{type(exc).__name__}: {exc or 'connection failed'}") from exc
         return self._receipt(response, sha256)
 

@@ -39,9 +39,10 @@ class SyncWorker:
         progress: ProgressCallback | None = None,
         idle_s: float = 60.0,
         catch_up: bool = True,
+        ca_pem: str | None = None,
     ) -> None:
         self.db_path = Path(db_path)
-        self.client = SyncClient(endpoint, transport=transport, backoff=backoff, seed=seed)
+        self.client = SyncClient(endpoint, transport=transport, backoff=backoff, seed=seed, ca_pem=ca_pem)
         self.progress = progress
         self.idle_s = idle_s
         self.catch_up = catch_up

@@ -70,8 +70,11 @@ def _bearer_token(request: Request) -> str:
         raise Unauthorized("no Authorization header: send `Authorization: Bearer <token>` (an operator makes "
                            "one with `hiremate serve token create`)", error=None)
     scheme, _, token = header.strip().partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("the Authorization header is not `Bearer <token>`", error="invalid_request")
+    if scheme.lower() != "bearer":
+        raise Unauthorized(f"the Authorization header uses the {scheme[:20] or 'empty'} scheme; send `Authorization: "
+                           "Bearer <token>`", error=None)
+    if not token.strip():
+        raise Unauthorized("the Authorization header has no token after Bearer")
     return token.strip()
 
 

@@ -40,9 +40,9 @@ def check_server_pair(cert_path: Path, key_path: Path) -> CertInfo:
     cert_where, key_where = f"--tls-cert {cert_path}", f"--tls-key {key_path}"
     certs = parse_certificates(read_file(cert_path, "--tls-cert"), cert_where)
     key_data = read_file(key_path, "--tls-key")
+    key = _load_key(key_data, key_where)
     if os.name == "posix" and key_path.stat().st_mode & 0o004:
         raise TlsError(f"{key_where}: the private key is readable by every user; run chmod 600 {key_path}")
-    key = _load_key(key_data, key_where)
     public = key.public_key()  # type: ignore[attr-defined]
     raw = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if public.public_bytes(*raw) != certs[0].public_key().public_bytes(*raw):

@@ -154,3 +154,21 @@ def test_a_step_sent_from_another_thread_is_shown_on_the_gui_thread(qtbot: QtBot
     qtbot.waitUntil(lambda: bool(relayed), timeout=WAIT_MS)
     assert relayed == [True]
     assert section.current.text() == "Uploading session sess-1 (2 of 3, 1234 bytes)…"
+
+
+def test_station_uploads_over_https_trusting_the_saved_receiver_certificate(
+    qtbot: QtBot, make_station: MakeStation, receiver_factory: object, data_dir: Path, tmp_path: Path
+) -> None:
+    prepare(data_dir)
+    ids = make_sessions(data_dir, 2)
+    assert main(["serve", "make-cert", "--host", "127.0.0.1", "-o", str(tmp_path / "tls")]) == 0
+    pair = (tmp_path / "tls" / "receiver.cert.pem", tmp_path / "tls" / "receiver.key.pem")
+    receiver: Receiver = receiver_factory(enroll=[data_dir], tls=pair)  # type: ignore[operator]
+    assert main(["--data-dir", str(data_dir), "sync", "--set-endpoint", receiver.url]) == 0
+    assert main(["--data-dir", str(data_dir), "sync", "--set-ca-file", str(pair[0])]) == 0
+    window = make_station()
+    assert window.sync.worker is not None and window.sync.ca_pem == pair[0].read_text()
+    open_panel(qtbot, window)
+    click(window.panel.outbox.sync_now_button)
+    qtbot.waitUntil(lambda: count(window, "delivered") == 2, timeout=WAIT_MS)
+    assert_synced(data_dir, receiver, ids)

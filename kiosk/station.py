@@ -7,6 +7,7 @@ again (see games/spec.py for the contract).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,17 +16,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk import session_ops
 from kiosk.battery import available_batteries, resolve_battery
 from kiosk.candidate_flow import CandidateController
+from kiosk.codes_print import print_sheet, write_pdf
 from kiosk.eventlog import EventLog
 from kiosk.lockdown import KioskGuard
 from kiosk.ops import DbOps
 from kiosk.printable import write_code_list
 from kiosk.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
-from kiosk.screens.panel import IssueRequest, ProctorPanel
+from kiosk.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
 from kiosk.screens.proctor import PauseScreen, PinScreen
 from kiosk.screens.style import STYLE_SHEET
 from kiosk.session_ops import Admission, Closed
@@ -73,6 +75,8 @@ def _startup(db: StationDb, log: EventLog, data_dir: Path) -> dict[str, Any]:
         finger: str | None = fingerprint(data_dir)
     except Exception:  # no identity yet is not an error for the station itself
         finger = None
+    with contextlib.suppress(OSError):  # where the panel's Save PDF… opens; a missing folder is no error here
+        (data_dir / "exports").mkdir(parents=True, exist_ok=True)
     return {
         "pin_set": db.pin_is_set(), "station": station, "fingerprint": finger,
         "idle_s": int(db.setting("idle_seconds", str(DEFAULT_IDLE_S)) or DEFAULT_IDLE_S),
@@ -142,6 +146,8 @@ class StationWindow(QMainWindow):
         p.exit_requested.connect(self.exit_station)
         p.refresh_requested.connect(self.refresh_sessions)
         p.issue_requested.connect(self._issue)
+        p.pdf_requested.connect(self._save_pdf)
+        p.print_requested.connect(self._print_sheet)
         p.resume_requested.connect(self._resume)
         p.abandon_requested.connect(self._abandon)
         p.limits_changed.connect(self._save_limits)
@@ -248,6 +254,16 @@ class StationWindow(QMainWindow):
         self.ops.run(issue, lambda result: self.panel.show_issued(*result),
                      lambda exc: self.panel.show_status(f"Could not issue codes: {exc}"))
 
+    def _save_pdf(self, request: PdfRequest) -> None:
+        """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""
+        self.ops.run(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
+                     lambda exc: self.panel.show_status(f"Could not save the PDF: {exc}"))
+
+    def _print_sheet(self, request: PrintRequest) -> None:
+        """Print the code sheet on the worker (spooling may wait on the print system)."""
+        self.ops.run(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
+                     lambda exc: self.panel.show_status(f"Could not print: {exc}"))
+
     def _resume(self, session_id: str) -> None:
         if self.candidate.active:
             self.panel.show_status("A candidate session is running in this window; finish it first.")
@@ -338,7 +354,7 @@ class StationWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange:
             if self.isActiveWindow():
                 self.guard.window_activated()
-            else:
+            elif QApplication.activeModalWidget() is None:  # the proctor's own dialog (print, save) is not away
                 self.guard.window_deactivated()
         super().changeEvent(event)
 

@@ -1,14 +1,20 @@
-"""The proctor panel: station identity, issuing one-time codes, the sessions list, resume, idle limits, sync
-(kiosk.screens.outbox), exit."""
+"""The proctor panel: station identity, issuing one-time codes (printed or saved as PDF through
+kiosk.codes_print), the sessions list, resume, idle limits, sync (kiosk.screens.outbox), exit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.codes import display_code
+from kiosk.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.screens.outbox import OutboxSection
 from kiosk.stationdb import IssuedCode, SessionInfo
 
-__all__ = ["IssueRequest", "ProctorPanel"]
+__all__ = ["IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 
 PANEL_STYLE = """
 QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
@@ -54,6 +61,22 @@ class IssueRequest:
     email: str
 
 
+@dataclass(frozen=True)
+class PdfRequest:
+    """Save the sheet of the codes just issued as a PDF at path."""
+
+    sheet: CodeSheet
+    path: Path
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """Print the sheet of the codes just issued on the printer the proctor set up in the print dialog."""
+
+    sheet: CodeSheet
+    printer: QPrinter
+
+
 def _small_button(text: str, name: str) -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(name)
@@ -64,6 +87,8 @@ class ProctorPanel(QWidget):
     """Everything a proctor does at the station; all data comes and goes through signals."""
 
     issue_requested = Signal(object)
+    print_requested = Signal(object)  # PrintRequest
+    pdf_requested = Signal(object)  # PdfRequest
     refresh_requested = Signal()
     resume_requested = Signal(str)
     abandon_requested = Signal(str)
@@ -94,6 +119,10 @@ class ProctorPanel(QWidget):
         root.addWidget(self.status)
         root.addLayout(self._bottom_row())
         self._sessions: list[SessionInfo] = []
+        self._issued: tuple[IssuedCode, ...] = ()
+        self._station_name = ""
+        self.exports_dir: Path | None = None
+        self.last_output: SheetOutput | None = None
 
     def _heading(self) -> QLabel:
         label = QLabel("Proctor panel")
@@ -129,8 +158,26 @@ class ProctorPanel(QWidget):
             form.addRow(label, widget)
         form.addRow(self.issue_button)
         form.addRow(self.issued_text)
+        form.addRow(self._print_row())
         self.issue_button.clicked.connect(self._issue)
         return box
+
+    def _print_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.slips_check = QCheckBox("Cut-apart slips")
+        self.slips_check.setObjectName("slipsCheck")
+        self.slips_check.setToolTip("One slip per participant instead of a list")
+        self.print_button = _small_button("Print…", "printButton")
+        self.pdf_button = _small_button("Save PDF…", "pdfButton")
+        for widget in (self.print_button, self.pdf_button):
+            widget.setEnabled(False)
+            widget.setToolTip("Issue codes first")
+            row.addWidget(widget)
+        row.addWidget(self.slips_check)
+        row.addStretch(1)
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button.clicked.connect(self._save_pdf)
+        return row
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
@@ -190,6 +237,8 @@ class ProctorPanel(QWidget):
     def show_identity(self, name: str, station_id: str, fingerprint: str | None, data_dir: str) -> None:
         """Station name, id, signing-key fingerprint (when the sync identity exists) and data directory."""
         finger = fingerprint or "no signing key yet (run `hiremate init`)"
+        self._station_name = name
+        self.exports_dir = Path(data_dir) / "exports"
         self.identity.setText(f"Station <b>{name}</b> · id {station_id}<br>key fingerprint {finger}<br>"
                               f"data {data_dir}")
 
@@ -227,7 +276,18 @@ class ProctorPanel(QWidget):
         lines = [f"{display_code(c.code)}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
                  for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
-        self.show_status(f"Issued {len(codes)} codes; printable list saved to {saved_to}")
+        self._issued = tuple(codes)
+        for widget in (self.print_button, self.pdf_button):
+            widget.setEnabled(bool(codes))
+            widget.setToolTip(f"The {len(codes)} codes just issued")
+        self.show_status(f"Issued {len(codes)} codes; printable list saved to {saved_to}. Print them or save a PDF.")
+
+    def show_printed(self, output: SheetOutput) -> None:
+        """Say where the sheet went (a printer or a PDF file) and how many pages it took."""
+        self.last_output = output
+        pages = f"{output.pages} page{'s' if output.pages != 1 else ''}"
+        verb = "Saved" if output.target.lower().endswith(".pdf") else "Sent"
+        self.show_status(f"{verb} {pages} to {output.target}.")
 
     def show_status(self, text: str) -> None:
         """A one-line status or error."""
@@ -239,6 +299,43 @@ class ProctorPanel(QWidget):
         self.issue_requested.emit(IssueRequest(
             self.count_spin.value(), self.battery_combo.currentText(), self.expires_input.text(),
             self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip()))
+
+    def _sheet(self) -> CodeSheet:
+        layout = Layout.SLIPS if self.slips_check.isChecked() else Layout.LIST
+        return CodeSheet(self._station_name, self._issued, layout)
+
+    def _default_pdf_path(self) -> str:
+        stamp = datetime.fromisoformat(self._issued[0].created_utc).strftime("%Y%m%dT%H%M%S")
+        folder = self.exports_dir or Path.home()
+        return str(folder / f"codes-{stamp}.pdf")
+
+    def _save_pdf(self) -> None:
+        if not self._issued:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the access codes as PDF", self._default_pdf_path(),
+                                                "PDF files (*.pdf)")
+        if not chosen:
+            self.show_status("PDF not saved.")
+            return
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        self.show_status(f"Saving {path}…")
+        self.pdf_requested.emit(PdfRequest(self._sheet(), path))
+
+    def _print(self) -> None:
+        if not self._issued:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        sheet = self._sheet()
+        printer.setDocName(sheet.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the access codes")
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            self.show_status("Printing cancelled.")
+            return
+        self.show_status("Printing…")
+        self.print_requested.emit(PrintRequest(sheet, printer))
 
     def _selected_interrupted(self, signal: Signal) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

@@ -21,7 +21,10 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
     GET  /api/v1/sessions              [SessionSummary]
     GET  /api/v1/sessions/{id}         SessionDetail (metadata, metrics, traits, rescore flag)
     GET  /api/v1/sessions/{id}/events  events.jsonl as application/x-ndjson
-    GET  /healthz                      {"status": "ok"}
+    GET  /api/v1/sessions/{id}/bundle  the bundle bytes as received
+        every GET under /api/v1/ needs `Authorization: Bearer <read token>`; else 401 ErrorBody(check="token")
+        with a WWW-Authenticate: Bearer challenge. Uploads are authenticated by the station's signature instead.
+    GET  /healthz                      {"status": "ok"}          (open, like /openapi.json and /docs)
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def _issued(sheet: CodeSheet) -> str:
 def _page_head(sheet: CodeSheet, page: int) -> str:
     style = ' style="page-break-before: always;"' if page else ""
     count = f"{len(sheet.codes)} code{'s' if len(sheet.codes) != 1 else ''}"
-    return (f"<h2{style}>{html.escape(sheet.title)}</h2>"
+    return (f"<h2{style}>HireMate access codes</h2>"
             f"<p>Station <b>{html.escape(sheet.station)}</b> · issued {_issued(sheet)} · {count}</p>"
             f"<p><b>{SINGLE_USE}</b> {html.escape(HOW_TO)}</p>")
 
@@ -160,12 +160,12 @@ def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
 def _slips(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
     slips = [
         '<table width="100%" border="1" cellspacing="0" cellpadding="8" style="border-style: dashed;">'
-        f'<tr><td width="42%">{_code_html(c.code, mono, 22)}<p><b>{SINGLE_USE}</b></p></td>'
-        f"<td>Pseudonym <b>{html.escape(c.participant)}</b> · battery {html.escape(c.battery)}<br>"
-        f"Valid until {_when(c.expires_utc, sheet.tz)}<br>"
-        f"Station {html.escape(sheet.station)}<br>Issued {_issued(sheet)}</td></tr></table><p></p>"
+        f'<tr><td width="38%">{_code_html(c.code, mono, 22)}<p><b>{SINGLE_USE}</b></p></td>'
+        f'<td><p style="font-size: 10pt;">Pseudonym <b>{html.escape(c.participant)}</b> · '
+        f"battery {html.escape(c.battery)}<br>Valid until {_when(c.expires_utc, sheet.tz)}<br>"
+        f"Station {html.escape(sheet.station)}<br>Issued {_issued(sheet)}</p></td></tr></table>"
         for c in codes]
-    return "".join(slips)
+    return "<p></p>".join(slips)  # a gap between slips, none after the last (it could spill onto a new page)
 
 
 def sheet_html(sheet: CodeSheet, mono: str = "monospace") -> str:

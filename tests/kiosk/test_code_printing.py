@@ -19,15 +19,9 @@ from kiosk.eventlog import Store
 from kiosk.station import StationWindow
 from kiosk.stationdb import IssuedCode, StationDb
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
+from tests.pdfcheck import pdf_pages
 
 WAIT_MS = 30_000  # only stops a hung test; nothing is timed
-
-
-def pdf_pages(path: Path) -> int:
-    """Page objects in a PDF as Qt writes it (object dictionaries are not compressed)."""
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 def open_panel(qtbot: QtBot, window: StationWindow) -> None:

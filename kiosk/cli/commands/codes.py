@@ -78,8 +78,11 @@ def run_issue(args: argparse.Namespace) -> int:
 
 
 def _check_pdf_target(path: Path) -> None:
-    """Refuse an unwritable PDF path before codes are issued (imports Qt: only with --pdf)."""
-    from kiosk.codes_print import SheetWriteError, check_writable
+    """Refuse an unwritable PDF path, or a missing Qt, before codes are issued (imports Qt: only with --pdf)."""
+    try:
+        from kiosk.codes_print import SheetWriteError, check_writable
+    except ImportError as exc:
+        raise CliError(f"--pdf needs Qt (PySide6), which cannot be loaded here: {exc}") from None
 
     try:
         check_writable(path, keep=False)

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu system libraries Qt (PySide6) needs, only those that are missing.
-# Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries and Xvfb)
+# Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries, Xvfb and libcups2, which Qt's
+# print plugin needs to list real printers; without it the print dialog can only print to a PDF file)
 set -euo pipefail
 mode="${1:-test}"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
 if [ "$mode" = run ]; then
   pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth)
+         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth libcups2)
 fi
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "system-deps: not a Debian-family system; install Qt 6's runtime libraries (EGL, GL, xkbcommon, fontconfig) yourself" >&2

@@ -23,9 +23,11 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -44,6 +46,7 @@ __all__ = [
     "SheetWriteError",
     "build_document",
     "check_writable",
+    "page_image",
     "print_sheet",
     "sheet_html",
     "when_text",
@@ -145,8 +148,8 @@ def _page_head(sheet: CodeSheet, page: int) -> str:
 
 
 LIST_HEAD = ('<table width="100%" border="1" cellspacing="0" cellpadding="7" style="border-collapse: collapse;">'
-             '<thead><tr><th width="33%" align="left">Code</th><th width="20%" align="left">Pseudonym</th>'
-             '<th width="17%" align="left">Battery</th><th width="30%" align="left">Expires</th></tr></thead>')
+             '<thead><tr><th width="32%" align="left">Code</th><th width="24%" align="left">Pseudonym</th>'
+             '<th width="16%" align="left">Battery</th><th width="28%" align="left">Expires</th></tr></thead>')
 
 
 def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
@@ -193,29 +196,65 @@ def _set_margins(device: QPagedPaintDevice) -> None:
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
+def _lay_out(document: QTextDocument, device: QPaintDevice, painter: QPainter) -> tuple[float, float, float]:
+    """Lay the document out at the device's resolution: page width, page height and footer height."""
+    document.documentLayout().setPaintDevice(device)
+    footer = painter.fontMetrics().height() * 2
+    width, height = device.width(), device.height() - footer
+    document.setPageSize(QSizeF(width, height))
+    return width, height, footer
+
+
+def _draw_page(sheet: CodeSheet, document: QTextDocument, painter: QPainter, page: int,
+               box: tuple[float, float, float]) -> None:
+    width, height, footer = box
+    painter.save()
+    painter.translate(0, -page * height)
+    document.drawContents(painter, QRectF(0, page * height, width, height))
+    painter.restore()
+    painter.drawText(QRectF(0, height, width, footer), FOOTER_ALIGN,
+                     f"{sheet.station} · page {page + 1} of {document.pageCount()} · {SINGLE_USE}")
+
+
 def _paint(sheet: CodeSheet, document: QTextDocument, device: QPagedPaintDevice, target: str) -> SheetOutput:
-    """Lay the document out at the device's resolution on its pages and paint every page with a footer."""
+    """Paint every page of the document, each with its footer."""
     painter = QPainter()
     if not painter.begin(device):
         raise SheetWriteError(f"cannot print to {target}: the printer or file could not be opened")
     try:
-        document.documentLayout().setPaintDevice(device)
-        footer = painter.fontMetrics().height() * 2
-        width, height = device.width(), device.height() - footer
-        document.setPageSize(QSizeF(width, height))
-        pages = document.pageCount()
-        for page in range(pages):
+        box = _lay_out(document, device, painter)
+        for page in range(document.pageCount()):
             if page:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -page * height)
-            document.drawContents(painter, QRectF(0, page * height, width, height))
-            painter.restore()
-            painter.drawText(QRectF(0, height, width, footer), FOOTER_ALIGN,
-                             f"{sheet.station} · page {page + 1} of {pages} · {SINGLE_USE}")
+            _draw_page(sheet, document, painter, page, box)
     finally:
         painter.end()
-    return SheetOutput(target, pages, document.toPlainText())
+    return SheetOutput(target, document.pageCount(), document.toPlainText())
+
+
+def page_image(sheet: CodeSheet, page: int = 0, dpi: int = 100) -> QImage:
+    """One A4 page of the sheet as a picture (white paper, the PDF's margins), for previews and docs."""
+    size = QPageSize(QPageSize.PageSizeId.A4).sizePoints()
+    margin = round(MARGIN_MM / 25.4 * dpi)
+    image = QImage(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    body = QImage(image.width() - 2 * margin, image.height() - 2 * margin, QImage.Format.Format_ARGB32_Premultiplied)
+    body.fill(Qt.GlobalColor.transparent)
+    for picture in (image, body):
+        picture.setDotsPerMeterX(round(dpi / 0.0254))
+        picture.setDotsPerMeterY(round(dpi / 0.0254))
+    document = build_document(sheet)
+    painter = QPainter(body)
+    box = _lay_out(document, body, painter)
+    if not 0 <= page < document.pageCount():
+        painter.end()
+        raise ValueError(f"page {page} is not in the sheet (it has {document.pageCount()})")
+    _draw_page(sheet, document, painter, page, box)
+    painter.end()
+    paper = QPainter(image)
+    paper.drawImage(margin, margin, body)
+    paper.end()
+    return image
 
 
 def print_sheet(sheet: CodeSheet, printer: QPrinter) -> SheetOutput:

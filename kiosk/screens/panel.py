@@ -40,7 +40,7 @@ __all__ = ["IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 PANEL_STYLE = """
 QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
 QWidget#proctorPanel QComboBox, QWidget#proctorPanel QSpinBox, QWidget#proctorPanel QTableWidget,
-QWidget#proctorPanel QPlainTextEdit { font-size: 13pt; }
+QWidget#proctorPanel QPlainTextEdit, QWidget#proctorPanel QCheckBox { font-size: 13pt; }
 QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 12px; min-width: 70px; }
 QWidget#proctorPanel QLineEdit { padding: 4px; border-width: 1px; }
 QWidget#proctorPanel QGroupBox { font-weight: 600; }

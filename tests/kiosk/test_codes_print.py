@@ -22,6 +22,7 @@ from kiosk.codes_print import (
     Layout,
     SheetWriteError,
     build_document,
+    page_image,
     print_sheet,
     when_text,
     write_pdf,
@@ -122,3 +123,14 @@ def test_a_read_only_folder_is_refused(qapp: QApplication, tmp_path: Path) -> No
     with pytest.raises(SheetWriteError, match="Permission denied"):
         write_pdf(CodeSheet("Desk", make_codes(1)), folder / "codes.pdf")
     assert list(folder.iterdir()) == []
+
+
+def test_page_image_is_an_a4_page_with_ink_and_refuses_a_missing_page(qapp: QApplication) -> None:
+    sheet = CodeSheet("Desk", make_codes(LIST_ROWS + 1))
+    image = page_image(sheet, page=1, dpi=50)
+    assert abs(image.height() / image.width() - 297 / 210) < 0.01
+    inked = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+                if image.pixelColor(x, y).lightness() < 128)
+    assert inked > 0
+    with pytest.raises(ValueError, match="page 2 is not in the sheet"):
+        page_image(sheet, page=2)

@@ -14,11 +14,11 @@ from typing import Any
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
+from eventlog import EventLog, OpenSession
+from eventlog.recorder import SessionRecorder
 from games.bart.params import BartParams
 from games.bart.player import BartPlayer
 from games.bart.view import BartView
-from kiosk.eventlog import EventLog, OpenSession
-from kiosk.eventlog.recorder import SessionRecorder
 
 
 def quantile(values: list[int], fraction: float) -> float:

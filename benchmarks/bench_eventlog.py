@@ -10,9 +10,9 @@ import threading
 import time
 from pathlib import Path
 
-from kiosk.eventlog import EventLog, Payload, register_kind, verify_chain
-from kiosk.eventlog.store import connect
-from kiosk.eventlog.verify import verify_rows
+from eventlog import EventLog, Payload, register_kind, verify_chain
+from eventlog.store import connect
+from eventlog.verify import verify_rows
 
 
 @register_kind("bench.tick")
@@ -60,7 +60,7 @@ def caller_latency(directory: Path, count: int) -> list[int]:
 def raw_sqlite(directory: Path, rows: list[tuple]) -> float:
     """Rows per second of plain sqlite3 executemany into the same schema, same pragmas, one transaction."""
     conn = connect(directory / "raw.sqlite3")
-    from kiosk.eventlog.migrations import migrate
+    from eventlog.migrations import migrate
 
     migrate(conn)
     conn.execute(

@@ -18,10 +18,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from eventlog import EventLog
+from eventlog.recorder import SessionRecorder
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
 from games.reaction.view import ReactionView
-from kiosk.eventlog import EventLog
-from kiosk.eventlog.recorder import SessionRecorder
 
 MS = 1_000_000
 FAST = {"foreperiod_min_ms": 40, "foreperiod_max_ms": 80, "timeout_ms": 1000, "iti_ms": 10}

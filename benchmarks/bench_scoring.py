@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.eventlog import EventLog
+from eventlog import EventLog
 from scoring import score_session
 from tests.scoring.helpers import StreamBuilder
 from tests.scoring.logged import write_session

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
 
+from eventlog import EventLog, Store
 from kiosk.cli import main as hiremate
-from kiosk.eventlog import EventLog, Store
 from sync.client import SyncClient
 from sync.identity import load_or_create_identity
 from sync.outbox import enqueue, items, read_item_bytes

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from kiosk.eventlog.canonical import canonical_json
+from eventlog.canonical import canonical_json
 from scoring.stats import quantize
 
 __all__ = [

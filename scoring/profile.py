@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kiosk.eventlog.records import EventRecord
+from eventlog.records import EventRecord
 from scoring.bart import bart_traits, intervals_ms, score_bart
 from scoring.decision import decision_traits, score_decision, summary
 from scoring.errors import UnknownScoringVersion

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kiosk.eventlog.records import EventRecord
+from eventlog.records import EventRecord
 from scoring.model import GameResult, QualityFlag
 from scoring.stats import cv
 from scoring.stream import Stream, get

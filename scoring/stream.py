@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.eventlog.records import EventRecord
+from eventlog.records import EventRecord
 from scoring.errors import ScoringInputError
 
 __all__ = ["GAME_NAMESPACES", "Stream", "frozen_ns", "get", "parse_stream"]

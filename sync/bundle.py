@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.eventlog import ChainBrokenError, EventRecord, SessionRow, Store, verify_chain
+from eventlog import ChainBrokenError, EventRecord, SessionRow, Store, verify_chain
 from sync.errors import BundleFormatError, ExportError
 from sync.identity import StationIdentity
 from sync.protocol import (

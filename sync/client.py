@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from pydantic import ValidationError
 
-from kiosk.eventlog import Store
+from eventlog import Store
 from sync.errors import ConflictError, OutboxError, RejectedError, TransientError
 from sync.outbox import (
     OutboxItem,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.eventlog import Store
+from eventlog import Store
 from sync.bundle import build_bundle
 from sync.errors import ExportError
 from sync.files import write_atomic

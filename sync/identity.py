@@ -160,7 +160,7 @@ def load_private_key(data_dir: Path | str) -> Ed25519PrivateKey:
 
 
 def _station_row(data_dir: Path) -> dict[str, Any]:
-    from kiosk.eventlog.store import DB_FILENAME
+    from eventlog.store import DB_FILENAME
 
     path = data_dir / DB_FILENAME
     if not path.exists():

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.eventlog import Store
+from eventlog import Store
 from sync.bundle import build_bundle, bundle_sha256
 from sync.errors import OutboxError
 from sync.files import write_atomic

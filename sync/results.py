@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from kiosk.eventlog import EventRecord, Store
-from kiosk.results import first_stored_results, score_and_store
+from eventlog import EventRecord, Store
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS, ScoringError, UnknownScoringVersion, rescore_canonical
+from sync.stored_results import first_stored_results, score_and_store
 
 __all__ = ["ScoringError", "UnknownVersion", "metrics_and_traits", "rescore", "results_for"]
 

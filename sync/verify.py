@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from kiosk.eventlog import ChainBrokenError, EventRecord, verify_chain
+from eventlog import ChainBrokenError, EventRecord, verify_chain
 from sync.bundle import Bundle, parse_events, read_bundle
 from sync.errors import BundleFormatError, CheckFailed
 from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER

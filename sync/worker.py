@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from kiosk.eventlog import Store
+from eventlog import Store
 from sync.client import Backoff, PassReport, ProgressCallback, SyncClient
 
 __all__ = ["SyncWorker", "seconds_until_next_due"]

@@ -1,7 +1,7 @@
 """Take the code-printing screenshots in docs/screenshots/ (run under Xvfb: see docs/STATION.md).
 
 The proctor panel after issuing codes (Print… and Save PDF… enabled), then the first page of the PDF that
-Save PDF… wrote, as a list and as slips, drawn by kiosk.codes_print.page_image.
+Save PDF… wrote, as a list and as slips, drawn by kiosk.ui.codes_print.page_image.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from kiosk.app import open_station
-from kiosk.codes_print import CodeSheet, Layout, page_image
-from kiosk.eventlog import Store
-from kiosk.stationdb import StationDb
+from eventlog import Store
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.app import open_station
+from kiosk.ui.codes_print import CodeSheet, Layout, page_image
 
 OUT = Path(__file__).resolve().parent
 PIN = "2468"

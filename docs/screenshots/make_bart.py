@@ -9,10 +9,10 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from eventlog import EventLog
+from eventlog.recorder import SessionRecorder
 from games.bart.params import BartParams
 from games.bart.view import BartView
-from kiosk.eventlog import EventLog
-from kiosk.eventlog.recorder import SessionRecorder
 
 
 def wait(ms: int) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from eventlog import EventLog
+from eventlog.recorder import SessionRecorder
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
 from games.reaction.view import ReactionView
-from kiosk.eventlog import EventLog
-from kiosk.eventlog.recorder import SessionRecorder
 
 OUT = Path(__file__).parent
 QUICK = {"foreperiod_min_ms": 50, "foreperiod_max_ms": 80, "timeout_ms": 20_000, "iti_ms": 50}

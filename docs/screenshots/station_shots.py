@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import open_station
-from kiosk.codes import display_code
-from kiosk.eventlog import Store
-from kiosk.simulate import SimulatedCandidate, make_player
-from kiosk.station import StationWindow
-from kiosk.stationdb import StationDb
+from eventlog import Store
+from kiosk.services.codes import display_code
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.app import open_station
+from kiosk.ui.simulate import SimulatedCandidate, make_player
+from kiosk.ui.station import StationWindow
 from sync.identity import load_or_create_identity
 from sync.receiver import ServerThread, SqliteStorage, create_app
 

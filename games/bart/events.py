@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kiosk.eventlog.kinds import Payload, register_kind
+from eventlog.kinds import Payload, register_kind
 
 __all__ = [
     "BalloonEnded",

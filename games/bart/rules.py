@@ -16,6 +16,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
+from eventlog.kinds import Payload
 from games.bart.events import (
     BalloonEnded,
     BalloonStarted,
@@ -27,7 +28,6 @@ from games.bart.events import (
     Pump,
 )
 from games.bart.params import BartParams
-from kiosk.eventlog.kinds import Payload
 
 __all__ = [
     "BalloonPlan",

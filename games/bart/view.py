@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from eventlog.recorder import Recorder
 from games.bart import rules
-from games.bart.canvas import BalloonCanvas
 from games.bart.params import BartParams
 from games.bart.rules import BartState, Emission
-from kiosk.eventlog.recorder import Recorder
+from games.bart.widgets import BalloonCanvas
 
 __all__ = ["ActionButton", "BartView", "money"]
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kiosk.eventlog.kinds import Payload, register_kind
+from eventlog.kinds import Payload, register_kind
 
 __all__ = [
     "MAX_REASONING_CHARS",

@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from eventlog.kinds import Payload
 from games.decision import errors as err
 from games.decision.events import (
     MAX_REASONING_CHARS,
@@ -36,7 +37,6 @@ from games.decision.events import (
 )
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario
-from kiosk.eventlog.kinds import Payload
 
 __all__ = [
     "DecisionState",

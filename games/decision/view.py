@@ -24,12 +24,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from eventlog.recorder import Recorder
 from games.decision import rules
 from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario, load_scenarios
 from games.decision.widgets import MUTED, STYLE, ContinueButton, OptionCard, Via, label
-from kiosk.eventlog.recorder import Recorder
 
 __all__ = ["DecisionView"]
 

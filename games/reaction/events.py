@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kiosk.eventlog.kinds import Payload, register_kind
+from eventlog.kinds import Payload, register_kind
 
 __all__ = [
     "Commission",

@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 
+from eventlog.kinds import Payload
 from games.reaction.events import (
     Commission,
     FalseStart,
@@ -32,7 +33,6 @@ from games.reaction.events import (
     TrialStarted,
 )
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams
-from kiosk.eventlog.kinds import Payload
 
 __all__ = [
     "CLICK_PREFIX",

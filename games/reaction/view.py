@@ -18,10 +18,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from eventlog.recorder import Recorder
 from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, Emission, ReactionRules, ReactionState
 from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
-from kiosk.eventlog.recorder import Recorder
 
 __all__ = ["ReactionView"]
 

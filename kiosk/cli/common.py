@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kiosk.eventlog import Store, StoreError
+from eventlog import Store, StoreError
 
 __all__ = ["CliError", "open_store", "print_json"]
 
@@ -23,7 +23,7 @@ class CliError(Exception):
 def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     """Open the station store in --data-dir; refuse to create one unless asked."""
     data_dir: Path = args.data_dir
-    from kiosk.eventlog.store import DB_FILENAME
+    from eventlog.store import DB_FILENAME
 
     if not create and not (data_dir / DB_FILENAME).exists():
         raise CliError(f"no station database in {data_dir}; run `hiremate init` first")

@@ -14,7 +14,7 @@ import platformdirs
 
 from kiosk.cli import commands
 from kiosk.cli.common import CliError
-from kiosk.version import APP_VERSION
+from kiosk.services.version import APP_VERSION
 
 __all__ = ["build_parser", "default_data_dir", "main"]
 

@@ -9,7 +9,6 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from kiosk.version import APP_VERSION
 from sync.protocol import (
     BUNDLE_MEDIA_TYPE,
     BUNDLES_PATH,
@@ -76,9 +75,9 @@ def _not_found(session_id: str) -> JSONResponse:
     return JSONResponse(ErrorBody(check="not_found", detail=f"no session {session_id}").model_dump(), 404)
 
 
-def create_app(storage: BundleStorage) -> FastAPI:
+def create_app(storage: BundleStorage, app_version: str = "unversioned") -> FastAPI:
     """The receiver app over a storage."""
-    app = FastAPI(title="HireMate Station receiver", version=APP_VERSION,
+    app = FastAPI(title="HireMate Station receiver", version=app_version,
                   description="Receives signed session bundles from enrolled HireMate stations. Uploads are "
                               "authenticated by the station's signature; every GET under /api/v1/ needs a read "
                               "token (`Authorization: Bearer <token>`, made with `hiremate serve token create`).")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kiosk.eventlog import EventRecord
-from kiosk.eventlog.canonical import canonical_json
+from eventlog import EventRecord
+from eventlog.canonical import canonical_json
 
 __all__ = ["BundleStorage", "SqliteStorage", "StoredBundle"]
 

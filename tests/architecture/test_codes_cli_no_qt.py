@@ -25,8 +25,8 @@ assert main(["--data-dir", data, "init"]) == 0
 assert main(["--data-dir", data, "codes", "issue", "--count", "2", "--battery", "test_fast"]) == 0
 assert "PySide6" not in sys.modules
 assert main(["--data-dir", data, "codes", "issue", "--count", "2", "--pdf", data + "/codes.pdf"]) == 1
-from kiosk.eventlog import Store
-from kiosk.stationdb import StationDb
+from eventlog import Store
+from kiosk.services.stationdb import StationDb
 
 with Store.in_dir(data) as store:
     assert len(StationDb(store).codes()) == 2  # the refused --pdf run issued none

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.cli import build_parser, main
 from kiosk.cli.main import command_modules, default_data_dir
-from kiosk.version import APP_VERSION
+from kiosk.services.version import APP_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 

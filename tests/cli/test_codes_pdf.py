@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.codes_print import LIST_ROWS, SLIPS_PER_PAGE
-from kiosk.eventlog import Store
-from kiosk.stationdb import StationDb
+from eventlog import Store
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.codes_print import LIST_ROWS, SLIPS_PER_PAGE
 from tests.pdfcheck import pdf_pages
 
 

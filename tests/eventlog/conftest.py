@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.eventlog import EventLog
+from eventlog import EventLog
 from tests.eventlog import helpers  # noqa: F401  (registers test.* kinds)
 
 

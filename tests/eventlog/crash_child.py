@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from kiosk.eventlog import EventLog
+from eventlog import EventLog
 from tests.eventlog import helpers  # noqa: F401  (registers test.* kinds)
 
 

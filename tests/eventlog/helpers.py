@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from kiosk.eventlog import Payload, register_kind
+from eventlog import Payload, register_kind
 
 
 @register_kind("test.tick")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from eventlog import EventLog, verify_store
 from kiosk.cli import main
-from kiosk.eventlog import EventLog, verify_store
 from tests.eventlog.helpers import raw_connection
 
 
@@ -97,7 +97,7 @@ def test_verify_log_json_names_the_first_broken_event(data_dir: Path, closed_ses
 
 def test_store_report_counts_sessions(closed_session: tuple[Path, str]) -> None:
     path, _ = closed_session
-    from kiosk.eventlog import Store
+    from eventlog import Store
 
     with Store(path) as store:
         report = verify_store(store)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.eventlog import Store, verify_store
+from eventlog import Store, verify_store
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 24

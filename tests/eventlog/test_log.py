@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.eventlog import (
+from eventlog import (
     EventLog,
     EventRecord,
     PayloadError,
@@ -15,7 +15,7 @@ from kiosk.eventlog import (
     verify_chain,
     verify_store,
 )
-from kiosk.eventlog.canonical import GENESIS_HASH
+from eventlog.canonical import GENESIS_HASH
 
 
 def _snapshot(log: EventLog, sid: str) -> list[EventRecord]:

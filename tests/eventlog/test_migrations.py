@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.eventlog import SchemaTooNewError, Store, StoreError, verify_store
-from kiosk.eventlog.canonical import GENESIS_HASH, canonical_json
-from kiosk.eventlog.migrations import MIGRATIONS, applied_migrations, migrate
-from kiosk.eventlog.store import connect
-from kiosk.eventlog.writer import CloseOp, EventOp, OpenOp, StopOp, Writer
+from eventlog import SchemaTooNewError, Store, StoreError, verify_store
+from eventlog.canonical import GENESIS_HASH, canonical_json
+from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
+from eventlog.store import connect
+from eventlog.writer import CloseOp, EventOp, OpenOp, StopOp, Writer
 
 
 def test_every_registered_migration_is_recorded_once(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.eventlog import EventLog, verify_chain
+from eventlog import EventLog, verify_chain
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 finite = st.floats(allow_nan=False, allow_infinity=False, width=64)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.eventlog import EventLog, EventRecord, OpenSession
-from kiosk.eventlog.recorder import SessionRecorder
+from eventlog import EventLog, EventRecord, OpenSession
+from eventlog.recorder import SessionRecorder
 
 ReadEvents = Callable[..., list[EventRecord]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.eventlog.recorder import SessionRecorder
+from eventlog.recorder import SessionRecorder
 from tests.games.conftest import ReadEvents
 
 

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.eventlog import EventLog, Store
-from kiosk.station import StationWindow
-from kiosk.stationdb import StationDb
+from eventlog import EventLog, Store
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.station import StationWindow
 from tests.sync.conftest import receiver_factory  # noqa: F401  (a real receiver on loopback, shared with tests/sync)
 
 PIN = "2468"

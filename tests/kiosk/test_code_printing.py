@@ -13,11 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.codes import display_code
-from kiosk.codes_print import LIST_ROWS, SINGLE_USE
-from kiosk.eventlog import Store
-from kiosk.station import StationWindow
-from kiosk.stationdb import IssuedCode, StationDb
+from eventlog import Store
+from kiosk.services.codes import display_code
+from kiosk.services.stationdb import IssuedCode, StationDb
+from kiosk.ui.codes_print import LIST_ROWS, SINGLE_USE
+from kiosk.ui.station import StationWindow
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
 from tests.pdfcheck import pdf_pages
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.codes import (
+from kiosk.services.codes import (
     ALPHABET,
     CODE_BITS,
     CodeFormatError,
@@ -14,7 +14,7 @@ from kiosk.codes import (
     generate_code,
     parse_code,
 )
-from kiosk.pin import LOCK_AFTER, Lockout, PinError, hash_pin, lock_seconds, validate_new_pin, verify_pin
+from kiosk.services.pin import LOCK_AFTER, Lockout, PinError, hash_pin, lock_seconds, validate_new_pin, verify_pin
 
 S = 1_000_000_000
 

@@ -1,4 +1,4 @@
-"""The printed code sheet (kiosk/codes_print.py): what it says, how many pages it takes on A4 and Letter, and
+"""The printed code sheet (kiosk/ui/codes_print.py): what it says, how many pages it takes on A4 and Letter, and
 where it refuses to write."""
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from kiosk.codes import display_code, generate_code
-from kiosk.codes_print import (
+from kiosk.services.codes import display_code, generate_code
+from kiosk.services.stationdb import IssuedCode
+from kiosk.ui.codes_print import (
     LIST_ROWS,
     SINGLE_USE,
     SLIPS_PER_PAGE,
@@ -27,7 +28,6 @@ from kiosk.codes_print import (
     when_text,
     write_pdf,
 )
-from kiosk.stationdb import IssuedCode
 from tests.pdfcheck import pdf_pages
 
 CET = timezone(timedelta(hours=1), "CET")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.battery import BatteryError, available_batteries, load_battery, resolve_battery
-from kiosk.flow import TRANSITIONS, Flow, FlowError, FlowEvent, FlowState, Screen
+from kiosk.services.battery import BatteryError, available_batteries, load_battery, resolve_battery
+from kiosk.services.flow import TRANSITIONS, Flow, FlowError, FlowEvent, FlowState, Screen
 
 
 def test_flow_walks_consent_practice_games_and_completion() -> None:

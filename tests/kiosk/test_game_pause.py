@@ -11,10 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSpinBox
 from pytestqt.qtbot import QtBot
 
+from eventlog import EventRecord, Store, verify_store
 from games.reaction.player import ReactionPlayer
 from games.reaction.view import ReactionView
-from kiosk.eventlog import EventRecord, Store, verify_store
-from kiosk.station import StationWindow
+from kiosk.ui.station import StationWindow
 from scoring import score_session
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
 

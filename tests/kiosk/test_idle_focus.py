@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.eventlog import Store
+from eventlog import Store
 from tests.kiosk.conftest import PIN, MakeStation, click, enter_pin, issue, type_code
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.eventlog import Store
-from kiosk.pin import LOCK_AFTER
-from kiosk.stationdb import StationDb
+from eventlog import Store
+from kiosk.services.pin import LOCK_AFTER
+from kiosk.services.stationdb import StationDb
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin
 
 

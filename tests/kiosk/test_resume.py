@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from eventlog import Store, verify_store
 from kiosk.cli.main import main
-from kiosk.eventlog import Store, verify_store
-from kiosk.simulate import make_player
+from kiosk.ui.simulate import make_player
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, prepare
 
 BATTERY = """

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.codes import check_symbol
-from kiosk.eventlog import Store, verify_store
-from kiosk.flow import Screen
-from kiosk.simulate import make_player
-from kiosk.stationdb import StationDb
-from kiosk.texts import consent_text, sha256_text
+from eventlog import Store, verify_store
+from kiosk.services.codes import check_symbol
+from kiosk.services.flow import Screen
+from kiosk.services.stationdb import StationDb
+from kiosk.services.texts import consent_text, sha256_text
+from kiosk.ui.simulate import make_player
 from tests.kiosk.conftest import MakeStation, click, issue, type_code
 
 

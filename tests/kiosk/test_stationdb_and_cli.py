@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from eventlog import Store, verify_store
 from kiosk.cli.main import main
-from kiosk.codes import parse_code
-from kiosk.eventlog import Store, verify_store
-from kiosk.stationdb import CodeRefused, StationDb, parse_expires
+from kiosk.services.codes import parse_code
+from kiosk.services.stationdb import CodeRefused, StationDb, parse_expires
 
 
 def test_a_code_is_spent_once_and_personal_data_stays_in_people(data_dir: Path) -> None:

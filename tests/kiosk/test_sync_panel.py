@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
-from kiosk.simulate import SimulatedCandidate
-from kiosk.station import StationWindow
-from kiosk.stationdb import StationDb
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.simulate import SimulatedCandidate
+from kiosk.ui.station import StationWindow
 from sync.client import Progress
 from sync.identity import load_or_create_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.eventlog.records import EventRecord
+from eventlog.records import EventRecord
 from tests.scoring.helpers import StreamBuilder
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kiosk.eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
-from kiosk.eventlog.records import EventRecord
+from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
+from eventlog.records import EventRecord
 
 MS = 1_000_000
 

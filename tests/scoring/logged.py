@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from eventlog import EventLog, EventRecord
 from games.spec import load_event_kinds
-from kiosk.eventlog import EventLog, EventRecord
 
 
 def write_session(log: EventLog, records: Sequence[EventRecord], participant: str = "P-0001") -> str:

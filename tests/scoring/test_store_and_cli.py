@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eventlog import EventLog, Store
 from kiosk.cli.main import main
-from kiosk.eventlog import EventLog, Store
-from kiosk.results import score_and_store, stored_results
+from sync.stored_results import score_and_store, stored_results
 from tests.scoring.logged import write_session
 from tests.scoring.simulate import full_session
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.eventlog.records import EventRecord
+from eventlog.records import EventRecord
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS, rescore_canonical, score_session
 from scoring.model import Profile
 from tests.scoring.freeze import with_freeze

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kiosk.eventlog import Store, verify_store
+from eventlog import Store, verify_store
 from sync.identity import load_or_create_identity
 from sync.outbox import item
 from sync.receiver import ServerThread, SqliteStorage, create_app

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from eventlog import EventLog, Payload, register_kind
 from kiosk.cli import main
-from kiosk.eventlog import EventLog, Payload, register_kind
 
 __all__ = ["SyncProbe", "init_station", "make_sessions"]
 

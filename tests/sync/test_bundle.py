@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
-from kiosk.results import stored_results
 from sync.bundle import build_bundle, read_bundle
 from sync.errors import ExportError
 from sync.identity import key_paths, load_or_create_identity
 from sync.protocol import MEMBERS
+from sync.stored_results import stored_results
 from sync.verify import verify_bundle
 from tests.sync.conftest import session_ids
 from tests.sync.sessions import init_station, make_sessions
@@ -124,7 +124,7 @@ def test_export_all_skips_practice_and_incomplete_sessions(tmp_path: Path) -> No
     init_station(directory)
     done = make_sessions(directory, 2)
     make_sessions(directory, 1, reason="abandoned")
-    from kiosk.eventlog import EventLog
+    from eventlog import EventLog
 
     with EventLog.in_dir(directory) as log:
         practice = log.open_session(purpose="practice", participant="practice")

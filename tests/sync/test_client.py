@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
 from sync.client import Backoff, Progress, SyncClient
 from sync.identity import load_or_create_identity
 from sync.outbox import enqueue_completed, item, items, read_item_bytes

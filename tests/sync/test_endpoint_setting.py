@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
-from kiosk.stationdb import StationDb, validate_endpoint
+from kiosk.services.stationdb import StationDb, validate_endpoint
 from sync.receiver import free_port
 from tests.sync.conftest import Receiver, assert_synced, session_ids
 

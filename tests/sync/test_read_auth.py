@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
 from sync.bundle import build_bundle
 from sync.identity import load_or_create_identity
 from sync.receiver.auth import match_token, token_sha256

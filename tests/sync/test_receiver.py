@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
 from sync.bundle import build_bundle, bundle_sha256
 from sync.identity import key_paths, load_or_create_identity
 from tests.sync.conftest import Receiver, session_ids
@@ -119,7 +119,7 @@ def test_serve_enroll_cli_trusts_a_station(station: Path, tmp_path: Path, receiv
 def test_a_played_bart_session_arrives_with_its_metrics_and_traits(
     tmp_path: Path, receiver_factory: object
 ) -> None:
-    from kiosk.eventlog import EventLog
+    from eventlog import EventLog
     from tests.scoring.helpers import StreamBuilder
     from tests.scoring.logged import write_session
     from tests.scoring.simulate import play_bart

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosk.eventlog import Store
-from kiosk.results import score_and_store, stored_results
+from eventlog import Store
 from scoring import SCORING_VERSION
 from sync.bundle import build_bundle, read_bundle
 from sync.identity import load_or_create_identity
+from sync.stored_results import score_and_store, stored_results
 from sync.verify import verify_bundle
 from tests.sync.conftest import session_ids
 

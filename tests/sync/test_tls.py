@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventlog import Store
 from kiosk.cli import main
-from kiosk.eventlog import Store
 from sync.identity import key_paths
 from sync.outbox import item, items, read_item_bytes
 from sync.receiver import free_port
@@ -115,7 +115,7 @@ def test_saved_ca_file_is_used_by_the_cli_and_the_worker(
     assert status["ca"][0]["names"] == ["localhost", "127.0.0.1"]
     ids = session_ids(station)
     with Store.in_dir(station) as store:
-        from kiosk.stationdb import StationDb
+        from kiosk.services.stationdb import StationDb
 
         saved = StationDb(store).sync_ca_pem()
     worker = SyncWorker(Store.in_dir(station).path, receiver.url, ca_pem=saved, idle_s=0.2).start()

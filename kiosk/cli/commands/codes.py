@@ -40,10 +40,10 @@ def _state(row: Any, now: datetime) -> str:
 
 def run_issue(args: argparse.Namespace) -> int:
     """Issue codes, save the printable list, print the codes."""
-    from kiosk.battery import BatteryError, resolve_battery
-    from kiosk.codes import display_code
-    from kiosk.printable import write_code_list
-    from kiosk.stationdb import StationDb, parse_expires
+    from kiosk.services.battery import BatteryError, resolve_battery
+    from kiosk.services.codes import display_code
+    from kiosk.services.printable import write_code_list
+    from kiosk.services.stationdb import StationDb, parse_expires
 
     if args.count < 1 or args.count > 10_000:
         raise CliError(f"--count must be between 1 and 10000, got {args.count}")
@@ -80,7 +80,7 @@ def run_issue(args: argparse.Namespace) -> int:
 def _check_pdf_target(path: Path) -> None:
     """Refuse an unwritable PDF path, or a missing Qt, before codes are issued (imports Qt: only with --pdf)."""
     try:
-        from kiosk.codes_print import SheetWriteError, check_writable
+        from kiosk.ui.codes_print import SheetWriteError, check_writable
     except ImportError as exc:
         raise CliError(f"--pdf needs Qt (PySide6), which cannot be loaded here: {exc}") from None
 
@@ -91,25 +91,21 @@ def _check_pdf_target(path: Path) -> None:
 
 
 def _write_pdf(path: Path, codes: list[Any], station: str, slips: bool) -> tuple[Path, int]:
-    """The PDF of the sheet, drawn under an offscreen QGuiApplication (no display needed)."""
-    from PySide6.QtGui import QGuiApplication
+    """The PDF of the sheet, drawn offscreen (no display needed)."""
+    from kiosk.ui.codes_print import SheetWriteError
+    from kiosk.ui.headless import write_sheet_pdf
 
-    from kiosk.codes_print import CodeSheet, Layout, SheetWriteError, write_pdf
-
-    app = QGuiApplication.instance() or QGuiApplication(["hiremate", "-platform", "offscreen"])
-    sheet = CodeSheet(station, tuple(codes), Layout.SLIPS if slips else Layout.LIST)
     try:
-        output = write_pdf(sheet, path)
+        output = write_sheet_pdf(path, codes, station, slips)
     except SheetWriteError as exc:
         raise CliError(f"{exc} (the codes were issued: see `hiremate codes list`)") from None
-    del app
     return Path(output.target), output.pages
 
 
 def run_list(args: argparse.Namespace) -> int:
     """Every code with its state."""
-    from kiosk.codes import display_code
-    from kiosk.stationdb import StationDb
+    from kiosk.services.codes import display_code
+    from kiosk.services.stationdb import StationDb
 
     now = datetime.now(UTC)
     with open_store(args) as store:

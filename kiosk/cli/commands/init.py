@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eventlog.store import DB_FILENAME
 from kiosk.cli.common import open_store, print_json
-from kiosk.eventlog.store import DB_FILENAME
 from sync.identity import init_identity_step
 
 __all__ = ["register"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -104,71 +103,15 @@ def run(args: argparse.Namespace) -> int:
     params = parse_params(spec.params_model, args.param)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
     require_display()
-    summary = _play_window(args, spec, params, seed)
+    from kiosk.ui.headless import PlayerUnavailable, play_in_window
+
+    try:
+        summary = play_in_window(args.data_dir, spec, params, seed, args.autoplay, args.speed)
+    except PlayerUnavailable as exc:
+        raise CliError(str(exc)) from None
     if args.json:
         print_json(summary)
     else:
         print(f"{spec.title}: session {summary['session_id']} {summary['status']} (seed {seed})")
         print(f"  summary: {json.dumps(summary['summary'], sort_keys=True)}")
     return 0 if summary["status"] == "completed" else 1
-
-
-def _play_window(args: argparse.Namespace, spec: Any, params: BaseModel, seed: int) -> dict[str, Any]:
-    """Run the Qt event loop with the game's view until the game finishes or the window closes."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
-
-    from games.spec import load_object
-    from kiosk.eventlog import EventLog
-    from kiosk.eventlog.recorder import SessionRecorder
-
-    app = QApplication.instance() or QApplication(["hiremate"])
-    log = EventLog.in_dir(args.data_dir)
-    try:
-        session = log.open_session(purpose="practice", participant="practice")
-        recorder = SessionRecorder(log, session, spec.name)
-        view = load_object(spec.view)(recorder, params, seed)
-        result: dict[str, Any] = {"session_id": session.session_id, "game": spec.name, "seed": seed,
-                                  "status": "abandoned", "summary": {}}
-        closer: list[threading.Thread] = []
-        loop = QEventLoop()  # a local loop, so that a window closed by the person ends only this game
-        app.lastWindowClosed.connect(loop.quit)
-
-        def finished(summary: dict[str, Any]) -> None:
-            result["status"], result["summary"] = "completed", summary
-            t_ns = session.now_ns()  # the session closes off the GUI thread: close_session waits on disk
-            worker = threading.Thread(target=log.close_session, args=(session.session_id, t_ns, "practice_done"))
-            closer.append(worker)
-            worker.start()
-            if args.autoplay:
-                loop.quit()
-
-        view.game_did_finish.connect(finished)
-        view.setWindowTitle(f"HireMate practice: {spec.title}")
-        view.resize(1024, 720)
-        view.show()
-        if args.autoplay:
-            _attach_player(spec, view, args.speed)
-        view.start()
-        loop.exec()
-        app.lastWindowClosed.disconnect(loop.quit)
-        view.close()
-        view.deleteLater()
-        for worker in closer:
-            worker.join()
-        if log.is_open(session.session_id):
-            log.close_session(session.session_id, session.now_ns(), "abandoned")
-        return result
-    finally:
-        log.close()
-
-
-def _attach_player(spec: Any, view: Any, speed: float) -> None:
-    from games.spec import load_object
-
-    try:
-        player = load_object(spec.player)(speed=speed)
-    except TypeError as exc:
-        raise CliError(f"the scripted player of {spec.name!r} cannot run without a script: {exc}") from None
-    player.attach(view)
-    view._autoplayer = player  # keep it alive as long as the view

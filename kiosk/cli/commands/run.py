@@ -20,6 +20,6 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application on the station's store."""
     require_display()
-    from kiosk.app import run_station
+    from kiosk.ui.app import run_station
 
     return run_station(args.data_dir, kiosk=args.kiosk)

@@ -8,7 +8,6 @@ import sys
 from typing import Any
 
 from kiosk.cli.common import CliError, open_store
-from kiosk.results import score_and_store, stored_results
 from scoring import (
     SCORING_VERSION,
     Metric,
@@ -19,6 +18,7 @@ from scoring import (
     role_fit,
 )
 from scoring.stats import quantize
+from sync.stored_results import score_and_store, stored_results
 
 __all__ = ["format_profile", "position_bar", "register"]
 

@@ -118,6 +118,7 @@ def _listen_host(args: argparse.Namespace) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from kiosk.services.version import APP_VERSION
     from sync.receiver.app import create_app
 
     if args.key:
@@ -134,7 +135,7 @@ def _serve(args: argparse.Namespace) -> int:
         print("no active read token: reading the API needs one (`hiremate serve token create`); uploads need none",
               file=sys.stderr)
     try:
-        uvicorn.run(create_app(storage), host=host, port=args.port, log_level="info",
+        uvicorn.run(create_app(storage, APP_VERSION), host=host, port=args.port, log_level="info",
                     ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
     finally:
         storage.close()

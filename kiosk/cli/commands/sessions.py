@@ -19,8 +19,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the sessions, newest first."""
-    from kiosk import session_ops
-    from kiosk.stationdb import StationDb
+    from kiosk.services import session_ops
+    from kiosk.services.stationdb import StationDb
 
     with open_store(args) as store:
         infos = session_ops.overview(StationDb(store), None, args.data_dir)

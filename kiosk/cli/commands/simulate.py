@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,8 +30,8 @@ def register(sub: Any) -> None:
 
 
 def _issue_code(args: argparse.Namespace) -> str:
-    from kiosk.battery import BatteryError, resolve_battery
-    from kiosk.stationdb import StationDb
+    from kiosk.services.battery import BatteryError, resolve_battery
+    from kiosk.services.stationdb import StationDb
 
     try:
         battery = resolve_battery(args.battery)
@@ -45,49 +44,15 @@ def _issue_code(args: argparse.Namespace) -> str:
     return codes[0].code
 
 
-def _quiet_offscreen_warnings(kind: Any, _context: Any, message: str) -> None:
-    """Drop the offscreen platform's notes on window hints it cannot honour; pass on everything else."""
-    if "does not support propagateSizeHints" in message:
-        return
-    print(message, file=sys.stderr)
-
-
 def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:
-    from PySide6.QtCore import QTimer, qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
+    from kiosk.services.station_lock import StationLockedError
+    from kiosk.ui.headless import simulate_station
 
-    from kiosk.app import open_station
-    from kiosk.simulate import SimulatedCandidate
-    from kiosk.station_lock import StationLockedError
-
-    qInstallMessageHandler(_quiet_offscreen_warnings)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        window, log, lock = open_station(args.data_dir, seed_override=args.seed, ask_pin_setup=False)
+        outcome = simulate_station(args.data_dir, code, args.seed, args.speed, args.practice, args.timeout)
     except StationLockedError as exc:
         raise CliError(str(exc), status=4) from None
-    problems: list[str] = []
-    candidate = SimulatedCandidate(window, code, speed=args.speed, practice=args.practice)  # type: ignore[arg-type]
-    window.session_did_close.connect(lambda closed: print(f"closed {closed.session_id}", file=sys.stderr))  # type: ignore[attr-defined]
-    candidate.finished.connect(lambda _: app.quit())
-    candidate.failed.connect(lambda text: (problems.append(text), app.quit()))
-    watchdog = QTimer()
-    watchdog.setSingleShot(True)
-    watchdog.timeout.connect(lambda: (problems.append(f"timed out after {args.timeout:g} s"), app.quit()))
-    watchdog.start(int(args.timeout * 1000))
-    try:
-        window.resize(1280, 800)  # type: ignore[attr-defined]
-        window.show()  # type: ignore[attr-defined]
-        candidate.start()
-        app.exec()
-    finally:
-        watchdog.stop()
-        candidate.stop()
-        window.shutdown()  # type: ignore[attr-defined]
-        window.deleteLater()  # type: ignore[attr-defined]
-        log.close()
-        lock.release()
-    return candidate.closed, problems
+    return outcome.closed, outcome.problems
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from eventlog import Store
 from kiosk.cli.common import CliError, open_store, print_json
-from kiosk.eventlog import Store
-from kiosk.stationdb import StationDb, validate_endpoint
+from kiosk.services.stationdb import StationDb, validate_endpoint
 from sync.client import Progress, SyncClient
 from sync.errors import SyncError, TlsError
 from sync.outbox import items, requeue, summary

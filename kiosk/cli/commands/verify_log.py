@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eventlog import verify_store
 from kiosk.cli.common import open_store, print_json
-from kiosk.eventlog import verify_store
 
 __all__ = ["register"]
 

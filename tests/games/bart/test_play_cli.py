@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from eventlog import Store
 from kiosk.cli.main import main
-from kiosk.eventlog import Store
 
 
 def run_cli(data_dir: Path, *argv: str) -> int:

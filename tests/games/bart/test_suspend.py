@@ -8,10 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from eventlog.recorder import SessionRecorder
 from games.bart.params import BartParams
 from games.bart.player import BartPlayer
 from games.bart.view import BartView
-from kiosk.eventlog.recorder import SessionRecorder
 from tests.games.bart.test_view import expected_kinds, make_view
 from tests.games.conftest import ReadEvents
 

@@ -11,12 +11,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from eventlog import EventRecord
+from eventlog.recorder import SessionRecorder
 from games.bart import rules
 from games.bart.params import CLASSIC_COLOURS, BartParams
 from games.bart.player import BartPlayer, adaptive_rule
 from games.bart.view import BartView
-from kiosk.eventlog import EventRecord
-from kiosk.eventlog.recorder import SessionRecorder
 from tests.games.conftest import ReadEvents
 
 MakeRecorder = Callable[[str], SessionRecorder]

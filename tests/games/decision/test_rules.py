@@ -6,11 +6,11 @@ import random
 
 import pytest
 
+from eventlog.kinds import validate_payload
 from games.decision import errors as err
 from games.decision import rules as r
 from games.decision.params import DecisionParams
 from games.decision.scenarios import load_scenarios
-from kiosk.eventlog.kinds import validate_payload
 
 SCENARIOS = load_scenarios()
 REQUIRED = next(s for s in SCENARIOS if s.reasoning_required and s.soft_time_limit_s)

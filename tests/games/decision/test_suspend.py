@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from eventlog.recorder import SessionRecorder
 from games.decision.params import DecisionParams
 from games.decision.player import DecisionPlayer
 from games.decision.view import DecisionView
-from kiosk.eventlog.recorder import SessionRecorder
 from tests.games.conftest import ReadEvents
 
 REASON = "I pick this one because the risk is small and we keep our promise."

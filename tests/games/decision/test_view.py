@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from eventlog import EventRecord
+from eventlog.recorder import SessionRecorder
 from games.decision.params import DecisionParams
 from games.decision.player import DEFAULT_REASONING, DecisionPlayer
 from games.decision.scenarios import load_scenarios
 from games.decision.view import DecisionView
-from kiosk.eventlog import EventRecord
-from kiosk.eventlog.recorder import SessionRecorder
 
 # ps_release_bug: options a(low) b(medium) c(high) d(medium); reasoning required, >= 30 chars; limit 120 s.
 # at_tool_choice: options a b c d; reasoning optional; no limit.

@@ -8,6 +8,7 @@ import random
 import pytest
 from pydantic import ValidationError
 
+from eventlog.kinds import validate_payload
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
 from games.reaction.rules import (
     Emission,
@@ -17,7 +18,6 @@ from games.reaction.rules import (
     TimeOrderError,
     UnknownKeyError,
 )
-from kiosk.eventlog.kinds import validate_payload
 
 MS = 1_000_000
 

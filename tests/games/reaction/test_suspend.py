@@ -9,12 +9,12 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
+from eventlog import EventLog, EventRecord, OpenSession
+from eventlog.recorder import SessionRecorder
 from games.reaction.params import GoNoGoParams, SimpleRTParams
 from games.reaction.player import ReactionPlayer
 from games.reaction.rules import ReactionRules, ReactionSequenceError, ReactionState
 from games.reaction.view import ReactionView
-from kiosk.eventlog import EventLog, EventRecord, OpenSession
-from kiosk.eventlog.recorder import SessionRecorder
 from scoring import score_session
 from tests.games.conftest import ReadEvents
 

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from eventlog import EventRecord
+from eventlog.recorder import SessionRecorder
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
 from games.reaction.player import ReactionPlayer
 from games.reaction.view import ReactionView
-from kiosk.eventlog import EventRecord
-from kiosk.eventlog.recorder import SessionRecorder
 from tests.games.conftest import ReadEvents
 
 MS = 1_000_000

@@ -1,0 +1,75 @@
+"""Registry of event kinds: each namespaced kind maps to the pydantic model of its payload."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from eventlog.errors import PayloadError, UnknownKindError
+
+__all__ = [
+    "Payload",
+    "payload_model",
+    "register_kind",
+    "registered_kinds",
+    "validate_payload",
+]
+
+KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+
+_MODELS: dict[str, type[BaseModel]] = {}
+
+M = TypeVar("M", bound=type[BaseModel])
+
+
+class Payload(BaseModel):
+    """Base for event payloads: frozen; unknown fields, NaN and infinities are refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+def register_kind(kind: str) -> Callable[[M], M]:
+    """Class decorator registering a payload model for a namespaced kind such as 'bart.pump'."""
+    if not KIND_PATTERN.match(kind):
+        raise ValueError(f"event kind {kind!r} is not namespaced like 'game.action'")
+
+    def decorate(model: M) -> M:
+        existing = _MODELS.get(kind)
+        if existing is not None and existing.__qualname__ != model.__qualname__:
+            raise ValueError(f"event kind {kind!r} is already registered to {existing.__qualname__}")
+        _MODELS[kind] = model
+        return model
+
+    return decorate
+
+
+def payload_model(kind: str) -> type[BaseModel]:
+    """Return the payload model of a kind, or raise UnknownKindError."""
+    try:
+        return _MODELS[kind]
+    except KeyError:
+        raise UnknownKindError(f"unknown event kind {kind!r}: no payload model is registered") from None
+
+
+def registered_kinds() -> Mapping[str, type[BaseModel]]:
+    """A read-only view of every registered kind and its model."""
+    return dict(_MODELS)
+
+
+def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[str, Any]:
+    """Validate a payload against its kind's model and return its JSON-ready dict."""
+    model = payload_model(kind)
+    if isinstance(payload, model):
+        return payload.model_dump(mode="json")
+    if isinstance(payload, BaseModel):
+        payload = payload.model_dump(mode="json")
+    try:
+        instance = model.__pydantic_validator__.validate_python(payload)
+        return model.__pydantic_serializer__.to_python(instance, mode="json")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "(payload)"
+        raise PayloadError(kind, field, first["msg"]) from None

@@ -1,0 +1,191 @@
+"""Registered, recorded schema migrations of the station database; none rewrites an event row."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from eventlog.errors import SchemaTooNewError
+
+__all__ = ["MIGRATIONS", "Migration", "applied_migrations", "migrate", "migration"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered schema step."""
+
+    number: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def migration(number: int, name: str) -> Callable[[Step], Step]:
+    """Register a migration; numbers must be unique and increasing in registration order."""
+
+    def decorate(fn: Step) -> Step:
+        if any(m.number == number for m in MIGRATIONS):
+            raise ValueError(f"migration {number} is registered twice")
+        MIGRATIONS.append(Migration(number, name, fn))
+        MIGRATIONS.sort(key=lambda m: m.number)
+        return fn
+
+    return decorate
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[int]:
+    """Numbers of the migrations recorded in this database."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations"
+        " (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in conn.execute("SELECT number FROM _migrations ORDER BY number")]
+
+
+def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+    """Apply every registered migration not yet recorded (up to `upto`); return those applied."""
+    done = set(applied_migrations(conn))
+    known = {m.number for m in MIGRATIONS}
+    unknown = sorted(done - known)
+    if unknown:
+        raise SchemaTooNewError(f"database has migrations {unknown} that this app does not know; upgrade the app")
+    applied: list[int] = []
+    for step in MIGRATIONS:
+        if step.number in done or (upto is not None and step.number > upto):
+            continue
+        with conn:
+            step.apply(conn)
+            conn.execute(
+                "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                (step.number, step.name, datetime.now(UTC).isoformat()),
+            )
+        applied.append(step.number)
+    return applied
+
+
+@migration(1, "station, sessions and the append-only events table")
+def _initial(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE station (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, created_utc TEXT NOT NULL
+        );
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            battery TEXT,
+            status TEXT NOT NULL,
+            anchor_wall_utc TEXT NOT NULL,
+            anchor_wall_ns INTEGER NOT NULL,
+            time_zone TEXT NOT NULL,
+            app_version TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            closed_utc TEXT,
+            event_count INTEGER,
+            chain_head TEXT
+        );
+        CREATE TABLE events (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            seq INTEGER NOT NULL,
+            t_ns INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            game TEXT,
+            trial INTEGER,
+            payload TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+        """
+    )
+
+
+@migration(2, "personal data apart from the log, and session lookups by status")
+def _people_and_status(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE people (
+            participant TEXT PRIMARY KEY, name TEXT, email TEXT, created_utc TEXT NOT NULL
+        );
+        CREATE INDEX sessions_by_status ON sessions(status);
+        """
+    )
+
+
+@migration(4, "station operations: one-time access codes, proctor settings, session progress for resume")
+def _station_operations(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE access_codes (
+            code TEXT PRIMARY KEY,
+            participant TEXT NOT NULL,
+            battery TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            expires_utc TEXT NOT NULL,
+            used_utc TEXT,
+            session_id TEXT
+        );
+        CREATE TABLE station_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE session_progress (
+            session_id TEXT PRIMARY KEY,
+            battery TEXT NOT NULL,
+            code TEXT,
+            game_index INTEGER NOT NULL DEFAULT 0,
+            game TEXT,
+            trial INTEGER,
+            owner_pid INTEGER,
+            updated_utc TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migration(5, "sync outbox: one signed bundle per completed session and its delivery state")
+def _sync_outbox(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE outbox (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            bundle_path TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            bundle_size INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'conflict', 'rejected')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_utc TEXT NOT NULL,
+            last_attempt_utc TEXT,
+            last_error TEXT,
+            receipt TEXT,
+            endpoint TEXT,
+            enqueued_utc TEXT NOT NULL,
+            delivered_utc TEXT
+        );
+        CREATE INDEX outbox_by_state ON outbox(state, next_attempt_utc);
+        """
+    )
+
+
+@migration(3, "derived scoring results, keyed by session and scoring version (never in the events table)")
+def _results(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE results (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            scoring_version TEXT NOT NULL,
+            canonical_json BLOB NOT NULL,
+            created_utc TEXT NOT NULL,
+            PRIMARY KEY (session_id, scoring_version)
+        );
+        """
+    )

@@ -1,0 +1,65 @@
+"""The event record: one row of the append-only log, as read back or exported."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventlog.canonical import canonical_json, chain_hash, event_bytes
+
+__all__ = ["EventRecord"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One logged event with its place in the session's hash chain."""
+
+    session_id: str
+    seq: int
+    t_ns: int
+    kind: str
+    game: str | None
+    trial: int | None
+    payload: dict[str, Any] = field(hash=False)
+    prev_hash: str
+    hash: str
+
+    def canonical_bytes(self) -> bytes:
+        """The bytes this event's hash is computed over (with the previous hash)."""
+        return event_bytes(
+            self.session_id, self.seq, self.t_ns, self.kind, self.game, self.trial,
+            canonical_json(self.payload),
+        )
+
+    def computed_hash(self) -> str:
+        """Recompute this event's hash from its fields and prev_hash."""
+        return chain_hash(self.prev_hash, self.canonical_bytes())
+
+    def to_json(self) -> str:
+        """One canonical JSON line, as written to events.jsonl in bundles and exports."""
+        return canonical_json(self.as_dict())
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record's fields as a plain dict."""
+        return {
+            "session_id": self.session_id, "seq": self.seq, "t_ns": self.t_ns,
+            "kind": self.kind, "game": self.game, "trial": self.trial,
+            "payload": self.payload, "prev_hash": self.prev_hash, "hash": self.hash,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> EventRecord:
+        """Build a record from an `events` table row (payload stored as canonical JSON text)."""
+        payload = row["payload"]
+        return cls(
+            session_id=row["session_id"], seq=row["seq"], t_ns=row["t_ns"], kind=row["kind"],
+            game=row["game"], trial=row["trial"],
+            payload=json.loads(payload) if isinstance(payload, str) else payload,
+            prev_hash=row["prev_hash"], hash=row["hash"],
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> EventRecord:
+        """Parse one events.jsonl line."""
+        return cls.from_row(json.loads(line))

@@ -1,0 +1,1 @@
+"""The station's Qt-free services: codes, PIN, batteries, candidate flow, sessions, station DB, lock."""

@@ -1,0 +1,129 @@
+"""What the station does to sessions on the DB worker thread (no Qt): admit by code, resume, finish, abandon.
+
+Each function takes the worker's StationDb and the station's EventLog and returns a small frozen value
+for the GUI thread. Opening and closing sessions, scoring on close and outbox enqueue all happen here.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventlog import EventLog, OpenSession
+from kiosk.services import (
+    station_kinds,  # noqa: F401  (registers the station.* kinds)
+    texts,
+)
+from kiosk.services.battery import Battery, BatteryError, resolve_battery
+from kiosk.services.station_lock import holder_pid
+from kiosk.services.stationdb import CodeRefused, SessionInfo, StationDb
+
+__all__ = ["Admission", "Closed", "abandon", "admit", "finish", "open_practice", "overview", "resume"]
+
+
+@dataclass(frozen=True)
+class Admission:
+    """A candidate session now open in this process, with its battery and where to start."""
+
+    session: OpenSession
+    participant: str
+    battery: Battery
+    code: str | None
+    game_index: int = 0
+    trial: int | None = None
+    instructions: dict[str, str] = field(default_factory=dict)  # game -> markdown, read here, not on the GUI
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A session closed on the worker: its chain head and what happened downstream."""
+
+    session_id: str
+    reason: str
+    chain_head: str
+    scored: str | None
+    queued: bool
+    problems: tuple[str, ...] = ()
+
+
+def _instructions(battery: Battery) -> dict[str, str]:
+    return {entry.game: texts.instructions(entry.game) for entry in battery.games}
+
+
+def admit(db: StationDb, log: EventLog, code: str) -> Admission:
+    """Spend a one-time code: check its battery loads, redeem it, open the session, track its progress."""
+    found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
+    if found is None:
+        raise CodeRefused("unknown")
+    battery = resolve_battery(found[0])
+    session_id = str(uuid.uuid4())
+    issued = db.redeem(code, session_id)
+    session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
+    db.start_progress(session_id, battery.ref, code, os.getpid())
+    return Admission(session, issued.participant, battery, code, instructions=_instructions(battery))
+
+
+def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
+    """Continue an interrupted session at its recorded game and trial (records session.resumed)."""
+    progress = db.progress(session_id)
+    row = db.store.session(session_id)
+    if progress is None or row is None:
+        raise BatteryError(f"session {session_id}: no battery progress recorded; it cannot be resumed")
+    battery = resolve_battery(progress.battery)
+    session = log.resume_session(session_id, game=progress.game, trial=progress.trial)
+    db.claim(session_id, os.getpid())
+    return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial,
+                     _instructions(battery))
+
+
+def open_practice(log: EventLog, participant: str, battery: str) -> OpenSession:
+    """A separate practice session for a practice round (never scored, never exported)."""
+    return log.open_session("practice", participant, battery)
+
+
+def _score_and_queue(db: StationDb, session_id: str) -> tuple[str | None, bool, list[str]]:
+    problems: list[str] = []
+    scored: str | None = None
+    queued = False
+    try:
+        from sync.stored_results import score_and_store
+
+        result = score_and_store(db.store, session_id)
+        scored = str(getattr(result, "scoring_version", result))
+    except Exception as exc:  # scoring must never lose the session: note it, keep going
+        problems.append(f"scoring: {type(exc).__name__}: {exc}")
+    try:
+        from sync.outbox import enqueue
+
+        enqueue(db.store, session_id)
+        queued = True
+    except Exception as exc:
+        problems.append(f"outbox: {type(exc).__name__}: {exc}")
+    return scored, queued, problems
+
+
+def finish(db: StationDb, log: EventLog, session_id: str, t_ns: int, reason: str) -> Closed:
+    """Close a session (flushes: durable on return); completed assessment sessions are scored and queued."""
+    head = log.close_session(session_id, t_ns, reason)
+    row = db.store.session(session_id)
+    if reason != "completed" or row is None or row.purpose != "assessment":
+        return Closed(session_id, reason, head, None, False)
+    scored, queued, problems = _score_and_queue(db, session_id)
+    return Closed(session_id, reason, head, scored, queued, tuple(problems))
+
+
+def abandon(db: StationDb, log: EventLog, session_id: str) -> Closed:
+    """Close an interrupted session as abandoned (session.resumed then session.closed; nothing rewritten)."""
+    state = log.resume_session(session_id)
+    head = log.close_session(session_id, state.now_ns(), "abandoned")
+    return Closed(session_id, "abandoned", head, None, False)
+
+
+def overview(db: StationDb, log: EventLog | None, data_dir: Path) -> list[SessionInfo]:
+    """Sessions with their status; 'in progress' only when open in a live station process."""
+    if log is not None:
+        return db.overview(lambda sid, _pid: log.is_open(sid))
+    holder = holder_pid(data_dir)
+    return db.overview(lambda _sid, pid: holder is not None and pid == holder)

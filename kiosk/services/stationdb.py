@@ -1,0 +1,334 @@
+"""Station operational data (no Qt): proctor settings and PIN, one-time codes, people, session progress.
+
+All of it lives in tables beside the event log (migration 4); nothing here touches the events table.
+Methods run on the DB worker thread (kiosk.ui.ops) or in CLI commands, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from eventlog import Store
+from kiosk.services.codes import generate_code
+from kiosk.services.pin import Lockout, hash_pin, validate_new_pin, verify_pin
+
+__all__ = [
+    "CodeRefused",
+    "IssuedCode",
+    "PinCheck",
+    "Progress",
+    "SessionInfo",
+    "StationDb",
+    "parse_expires",
+    "validate_endpoint",
+]
+
+SYNC_ENDPOINT_KEY = "sync_endpoint"
+SYNC_CA_KEY = "sync_ca_pem"
+
+REFUSALS = {
+    "unknown": "This code is not known at this station. Please check it with the proctor.",
+    "used": "This code has already been used. Each code works once; please ask the proctor.",
+    "expired": "This code has expired. Please ask the proctor for a new one.",
+}
+
+
+class CodeRefused(Exception):
+    """A well-formed code that opens no session: reason is 'unknown', 'used' or 'expired'."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(REFUSALS[reason])
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    """One access code row."""
+
+    code: str
+    participant: str
+    battery: str
+    created_utc: str
+    expires_utc: str
+    used_utc: str | None = None
+    session_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """Outcome of a PIN attempt: ok, or how many tries remain, or how long the prompt is locked."""
+
+    ok: bool
+    tries_left: int
+    locked_s: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a session is in its battery (for crash resume)."""
+
+    session_id: str
+    battery: str
+    code: str | None
+    game_index: int
+    game: str | None
+    trial: int | None
+    owner_pid: int | None
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session as the proctor sees it: status is in progress, interrupted, completed, abandoned or declined."""
+
+    session_id: str
+    purpose: str
+    participant: str
+    battery: str | None
+    status: str
+    started_utc: str
+    events: int
+    game_index: int | None
+    game: str | None
+    trial: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return asdict(self)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_expires(text: str, now: datetime | None = None) -> datetime:
+    """'90m', '48h', '7d' from now, or an ISO date/datetime (UTC unless it says otherwise)."""
+    now = now or _now()
+    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text)
+    if match:
+        unit = {"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]
+        return now + timedelta(**{unit: int(match.group(1))})
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"--expires {text!r}: use e.g. 90m, 48h, 7d or an ISO date like 2030-01-31") from None
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    if when <= now:
+        raise ValueError(f"--expires {text!r} is in the past")
+    return when
+
+
+def validate_endpoint(text: str) -> str | None:
+    """A receiver base URL as typed: http(s)://host[:port][/path], or None when empty (sync off)."""
+    url = text.strip()
+    if not url:
+        return None
+    where = f"sync endpoint {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not url.lower().startswith(f"{parts.scheme.lower()}://"):
+        raise ValueError(f"{where}: must start with http:// or https://")
+    try:
+        host, _ = parts.hostname, parts.port
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    if not host:
+        raise ValueError(f"{where}: needs a host name, e.g. http://192.168.1.20:8765")
+    if any(ch.isspace() for ch in url) or parts.query or parts.fragment:
+        raise ValueError(f"{where}: no spaces, query or fragment; give the receiver's base URL")
+    return url.rstrip("/")
+
+
+class StationDb:
+    """Operational tables of one station database, over a Store's connection."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn: sqlite3.Connection = store.conn
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """One station setting, or the default."""
+        row = self.conn.execute("SELECT value FROM station_settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store one station setting."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO station_settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def sync_endpoint(self) -> str | None:
+        """The saved receiver URL the station uploads to, or None (sync off)."""
+        return self.setting(SYNC_ENDPOINT_KEY) or None
+
+    def set_sync_endpoint(self, text: str) -> str | None:
+        """Validate and save the receiver URL (empty turns sync off); return what was saved."""
+        url = validate_endpoint(text)
+        self.set_setting(SYNC_ENDPOINT_KEY, url or "")
+        return url
+
+    def sync_ca_pem(self) -> str | None:
+        """The saved receiver CA / self-signed certificate(s) the station trusts (PEM), or None (system store)."""
+        return self.setting(SYNC_CA_KEY) or None
+
+    def set_sync_ca_pem(self, pem: str | None) -> None:
+        """Save the PEM text to trust for the receiver (checked by the caller); None or '' goes back to the system
+        trust store."""
+        self.set_setting(SYNC_CA_KEY, pem or "")
+
+    def station_info(self) -> dict[str, Any]:
+        """The station's row (created on first use)."""
+        row, _ = self.store.ensure_station()
+        return dict(row)
+
+    # -- proctor PIN --------------------------------------------------------------------------
+
+    def pin_is_set(self) -> bool:
+        """Whether a proctor PIN has been chosen yet."""
+        return self.setting("pin_hash") is not None
+
+    def set_pin(self, pin: str, again: str) -> None:
+        """Choose the PIN (first run only; afterwards set_pin refuses). Stores only its scrypt hash."""
+        validate_new_pin(pin, again)
+        if self.pin_is_set():
+            raise PermissionError("the proctor PIN is already set")
+        self.set_setting("pin_hash", hash_pin(pin))
+
+    def lockout(self) -> Lockout:
+        """The persisted lockout state of the PIN prompt."""
+        raw = self.setting("pin_lockout")
+        return Lockout(**json.loads(raw)) if raw else Lockout()
+
+    def check_pin(self, pin: str, now_ns: int) -> PinCheck:
+        """Try a PIN: refused unseen while locked; the 5th wrong try locks the prompt for a growing delay."""
+        state = self.lockout()
+        if state.remaining_s(now_ns) > 0:
+            return PinCheck(False, 0, state.remaining_s(now_ns))
+        stored = self.setting("pin_hash")
+        if stored is not None and verify_pin(pin, stored):
+            self._save_lockout(state.after_success())
+            return PinCheck(True, 0, 0)
+        state = state.after_failure(now_ns)
+        self._save_lockout(state)
+        from kiosk.services.pin import LOCK_AFTER
+
+        return PinCheck(False, LOCK_AFTER - state.failures if not state.remaining_s(now_ns) else 0,
+                        state.remaining_s(now_ns))
+
+    def _save_lockout(self, state: Lockout) -> None:
+        self.set_setting("pin_lockout", json.dumps(asdict(state)))
+
+    # -- codes --------------------------------------------------------------------------------
+
+    def issue_codes(
+        self, count: int, battery: str, expires: datetime, prefix: str = "P",
+        person: tuple[str | None, str | None] | None = None,
+    ) -> list[IssuedCode]:
+        """Make `count` fresh codes, each bound to a new pseudonym, the battery and the expiry."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        created = _now().isoformat()
+        issued: list[IssuedCode] = []
+        with self.conn:
+            while len(issued) < count:
+                row = IssuedCode(generate_code(), f"{prefix}-{secrets.token_hex(4)}", battery, created,
+                                 expires.astimezone(UTC).isoformat())
+                try:
+                    self.conn.execute(
+                        "INSERT INTO access_codes (code, participant, battery, created_utc, expires_utc)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (row.code, row.participant, row.battery, row.created_utc, row.expires_utc))
+                except sqlite3.IntegrityError:
+                    continue  # a code collision (about 1 in 2**50): draw again
+                issued.append(row)
+            if person is not None and any(person) and count == 1:
+                self.conn.execute(
+                    "INSERT INTO people (participant, name, email, created_utc) VALUES (?, ?, ?, ?)",
+                    (issued[0].participant, person[0] or None, person[1] or None, created))
+        return issued
+
+    def codes(self) -> list[IssuedCode]:
+        """Every code, newest first."""
+        cursor = self.conn.execute(
+            "SELECT code, participant, battery, created_utc, expires_utc, used_utc, session_id"
+            " FROM access_codes ORDER BY created_utc DESC, participant")
+        return [IssuedCode(*row) for row in cursor]
+
+    def redeem(self, code: str, session_id: str, now: datetime | None = None) -> IssuedCode:
+        """Spend a code on a new session id, atomically; raise CodeRefused when it opens nothing."""
+        now = now or _now()
+        with self.conn:
+            row = self.conn.execute(
+                "SELECT code, participant, battery, created_utc, expires_utc, used_utc, session_id"
+                " FROM access_codes WHERE code = ?", (code,)).fetchone()
+            if row is None:
+                raise CodeRefused("unknown")
+            found = IssuedCode(*row)
+            if found.used_utc is not None:
+                raise CodeRefused("used")
+            if datetime.fromisoformat(found.expires_utc) <= now:
+                raise CodeRefused("expired")
+            updated = self.conn.execute(
+                "UPDATE access_codes SET used_utc = ?, session_id = ? WHERE code = ? AND used_utc IS NULL",
+                (now.isoformat(), session_id, code)).rowcount
+            if updated != 1:
+                raise CodeRefused("used")
+        return IssuedCode(found.code, found.participant, found.battery, found.created_utc, found.expires_utc,
+                          now.isoformat(), session_id)
+
+    # -- progress (crash resume) ----------------------------------------------------------------
+
+    def start_progress(self, session_id: str, battery: str, code: str | None, pid: int) -> None:
+        """Begin tracking a session's place in its battery."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO session_progress (session_id, battery, code, game_index, owner_pid, updated_utc)"
+                " VALUES (?, ?, ?, 0, ?, ?)", (session_id, battery, code, pid, _now().isoformat()))
+
+    def set_progress(self, session_id: str, game_index: int, game: str | None, trial: int | None) -> None:
+        """Remember the game (and trial) a session has reached."""
+        with self.conn:
+            self.conn.execute(
+                "UPDATE session_progress SET game_index = ?, game = ?, trial = ?, updated_utc = ?"
+                " WHERE session_id = ?", (game_index, game, trial, _now().isoformat(), session_id))
+
+    def claim(self, session_id: str, pid: int) -> None:
+        """Mark the process that now owns a (resumed) session."""
+        with self.conn:
+            self.conn.execute("UPDATE session_progress SET owner_pid = ? WHERE session_id = ?", (pid, session_id))
+
+    def progress(self, session_id: str) -> Progress | None:
+        """A session's recorded place, or None."""
+        row = self.conn.execute(
+            "SELECT session_id, battery, code, game_index, game, trial, owner_pid FROM session_progress"
+            " WHERE session_id = ?", (session_id,)).fetchone()
+        return Progress(*row) if row else None
+
+    # -- overview -----------------------------------------------------------------------------
+
+    def overview(self, open_here: Callable[[str, int | None], bool]) -> list[SessionInfo]:
+        """Every session, newest first; an open session not open in a live station counts as interrupted."""
+        infos: list[SessionInfo] = []
+        for row in reversed(self.store.sessions()):
+            prog = self.progress(row.id)
+            status = row.status
+            if status in ("open", "interrupted"):
+                status = "in progress" if open_here(row.id, prog.owner_pid if prog else None) else "interrupted"
+            infos.append(SessionInfo(
+                row.id, row.purpose, row.participant, row.battery, status, row.anchor_wall_utc,
+                row.event_count if row.event_count is not None else self.store.event_count(row.id),
+                prog.game_index if prog else None, prog.game if prog else None, prog.trial if prog else None))
+        return infos

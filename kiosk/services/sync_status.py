@@ -1,0 +1,44 @@
+"""What the proctor panel shows of the outbox, read on the DB worker (no Qt): counts, next upload, problems."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from kiosk.services.stationdb import StationDb
+from sync.outbox import OutboxItem, enqueue_completed, items, summary
+
+__all__ = ["OutboxSnapshot", "outbox_snapshot", "sync_startup"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OutboxSnapshot:
+    """The outbox as the panel shows it: counts per state, the bundle next in line, conflicts and refusals."""
+
+    endpoint: str | None
+    counts: dict[str, int]
+    next_up: OutboxItem | None = None
+    problems: list[OutboxItem] = field(default_factory=list)
+    ca_pem: str | None = None  # the saved receiver certificate(s) to trust; None: the system trust store
+
+
+def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
+    """Read the outbox: the pending row due first (with its attempts, retry time, last error) and every
+    conflict or rejected row (session id and why)."""
+    pending = sorted(items(db.store, "pending"), key=lambda row: row.next_attempt_utc)
+    problems = [row for row in items(db.store) if row.state in ("conflict", "rejected")]
+    return OutboxSnapshot(db.sync_endpoint(), summary(db.store), pending[0] if pending else None, problems,
+                          db.sync_ca_pem())
+
+
+def sync_startup(db: StationDb) -> OutboxSnapshot:
+    """At station start, with an endpoint saved: queue completed sessions missing from the outbox (so the
+    station stays the only writer of outbox rows and its worker runs without catch-up); then read it."""
+    if db.sync_endpoint():
+        try:
+            enqueue_completed(db.store)
+        except Exception:  # a bundle that cannot be built must not stop the station; the panel shows the rest
+            log.exception("could not queue completed sessions for sync")
+    return outbox_snapshot(db)

@@ -1,0 +1,1 @@
+"""The station's Qt shell: app, windows, screens, DB worker, lockdown, printing."""

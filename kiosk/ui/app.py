@@ -1,0 +1,50 @@
+"""The Qt application shell of the station: one locked data directory, one event log, one station window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from eventlog import EventLog
+from kiosk.services.station_lock import StationLock, StationLockedError
+from kiosk.services.version import APP_VERSION
+from kiosk.ui.station import StationWindow
+
+__all__ = ["open_station", "run_station"]
+
+
+def open_station(data_dir: Path, kiosk: bool = False, **options: Any) -> tuple[StationWindow, EventLog, StationLock]:
+    """Lock data_dir, open its event log and build (not show) the station window."""
+    lock = StationLock(data_dir)
+    lock.acquire()
+    try:
+        log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+    except Exception:
+        lock.release()
+        raise
+    window = StationWindow(log, data_dir, kiosk=kiosk, **options)
+    return window, log, lock
+
+
+def run_station(data_dir: Path, kiosk: bool = False) -> int:
+    """Open the station window on the store in data_dir and run the event loop until the proctor exits."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    try:
+        window, log, lock = open_station(Path(data_dir), kiosk=kiosk)
+    except StationLockedError as exc:
+        print(f"hiremate run: {exc}", file=sys.stderr)
+        return 4
+    try:
+        if kiosk:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        return app.exec()
+    finally:
+        window.shutdown()
+        log.close()
+        lock.release()

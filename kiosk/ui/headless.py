@@ -1,0 +1,142 @@
+"""Qt runs the command line asks for: a code sheet PDF offscreen, one game in a window, a scripted station run."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from eventlog import EventLog
+from eventlog.recorder import SessionRecorder
+from games.spec import GameSpec, load_object
+from kiosk.services.session_ops import Closed
+from kiosk.services.stationdb import IssuedCode
+from kiosk.services.version import APP_VERSION
+from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput, write_pdf
+
+__all__ = ["PlayerUnavailable", "SimulationOutcome", "play_in_window", "simulate_station", "write_sheet_pdf"]
+
+
+class PlayerUnavailable(Exception):
+    """A game's scripted player cannot play without a script of its own."""
+
+
+def write_sheet_pdf(path: Path, codes: Sequence[IssuedCode], station: str, slips: bool) -> SheetOutput:
+    """The code sheet as a PDF, drawn under an offscreen QGuiApplication (no display needed)."""
+    app = QGuiApplication.instance() or QGuiApplication(["hiremate", "-platform", "offscreen"])
+    sheet = CodeSheet(station, tuple(codes), Layout.SLIPS if slips else Layout.LIST)
+    try:
+        return write_pdf(sheet, path)
+    finally:
+        del app
+
+
+def _attach_player(spec: GameSpec, view: Any, speed: float) -> None:
+    try:
+        player = load_object(spec.player)(speed=speed)
+    except TypeError as exc:
+        raise PlayerUnavailable(f"the scripted player of {spec.name!r} cannot run without a script: {exc}") from None
+    player.attach(view)
+
+
+def play_in_window(data_dir: Path, spec: GameSpec, params: BaseModel, seed: int, autoplay: bool,
+                   speed: float) -> dict[str, Any]:
+    """Run one game's view in a window, recording into a practice session, until it finishes or is closed."""
+    app = QApplication.instance() or QApplication(["hiremate"])
+    log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+    try:
+        session = log.open_session(purpose="practice", participant="practice")
+        view = load_object(spec.view)(SessionRecorder(log, session, spec.name), params, seed)
+        result: dict[str, Any] = {"session_id": session.session_id, "game": spec.name, "seed": seed,
+                                  "status": "abandoned", "summary": {}}
+        closer: list[threading.Thread] = []
+        loop = QEventLoop()  # a local loop, so that a window closed by the person ends only this game
+        app.lastWindowClosed.connect(loop.quit)
+
+        def finished(summary: dict[str, Any]) -> None:
+            result["status"], result["summary"] = "completed", summary
+            t_ns = session.now_ns()  # the session closes off the GUI thread: close_session waits on disk
+            worker = threading.Thread(target=log.close_session, args=(session.session_id, t_ns, "practice_done"))
+            closer.append(worker)
+            worker.start()
+            if autoplay:
+                loop.quit()
+
+        view.game_did_finish.connect(finished)
+        view.setWindowTitle(f"HireMate practice: {spec.title}")
+        view.resize(1024, 720)
+        view.show()
+        if autoplay:
+            _attach_player(spec, view, speed)
+        view.start()
+        loop.exec()
+        app.lastWindowClosed.disconnect(loop.quit)
+        view.close()
+        view.deleteLater()
+        for worker in closer:
+            worker.join()
+        if log.is_open(session.session_id):
+            log.close_session(session.session_id, session.now_ns(), "abandoned")
+        return result
+    finally:
+        log.close()
+
+
+@dataclass
+class SimulationOutcome:
+    """How a scripted station run ended: the closed session, or the problems that stopped it."""
+
+    closed: Closed | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _quiet_offscreen_warnings(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen platform's notes on window hints it cannot honour; pass on everything else."""
+    if "does not support propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
+def simulate_station(data_dir: Path, code: str, seed: int | None, speed: float, practice: bool,
+                     timeout_s: float) -> SimulationOutcome:
+    """Open the station on data_dir and let a scripted candidate redeem `code` and play the battery.
+
+    Raises StationLockedError when another station process holds the data directory.
+    """
+    from kiosk.ui.app import open_station
+    from kiosk.ui.simulate import SimulatedCandidate
+
+    qInstallMessageHandler(_quiet_offscreen_warnings)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window, log, lock = open_station(data_dir, seed_override=seed, ask_pin_setup=False)
+    outcome = SimulationOutcome()
+    candidate = SimulatedCandidate(window, code, speed=speed, practice=practice)
+    window.session_did_close.connect(lambda closed: print(f"closed {closed.session_id}", file=sys.stderr))
+    candidate.finished.connect(lambda _: app.quit())
+    candidate.failed.connect(lambda text: (outcome.problems.append(text), app.quit()))
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: (outcome.problems.append(f"timed out after {timeout_s:g} s"), app.quit()))
+    watchdog.start(int(timeout_s * 1000))
+    try:
+        window.resize(1280, 800)
+        window.show()
+        candidate.start()
+        app.exec()
+    finally:
+        watchdog.stop()
+        candidate.stop()
+        window.shutdown()
+        window.deleteLater()
+        log.close()
+        lock.release()
+    outcome.closed = candidate.closed
+    return outcome

@@ -1,0 +1,149 @@
+"""Proctor screens: the PIN prompt (set on first run, lockout countdown), the pause overlay and the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
+
+__all__ = ["PauseScreen", "PinScreen"]
+
+
+class PinScreen(QWidget):
+    """Asks for the proctor PIN, or asks to choose one on first run."""
+
+    pin_entered = Signal(str)
+    pin_chosen = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = title("Proctor")
+        self.explain = hint("")
+        self.pin_input = self._field("pinInput", "PIN")
+        self.again_input = self._field("pinAgainInput", "PIN again")
+        self.error = message("error")
+        self.ok_button = button("Unlock", primary=True, name="pinOkButton")
+        self.cancel_button = button("Back", name="pinCancelButton")
+        centred_column(self, self.heading, self.explain, self.pin_input, self.again_input, self.error,
+                       button_row(self.cancel_button, self.ok_button), hint("Enter confirms, Escape goes back."))
+        self.setting = False
+        self._locked_s = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.ok_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.pin_input.returnPressed.connect(self._submit)
+        self.again_input.returnPressed.connect(self._submit)
+
+    @staticmethod
+    def _field(name: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setPlaceholderText(placeholder)
+        field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        field.setMaxLength(12)
+        field.setMinimumWidth(360)
+        return field
+
+    def ask(self, setting: bool, can_cancel: bool = True) -> None:
+        """Prepare the prompt: choose a new PIN (first run) or type the PIN."""
+        self.setting = setting
+        self.heading.setText("Choose the proctor PIN" if setting else "Proctor PIN")
+        self.explain.setText(
+            "First run: choose a PIN of 4 to 12 digits. Only a scrypt hash of it is stored." if setting
+            else "Type the proctor PIN to open the proctor panel.")
+        self.again_input.setVisible(setting)
+        self.ok_button.setText("Save PIN" if setting else "Unlock")
+        self.cancel_button.setVisible(can_cancel)
+        self.pin_input.clear()
+        self.again_input.clear()
+        self.show_error("")
+        if not self._countdown.isActive():
+            self._set_enabled(True)
+        self.pin_input.setFocus()
+
+    def _submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        self._set_enabled(False)
+        if self.setting:
+            self.pin_chosen.emit(self.pin_input.text(), self.again_input.text())
+        else:
+            self.pin_entered.emit(self.pin_input.text())
+
+    def _cancel(self) -> None:
+        if self.cancel_button.isVisible():
+            self.stop()
+            self.cancelled.emit()
+
+    def keyPressEvent(self, event: object) -> None:  # Escape leaves the prompt (only the prompt)
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self._cancel()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.pin_input, self.again_input, self.ok_button):
+            widget.setEnabled(enabled)
+        if enabled:
+            self.pin_input.setFocus()
+
+    def show_error(self, text: str) -> None:
+        """Show why the PIN was refused and let the proctor try again."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        if text and not self._countdown.isActive():
+            self.pin_input.clear()
+            self.again_input.clear()
+            self._set_enabled(True)
+
+    def show_locked(self, seconds: int) -> None:
+        """Lock the prompt and count down the seconds until it opens again."""
+        self._locked_s = seconds
+        self._set_enabled(False)
+        self._countdown.start()
+        self._tick(step=0)
+
+    def _tick(self, step: int = 1) -> None:
+        self._locked_s = max(0, self._locked_s - step)
+        if self._locked_s <= 0:
+            self._countdown.stop()
+            self.show_error("")
+            self._set_enabled(True)
+            return
+        self.error.setText(f"Too many wrong PINs. The prompt is locked for {self._locked_s} s.")
+        self.error.setVisible(True)
+
+    @property
+    def locked(self) -> bool:
+        """Whether the lockout countdown is running."""
+        return self._countdown.isActive()
+
+    def stop(self) -> None:
+        """Stop the countdown timer (when the prompt is left or the station closes)."""
+        self._countdown.stop()
+
+
+class PauseScreen(QWidget):
+    """Shown over everything when the candidate has been idle too long: only the proctor continues."""
+
+    proctor_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reason = hint("")
+        self.call_button = button("Proctor: continue", primary=True, name="pauseProctorButton")
+        centred_column(self, title("Paused"), self.reason,
+                       hint("Please call the proctor. The assessment continues after the proctor's PIN."),
+                       button_row(self.call_button))
+        self.call_button.clicked.connect(self.proctor_requested)
+
+    def show_reason(self, text: str) -> None:
+        """Say why the station paused."""
+        self.reason.setText(text)

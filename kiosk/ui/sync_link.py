@@ -1,0 +1,156 @@
+"""The station's side of sync: runs a SyncWorker for the saved endpoint and shows it in the proctor panel.
+
+The worker uploads on its own thread. Its progress callback runs on that thread, so it only emits a signal of
+a QObject living on the GUI thread (queued connection); the panel is updated in the slot, on the GUI thread.
+Outbox counts are read from the database on the DB worker (kiosk.ui.ops). Endpoint changes restart the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from kiosk.services.stationdb import validate_endpoint
+from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
+from sync.client import Progress
+from sync.errors import SyncError
+from sync.worker import SyncWorker
+
+if TYPE_CHECKING:
+    from kiosk.services.session_ops import Closed
+    from kiosk.ui.station import StationWindow
+
+__all__ = ["SyncLink"]
+
+log = logging.getLogger(__name__)
+STOP_WAIT_S = 30.0
+
+
+class SyncLink(QObject):
+    """Owns the station's SyncWorker; bridges its progress to the GUI thread and keeps the panel's section fresh."""
+
+    progress = Signal(object)  # Progress, emitted on the GUI thread
+    snapshot_loaded = Signal(object)  # OutboxSnapshot
+    _from_worker = Signal(object)  # emitted on the worker thread; queued to _relay
+
+    def __init__(self, window: StationWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.section = window.panel.outbox
+        self.worker: SyncWorker | None = None
+        self.endpoint: str | None = None
+        self.ca_pem: str | None = None  # saved with `hiremate sync --set-ca-file`; read at start-up
+        self.start_error: str | None = None  # why the worker for the saved endpoint could not start
+        self._retired: list[SyncWorker] = []
+        self._closed = False
+        self._from_worker.connect(self._relay, Qt.ConnectionType.QueuedConnection)
+        self.section.endpoint_saved.connect(self.save_endpoint)
+        self.section.sync_now_requested.connect(self.sync_now)
+        window.session_did_close.connect(self._session_closed)
+
+    # -- worker lifecycle -----------------------------------------------------------------------
+
+    def start(self, snap: OutboxSnapshot) -> None:
+        """At station start (kiosk.services.sync_status.sync_startup ran on the DB worker): show it, run the worker."""
+        self.ca_pem = snap.ca_pem
+        self._use(snap.endpoint)
+        self._loaded(snap)
+
+    def _use(self, endpoint: str | None) -> None:
+        if self._closed:
+            return
+        self._retire()
+        self.endpoint = endpoint
+        self.start_error = None
+        self.section.show_endpoint(endpoint)
+        if endpoint:
+            try:
+                worker = SyncWorker(self.w.log.store.path, endpoint, progress=self._from_worker.emit,
+                                    catch_up=False, ca_pem=self.ca_pem)
+            except SyncError as exc:  # e.g. a saved receiver certificate the TLS library refuses
+                log.error("sync worker not started: %s", exc)
+                self.start_error = str(exc)
+                self.section.show_worker_failure(self.start_error)
+                return
+            self.worker = worker.start()
+
+    def _retire(self) -> None:
+        """Ask the running worker to stop without waiting on the GUI thread; shutdown() joins it."""
+        if self.worker is not None:
+            self.worker.stop(timeout=0)
+            self._retired.append(self.worker)
+            self.worker = None
+        self._retired = [worker for worker in self._retired if worker.running]
+
+    def shutdown(self) -> None:
+        """Stop every worker this station started and wait for them (each finishes its current upload)."""
+        self._closed = True
+        self._retire()
+        for worker in self._retired:
+            worker.stop(STOP_WAIT_S)
+            if worker.running:
+                log.error("sync worker did not stop within %.0f s", STOP_WAIT_S)
+        self._retired = [worker for worker in self._retired if worker.running]
+
+    # -- proctor actions ------------------------------------------------------------------------
+
+    def save_endpoint(self, text: str) -> None:
+        """Validate on the GUI thread (a clear error at once), save on the DB worker, then restart the worker."""
+        try:
+            validate_endpoint(text)
+        except ValueError as exc:
+            self.section.show_endpoint_error(str(exc))
+            return
+
+        def saved(url: str | None) -> None:
+            self._use(url)
+            self.refresh()
+            self.w.panel.show_status(f"Receiver URL saved: {url}." if url else "Receiver URL cleared: sync is off.")
+
+        self.w.ops.run(lambda db: db.set_sync_endpoint(text), saved,
+                       lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
+
+    def sync_now(self) -> None:
+        """Wake the worker and try every pending bundle now, even those still backing off."""
+        if self.worker is None:
+            self.section.show_endpoint_error("Save a receiver URL first.")
+            return
+        self.worker.wake(force=True)
+
+    def wake(self) -> None:
+        """A session was queued: upload it if the receiver is reachable."""
+        if self.worker is not None:
+            self.worker.wake()
+
+    def _session_closed(self, closed: Closed) -> None:
+        if closed.queued:
+            self.wake()
+        self.refresh()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the outbox on the DB worker and show it."""
+        if not self._closed:
+            self.w.ops.run(outbox_snapshot, self._loaded)
+
+    def _loaded(self, snap: OutboxSnapshot) -> None:
+        self.ca_pem = snap.ca_pem  # the next worker (a new URL saved in the panel) trusts what is saved now
+        self.section.show_snapshot(snap)
+        if self.worker is not None and self.worker.failure is not None:
+            self.section.show_worker_failure(str(self.worker.failure))
+        elif self.start_error:
+            self.section.show_worker_failure(self.start_error)
+        self.snapshot_loaded.emit(snap)
+
+    @Slot(object)
+    def _relay(self, step: Any) -> None:
+        """On the GUI thread: show the step, and after an outcome re-read the counts."""
+        if self._closed or not isinstance(step, Progress):
+            return
+        self.section.show_progress(step)
+        self.progress.emit(step)
+        if step.state != "sending":
+            self.refresh()

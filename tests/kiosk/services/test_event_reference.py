@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kiosk.services.event_reference import product_kinds, render_reference
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "EVENTS.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "EVENTS.md"
 
 
 def test_events_reference_is_up_to_date() -> None:

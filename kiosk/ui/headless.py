@@ -120,11 +120,16 @@ def simulate_station(data_dir: Path, code: str, seed: int | None, speed: float, 
     outcome = SimulationOutcome()
     candidate = SimulatedCandidate(window, code, speed=speed, practice=practice)
     window.session_did_close.connect(lambda closed: print(f"closed {closed.session_id}", file=sys.stderr))
+
+    def stop_with(problem: str) -> None:
+        outcome.problems.append(problem)
+        app.quit()
+
     candidate.finished.connect(lambda _: app.quit())
-    candidate.failed.connect(lambda text: (outcome.problems.append(text), app.quit()))
+    candidate.failed.connect(stop_with)
     watchdog = QTimer()
     watchdog.setSingleShot(True)
-    watchdog.timeout.connect(lambda: (outcome.problems.append(f"timed out after {timeout_s:g} s"), app.quit()))
+    watchdog.timeout.connect(lambda: stop_with(f"timed out after {timeout_s:g} s"))
     watchdog.start(int(timeout_s * 1000))
     try:
         window.resize(1280, 800)

@@ -289,8 +289,7 @@ class StationWindow(QMainWindow):
         self.guard.set_limits(idle_s, pause_s)
 
         def save(db: StationDb) -> None:
-            db.set_setting("idle_seconds", str(idle_s))
-            db.set_setting("pause_seconds", str(max(idle_s, pause_s)))
+            db.set_settings({"idle_seconds": str(idle_s), "pause_seconds": str(max(idle_s, pause_s))})
 
         self.ops.run(save, lambda _: self.panel.show_status("Idle limits saved."))
 

@@ -10,7 +10,8 @@ Screens never touch the database: they build a value, hand a function to an op, 
 - `read` runs the function in one read transaction (a consistent snapshot) with the connection in
   `query_only` mode: a read op that tries to write fails instead of writing.
 - `write` may write; a function that writes more than one statement uses `db.atomic()` (one transaction).
-  Ops that also close or open log sessions (which wait for the log's writer thread) stay outside one.
+  Never across `EventLog.flush()` or `close_session()`: they wait for the log's writer thread, which
+  needs the write lock the transaction holds.
 - Every failure reaches a person: `failure(exc)` when given, otherwise the `report` callable the DbOps was
   made with gets "Could not <what>: <error>" (the station shows it where the proctor or candidate sees it).
   A success callback that raises takes the same failure route; a failure callback that raises goes to

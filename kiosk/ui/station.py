@@ -181,7 +181,8 @@ class StationWindow(QMainWindow):
                                        "Try again, or call the proctor.")
 
     def report_problem(self, text: str) -> None:
-        """A failure no screen of its own shows: a line under every page, and the panel's status line."""
+        """A failure no screen of its own shows: a line under every page until the proctor has been in the panel,
+        and the panel's status line."""
         self.problem.setText(f"{text.rstrip('.')}. Please tell the proctor.")
         self.problem.setVisible(True)
         self.panel.show_status(text)
@@ -197,6 +198,8 @@ class StationWindow(QMainWindow):
         self.panel.set_limits(idle_s, pause_s)
         self._sessions_loaded(info["sessions"])
         self.sync.start(info["sync"])
+        if info["sync"].queue_error:
+            self.report_problem(info["sync"].queue_error)
         self.screens.code.set_busy(False)
         if not self.pin_is_set and self.ask_pin_setup:
             self.screens.pin.ask(setting=True, can_cancel=False)
@@ -243,6 +246,8 @@ class StationWindow(QMainWindow):
         self.stack.setCurrentWidget(self.screens.pin)
 
     def _leave_proctor(self) -> None:
+        if self.stack.currentWidget() is self.panel:
+            self.problem.setVisible(False)  # the proctor has seen it (it shows under the panel too)
         self.screens.pin.stop()
         self.stack.setCurrentWidget(self._return_to)
         self._return_to.setFocus()
@@ -255,7 +260,6 @@ class StationWindow(QMainWindow):
                        failure=lambda exc: self.screens.pin.show_error(f"Could not check the PIN: {describe(exc)}"))
 
     def _open_panel(self) -> None:
-        self.problem.setVisible(False)  # the proctor is here: the panel's status line keeps the text
         self.refresh_sessions()
         self.stack.setCurrentWidget(self.panel)
 

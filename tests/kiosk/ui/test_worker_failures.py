@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from eventlog import Store
 from eventlog.store import DB_FILENAME
 from kiosk.services.stationdb import StationDb
+from sync.identity import key_paths
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
+from tests.sync.sessions import init_station, make_sessions
 
 REFUSED = "the disk refused the write"
 
@@ -75,7 +77,7 @@ def test_a_failed_pin_check_says_so_and_the_prompt_works_again(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
 
 
-def test_a_failure_no_screen_owns_shows_on_the_problem_line_until_the_proctor_comes(
+def test_a_failure_no_screen_owns_shows_on_the_problem_line_until_the_proctor_has_seen_it(
     qtbot: QtBot, make_station: MakeStation, data_dir: Path
 ) -> None:
     code = issue(data_dir)[0]
@@ -92,9 +94,11 @@ def test_a_failure_no_screen_owns_shows_on_the_problem_line_until_the_proctor_co
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
-    assert not window.problem.isVisible()  # the proctor is here; the panel keeps the text until its next status
+    qtbot.waitUntil(lambda: "sessions" in window.panel.status.text(), timeout=5000)  # the panel's own status
+    assert window.problem.isVisible()  # still there under the panel: the proctor reads it here
     click(window.panel.back_button)
     assert window.stack.currentWidget() is window.screens.game
+    assert not window.problem.isVisible()  # seen: gone until the next problem
 
 
 def test_a_read_op_cannot_write_and_an_unhandled_failure_is_shown(
@@ -123,3 +127,17 @@ def test_a_success_callback_that_raises_takes_the_failure_route(qtbot: QtBot, ma
     window.ops.write(lambda db: 1 / 0, None, what="divide by zero")
     qtbot.waitUntil(window.problem.isVisible, timeout=5000)
     assert window.problem.text() == "Could not divide by zero: division by zero. Please tell the proctor."
+
+
+def test_sessions_that_cannot_be_queued_at_start_up_are_reported(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    init_station(data_dir)
+    make_sessions(data_dir, 1)
+    key_paths(data_dir)[0].write_text("not a key\n", encoding="utf-8")  # bundles cannot be signed
+    with Store.in_dir(data_dir) as store:
+        StationDb(store).set_sync_endpoint("http://127.0.0.1:9")
+    window = make_station()
+    assert window.problem.isVisible()
+    assert window.problem.text().startswith("Could not queue completed sessions for upload: ")
+    assert not window.screens.code.code_input.isReadOnly()  # the station itself runs

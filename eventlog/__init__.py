@@ -10,6 +10,7 @@ from eventlog.errors import (
     SessionClosedError,
     StoreError,
     TimestampError,
+    TransactionError,
     UnknownKindError,
     WriterFailedError,
 )
@@ -17,6 +18,7 @@ from eventlog.kinds import Payload, payload_model, register_kind, registered_kin
 from eventlog.log import EventLog, OpenSession
 from eventlog.records import EventRecord
 from eventlog.store import SessionRow, Store
+from eventlog.transaction import atomic
 from eventlog.verify import VerifyReport, verify_chain, verify_store
 
 __all__ = [
@@ -35,9 +37,11 @@ __all__ = [
     "Store",
     "StoreError",
     "TimestampError",
+    "TransactionError",
     "UnknownKindError",
     "VerifyReport",
     "WriterFailedError",
+    "atomic",
     "payload_model",
     "register_kind",
     "registered_kinds",

@@ -2,7 +2,8 @@
 
     EventLogError
     ├── StoreError                  the database cannot be opened or migrated
-    │   └── SchemaTooNewError       the database was written by a newer app
+    │   ├── SchemaTooNewError       the database was written by a newer app
+    │   └── TransactionError        atomic() misused: not an autocommit connection, or the block ended it
     ├── EventRejected               an event was refused; nothing stored changed
     │   ├── UnknownKindError        no payload model is registered for the kind
     │   ├── PayloadError            the payload fails its model (names the field)
@@ -25,6 +26,7 @@ __all__ = [
     "SessionClosedError",
     "StoreError",
     "TimestampError",
+    "TransactionError",
     "UnknownKindError",
     "WriterFailedError",
 ]
@@ -40,6 +42,10 @@ class StoreError(EventLogError):
 
 class SchemaTooNewError(StoreError):
     """The database carries migrations this version of the app does not know."""
+
+
+class TransactionError(StoreError):
+    """atomic() was used on a connection that manages its own transactions, or its block ended the transaction."""
 
 
 class EventRejected(EventLogError):

@@ -1,4 +1,10 @@
-"""Registered, recorded schema migrations of the station database; none rewrites an event row."""
+"""Registered, recorded schema migrations of the station database; none rewrites an event row.
+
+Each migration runs in one transaction together with its row in `_migrations` (eventlog.transaction.atomic):
+a migration that fails halfway leaves the schema and `_migrations` exactly as they were, and the next start
+tries it again. So a migration executes its statements one by one (`run(conn, ...)`), never with
+`executescript()`, which would COMMIT the transaction first.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventlog.errors import SchemaTooNewError
+from eventlog.transaction import atomic
 
-__all__ = ["MIGRATIONS", "Migration", "applied_migrations", "migrate", "migration"]
+__all__ = ["MIGRATIONS", "Migration", "applied_migrations", "migrate", "migration", "run"]
 
 
 @dataclass(frozen=True)
@@ -40,43 +47,55 @@ def migration(number: int, name: str) -> Callable[[Step], Step]:
     return decorate
 
 
+def run(conn: sqlite3.Connection, *statements: str) -> None:
+    """Execute SQL statements one at a time, inside the caller's transaction."""
+    for statement in statements:
+        conn.execute(statement)
+
+
 def applied_migrations(conn: sqlite3.Connection) -> list[int]:
-    """Numbers of the migrations recorded in this database."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations"
-        " (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    """Numbers of the migrations recorded in this database (none for a new file; reading changes nothing)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    if exists is None:
+        return []
     return [row[0] for row in conn.execute("SELECT number FROM _migrations ORDER BY number")]
 
 
 def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
-    """Apply every registered migration not yet recorded (up to `upto`); return those applied."""
+    """Apply every registered migration not yet recorded (up to `upto`), each in one transaction with its
+    record; return those applied. A failing migration raises and leaves the database as it was before it."""
     done = set(applied_migrations(conn))
     known = {m.number for m in MIGRATIONS}
     unknown = sorted(done - known)
     if unknown:
         raise SchemaTooNewError(f"database has migrations {unknown} that this app does not know; upgrade the app")
-    applied: list[int] = []
-    for step in MIGRATIONS:
-        if step.number in done or (upto is not None and step.number > upto):
-            continue
-        with conn:
-            step.apply(conn)
-            conn.execute(
-                "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
-                (step.number, step.name, datetime.now(UTC).isoformat()),
-            )
-        applied.append(step.number)
-    return applied
+    due = [m for m in MIGRATIONS if m.number not in done and (upto is None or m.number <= upto)]
+    return [step.number for step in due if _apply(conn, step)]
+
+
+def _apply(conn: sqlite3.Connection, step: Migration) -> bool:
+    """Apply one migration and record it, in one transaction; False if another process already had."""
+    with atomic(conn):
+        if step.number in applied_migrations(conn):  # applied elsewhere while this process waited for the lock
+            return False
+        conn.execute("CREATE TABLE IF NOT EXISTS _migrations"
+                     " (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        step.apply(conn)
+        conn.execute("INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                     (step.number, step.name, datetime.now(UTC).isoformat()))
+    return True
 
 
 @migration(1, "station, sessions and the append-only events table")
 def _initial(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run(
+        conn,
         """
         CREATE TABLE station (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, created_utc TEXT NOT NULL
-        );
+        )
+        """,
+        """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             purpose TEXT NOT NULL,
@@ -91,7 +110,9 @@ def _initial(conn: sqlite3.Connection) -> None:
             closed_utc TEXT,
             event_count INTEGER,
             chain_head TEXT
-        );
+        )
+        """,
+        """
         CREATE TABLE events (
             session_id TEXT NOT NULL REFERENCES sessions(id),
             seq INTEGER NOT NULL,
@@ -103,30 +124,36 @@ def _initial(conn: sqlite3.Connection) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL,
             PRIMARY KEY (session_id, seq)
-        ) WITHOUT ROWID;
-        CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
-        CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+        ) WITHOUT ROWID
+        """,
         """
+        CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END
+        """,
+        """
+        CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END
+        """,
     )
 
 
 @migration(2, "personal data apart from the log, and session lookups by status")
 def _people_and_status(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run(
+        conn,
         """
         CREATE TABLE people (
             participant TEXT PRIMARY KEY, name TEXT, email TEXT, created_utc TEXT NOT NULL
-        );
-        CREATE INDEX sessions_by_status ON sessions(status);
-        """
+        )
+        """,
+        "CREATE INDEX sessions_by_status ON sessions(status)",
     )
 
 
 @migration(4, "station operations: one-time access codes, proctor settings, session progress for resume")
 def _station_operations(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run(
+        conn,
         """
         CREATE TABLE access_codes (
             code TEXT PRIMARY KEY,
@@ -136,8 +163,10 @@ def _station_operations(conn: sqlite3.Connection) -> None:
             expires_utc TEXT NOT NULL,
             used_utc TEXT,
             session_id TEXT
-        );
-        CREATE TABLE station_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        )
+        """,
+        "CREATE TABLE station_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
         CREATE TABLE session_progress (
             session_id TEXT PRIMARY KEY,
             battery TEXT NOT NULL,
@@ -147,14 +176,15 @@ def _station_operations(conn: sqlite3.Connection) -> None:
             trial INTEGER,
             owner_pid INTEGER,
             updated_utc TEXT NOT NULL
-        );
-        """
+        )
+        """,
     )
 
 
 @migration(5, "sync outbox: one signed bundle per completed session and its delivery state")
 def _sync_outbox(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run(
+        conn,
         """
         CREATE TABLE outbox (
             session_id TEXT PRIMARY KEY REFERENCES sessions(id),
@@ -170,15 +200,16 @@ def _sync_outbox(conn: sqlite3.Connection) -> None:
             endpoint TEXT,
             enqueued_utc TEXT NOT NULL,
             delivered_utc TEXT
-        );
-        CREATE INDEX outbox_by_state ON outbox(state, next_attempt_utc);
-        """
+        )
+        """,
+        "CREATE INDEX outbox_by_state ON outbox(state, next_attempt_utc)",
     )
 
 
 @migration(3, "derived scoring results, keyed by session and scoring version (never in the events table)")
 def _results(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run(
+        conn,
         """
         CREATE TABLE results (
             session_id TEXT NOT NULL REFERENCES sessions(id),
@@ -186,6 +217,6 @@ def _results(conn: sqlite3.Connection) -> None:
             canonical_json BLOB NOT NULL,
             created_utc TEXT NOT NULL,
             PRIMARY KEY (session_id, scoring_version)
-        );
-        """
+        )
+        """,
     )

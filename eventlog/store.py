@@ -6,6 +6,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +17,9 @@ import sqlite_utils
 from eventlog.errors import StoreError
 from eventlog.migrations import migrate
 from eventlog.records import EventRecord
+from eventlog.transaction import atomic
 
-__all__ = ["DB_FILENAME", "SessionRow", "Store", "connect"]
+__all__ = ["DB_FILENAME", "SessionRow", "Store", "atomic", "connect"]
 
 DB_FILENAME = "station.sqlite3"
 
@@ -95,6 +97,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def atomic(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction over this store's connection (eventlog.transaction.atomic); nests as a savepoint."""
+        return atomic(self.conn)
+
     def station(self) -> dict[str, Any] | None:
         """The station's identity row, if `init` has made one."""
         rows = list(self.db["station"].rows)
@@ -105,9 +111,13 @@ class Store:
         existing = self.station()
         if existing is not None:
             return existing, False
-        row = {"id": str(uuid.uuid4()), "name": name, "created_utc": datetime.now(UTC).isoformat()}
-        with self.conn:
-            self.db["station"].insert(row)
+        with self.atomic():  # look again under the write lock: two processes never make two rows
+            existing = self.station()
+            if existing is not None:
+                return existing, False
+            row = {"id": str(uuid.uuid4()), "name": name, "created_utc": datetime.now(UTC).isoformat()}
+            self.conn.execute("INSERT INTO station (id, name, created_utc) VALUES (?, ?, ?)",
+                              (row["id"], row["name"], row["created_utc"]))
         return row, True
 
     def session(self, session_id: str) -> SessionRow | None:
@@ -145,5 +155,4 @@ class Store:
 
     def set_session_status(self, session_id: str, status: str) -> None:
         """Change a session's operational status (the events are never touched)."""
-        with self.conn:
-            self.conn.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
+        self.conn.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))

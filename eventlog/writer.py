@@ -12,6 +12,7 @@ from typing import Any
 
 from eventlog.canonical import chain_hash, event_bytes
 from eventlog.errors import WriterFailedError
+from eventlog.transaction import atomic
 
 __all__ = ["CloseOp", "EventOp", "FlushOp", "OpenOp", "StopOp", "Writer"]
 
@@ -118,21 +119,18 @@ class Writer:
         heads = dict(self.heads)
         rows: list[tuple[Any, ...]] = []
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            for op in batch:
-                if isinstance(op, EventOp):
-                    rows.append(self._chain(op, heads))
-                    continue
+            with atomic(self._conn):  # the whole batch, or (rolled back) nothing
+                for op in batch:
+                    if isinstance(op, EventOp):
+                        rows.append(self._chain(op, heads))
+                        continue
+                    if rows:
+                        self._conn.executemany(INSERT_EVENT, rows)
+                        rows = []
+                    self._apply(op, heads)
                 if rows:
                     self._conn.executemany(INSERT_EVENT, rows)
-                    rows = []
-                self._apply(op, heads)
-            if rows:
-                self._conn.executemany(INSERT_EVENT, rows)
-            self._conn.execute("COMMIT")
         except BaseException as exc:  # disk full, I/O error: refuse everything after this
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
             self.failure = WriterFailedError(f"event log writer failed: {exc}")
             return
         self.heads = heads

@@ -1,4 +1,8 @@
-"""The station's outbox: one signed bundle file per completed session and its delivery state."""
+"""The station's outbox: one signed bundle file per completed session and its delivery state.
+
+Every write here is a single statement (atomic by itself in autocommit mode, and part of the caller's
+transaction when one is open): no `with conn:`, which would COMMIT a caller's transaction early.
+"""
 
 from __future__ import annotations
 
@@ -110,11 +114,10 @@ def enqueue(store: Store, session_id: str, identity: StationIdentity | None = No
     row = {"session_id": session_id, "bundle_path": relative, "bundle_sha256": bundle_sha256(data),
            "bundle_size": len(data), "state": "pending", "attempts": 0, "next_attempt_utc": now,
            "enqueued_utc": now}
-    with store.conn:
-        store.conn.execute(
-            f"INSERT OR IGNORE INTO outbox ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+    store.conn.execute(
+        f"INSERT OR IGNORE INTO outbox ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
     found = item(store, session_id)
     assert found is not None
     return found
@@ -145,17 +148,15 @@ def read_item_bytes(store: Store, entry: OutboxItem) -> bytes:
 
 def _update(store: Store, session_id: str, **fields: Any) -> None:
     assignments = ", ".join(f"{name} = ?" for name in fields)
-    with store.conn:
-        store.conn.execute(f"UPDATE outbox SET {assignments} WHERE session_id = ?", [*fields.values(), session_id])
+    store.conn.execute(f"UPDATE outbox SET {assignments} WHERE session_id = ?", [*fields.values(), session_id])
 
 
 def mark_attempt(store: Store, session_id: str, endpoint: str) -> None:
     """Count an attempt before sending, so a crash mid-upload is still counted."""
-    with store.conn:
-        store.conn.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_attempt_utc = ?, endpoint = ? WHERE session_id = ?",
-            (utc_now(), endpoint, session_id),
-        )
+    store.conn.execute(
+        "UPDATE outbox SET attempts = attempts + 1, last_attempt_utc = ?, endpoint = ? WHERE session_id = ?",
+        (utc_now(), endpoint, session_id),
+    )
 
 
 def mark_delivered(store: Store, session_id: str, receipt: dict[str, Any]) -> None:
@@ -177,9 +178,8 @@ def mark_failed(store: Store, session_id: str, state: str, error: str, next_atte
 def requeue(store: Store, states: tuple[str, ...] = ("rejected",)) -> int:
     """Put refused rows back to pending, due now; return how many."""
     marks = ", ".join("?" * len(states))
-    with store.conn:
-        cursor = store.conn.execute(
-            f"UPDATE outbox SET state = 'pending', next_attempt_utc = ? WHERE state IN ({marks})",
-            (utc_now(), *states),
-        )
+    cursor = store.conn.execute(
+        f"UPDATE outbox SET state = 'pending', next_attempt_utc = ? WHERE state IN ({marks})",
+        (utc_now(), *states),
+    )
     return cursor.rowcount

@@ -20,12 +20,11 @@ def score_and_store(store: Store, session_id: str, version: str | None = None) -
     if not records:
         raise ScoringInputError(None, "session_id", f"no events are stored for session {session_id!r}")
     profile = score_session(records, version)
-    with store.conn:
-        store.conn.execute(
-            "INSERT OR REPLACE INTO results (session_id, scoring_version, canonical_json, created_utc)"
-            " VALUES (?, ?, ?, ?)",
-            (session_id, profile.scoring_version, profile.canonical_json(), datetime.now(UTC).isoformat()),
-        )
+    store.conn.execute(  # one statement: atomic on its own, and part of the caller's transaction if one is open
+        "INSERT OR REPLACE INTO results (session_id, scoring_version, canonical_json, created_utc)"
+        " VALUES (?, ?, ?, ?)",
+        (session_id, profile.scoring_version, profile.canonical_json(), datetime.now(UTC).isoformat()),
+    )
     return profile
 
 

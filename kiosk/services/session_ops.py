@@ -53,16 +53,19 @@ def _instructions(battery: Battery) -> dict[str, str]:
 
 
 def admit(db: StationDb, log: EventLog, code: str) -> Admission:
-    """Spend a one-time code: check its battery loads, redeem it, open the session, track its progress."""
+    """Spend a one-time code: check its battery loads, then in one transaction redeem it, track the session's
+    progress and open the session (last: opening only queues the session for the log's writer)."""
     found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
     if found is None:
         raise CodeRefused("unknown")
     battery = resolve_battery(found[0])
+    instructions = _instructions(battery)
     session_id = str(uuid.uuid4())
-    issued = db.redeem(code, session_id)
-    session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
-    db.start_progress(session_id, battery.ref, code, os.getpid())
-    return Admission(session, issued.participant, battery, code, instructions=_instructions(battery))
+    with db.atomic():  # the code is spent only if its progress row is stored and the session opens
+        issued = db.redeem(code, session_id)
+        db.start_progress(session_id, battery.ref, code, os.getpid())
+        session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
+    return Admission(session, issued.participant, battery, code, instructions=instructions)
 
 
 def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:

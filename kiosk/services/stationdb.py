@@ -2,6 +2,8 @@
 
 All of it lives in tables beside the event log (migration 4); nothing here touches the events table.
 Methods run on the DB worker thread (kiosk.ui.ops) or in CLI commands, never on the GUI thread.
+A method that writes more than one statement does it in one transaction (`self.atomic()`); callers
+group several calls into one unit the same way (nested blocks become savepoints).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import json
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -156,6 +159,10 @@ class StationDb:
         self.store = store
         self.conn: sqlite3.Connection = store.conn
 
+    def atomic(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction for a block of writes (eventlog.transaction.atomic); nests as a savepoint."""
+        return self.store.atomic()
+
     # -- settings -----------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -165,10 +172,15 @@ class StationDb:
 
     def set_setting(self, key: str, value: str) -> None:
         """Store one station setting."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO station_settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+        self.conn.execute(
+            "INSERT INTO station_settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def set_settings(self, values: Mapping[str, str]) -> None:
+        """Store several settings together: all of them or, on any error, none."""
+        with self.atomic():
+            for key, value in values.items():
+                self.set_setting(key, value)
 
     def sync_endpoint(self) -> str | None:
         """The saved receiver URL the station uploads to, or None (sync off)."""
@@ -205,7 +217,11 @@ class StationDb:
         validate_new_pin(pin, again)
         if self.pin_is_set():
             raise PermissionError("the proctor PIN is already set")
-        self.set_setting("pin_hash", hash_pin(pin))
+        hashed = hash_pin(pin)  # slow on purpose: outside the transaction, so the log writer never waits on it
+        with self.atomic():  # look again under the write lock: a PIN chosen meanwhile elsewhere is kept
+            if self.pin_is_set():
+                raise PermissionError("the proctor PIN is already set")
+            self.set_setting("pin_hash", hashed)
 
     def lockout(self) -> Lockout:
         """The persisted lockout state of the PIN prompt."""
@@ -242,7 +258,7 @@ class StationDb:
             raise ValueError("count must be at least 1")
         created = _now().isoformat()
         issued: list[IssuedCode] = []
-        with self.conn:
+        with self.atomic():  # every code and the person's row, or nothing
             while len(issued) < count:
                 row = IssuedCode(generate_code(), f"{prefix}-{secrets.token_hex(4)}", battery, created,
                                  expires.astimezone(UTC).isoformat())
@@ -251,7 +267,9 @@ class StationDb:
                         "INSERT INTO access_codes (code, participant, battery, created_utc, expires_utc)"
                         " VALUES (?, ?, ?, ?, ?)",
                         (row.code, row.participant, row.battery, row.created_utc, row.expires_utc))
-                except sqlite3.IntegrityError:
+                except sqlite3.IntegrityError as exc:
+                    if "UNIQUE" not in str(exc):
+                        raise
                     continue  # a code collision (about 1 in 2**50): draw again
                 issued.append(row)
             if person is not None and any(person) and count == 1:
@@ -270,7 +288,7 @@ class StationDb:
     def redeem(self, code: str, session_id: str, now: datetime | None = None) -> IssuedCode:
         """Spend a code on a new session id, atomically; raise CodeRefused when it opens nothing."""
         now = now or _now()
-        with self.conn:
+        with self.atomic():
             row = self.conn.execute(
                 "SELECT code, participant, battery, created_utc, expires_utc, used_utc, session_id"
                 " FROM access_codes WHERE code = ?", (code,)).fetchone()
@@ -293,22 +311,19 @@ class StationDb:
 
     def start_progress(self, session_id: str, battery: str, code: str | None, pid: int) -> None:
         """Begin tracking a session's place in its battery."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO session_progress (session_id, battery, code, game_index, owner_pid, updated_utc)"
-                " VALUES (?, ?, ?, 0, ?, ?)", (session_id, battery, code, pid, _now().isoformat()))
+        self.conn.execute(
+            "INSERT INTO session_progress (session_id, battery, code, game_index, owner_pid, updated_utc)"
+            " VALUES (?, ?, ?, 0, ?, ?)", (session_id, battery, code, pid, _now().isoformat()))
 
     def set_progress(self, session_id: str, game_index: int, game: str | None, trial: int | None) -> None:
         """Remember the game (and trial) a session has reached."""
-        with self.conn:
-            self.conn.execute(
-                "UPDATE session_progress SET game_index = ?, game = ?, trial = ?, updated_utc = ?"
-                " WHERE session_id = ?", (game_index, game, trial, _now().isoformat(), session_id))
+        self.conn.execute(
+            "UPDATE session_progress SET game_index = ?, game = ?, trial = ?, updated_utc = ?"
+            " WHERE session_id = ?", (game_index, game, trial, _now().isoformat(), session_id))
 
     def claim(self, session_id: str, pid: int) -> None:
         """Mark the process that now owns a (resumed) session."""
-        with self.conn:
-            self.conn.execute("UPDATE session_progress SET owner_pid = ? WHERE session_id = ?", (pid, session_id))
+        self.conn.execute("UPDATE session_progress SET owner_pid = ? WHERE session_id = ?", (pid, session_id))
 
     def progress(self, session_id: str) -> Progress | None:
         """A session's recorded place, or None."""

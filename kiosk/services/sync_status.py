@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kiosk.services.stationdb import StationDb
 from sync.outbox import OutboxItem, enqueue_completed, items, summary
@@ -22,6 +22,7 @@ class OutboxSnapshot:
     next_up: OutboxItem | None = None
     problems: list[OutboxItem] = field(default_factory=list)
     ca_pem: str | None = None  # the saved receiver certificate(s) to trust; None: the system trust store
+    queue_error: str | None = None  # why completed sessions could not be queued at start-up (sync_startup)
 
 
 def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
@@ -35,10 +36,13 @@ def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
 
 def sync_startup(db: StationDb) -> OutboxSnapshot:
     """At station start, with an endpoint saved: queue completed sessions missing from the outbox (so the
-    station stays the only writer of outbox rows and its worker runs without catch-up); then read it."""
+    station stays the only writer of outbox rows and its worker runs without catch-up); then read it.
+    A bundle that cannot be built does not stop the station: the snapshot's queue_error says why."""
+    queue_error = None
     if db.sync_endpoint():
         try:
             enqueue_completed(db.store)
-        except Exception:  # a bundle that cannot be built must not stop the station; the panel shows the rest
+        except Exception as exc:
             log.exception("could not queue completed sessions for sync")
-    return outbox_snapshot(db)
+            queue_error = f"Could not queue completed sessions for upload: {type(exc).__name__}: {exc}"
+    return replace(outbox_snapshot(db), queue_error=queue_error)

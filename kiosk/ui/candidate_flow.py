@@ -1,13 +1,19 @@
-"""The candidate side of the station window: drives the flow state machine, the session and the game views."""
+"""The candidate side of the station window: drives the flow state machine, the session and the game views.
+
+It is handed what it uses (the candidate screens, the DB worker, the event log) and a narrow CandidateShell
+for the little it needs from the window it runs in; what the window must learn leaves by signal. It never
+imports the window (tests/architecture/test_import_cycles.py).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from eventlog import EventLogError, OpenSession
+from eventlog import EventLog, EventLogError, OpenSession
 from eventlog.recorder import SessionRecorder
 from games.spec import game_spec, load_object
 from kiosk.services import session_ops, texts
@@ -16,19 +22,49 @@ from kiosk.services.codes import CodeFormatError, CodeTypoError, parse_code
 from kiosk.services.flow import Flow, FlowEvent, FlowState, Screen
 from kiosk.services.session_ops import Admission, Closed
 from kiosk.services.stationdb import CodeRefused
+from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
 
-if TYPE_CHECKING:
-    from kiosk.ui.station import StationWindow
+__all__ = ["CandidateController", "CandidateScreens", "CandidateShell"]
 
-__all__ = ["CandidateController"]
+
+@dataclass(frozen=True)
+class CandidateScreens:
+    """The pages the candidate side drives."""
+
+    code: CodeEntryScreen
+    consent: ConsentScreen
+    instructions: InstructionsScreen
+    game: GameScreen
+    complete: EndScreen
+    declined: EndScreen
+
+
+class CandidateShell(Protocol):
+    """What the candidate side needs from the window it runs in."""
+
+    def show_candidate(self, page: QWidget) -> None:
+        """Bring a candidate page to the front (or after the proctor side, if that is in front)."""
+
+    def refresh_notice(self) -> None:
+        """Update the proctor's notice on the code-entry screen."""
+
+    def report_problem(self, text: str) -> None:
+        """Show a failure where whoever is at the station sees it."""
 
 
 class CandidateController(QObject):
     """Moves one candidate through consent, instructions, practice, games and completion."""
 
-    def __init__(self, window: StationWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    session_did_close = Signal(object)  # Closed
+    game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
+    candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
+
+    def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
+                 seed_override: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.screens, self.ops, self.log, self.shell = screens, ops, log, shell
+        self.seed_override = seed_override
         self.state = FlowState()
         self.flow: Flow | None = None
         self.admission: Admission | None = None
@@ -38,7 +74,7 @@ class CandidateController(QObject):
         self._connect()
 
     def _connect(self) -> None:
-        s = self.w.screens
+        s = self.screens
         s.code.code_submitted.connect(self.submit_code)
         s.consent.accepted.connect(self._consent_accepted)
         s.consent.declined.connect(self._consent_declined)
@@ -69,9 +105,9 @@ class CandidateController(QObject):
         session = self.admission.session
         t_ns = session.now_ns() if perf_ns is None else session.since_start(perf_ns)
         try:
-            self.w.log.record(session.session_id, kind, t_ns, payload)
+            self.log.record(session.session_id, kind, t_ns, payload)
         except EventLogError as exc:
-            self.w.panel.show_status(f"could not record {kind}: {exc}")
+            self.shell.report_problem(f"Could not record {kind}: {exc}")
 
     # -- transitions ------------------------------------------------------------------------------
 
@@ -81,39 +117,39 @@ class CandidateController(QObject):
         self._show_state()
 
     def _show_state(self) -> None:
-        screens = self.w.screens
+        screens, show = self.screens, self.shell.show_candidate
         screen = self.state.screen
         if screen == Screen.CODE_ENTRY:
             screens.code.reset()
-            self.w.show_candidate(screens.code)
-            self.w.refresh_notice()
+            show(screens.code)
+            self.shell.refresh_notice()
         elif screen == Screen.CONSENT:
-            self.w.show_candidate(screens.consent)
+            show(screens.consent)
             screens.consent.show_text(self._consent)
         elif screen == Screen.INSTRUCTIONS:
             self._show_instructions()
         elif screen == Screen.COMPLETE:
             screens.complete.set_saved(False)
-            self.w.show_candidate(screens.complete)
+            show(screens.complete)
         elif screen == Screen.DECLINED:
             screens.declined.set_saved(False)
-            self.w.show_candidate(screens.declined)
+            show(screens.declined)
 
     def _show_instructions(self) -> None:
         assert self.admission is not None
         battery = self.admission.battery
         name = battery.games[self.state.index].game
         position = f"Game {self.state.index + 1} of {len(battery.games)}"
-        self.w.screens.instructions.show_game(
+        self.screens.instructions.show_game(
             game_spec(name).title, self.admission.instructions.get(name, texts.GENERIC), position,
             self.state.practice_offered, self.state.resuming)
-        self.w.show_candidate(self.w.screens.instructions)
+        self.shell.show_candidate(self.screens.instructions)
 
     # -- code entry -------------------------------------------------------------------------------
 
     def submit_code(self, text: str) -> None:
         """Check the code's shape and check symbol here; look it up and spend it on the worker."""
-        screen = self.w.screens.code
+        screen = self.screens.code
         if self.active:
             return
         try:
@@ -122,23 +158,25 @@ class CandidateController(QObject):
             screen.show_error(f"{exc}.")
             return
         screen.set_busy(True)
-        self.w.ops.run(lambda db: session_ops.admit(db, self.w.log, code), self._admitted, self._refused)
+        log = self.log
+        self.ops.write(lambda db: session_ops.admit(db, log, code), self._admitted,
+                       what="check the access code", failure=self._refused)
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, exc: Exception) -> None:
         if isinstance(exc, CodeRefused):
             text = str(exc)
         elif isinstance(exc, BatteryError):
             text = f"This code's battery cannot be used; please call the proctor. ({exc})"
         else:
             text = f"Something went wrong; please call the proctor. ({type(exc).__name__}: {exc})"
-        self.w.screens.code.show_error(text)
+        self.screens.code.show_error(text)
 
     def _take(self, admission: Admission) -> None:
         self.admission = admission
         battery = admission.battery
         self.flow = Flow(tuple(battery.practice_for(i) for i in range(len(battery.games))))
         self.state = FlowState()
-        self.w.guard.watch_idle(True)
+        self.candidate_did_change.emit(True)
 
     def _admitted(self, admission: Admission) -> None:
         self._take(admission)
@@ -158,7 +196,7 @@ class CandidateController(QObject):
     def _consent_declined(self) -> None:
         self.record("station.consent", {"accepted": False, "text_sha256": texts.sha256_text(self._consent)})
         self._go(FlowEvent.DECLINED)
-        self._close("declined", self.w.screens.declined)
+        self._close("declined", self.screens.declined)
 
     # -- games ------------------------------------------------------------------------------------
 
@@ -167,13 +205,21 @@ class CandidateController(QObject):
         if admission is None or not self.state.practice_offered:
             return
         self._go(FlowEvent.PRACTICE)
-        self.w.ops.run(
-            lambda db: session_ops.open_practice(self.w.log, admission.participant, admission.battery.ref),
-            self._practice_opened)
+        log = self.log
+        self.ops.write(lambda db: session_ops.open_practice(log, admission.participant, admission.battery.ref),
+                       self._practice_opened, what="start the practice round", failure=self._practice_failed)
 
     def _practice_opened(self, practice: OpenSession) -> None:
         self.practice_session = practice
         self._start_game(practice, practice=True)
+
+    def _practice_failed(self, exc: Exception) -> None:
+        """Back to the game's instructions, without the practice round, saying why."""
+        if self.state.screen != Screen.PRACTICE:
+            return
+        self._go(FlowEvent.PRACTICE_DONE)
+        self.screens.instructions.show_error(
+            f"The practice round could not start ({describe(exc)}). You can start the game, or call the proctor.")
 
     def _begin(self) -> None:
         if self.admission is None or self.state.screen != Screen.INSTRUCTIONS:
@@ -184,8 +230,13 @@ class CandidateController(QObject):
         sid = self.admission.session.session_id
         self.record("station.game_will_start", {"game": name, "index": index})
         trial = self.admission.trial if resuming else None
-        self.w.ops.run(lambda db: db.set_progress(sid, index, name, trial))
+        self._save_progress(sid, index, name, trial)
         self._start_game(self.admission.session, practice=False, trial=trial)
+
+    def _save_progress(self, sid: str, index: int, name: str, trial: int | None) -> None:
+        """Remember the game and trial reached (for crash resume); a failure goes to the station's problem line."""
+        self.ops.write(lambda db: db.set_progress(sid, index, name, trial), None,
+                       what="save where the candidate is (needed to resume after a crash)")
 
     def _start_game(self, session: OpenSession, practice: bool, trial: int | None = None) -> None:
         assert self.admission is not None
@@ -195,18 +246,18 @@ class CandidateController(QObject):
         spec = game_spec(name)
         params = spec.params_model.model_validate(battery.params_for(index, practice))
         salt = ":practice" if practice else ""
-        seed = battery.seed_for(index, session.session_id + salt, self.w.seed_override)
-        view = load_object(spec.view)(SessionRecorder(self.w.log, session, name), params, seed)
+        seed = battery.seed_for(index, session.session_id + salt, self.seed_override)
+        view = load_object(spec.view)(SessionRecorder(self.log, session, name), params, seed)
         view.game_did_finish.connect(lambda summary: self._game_finished(practice))
         if not practice:
             sid = session.session_id
-            view.trial_will_start.connect(lambda t: self.w.ops.run(lambda db: db.set_progress(sid, index, name, t)))
+            view.trial_will_start.connect(lambda t: self._save_progress(sid, index, name, t))
         header = (f"Practice round: {spec.title} (does not count)" if practice
                   else f"Game {index + 1} of {len(battery.games)}: {spec.title}")
         self.view = view
-        self.w.screens.game.host(view, header)
-        self.w.show_candidate(self.w.screens.game)
-        self.w.game_view_did_start.emit(view, name, practice)
+        self.screens.game.host(view, header)
+        self.shell.show_candidate(self.screens.game)
+        self.game_view_did_start.emit(view, name, practice)
         if trial is not None and hasattr(view, "start_at_trial"):
             view.start_at_trial(trial)
         else:
@@ -214,38 +265,40 @@ class CandidateController(QObject):
 
     def _game_finished(self, practice: bool) -> None:
         self.view = None
-        self.w.screens.game.clear()
+        self.screens.game.clear()
         if practice:
             session = self.practice_session
             self.practice_session = None
             if session is not None:
-                t = session.now_ns()
-                self.w.ops.run(lambda db: session_ops.finish(db, self.w.log, session.session_id, t, "practice_done"))
+                t, log = session.now_ns(), self.log
+                self.ops.write(lambda db: session_ops.finish(db, log, session.session_id, t, "practice_done"), None,
+                               what="close the practice session")
             self._go(FlowEvent.PRACTICE_DONE)
             return
         assert self.admission is not None
-        self.w.log.request_flush()
+        self.log.request_flush()
         self._go(FlowEvent.GAME_DONE)
         if self.state.screen == Screen.COMPLETE:
-            self._close("completed", self.w.screens.complete)
+            self._close("completed", self.screens.complete)
 
     # -- the end ----------------------------------------------------------------------------------
 
-    def _close(self, reason: str, screen: Any) -> None:
+    def _close(self, reason: str, screen: EndScreen) -> None:
         admission = self.admission
         assert admission is not None
-        sid, t = admission.session.session_id, admission.session.now_ns()
+        sid, t, log = admission.session.session_id, admission.session.now_ns(), self.log
         self.admission = None
-        self.w.guard.watch_idle(False)
+        self.candidate_did_change.emit(False)
 
         def done(closed: Closed) -> None:
             screen.set_saved(True)
-            self.w.session_did_close.emit(closed)
+            self.session_did_close.emit(closed)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: Exception) -> None:
             screen.status.setText(f"Saving failed; please call the proctor. ({exc})")
 
-        self.w.ops.run(lambda db: session_ops.finish(db, self.w.log, sid, t, reason), done, failed)
+        self.ops.write(lambda db: session_ops.finish(db, log, sid, t, reason), done, what="save the session",
+                       failure=failed)
 
     def _finish(self) -> None:
         if self.state.screen in (Screen.COMPLETE, Screen.DECLINED) and self.flow is not None:

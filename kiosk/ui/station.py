@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from eventlog import EventLog
 from kiosk.services import session_ops
@@ -25,14 +26,14 @@ from kiosk.services.printable import write_code_list
 from kiosk.services.session_ops import Admission, Closed
 from kiosk.services.stationdb import PinCheck, StationDb, parse_expires
 from kiosk.services.sync_status import sync_startup
-from kiosk.ui.candidate_flow import CandidateController
+from kiosk.ui.candidate_flow import CandidateController, CandidateScreens
 from kiosk.ui.codes_print import print_sheet, write_pdf
 from kiosk.ui.lockdown import KioskGuard
-from kiosk.ui.ops import DbOps
+from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
 from kiosk.ui.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
-from kiosk.ui.screens.style import STYLE_SHEET
+from kiosk.ui.screens.style import STYLE_SHEET, message
 from kiosk.ui.sync_link import SyncLink
 
 __all__ = ["StationWindow"]
@@ -41,19 +42,17 @@ DEFAULT_IDLE_S = 60
 DEFAULT_PAUSE_S = 300
 
 
-@dataclass
-class Screens:
-    """Every page of the station's stack."""
+@dataclass(frozen=True)
+class Screens(CandidateScreens):
+    """Every page of the station's stack: the candidate's, then the proctor's."""
 
-    code: CodeEntryScreen
-    consent: ConsentScreen
-    instructions: InstructionsScreen
-    game: GameScreen
-    complete: EndScreen
-    declined: EndScreen
     pin: PinScreen
     panel: ProctorPanel
     pause: PauseScreen
+
+    def candidate_side(self) -> CandidateScreens:
+        """Only the pages the candidate controller drives."""
+        return CandidateScreens(**{field.name: getattr(self, field.name) for field in fields(CandidateScreens)})
 
 
 def _make_screens() -> Screens:
@@ -106,7 +105,7 @@ class StationWindow(QMainWindow):
         self.setWindowTitle("HireMate Station")
         self.setObjectName("stationRoot")
         self.setStyleSheet(STYLE_SHEET)
-        self.ops = DbOps(log, self)
+        self.ops = DbOps(log, self.report_problem, self)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
         self.screens = _make_screens()
         self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
@@ -114,10 +113,12 @@ class StationWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in vars(self.screens).values():
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        self.problem = message("error")  # under every page: a failure no screen of its own could show
+        self.problem.setObjectName("stationProblem")
+        self.setCentralWidget(self._root(self.stack, self.problem))
         self.stack.currentChanged.connect(self._page_changed)
-        self.candidate = CandidateController(self)
-        self.sync = SyncLink(self)
+        self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self)
+        self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
         self._return_to: QWidget = self.screens.code
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
         self._refocus = QTimer(self)
@@ -125,13 +126,27 @@ class StationWindow(QMainWindow):
         self._refocus.setInterval(150)
         self._refocus.timeout.connect(self._take_focus_back)
         self._connect()
-        self.screens.code.set_busy(True)
-        self.ops.run(lambda db: _startup(db, log, self.data_dir), self._started)
+        self._start()
         if kiosk:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
 
+    @staticmethod
+    def _root(*rows: QWidget) -> QWidget:
+        root = QWidget()
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for row in rows:
+            layout.addWidget(row)
+        layout.setStretch(0, 1)
+        return root
+
     def _connect(self) -> None:
-        s, g = self.screens, self.guard
+        s, g, c = self.screens, self.guard, self.candidate
+        c.session_did_close.connect(self.session_did_close)
+        c.game_view_did_start.connect(self.game_view_did_start)
+        c.candidate_did_change.connect(g.watch_idle)
+        self.session_did_close.connect(self.sync.session_closed)
+        s.code.retry_requested.connect(self._start)
         g.proctor_requested.connect(self.request_proctor)
         g.idle_detected.connect(lambda ms: self.candidate.record("station.idle_detected", {"idle_ms": int(ms)}))
         g.idle_limit_reached.connect(self._pause_for_idle)
@@ -154,6 +169,24 @@ class StationWindow(QMainWindow):
 
     # -- start-up ---------------------------------------------------------------------------------
 
+    def _start(self) -> None:
+        """Read what the station needs on the worker; the code-entry screen waits (and offers a retry on failure)."""
+        self.screens.code.set_busy(True)
+        log, data_dir = self.log, self.data_dir
+        self.ops.write(lambda db: _startup(db, log, data_dir), self._started, what="start the station",
+                       failure=self._startup_failed)
+
+    def _startup_failed(self, exc: Exception) -> None:
+        self.screens.code.show_failure(f"The station could not start: {describe(exc).rstrip('.')}. "
+                                       "Try again, or call the proctor.")
+
+    def report_problem(self, text: str) -> None:
+        """A failure no screen of its own shows: a line under every page until the proctor has been in the panel,
+        and the panel's status line."""
+        self.problem.setText(f"{text.rstrip('.')}. Please tell the proctor.")
+        self.problem.setVisible(True)
+        self.panel.show_status(text)
+
     def _started(self, info: dict[str, Any]) -> None:
         self.pin_is_set = info["pin_set"]
         station = info["station"]
@@ -165,6 +198,8 @@ class StationWindow(QMainWindow):
         self.panel.set_limits(idle_s, pause_s)
         self._sessions_loaded(info["sessions"])
         self.sync.start(info["sync"])
+        if info["sync"].queue_error:
+            self.report_problem(info["sync"].queue_error)
         self.screens.code.set_busy(False)
         if not self.pin_is_set and self.ask_pin_setup:
             self.screens.pin.ask(setting=True, can_cancel=False)
@@ -185,8 +220,14 @@ class StationWindow(QMainWindow):
 
     def refresh_sessions(self) -> None:
         """Reload the sessions list and the outbox on the worker."""
-        self.ops.run(lambda db: session_ops.overview(db, self.log, self.data_dir), self._sessions_loaded)
+        log, data_dir = self.log, self.data_dir
+        self.ops.read(lambda db: session_ops.overview(db, log, data_dir), self._sessions_loaded,
+                      what="load the sessions list", failure=self._tell_proctor("load the sessions list"))
         self.sync.refresh()
+
+    def _tell_proctor(self, what: str) -> Callable[[Exception], None]:
+        """A failure route for the panel's own actions: its status line."""
+        return lambda exc: self.panel.show_status(f"Could not {what}: {describe(exc)}")
 
     # -- navigation -------------------------------------------------------------------------------
 
@@ -205,6 +246,8 @@ class StationWindow(QMainWindow):
         self.stack.setCurrentWidget(self.screens.pin)
 
     def _leave_proctor(self) -> None:
+        if self.stack.currentWidget() is self.panel:
+            self.problem.setVisible(False)  # the proctor has seen it (it shows under the panel too)
         self.screens.pin.stop()
         self.stack.setCurrentWidget(self._return_to)
         self._return_to.setFocus()
@@ -213,14 +256,18 @@ class StationWindow(QMainWindow):
 
     def _check_pin(self, pin: str) -> None:
         now = time.time_ns()
-        self.ops.run(lambda db: db.check_pin(pin, now), self._pin_checked)
+        self.ops.write(lambda db: db.check_pin(pin, now), self._pin_checked, what="check the PIN",
+                       failure=lambda exc: self.screens.pin.show_error(f"Could not check the PIN: {describe(exc)}"))
+
+    def _open_panel(self) -> None:
+        self.refresh_sessions()
+        self.stack.setCurrentWidget(self.panel)
 
     def _pin_checked(self, result: PinCheck) -> None:
         pin = self.screens.pin
         if result.ok:
             pin.stop()
-            self.refresh_sessions()
-            self.stack.setCurrentWidget(self.panel)
+            self._open_panel()
         elif result.locked_s:
             pin.show_locked(result.locked_s)
         else:
@@ -229,10 +276,10 @@ class StationWindow(QMainWindow):
     def _choose_pin(self, pin: str, again: str) -> None:
         def chosen(_: object) -> None:
             self.pin_is_set = True
-            self.refresh_sessions()
-            self.stack.setCurrentWidget(self.panel)
+            self._open_panel()
 
-        self.ops.run(lambda db: db.set_pin(pin, again), chosen, lambda exc: self.screens.pin.show_error(str(exc)))
+        self.ops.write(lambda db: db.set_pin(pin, again), chosen, what="save the PIN",
+                       failure=lambda exc: self.screens.pin.show_error(str(exc)))
 
     # -- proctor actions --------------------------------------------------------------------------
 
@@ -251,25 +298,27 @@ class StationWindow(QMainWindow):
             name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
             return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
 
-        self.ops.run(issue, lambda result: self.panel.show_issued(*result),
-                     lambda exc: self.panel.show_status(f"Could not issue codes: {exc}"))
+        self.ops.write(issue, lambda result: self.panel.show_issued(*result), what="issue codes",
+                       failure=lambda exc: self.panel.show_status(f"Could not issue codes: {exc}"))
 
     def _save_pdf(self, request: PdfRequest) -> None:
         """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""
-        self.ops.run(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
-                     lambda exc: self.panel.show_status(f"Could not save the PDF: {exc}"))
+        self.ops.write(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
+                       what="save the PDF",
+                       failure=lambda exc: self.panel.show_status(f"Could not save the PDF: {exc}"))
 
     def _print_sheet(self, request: PrintRequest) -> None:
         """Print the code sheet on the worker (spooling may wait on the print system)."""
-        self.ops.run(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
-                     lambda exc: self.panel.show_status(f"Could not print: {exc}"))
+        self.ops.write(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
+                       what="print", failure=lambda exc: self.panel.show_status(f"Could not print: {exc}"))
 
     def _resume(self, session_id: str) -> None:
         if self.candidate.active:
             self.panel.show_status("A candidate session is running in this window; finish it first.")
             return
-        self.ops.run(lambda db: session_ops.resume(db, self.log, session_id), self._resumed,
-                     lambda exc: self.panel.show_status(f"Cannot resume: {exc}"))
+        log = self.log
+        self.ops.write(lambda db: session_ops.resume(db, log, session_id), self._resumed, what="resume the session",
+                       failure=lambda exc: self.panel.show_status(f"Cannot resume: {exc}"))
 
     def _resumed(self, admission: Admission) -> None:
         self.interrupted = [sid for sid in self.interrupted if sid != admission.session.session_id]
@@ -282,17 +331,18 @@ class StationWindow(QMainWindow):
             self.session_did_close.emit(closed)
             self.refresh_sessions()
 
-        self.ops.run(lambda db: session_ops.abandon(db, self.log, session_id), abandoned,
-                     lambda exc: self.panel.show_status(f"Cannot abandon: {exc}"))
+        log = self.log
+        self.ops.write(lambda db: session_ops.abandon(db, log, session_id), abandoned, what="abandon the session",
+                       failure=lambda exc: self.panel.show_status(f"Cannot abandon: {exc}"))
 
     def _save_limits(self, idle_s: int, pause_s: int) -> None:
         self.guard.set_limits(idle_s, pause_s)
 
         def save(db: StationDb) -> None:
-            db.set_setting("idle_seconds", str(idle_s))
-            db.set_setting("pause_seconds", str(max(idle_s, pause_s)))
+            db.set_settings({"idle_seconds": str(idle_s), "pause_seconds": str(max(idle_s, pause_s))})
 
-        self.ops.run(save, lambda _: self.panel.show_status("Idle limits saved."))
+        self.ops.write(save, lambda _: self.panel.show_status("Idle limits saved."), what="save the idle limits",
+                       failure=self._tell_proctor("save the idle limits"))
 
     # -- lockdown ---------------------------------------------------------------------------------
 

@@ -3,24 +3,27 @@
 The worker uploads on its own thread. Its progress callback runs on that thread, so it only emits a signal of
 a QObject living on the GUI thread (queued connection); the panel is updated in the slot, on the GUI thread.
 Outbox counts are read from the database on the DB worker (kiosk.ui.ops). Endpoint changes restart the worker.
+It is handed the panel's sync section, the DB worker, the database path and a status line; the window tells
+it when a session closed (session_closed). It never imports the window.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
+from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.screens.outbox import OutboxSection
 from sync.client import Progress
 from sync.errors import SyncError
 from sync.worker import SyncWorker
-
-if TYPE_CHECKING:
-    from kiosk.services.session_ops import Closed
-    from kiosk.ui.station import StationWindow
 
 __all__ = ["SyncLink"]
 
@@ -35,10 +38,10 @@ class SyncLink(QObject):
     snapshot_loaded = Signal(object)  # OutboxSnapshot
     _from_worker = Signal(object)  # emitted on the worker thread; queued to _relay
 
-    def __init__(self, window: StationWindow) -> None:
-        super().__init__(window)
-        self.w = window
-        self.section = window.panel.outbox
+    def __init__(self, section: OutboxSection, ops: DbOps, db_path: Path, status: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.section, self.ops, self.db_path, self.status = section, ops, db_path, status
         self.worker: SyncWorker | None = None
         self.endpoint: str | None = None
         self.ca_pem: str | None = None  # saved with `hiremate sync --set-ca-file`; read at start-up
@@ -48,7 +51,6 @@ class SyncLink(QObject):
         self._from_worker.connect(self._relay, Qt.ConnectionType.QueuedConnection)
         self.section.endpoint_saved.connect(self.save_endpoint)
         self.section.sync_now_requested.connect(self.sync_now)
-        window.session_did_close.connect(self._session_closed)
 
     # -- worker lifecycle -----------------------------------------------------------------------
 
@@ -67,7 +69,7 @@ class SyncLink(QObject):
         self.section.show_endpoint(endpoint)
         if endpoint:
             try:
-                worker = SyncWorker(self.w.log.store.path, endpoint, progress=self._from_worker.emit,
+                worker = SyncWorker(self.db_path, endpoint, progress=self._from_worker.emit,
                                     catch_up=False, ca_pem=self.ca_pem)
             except SyncError as exc:  # e.g. a saved receiver certificate the TLS library refuses
                 log.error("sync worker not started: %s", exc)
@@ -107,10 +109,10 @@ class SyncLink(QObject):
         def saved(url: str | None) -> None:
             self._use(url)
             self.refresh()
-            self.w.panel.show_status(f"Receiver URL saved: {url}." if url else "Receiver URL cleared: sync is off.")
+            self.status(f"Receiver URL saved: {url}." if url else "Receiver URL cleared: sync is off.")
 
-        self.w.ops.run(lambda db: db.set_sync_endpoint(text), saved,
-                       lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
+        self.ops.write(lambda db: db.set_sync_endpoint(text), saved, what="save the receiver URL",
+                       failure=lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
 
     def sync_now(self) -> None:
         """Wake the worker and try every pending bundle now, even those still backing off."""
@@ -124,7 +126,8 @@ class SyncLink(QObject):
         if self.worker is not None:
             self.worker.wake()
 
-    def _session_closed(self, closed: Closed) -> None:
+    def session_closed(self, closed: Closed) -> None:
+        """A session closed at this station: upload it if it was queued, and show the outbox again."""
         if closed.queued:
             self.wake()
         self.refresh()
@@ -134,7 +137,8 @@ class SyncLink(QObject):
     def refresh(self) -> None:
         """Re-read the outbox on the DB worker and show it."""
         if not self._closed:
-            self.w.ops.run(outbox_snapshot, self._loaded)
+            self.ops.read(outbox_snapshot, self._loaded, what="read the outbox",
+                          failure=lambda exc: self.status(f"Could not read the outbox: {describe(exc)}"))
 
     def _loaded(self, snap: OutboxSnapshot) -> None:
         self.ca_pem = snap.ca_pem  # the next worker (a new URL saved in the panel) trusts what is saved now

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from eventlog import EventRecord
+from eventlog import EventRecord, atomic
 from eventlog.canonical import canonical_json
 
 __all__ = ["BundleStorage", "SqliteStorage", "StoredBundle"]
@@ -79,25 +79,25 @@ class BundleStorage(Protocol):
         ...
 
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS stations (
+SCHEMA = (  # statements run one by one in one transaction (executescript() would commit each on its own)
+    """CREATE TABLE IF NOT EXISTS stations (
     public_key TEXT PRIMARY KEY, label TEXT NOT NULL, enrolled_utc TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS bundles (
+)""",
+    """CREATE TABLE IF NOT EXISTS bundles (
     session_id TEXT PRIMARY KEY, bundle_sha256 TEXT NOT NULL, station_id TEXT NOT NULL, public_key TEXT NOT NULL,
     manifest TEXT NOT NULL, results BLOB NOT NULL, scoring_version TEXT NOT NULL, rescore TEXT NOT NULL,
     received_utc TEXT NOT NULL, bundle BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
+)""",
+    """CREATE TABLE IF NOT EXISTS events (
     session_id TEXT NOT NULL REFERENCES bundles(session_id), seq INTEGER NOT NULL, t_ns INTEGER NOT NULL,
     kind TEXT NOT NULL, game TEXT, trial INTEGER, payload TEXT NOT NULL, prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL, PRIMARY KEY (session_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS read_tokens (
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS read_tokens (
     id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
     created_utc TEXT NOT NULL, revoked_utc TEXT
-);
-"""
+)""",
+)
 FIELDS = tuple(StoredBundle.__dataclass_fields__)
 TOKEN_FIELDS = ("id", "sha256", "label", "created_utc", "revoked_utc")
 EVENT_FIELDS = ("session_id", "seq", "t_ns", "kind", "game", "trial", "payload", "prev_hash", "hash")
@@ -115,7 +115,9 @@ class SqliteStorage:
         if self.path != ":memory:":
             self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.executescript(SCHEMA)
+        with atomic(self._conn):
+            for statement in SCHEMA:
+                self._conn.execute(statement)
 
     def close(self) -> None:
         """Close the connection."""
@@ -126,7 +128,7 @@ class SqliteStorage:
         """Trust a station key; False if it was already enrolled."""
         from sync.outbox import utc_now
 
-        with self._lock, self._conn:
+        with self._lock:
             cursor = self._conn.execute("INSERT OR IGNORE INTO stations VALUES (?, ?, ?)",
                                         (public_key.hex(), label, utc_now()))
         return cursor.rowcount == 1
@@ -152,24 +154,17 @@ class SqliteStorage:
 
     def add(self, item: StoredBundle, records: Sequence[EventRecord]) -> tuple[str, StoredBundle]:
         """Store atomically unless the session id is taken: ("created", item) or ("exists", the stored one)."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                existing = self._get(item.session_id)
-                if existing is not None:
-                    self._conn.execute("ROLLBACK")
-                    return "exists", existing
-                self._conn.execute(f"INSERT INTO bundles ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})",
-                                   [getattr(item, name) for name in FIELDS])
-                self._conn.executemany(
-                    f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
-                    [(r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, canonical_json(r.payload),
-                      r.prev_hash, r.hash) for r in records],
-                )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with self._lock, atomic(self._conn):
+            existing = self._get(item.session_id)
+            if existing is not None:
+                return "exists", existing
+            self._conn.execute(f"INSERT INTO bundles ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})",
+                               [getattr(item, name) for name in FIELDS])
+            self._conn.executemany(
+                f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
+                [(r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, canonical_json(r.payload),
+                  r.prev_hash, r.hash) for r in records],
+            )
         return "created", item
 
     def _get(self, session_id: str) -> StoredBundle | None:
@@ -199,7 +194,7 @@ class SqliteStorage:
         """Store a new read token's SHA-256 (never the token) with a label; return its row."""
         from sync.outbox import utc_now
 
-        with self._lock, self._conn:
+        with self._lock:
             cursor = self._conn.execute("INSERT INTO read_tokens (sha256, label, created_utc) VALUES (?, ?, ?)",
                                         (sha256, label, utc_now()))
             return self._token(int(cursor.lastrowid or 0)) or {}
@@ -219,7 +214,7 @@ class SqliteStorage:
         """Mark a token revoked (idempotent); its row, or None if there is no such id."""
         from sync.outbox import utc_now
 
-        with self._lock, self._conn:
+        with self._lock:
             self._conn.execute("UPDATE read_tokens SET revoked_utc = ? WHERE id = ? AND revoked_utc IS NULL",
                                (utc_now(), token_id))
             return self._token(token_id)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from eventlog import SchemaTooNewError, Store, StoreError, verify_store
+from eventlog import SchemaTooNewError, Store, StoreError, migrations, verify_store
 from eventlog.canonical import GENESIS_HASH, canonical_json
-from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
+from eventlog.migrations import MIGRATIONS, Migration, applied_migrations, migrate
 from eventlog.store import connect
 from eventlog.writer import CloseOp, EventOp, OpenOp, StopOp, Writer
 
@@ -73,3 +74,61 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> Non
     with pytest.raises(StoreError, match="not a HireMate station database"):
         Store(path)
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def _schema(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    finally:
+        conn.close()
+
+
+def _recorded(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT number, name, applied_at FROM _migrations ORDER BY number").fetchall()
+    finally:
+        conn.close()
+
+
+def _two_tables(second: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE extra_first (x INTEGER)")
+        conn.execute(second)
+
+    return apply
+
+
+BROKEN = "CREATE TABLE extra_second (x INTEGER"  # the closing parenthesis is missing: a syntax error
+FIXED = "CREATE TABLE extra_second (x INTEGER)"
+
+
+def test_a_failing_migration_leaves_the_schema_and_the_migration_table_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.sqlite3"
+    Store(path).close()
+    schema, recorded = _schema(path), _recorded(path)
+    number = MIGRATIONS[-1].number + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, Migration(number, "two tables", _two_tables(BROKEN))])
+    with pytest.raises(StoreError, match="cannot migrate"):
+        Store(path)
+    assert _schema(path) == schema  # extra_first was rolled back with the failing statement
+    assert _recorded(path) == recorded
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, Migration(number, "two tables", _two_tables(FIXED))])
+    with Store(path) as store:  # the next start, with the migration fixed, applies it whole
+        assert store.applied == [number]
+        names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"extra_first", "extra_second"} <= names
+    assert [row[0] for row in _recorded(path)] == [*(row[0] for row in recorded), number]
+
+
+def test_a_failing_first_migration_leaves_a_new_file_without_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fresh.sqlite3"
+    monkeypatch.setattr(migrations, "MIGRATIONS", [Migration(1, "two tables", _two_tables(BROKEN))])
+    with pytest.raises(StoreError, match="cannot migrate"):
+        Store(path)
+    assert _schema(path) == []  # not even _migrations: the file is as empty as before

@@ -47,18 +47,22 @@ def _running_timers(widget: QWidget) -> list[str]:
 
 @pytest.fixture
 def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
-    """make_station(kiosk=False, **options): a shown StationWindow on data_dir, ready (start-up op done)."""
+    """make_station(kiosk=False, **options): a shown StationWindow on data_dir, ready (start-up op done);
+    with ready=False it is returned as soon as it is shown (for start-ups that fail)."""
     made: list[tuple[StationWindow, EventLog]] = []
     threads_before = {t.ident for t in threading.enumerate()}
 
-    def make(kiosk: bool = False, pin: str | None = PIN, **options: object) -> StationWindow:
+    def make(kiosk: bool = False, pin: str | None = PIN, ready: bool = True, **options: object) -> StationWindow:
         prepare(data_dir, pin)
         log = EventLog.in_dir(data_dir, window_ms=5.0)
         window = StationWindow(log, data_dir, kiosk=kiosk, **options)  # type: ignore[arg-type]
         made.append((window, log))
         qtbot.addWidget(window)
+        window.resize(1280, 800)
+        if not ready:
+            window.show()
+            return window
         with qtbot.waitSignal(window.ready, timeout=10_000):
-            window.resize(1280, 800)
             window.show()
         return window
 

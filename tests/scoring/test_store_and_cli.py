@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,14 @@ def test_cli_unknown_session_and_role(station: tuple[Path, str], capsys: pytest.
     assert "no session 'nope'" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "score", sid, "--role", "astronaut"]) == 1
     assert "no such role profile" in capsys.readouterr().err
+
+
+def test_stored_results_join_the_callers_transaction(station: tuple[Path, str]) -> None:
+    data_dir, sid = station
+    with Store.in_dir(data_dir) as store:
+        store.conn.execute("BEGIN IMMEDIATE")
+        score_and_store(store, sid)
+        with pytest.raises(sqlite3.IntegrityError):  # a second insert in the same unit of work fails
+            store.conn.execute("INSERT INTO station (id, name, created_utc) VALUES (NULL, NULL, NULL)")
+        store.conn.execute("ROLLBACK")
+        assert stored_results(store, sid) is None  # the results row went with it

@@ -66,9 +66,8 @@ def test_bundle_members_and_manifest_fields(station: Path) -> None:
 def test_bundle_carries_the_pseudonym_never_the_name_or_email(station: Path) -> None:
     with Store.in_dir(station) as store:
         participant = store.session(session_ids(station)[0]).participant
-        with store.conn:
-            store.conn.execute("INSERT INTO people VALUES (?, ?, ?, ?)",
-                               (participant, "Ada Lovelace", "ada@example.org", datetime.now(UTC).isoformat()))
+        store.conn.execute("INSERT INTO people VALUES (?, ?, ?, ?)",
+                           (participant, "Ada Lovelace", "ada@example.org", datetime.now(UTC).isoformat()))
     data = _bundle(station)
     assert participant.encode() in members_of(data)["manifest.json"]
     for member in members_of(data).values():

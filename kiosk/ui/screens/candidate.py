@@ -15,6 +15,9 @@ class CodeEntryScreen(QWidget):
     """The welcome screen: type the one-time access code the proctor gave you."""
 
     code_submitted = Signal(str)
+    retry_requested = Signal()
+
+    HINT = "Type the code, then press Enter. Letters or digits; dashes are optional."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,15 +28,19 @@ class CodeEntryScreen(QWidget):
         self.code_input.setMaxLength(20)
         self.code_input.setMinimumWidth(520)
         self.start_button = button("Start", primary=True, name="startButton")
+        self.retry_button = button("Try again", primary=True, name="retryButton")
+        self.retry_button.setVisible(False)
         self.error = message("error")
         self.notice = message("notice")
+        self.key_hint = hint(self.HINT)
         centred_column(
             self, title("Welcome to HireMate"), QLabel("Please type the access code you were given."),
-            self.code_input, self.error, button_row(self.start_button),
-            hint("Type the code, then press Enter. Letters or digits; dashes are optional."), self.notice,
+            self.code_input, self.error, button_row(self.retry_button, self.start_button), self.key_hint,
+            self.notice,
         )
         self.code_input.returnPressed.connect(self._submit)
         self.start_button.clicked.connect(self._submit)
+        self.retry_button.clicked.connect(self._retry)
 
     def _submit(self) -> None:
         if self.start_button.isEnabled():
@@ -43,6 +50,21 @@ class CodeEntryScreen(QWidget):
         """Disable input while the code is being checked."""
         self.start_button.setEnabled(not busy)
         self.code_input.setReadOnly(busy)
+
+    def show_failure(self, text: str) -> None:
+        """Codes cannot be taken yet (the station failed to start): say why, keep the field shut, offer Try again."""
+        self.set_busy(True)
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.retry_button.setVisible(True)
+        self.key_hint.setText("Press Enter to try again.")
+        self.retry_button.setFocus()
+
+    def _retry(self) -> None:
+        self.retry_button.setVisible(False)
+        self.error.setVisible(False)
+        self.key_hint.setText(self.HINT)
+        self.retry_requested.emit()
 
     def show_error(self, text: str) -> None:
         """Show why the code was not accepted and let the candidate try again."""
@@ -103,8 +125,10 @@ class InstructionsScreen(QWidget):
         self.text.setMinimumSize(900, 320)
         self.practice_button = button("Practise first", name="practiceButton")
         self.begin_button = button("Start the game", primary=True, name="beginButton")
+        self.error = message("error")
         centred_column(
-            self, self.progress, self.heading, self.text, button_row(self.practice_button, self.begin_button),
+            self, self.progress, self.heading, self.text, self.error,
+            button_row(self.practice_button, self.begin_button),
             hint("Tab moves between the buttons; Enter or Space chooses."), max_width=1100,
         )
         self.practice_button.clicked.connect(self.practice)
@@ -118,7 +142,13 @@ class InstructionsScreen(QWidget):
         self.text.setMarkdown(prefix + markdown)
         self.practice_button.setVisible(practice_offered)
         self.begin_button.setText("Continue the game" if resuming else "Start the game")
+        self.show_error("")
         self.begin_button.setFocus()
+
+    def show_error(self, text: str) -> None:
+        """A line saying what went wrong (empty hides it); the buttons that remain still work."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
 
 class GameScreen(QWidget):

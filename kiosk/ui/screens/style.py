@@ -16,6 +16,7 @@ QLabel[role="hint"] { color: #5b6775; font-size: 16pt; }
 QLabel[role="error"] { color: #a4262c; font-size: 20pt; }
 QLabel[role="notice"] { color: #7a4b00; background: #fff4ce; border-radius: 8px; padding: 10px; font-size: 16pt; }
 QLabel[role="small"] { font-size: 14pt; }
+QLabel#stationProblem { background: #fde7e9; font-size: 16pt; padding: 8px; }
 QPushButton { font-size: 22pt; padding: 14px 36px; border-radius: 10px; background: #ffffff;
               border: 2px solid #9aa7b4; color: #1f2a36; min-width: 200px; }
 QPushButton:focus { border: 3px solid #2b6cb0; }

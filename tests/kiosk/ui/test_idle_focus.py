@@ -71,9 +71,9 @@ def test_db_ops_run_on_one_worker_and_call_back_on_the_gui_thread(
         return threading.current_thread().name
 
     for _ in range(3):
-        window.ops.run(op, lambda worker: seen.append((worker, threading.current_thread().name)))
-    failures: list[BaseException] = []
-    window.ops.run(lambda db: 1 / 0, None, failures.append)
+        window.ops.read(op, lambda worker: seen.append((worker, threading.current_thread().name)), what="test")
+    failures: list[Exception] = []
+    window.ops.write(lambda db: 1 / 0, None, what="divide", failure=failures.append)
     qtbot.waitUntil(lambda: window.ops.pending == 0, timeout=5000)
     assert len({worker for worker, _ in seen}) == 1
     assert all(worker.startswith("hiremate-db") and gui == threading.main_thread().name for worker, gui in seen)

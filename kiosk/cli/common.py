@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,4 +36,6 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
 def print_json(value: Any) -> None:
     """Print a value as sorted, indented JSON."""
+    import json
+
     print(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False))

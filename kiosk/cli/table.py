@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 __all__ = ["COMMANDS", "Command", "leaves"]
 
 COMMANDS_PACKAGE = "kiosk.cli.commands"
 
 
-@dataclass(frozen=True)
 class Command:
     """A command (a leaf, run by its module) or a group of subcommands.
 
     A leaf's module is derived from its path: `receiver token create` lives in
     kiosk/cli/commands/receiver/token/create.py and defines add_arguments(parser) and run(args).
+    (A plain class, not a dataclass: dataclasses imports inspect, which would double `hiremate --help`.)
     """
 
-    path: tuple[str, ...]
-    help: str
-    children: tuple[Command, ...] = ()
-    json: bool = True  # the leaf prints machine-readable output with --json
-    data_dir: bool = True  # the leaf reads or writes the station data directory (--data-dir)
+    __slots__ = ("children", "data_dir", "help", "json", "path")
+
+    def __init__(self, path: tuple[str, ...], help: str, children: tuple[Command, ...] = (), *,
+                 json: bool = True, data_dir: bool = True) -> None:
+        self.path = path
+        self.help = help
+        self.children = children
+        self.json = json  # the leaf prints machine-readable output with --json
+        self.data_dir = data_dir  # the leaf reads or writes the station data directory (--data-dir)
+
+    def __repr__(self) -> str:
+        return f"Command({self.spelled!r})"
 
     @property
     def name(self) -> str:

@@ -4,6 +4,7 @@ arguments, options that do not apply and half commands are refused in one line w
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import re
 from pathlib import Path
@@ -41,6 +42,10 @@ def test_every_command_module_defines_its_arguments_and_its_run(command: Command
     module = importlib.import_module(command.module)
     assert callable(module.add_arguments) and callable(module.run)
     assert module.__doc__ and f"`hiremate {' '.join(command.path)}" in module.__doc__
+    source = inspect.getsource(module)
+    assert ("args.json" in source) == command.json  # the table's --json is honoured, and only where it says
+    if not command.data_dir:
+        assert "data_dir" not in source
 
 
 def test_every_command_is_documented_in_the_readme_and_nothing_else_is() -> None:

@@ -79,7 +79,7 @@ def test_untrusted_server_is_refused_and_nothing_is_lost(
     for extra in ([], ["--ca-file", str(other_cert)]):  # the system store, then a different self-signed cert
         assert _sync(station, "run", "--endpoint", receiver.url, *extra) == 1
         err = capsys.readouterr().err
-        assert "certificate is not trusted" in err and "--ca-file" in err
+        assert "certificate is not trusted" in err and "hiremate sync set-ca FILE" in err
     with Store.in_dir(station) as store:
         rows = items(store)
         assert [row.state for row in rows] == ["pending"] * 3

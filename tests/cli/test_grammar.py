@@ -25,7 +25,7 @@ def groups(node: Command = COMMANDS) -> list[Command]:
 
 def readme_commands() -> set[tuple[str, ...]]:
     """The command paths the README's command table documents (the lowercase words after `hiremate`)."""
-    text = (ROOT / "README.md").read_text()
+    text = (ROOT / "README.md").read_text().split("\n## Command line\n")[1].split("\n## ")[0]
     cells = re.findall(r"^\| `hiremate ([^`]*)`", text, flags=re.MULTILINE)
     return {tuple(re.match(r"(?:[a-z][a-z-]*(?: |$))*", cell).group(0).split()) for cell in cells}
 

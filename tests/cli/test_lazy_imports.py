@@ -25,8 +25,8 @@ for command in groups(COMMANDS) + list(leaves()):
     with contextlib.redirect_stdout(io.StringIO()):
         status = main([*command.path, "--help"])
     assert status == 0, command.path
-    loaded = [name for name in {HEAVY!r} if name in sys.modules]
-    found[" ".join(command.path) or "(hiremate)"] = loaded
+    loaded = [name for name in {HEAVY!r} if name in sys.modules and not any(name in v for v in found.values())]
+    found[" ".join(command.path) or "(hiremate)"] = loaded  # what this command's --help loaded first
 print(json.dumps(found))
 '''
 

@@ -24,7 +24,8 @@ SYNC_VALUE_OPTIONS = TOP_VALUE_OPTIONS | {"--endpoint", "--ca-file", "--set-endp
 
 def _positionals(tokens: list[str], value_options: frozenset[str]) -> list[int]:
     """Indexes of the words that are neither options nor option values."""
-    found, i = [], 0
+    found: list[int] = []
+    i = 0
     while i < len(tokens):
         token = tokens[i]
         if token == "--":

@@ -84,7 +84,7 @@ class CliParser(argparse.ArgumentParser):
         _add_shared(self, self.command)
         self.set_defaults(handler=module.run)
 
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:  # Any: argparse's overloads
         """argparse hands a subcommand's arguments to its parser through this method: load the leaf first."""
         self.load()
         return super().parse_known_args(args, namespace)
@@ -128,6 +128,8 @@ def _check(args: argparse.Namespace, extras: list[str]) -> Command:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     """Parse a command line; raise UsageError (one line) or SystemExit (after --help or --version)."""
+    args: argparse.Namespace
+    extras: list[str]
     args, extras = build_parser().parse_known_args(list(argv))
     command = _check(args, extras)
     args.json = getattr(args, "json", False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return status, captured.out, captured.err.splitlines()
 
 
-def same_json(old: list[str], new: list[str], capsys: pytest.CaptureFixture[str], new_spelling: str) -> object:
+def same_json(old: list[str], new: list[str], capsys: pytest.CaptureFixture[str], new_spelling: str) -> Any:
     """Both spellings succeed with the same JSON; only the old one warns, in one line."""
     old_status, old_out, old_err = run(old, capsys)
     new_status, new_out, new_err = run(new, capsys)

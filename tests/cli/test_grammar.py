@@ -27,7 +27,7 @@ def readme_commands() -> set[tuple[str, ...]]:
     """The command paths the README's command table documents (the lowercase words after `hiremate`)."""
     text = (ROOT / "README.md").read_text().split("\n## Command line\n")[1].split("\n## ")[0]
     cells = re.findall(r"^\| `hiremate ([^`]*)`", text, flags=re.MULTILINE)
-    return {tuple(re.match(r"(?:[a-z][a-z-]*(?: |$))*", cell).group(0).split()) for cell in cells}
+    return {tuple(re.findall(r"^(?:[a-z][a-z-]*(?: |$))*", cell)[0].split()) for cell in cells}
 
 
 def test_the_table_names_exactly_the_command_modules_present() -> None:

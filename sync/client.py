@@ -113,7 +113,7 @@ class SyncClient:
             reason = untrusted_reason(exc)
             if reason is not None:
                 raise TransientError(f"TLS: the receiver's certificate is not trusted ({reason}); give the "
-                                     "receiver's certificate with `hiremate sync --ca-file FILE`") from exc
+                                     "receiver's certificate with `hiremate sync set-ca FILE`") from exc
             raise TransientError(f"{type(exc).__name__}: {exc or 'connection failed'}") from exc
         return self._receipt(response, sha256)
 

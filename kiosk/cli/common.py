@@ -1,13 +1,13 @@
-"""Helpers shared by subcommands: errors with exit codes, JSON output, opening the store."""
+"""Helpers shared by commands: errors with exit codes, JSON output, opening the store (imported when it is opened)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventlog import Store, StoreError
+if TYPE_CHECKING:
+    from eventlog import Store
 
 __all__ = ["CliError", "open_store", "print_json"]
 
@@ -22,9 +22,10 @@ class CliError(Exception):
 
 def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     """Open the station store in --data-dir; refuse to create one unless asked."""
-    data_dir: Path = args.data_dir
+    from eventlog import Store, StoreError
     from eventlog.store import DB_FILENAME
 
+    data_dir: Path = args.data_dir
     if not create and not (data_dir / DB_FILENAME).exists():
         raise CliError(f"no station database in {data_dir}; run `hiremate init` first")
     try:
@@ -35,4 +36,6 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
 def print_json(value: Any) -> None:
     """Print a value as sorted, indented JSON."""
+    import json
+
     print(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False))

@@ -80,7 +80,7 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned") -> Fast
     app = FastAPI(title="HireMate Station receiver", version=app_version,
                   description="Receives signed session bundles from enrolled HireMate stations. Uploads are "
                               "authenticated by the station's signature; every GET under /api/v1/ needs a read "
-                              "token (`Authorization: Bearer <token>`, made with `hiremate serve token create`).")
+                              "token (`Authorization: Bearer <token>`, made with `hiremate receiver token create`).")
     app.add_exception_handler(Unauthorized, unauthorized_response)
     read = [Depends(read_auth(storage))]
 

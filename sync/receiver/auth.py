@@ -30,7 +30,7 @@ TOKEN_PREFIX = "hmr_"
 REALM = "hiremate-receiver"
 BEARER = HTTPBearer(
     auto_error=False, scheme_name="readToken", bearerFormat="hmr_<43 characters>",
-    description="A read token from `hiremate serve token create`; required by every GET under /api/v1/.",
+    description="A read token from `hiremate receiver token create`; required by every GET under /api/v1/.",
 )
 
 
@@ -68,7 +68,7 @@ def _bearer_token(request: Request) -> str:
     header = request.headers.get("authorization")
     if header is None:
         raise Unauthorized("no Authorization header: send `Authorization: Bearer <token>` (an operator makes "
-                           "one with `hiremate serve token create`)", error=None)
+                           "one with `hiremate receiver token create`)", error=None)
     scheme, _, token = header.strip().partition(" ")
     if scheme.lower() != "bearer":
         raise Unauthorized(f"the Authorization header uses the {scheme[:20] or 'empty'} scheme; send `Authorization: "

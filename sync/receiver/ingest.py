@@ -64,7 +64,7 @@ def _verified(storage: BundleStorage, data: bytes) -> Bundle | IngestOutcome:
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if not storage.is_enrolled(key):
         return _error("station", f"station {bundle.manifest.station.id} is not enrolled here (key fingerprint "
-                      f"{fingerprint_of(key)}); enrol it with `hiremate serve enroll`")
+                      f"{fingerprint_of(key)}); enrol it with `hiremate receiver enroll`")
     try:
         check_signature(bundle)
         check_members(bundle)

@@ -39,5 +39,5 @@ def test_codes_issue_runs_with_pyside6_blocked_and_pdf_explains_what_is_missing(
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        "hiremate codes: --pdf needs Qt (PySide6), which cannot be loaded here: PySide6 is blocked in this run")
+        "hiremate codes issue: --pdf needs Qt (PySide6), which cannot be loaded here: PySide6 is blocked in this run")
     assert not (tmp_path / "station" / "codes.pdf").exists()

@@ -71,12 +71,12 @@ def test_unwritable_pdf_target_is_refused_before_any_code_is_issued(
         (blocker / "codes.pdf", f"{blocker} is a file, not a folder")
     done = hiremate(station, "codes", "issue", "--count", "3", "--pdf", str(target))
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr == f"hiremate codes: cannot write the PDF to {target}: {reason}\n"
+    assert done.stderr == f"hiremate codes issue: cannot write the PDF to {target}: {reason}\n"
     assert stored_codes(station) == [] and not (station / "codes").exists()
     assert blocker.read_text() == "keep me"
 
 
 def test_slips_without_pdf_is_a_usage_error(station: Path) -> None:
     done = hiremate(station, "codes", "issue", "--count", "1", "--slips")
-    assert done.returncode == 1 and done.stderr == "hiremate codes: --slips needs --pdf FILE\n"
+    assert done.returncode == 1 and done.stderr == "hiremate codes issue: --slips needs --pdf FILE\n"
     assert stored_codes(station) == []

@@ -81,7 +81,7 @@ def test_different_bundle_under_same_session_is_a_conflict_shown_in_status(
     report = _pass(station, receiver.url)
     assert report.conflict == 1 and report.delivered == 2
     capsys.readouterr()
-    assert main(["--data-dir", str(station), "sync", "--status", "--json"]) == 0
+    assert main(["--data-dir", str(station), "sync", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["counts"]["conflict"] == 1
     row = next(r for r in status["items"] if r["session_id"] == first.session_id)
@@ -96,7 +96,7 @@ def test_unknown_station_is_rejected_until_enrolled(station: Path, receiver_fact
     with Store.in_dir(station) as store:
         assert all("station" in (row.last_error or "") for row in items(store))
     receiver.storage.enroll(load_or_create_identity(station).public_raw, "late")
-    assert main(["--data-dir", str(station), "sync", "--endpoint", receiver.url, "--retry-rejected"]) == 0
+    assert main(["--data-dir", str(station), "sync", "run", "--endpoint", receiver.url, "--retry-rejected"]) == 0
     assert_synced(station, receiver, session_ids(station))
 
 
@@ -210,10 +210,10 @@ def test_timeouts_are_bounded_and_backoff_is_seedable_growing_and_capped() -> No
 
 
 def test_sync_cli_pass_and_status(station: Path, receiver: Receiver, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(station), "sync", "--endpoint", receiver.url]) == 0
+    assert main(["--data-dir", str(station), "sync", "run", "--endpoint", receiver.url]) == 0
     captured = capsys.readouterr()
     assert "3 delivered" in captured.out and "3/3" in captured.err
-    assert main(["--data-dir", str(station), "sync", "--status"]) == 0
+    assert main(["--data-dir", str(station), "sync", "status"]) == 0
     assert "0 pending, 3 delivered" in capsys.readouterr().out
     assert_synced(station, receiver, session_ids(station))
 
@@ -221,6 +221,6 @@ def test_sync_cli_pass_and_status(station: Path, receiver: Receiver, capsys: pyt
 def test_sync_cli_unreachable_endpoint_keeps_bundles_queued(station: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from sync.receiver import free_port
 
-    assert main(["--data-dir", str(station), "sync", "--endpoint", f"http://127.0.0.1:{free_port()}"]) == 1
+    assert main(["--data-dir", str(station), "sync", "run", "--endpoint", f"http://127.0.0.1:{free_port()}"]) == 1
     assert "unreachable" in capsys.readouterr().err
     assert set(_states(station).values()) == {"pending"}

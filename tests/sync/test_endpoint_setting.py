@@ -1,4 +1,4 @@
-"""The saved sync endpoint: validation, `hiremate sync --set-endpoint`, and which endpoint a pass uses."""
+"""The saved sync endpoint: validation, `hiremate sync set-endpoint`, and which endpoint a pass uses."""
 
 from __future__ import annotations
 
@@ -41,33 +41,34 @@ def _run(station: Path, *args: str) -> int:
 def test_set_endpoint_refuses_a_bad_url_and_keeps_the_saved_one(
     station: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _run(station, "--set-endpoint", "http://receiver.example:8765") == 0
-    assert _run(station, "--set-endpoint", "receiver.example:8765") == 2
-    assert "--set-endpoint: sync endpoint 'receiver.example:8765': must start with http" in capsys.readouterr().err
+    assert _run(station, "set-endpoint", "http://receiver.example:8765") == 0
+    assert _run(station, "set-endpoint", "receiver.example:8765") == 2
+    assert capsys.readouterr().err == ("hiremate sync set-endpoint: sync endpoint 'receiver.example:8765': must "
+                                       "start with http:// or https://\n")
     with Store.in_dir(station) as store:
         assert StationDb(store).sync_endpoint() == "http://receiver.example:8765"
-    assert _run(station, "--set-endpoint", "") == 0
+    assert _run(station, "set-endpoint", "") == 0
     assert "cleared" in capsys.readouterr().out
-    assert _run(station, "--status", "--json") == 0
+    assert _run(station, "status", "--json") == 0
     assert json.loads(capsys.readouterr().out)["endpoint"] is None
-    assert _run(station) == 2
-    assert "--set-endpoint" in capsys.readouterr().err
+    assert _run(station, "run") == 2
+    assert "save one with `hiremate sync set-endpoint URL`" in capsys.readouterr().err
 
 
 def test_pass_uses_endpoint_option_then_env_then_saved(
     station: Path, receiver: Receiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dead = f"http://127.0.0.1:{free_port()}"
-    assert _run(station, "--set-endpoint", receiver.url) == 0
+    assert _run(station, "set-endpoint", receiver.url) == 0
     monkeypatch.setenv("HIREMATE_SYNC_ENDPOINT", dead)  # the environment overrides the saved endpoint
-    assert _run(station) == 1
+    assert _run(station, "run") == 1
     assert f"endpoint {dead} is unreachable" in capsys.readouterr().err
     monkeypatch.setenv("HIREMATE_SYNC_ENDPOINT", "not a url")
-    assert _run(station) == 2
+    assert _run(station, "run") == 2
     assert "HIREMATE_SYNC_ENDPOINT: sync endpoint 'not a url'" in capsys.readouterr().err
     monkeypatch.delenv("HIREMATE_SYNC_ENDPOINT")
-    assert _run(station, "--endpoint", dead) == 1  # the option overrides the saved endpoint
-    assert _run(station, "--status") == 0
+    assert _run(station, "run", "--endpoint", dead) == 1  # the option overrides the saved endpoint
+    assert _run(station, "status") == 0
     assert f"endpoint: {receiver.url}" in capsys.readouterr().out
-    assert _run(station) == 0  # nothing given: the saved endpoint
+    assert _run(station, "run") == 0  # nothing given: the saved endpoint
     assert_synced(station, receiver, session_ids(station))

@@ -32,7 +32,7 @@ def stored(station: Path, receiver: Receiver) -> str:
 
 
 def _cli(receiver: Receiver, *args: str) -> int:
-    return main(["serve", "token", *args, "--db", receiver.storage.path, "--json"])
+    return main(["receiver", "token", *args, "--db", receiver.storage.path, "--json"])
 
 
 def _created(receiver: Receiver, capsys: pytest.CaptureFixture[str], label: str) -> dict[str, object]:

@@ -108,12 +108,12 @@ def test_results_that_do_not_rescore_are_stored_and_flagged(station: Path, recei
 def test_serve_enroll_cli_trusts_a_station(station: Path, tmp_path: Path, receiver_factory: object,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "cli-receiver.sqlite3"
-    assert main(["serve", "enroll", str(key_paths(station)[1]), "--db", str(db), "--label", "desk"]) == 0
-    assert main(["serve", "stations", "--db", str(db), "--json"]) == 0
+    assert main(["receiver", "enroll", str(key_paths(station)[1]), "--db", str(db), "--label", "desk"]) == 0
+    assert main(["receiver", "stations", "--db", str(db), "--json"]) == 0
     out = capsys.readouterr().out
     listed = json.loads(out[out.index("["):])
     assert [row["public_key"] for row in listed] == [load_or_create_identity(station).public_hex]
-    assert main(["serve", "enroll", "not-a-key", "--db", str(db)]) == 2
+    assert main(["receiver", "enroll", "not-a-key", "--db", str(db)]) == 2
 
 
 def test_a_played_bart_session_arrives_with_its_metrics_and_traits(

@@ -1,4 +1,4 @@
-"""HTTPS between station and receiver: a self-signed cert from `serve make-cert`, `sync --ca-file`, refusals."""
+"""HTTPS between station and receiver: a self-signed cert from `receiver make-cert`, `sync run --ca-file`, refusals."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from tests.sync.conftest import Receiver, assert_synced, session_ids
 
 
 def make_cert(directory: Path, *hosts: str) -> tuple[Path, Path]:
-    """The real `hiremate serve make-cert --host ... -o directory`; return (certificate, key)."""
+    """The real `hiremate receiver make-cert --host ... -o directory`; return (certificate, key)."""
     host_args = [arg for host in hosts for arg in ("--host", host)]
-    assert main(["serve", "make-cert", *host_args, "-o", str(directory)]) == 0
+    assert main(["receiver", "make-cert", *host_args, "-o", str(directory)]) == 0
     return directory / CERT_FILE, directory / KEY_FILE
 
 
@@ -47,13 +47,13 @@ def test_make_cert_writes_an_owner_only_key_and_names_the_hosts(
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     assert b"BEGIN CERTIFICATE" in cert.read_bytes() and b"PRIVATE KEY" not in cert.read_bytes()
     capsys.readouterr()
-    assert main(["serve", "make-cert", "--host", "receiver.lan", "--host", "192.168.1.20", "-o",
+    assert main(["receiver", "make-cert", "--host", "receiver.lan", "--host", "192.168.1.20", "-o",
                  str(tmp_path / "lan"), "--json"]) == 0
     made = json.loads(capsys.readouterr().out)
     assert made["names"] == ["receiver.lan", "192.168.1.20"] and not made["expired"]
-    assert main(["serve", "make-cert", "--host", "receiver.lan", "-o", str(tmp_path / "lan")]) == 2
+    assert main(["receiver", "make-cert", "--host", "receiver.lan", "-o", str(tmp_path / "lan")]) == 2
     assert "already exists" in capsys.readouterr().err
-    assert main(["serve", "make-cert", "-o", str(tmp_path / "none")]) == 2
+    assert main(["receiver", "make-cert", "-o", str(tmp_path / "none")]) == 2
     assert "--host" in capsys.readouterr().err
 
 
@@ -62,7 +62,7 @@ def test_https_upload_and_read_with_the_ca_file(
 ) -> None:
     receiver: Receiver = receiver_factory(enroll=[station], tls=tls_pair)  # type: ignore[operator]
     assert receiver.url.startswith("https://127.0.0.1:")
-    assert _sync(station, "--endpoint", receiver.url, "--ca-file", str(tls_pair[0])) == 0
+    assert _sync(station, "run", "--endpoint", receiver.url, "--ca-file", str(tls_pair[0])) == 0
     assert "3 delivered" in capsys.readouterr().out
     assert_synced(station, receiver, session_ids(station))  # reads over HTTPS with the token
     with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
@@ -77,9 +77,9 @@ def test_untrusted_server_is_refused_and_nothing_is_lost(
     other_cert, _ = make_cert(tmp_path / "other", "localhost", "127.0.0.1")
     capsys.readouterr()
     for extra in ([], ["--ca-file", str(other_cert)]):  # the system store, then a different self-signed cert
-        assert _sync(station, "--endpoint", receiver.url, *extra) == 1
+        assert _sync(station, "run", "--endpoint", receiver.url, *extra) == 1
         err = capsys.readouterr().err
-        assert "certificate is not trusted" in err and "--ca-file" in err
+        assert "certificate is not trusted" in err and "hiremate sync set-ca FILE" in err
     with Store.in_dir(station) as store:
         rows = items(store)
         assert [row.state for row in rows] == ["pending"] * 3
@@ -87,7 +87,7 @@ def test_untrusted_server_is_refused_and_nothing_is_lost(
         for row in rows:
             read_item_bytes(store, row)  # the bundle file is intact and still matches its hash
     assert receiver.get("/api/v1/sessions").json() == []
-    assert _sync(station, "--endpoint", receiver.url, "--ca-file", str(tls_pair[0])) == 0
+    assert _sync(station, "run", "--endpoint", receiver.url, "--ca-file", str(tls_pair[0])) == 0
     assert_synced(station, receiver, session_ids(station))
 
 
@@ -97,7 +97,7 @@ def test_a_certificate_for_another_host_is_refused(
     pair = make_cert(tmp_path / "elsewhere", "receiver.example")
     receiver: Receiver = receiver_factory(enroll=[station], tls=pair)  # type: ignore[operator]
     capsys.readouterr()
-    assert _sync(station, "--endpoint", receiver.url, "--ca-file", str(pair[0])) == 1
+    assert _sync(station, "run", "--endpoint", receiver.url, "--ca-file", str(pair[0])) == 1
     assert "certificate is not trusted" in capsys.readouterr().err
     with Store.in_dir(station) as store:
         assert {row.state for row in items(store)} == {"pending"}
@@ -107,10 +107,10 @@ def test_saved_ca_file_is_used_by_the_cli_and_the_worker(
     station: Path, receiver_factory: object, tls_pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     receiver: Receiver = receiver_factory(enroll=[station], tls=tls_pair)  # type: ignore[operator]
-    assert _sync(station, "--set-endpoint", receiver.url) == 0
-    assert _sync(station, "--set-ca-file", str(tls_pair[0])) == 0
+    assert _sync(station, "set-endpoint", receiver.url) == 0
+    assert _sync(station, "set-ca", str(tls_pair[0])) == 0
     assert "trusts only" in capsys.readouterr().out
-    assert _sync(station, "--status", "--json") == 0
+    assert _sync(station, "status", "--json") == 0
     status = json.loads(capsys.readouterr().out)
     assert status["ca"][0]["names"] == ["localhost", "127.0.0.1"]
     ids = session_ids(station)
@@ -128,8 +128,8 @@ def test_saved_ca_file_is_used_by_the_cli_and_the_worker(
         worker.stop()
     assert worker.failure is None
     assert_synced(station, receiver, ids)
-    assert _sync(station) == 0  # the saved endpoint and certificate; nothing left to send
-    assert _sync(station, "--set-ca-file", "") == 0
+    assert _sync(station, "run") == 0  # the saved endpoint and certificate; nothing left to send
+    assert _sync(station, "set-ca", "") == 0
     assert "system trust store" in capsys.readouterr().out
 
 
@@ -142,11 +142,11 @@ def _state(station: Path, sid: str) -> str | None:
 def test_sync_ca_file_errors(station: Path, tls_pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     cert, key = tls_pair
     cases = [
-        (["--endpoint", "https://127.0.0.1:1", "--ca-file", str(cert.parent / "missing.pem")],
+        (["run", "--endpoint", "https://127.0.0.1:1", "--ca-file", str(cert.parent / "missing.pem")],
          f"--ca-file {cert.parent / 'missing.pem'}: no such file"),
-        (["--endpoint", "https://127.0.0.1:1", "--ca-file", str(key)], "looks like a private key"),
-        (["--endpoint", "http://127.0.0.1:1", "--ca-file", str(cert)], "--ca-file is for https:// endpoints"),
-        (["--set-ca-file", str(cert.parent)], "is a folder"),
+        (["run", "--endpoint", "https://127.0.0.1:1", "--ca-file", str(key)], "looks like a private key"),
+        (["run", "--endpoint", "http://127.0.0.1:1", "--ca-file", str(cert)], "--ca-file is for https:// endpoints"),
+        (["set-ca", str(cert.parent)], f"certificate {cert.parent}: is a folder"),
     ]
     for args, message in cases:
         assert _sync(station, *args) == 2, args
@@ -186,9 +186,9 @@ def test_serve_refuses_bad_tls_files_with_one_line_naming_the_file(
     args += ["--tls-cert", str(given_cert)] if given_cert else []
     args += ["--tls-key", str(given_key)] if given_key else []
     capsys.readouterr()
-    assert main(["serve", *args]) == 2  # returns: the check runs before uvicorn would start serving
+    assert main(["receiver", "serve", *args]) == 2  # returns: the check runs before uvicorn would start serving
     err = capsys.readouterr().err
-    assert err.startswith("hiremate serve: ") and message in err and err.count("\n") == 1, err
+    assert err.startswith("hiremate receiver serve: ") and message in err and err.count("\n") == 1, err
 
 
 def test_serve_command_serves_https_with_read_tokens(
@@ -196,18 +196,18 @@ def test_serve_command_serves_https_with_read_tokens(
 ) -> None:
     cert, key = tls_pair
     db = tmp_path / "served.sqlite3"
-    assert main(["serve", "enroll", str(key_paths(station)[1]), "--db", str(db)]) == 0
-    assert main(["serve", "token", "create", "--label", "test", "--db", str(db), "--json"]) == 0
+    assert main(["receiver", "enroll", str(key_paths(station)[1]), "--db", str(db)]) == 0
+    assert main(["receiver", "token", "create", "--label", "test", "--db", str(db), "--json"]) == 0
     out = capsys.readouterr().out
     token = json.loads(out[out.index("{"):])["token"]
     port = free_port()
     url = f"https://127.0.0.1:{port}"
-    process = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "serve", "--db", str(db), "--port", str(port),
-                                "--tls-cert", str(cert), "--tls-key", str(key)],
+    process = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "receiver", "serve", "--db", str(db),
+                                "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         _wait_healthy(url, cert, process)
-        assert _sync(station, "--endpoint", url, "--ca-file", str(cert)) == 0
+        assert _sync(station, "run", "--endpoint", url, "--ca-file", str(cert)) == 0
         verify = client_verify(cert.read_text())
         listed = httpx.get(url + "/api/v1/sessions", headers={"Authorization": f"Bearer {token}"}, verify=verify)
         assert sorted(row["session_id"] for row in listed.json()) == sorted(session_ids(station))

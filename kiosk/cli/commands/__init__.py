@@ -1,1 +1,1 @@
-"""Subcommand modules: each defines register(subparsers) and sets a `handler` default."""
+"""One module per command, named by kiosk/cli/table.py: add_arguments(parser) and run(args), heavy imports in run."""

@@ -4,28 +4,25 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from kiosk.cli.common import CliError, open_store, print_json
-from sync.errors import SyncError
-from sync.export import export_sessions
-from sync.outbox import exportable_sessions
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `export` subcommand."""
-    parser = sub.add_parser("export", help="write signed session bundles to a folder")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """export's arguments."""
     parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids to export")
     parser.add_argument("--all", action="store_true", help="every completed assessment session (not practice)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Export; nothing is written if any named session is unknown or incomplete."""
+    from sync.errors import SyncError
+    from sync.export import export_sessions
+    from sync.outbox import exportable_sessions
+
     if not args.sessions and not args.all:
         raise CliError("name at least one SESSION, or use --all", status=2)
     with open_store(args) as store:

@@ -3,36 +3,41 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from eventlog.store import DB_FILENAME
 from kiosk.cli.common import open_store, print_json
-from sync.identity import init_identity_step
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from eventlog import Store
 
-# Hooks later features add to: each takes (data_dir, store) and returns a line of what it did or None.
-INIT_STEPS: list[Any] = []
-INIT_STEPS.append(init_identity_step)  # station Ed25519 key pair (sync)
+__all__ = ["add_arguments", "init_steps", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `init` subcommand."""
-    parser = sub.add_parser("init", help="create the station data directory and database")
+def init_steps() -> list[Callable[[Path, Store], str | None]]:
+    """What init does after the store: each step takes (data_dir, store) and returns a line of what it did or None."""
+    from sync.identity import init_identity_step
+
+    return [init_identity_step]  # the station's Ed25519 key pair (sync)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """init's options."""
     parser.add_argument("--name", default="station", help="station name shown to proctors (first run only)")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Create what is missing; report whether anything changed."""
+    from eventlog.store import DB_FILENAME
+
     existed = (args.data_dir / DB_FILENAME).exists()
     with open_store(args, create=True) as store:
         station, created = store.ensure_station(args.name)
         changes = [f"applied migrations {store.applied}"] if store.applied else []
         if created:
             changes.append(f"created station {station['id']} ({station['name']})")
-        for step in INIT_STEPS:
+        for step in init_steps():
             line = step(args.data_dir, store)
             if line:
                 changes.append(line)

@@ -6,23 +6,21 @@ import argparse
 import json
 import secrets
 from collections.abc import Sequence
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError, print_json
 from kiosk.cli.display import require_display
 
-__all__ = ["parse_params", "register"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["add_arguments", "parse_params", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `play` subcommand."""
-    parser = sub.add_parser(
-        "play", help="play one game in a window, recording into a practice session",
-        description="Open one game in a window. Everything is recorded into a new practice session, "
-                    "which is closed when the game finishes (or marked abandoned if the window is closed).",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """play's arguments."""
+    parser.description = ("Open one game in a window. Everything is recorded into a new practice session, "
+                          "which is closed when the game finishes (or marked abandoned if the window is closed).")
     parser.add_argument("game", metavar="GAME", nargs="?", help="game name, e.g. bart (see --list)")
     parser.add_argument("--seed", type=int, default=None, help="RNG seed (default: a fresh random one, printed)")
     parser.add_argument(
@@ -31,9 +29,8 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the games and their parameters, then exit")
     parser.add_argument("--autoplay", action="store_true", help="let the game's scripted player play it")
-    parser.add_argument("--speed", type=float, default=1.0, help="scripted player speed factor (with --autoplay)")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
+    parser.add_argument("--speed", type=float, default=None,
+                        help="scripted player speed factor (with --autoplay; default: 1)")
 
 
 def _known_games() -> dict[str, Any]:
@@ -54,6 +51,8 @@ def _parse_value(key: str, text: str) -> Any:
 
 def parse_params(model: type[BaseModel], pairs: Sequence[str]) -> BaseModel:
     """Validate KEY=VALUE overrides against a params model; errors name the key at fault."""
+    from pydantic import ValidationError
+
     raw: dict[str, Any] = {}
     known = sorted(model.model_fields)
     for pair in pairs:
@@ -90,8 +89,21 @@ def _print_games(specs: dict[str, Any], as_json: bool) -> int:
     return 0
 
 
+def _refuse_options_that_do_not_apply(args: argparse.Namespace) -> None:
+    """--list takes nothing else; --speed only steers --autoplay."""
+    if args.list:
+        given = [name for name, on in (("GAME", args.game is not None), ("--seed", args.seed is not None),
+                                       ("--param", bool(args.param)), ("--autoplay", args.autoplay),
+                                       ("--speed", args.speed is not None)) if on]
+        if given:
+            raise CliError(f"--list only lists the games; {', '.join(given)} does not apply with it", status=2)
+    if args.speed is not None and not args.autoplay:
+        raise CliError("--speed is the scripted player's speed; it applies only with --autoplay", status=2)
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate the game and its parameters, then play it in a window."""
+    _refuse_options_that_do_not_apply(args)
     specs = _known_games()
     if args.list:
         return _print_games(specs, args.json)
@@ -106,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.headless import PlayerUnavailable, play_in_window
 
     try:
-        summary = play_in_window(args.data_dir, spec, params, seed, args.autoplay, args.speed)
+        summary = play_in_window(args.data_dir, spec, params, seed, args.autoplay, args.speed or 1.0)
     except PlayerUnavailable as exc:
         raise CliError(str(exc)) from None
     if args.json:

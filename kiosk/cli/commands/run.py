@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from kiosk.cli.display import require_display
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `run` subcommand."""
-    parser = sub.add_parser("run", help="open the station for candidates and proctors")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """run's options."""
     parser.add_argument("--kiosk", action="store_true", help="fullscreen, frameless, locked down")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

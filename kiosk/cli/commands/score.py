@@ -5,36 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.cli.common import CliError, open_store
-from scoring import (
-    SCORING_VERSION,
-    Metric,
-    Profile,
-    RoleFit,
-    ScoringError,
-    Trait,
-    role_fit,
-)
-from scoring.stats import quantize
-from sync.stored_results import score_and_store, stored_results
 
-__all__ = ["format_profile", "position_bar", "register"]
+if TYPE_CHECKING:
+    from scoring import Metric, Profile, RoleFit, Trait
+
+__all__ = ["add_arguments", "format_profile", "position_bar", "run"]
 
 BAR_WIDTH = 31
 
 
-def register(sub: Any) -> None:
-    """Add the `score` subcommand."""
-    parser = sub.add_parser("score", help="score a session: metrics, traits with poles and bands, quality flags")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """score's arguments (--json prints the profile's canonical JSON)."""
     parser.add_argument("session", metavar="SESSION", help="session id")
-    parser.add_argument("--json", action="store_true", help="print the canonical JSON of the profile")
     parser.add_argument("--role", metavar="NAME", help="also compare with a role profile (assets/roles/NAME.toml "
                         "or a path)")
     parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
-                        f"for scoring version {SCORING_VERSION} is stored")
-    parser.set_defaults(handler=run)
+                        "for the current scoring version is stored")
 
 
 def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
@@ -95,6 +84,9 @@ def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
+    from scoring import Profile, ScoringError
+    from sync.stored_results import score_and_store, stored_results
+
     with open_store(args) as store:
         if store.session(args.session) is None:
             raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
@@ -109,6 +101,9 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 def run(args: argparse.Namespace) -> int:
     """Print the profile; exit 1 with one line when the session cannot be scored."""
+    from scoring import ScoringError, role_fit
+    from scoring.stats import quantize
+
     profile = _profile(args)
     fit = None
     if args.role:

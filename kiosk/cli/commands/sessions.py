@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from kiosk.cli.common import open_store, print_json
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `sessions` subcommand."""
-    parser = sub.add_parser("sessions", help="list sessions with their status")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """sessions has only the shared options."""
 
 
 def run(args: argparse.Namespace) -> int:

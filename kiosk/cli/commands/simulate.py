@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kiosk.cli.common import CliError, open_store
+from kiosk.cli.common import CliError, open_store, print_json
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 SIM_BATTERY = "test_fast"
 
 
-def register(sub: Any) -> None:
-    """Add the `simulate` subcommand."""
-    parser = sub.add_parser("simulate", help="scripted candidate through a battery, headless; prints the session id")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """simulate's options."""
     parser.add_argument("--battery", default=SIM_BATTERY,
                         help=f"battery name or .toml path (default: {SIM_BATTERY}, fast parameters)")
     parser.add_argument("--seed", type=int, default=None, help="fixed seed for every game (default: battery policy)")
@@ -25,8 +23,6 @@ def register(sub: Any) -> None:
     parser.add_argument("--practice", action="store_true", help="also play the practice rounds the battery offers")
     parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds")
     parser.add_argument("--show", action="store_true", help="show the window instead of running offscreen")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
 
 
 def _issue_code(args: argparse.Namespace) -> str:
@@ -66,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     result = {"session_id": closed.session_id, "reason": closed.reason, "chain_head": closed.chain_head,
               "scored": closed.scored, "queued": closed.queued, "problems": list(closed.problems)}
     if args.json:
-        print(json.dumps(result, indent=2, sort_keys=True))
+        print_json(result)
     else:
         print(closed.session_id)
     return 0

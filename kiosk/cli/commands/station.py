@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from kiosk.cli.common import CliError, open_store, print_json
-from sync.errors import IdentityError
-from sync.identity import key_paths, load_or_create_identity, public_key_pem
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `station` subcommand."""
-    parser = sub.add_parser("station", help="show the station's identity and public key fingerprint")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """station's options."""
     parser.add_argument("--pem", action="store_true", help="print only the public key as PEM (for enrolment)")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the identity; fails if `hiremate init` has not run."""
+    from sync.errors import IdentityError
+    from sync.identity import key_paths, load_or_create_identity, public_key_pem
+
+    if args.pem and args.json:
+        raise CliError("--pem and --json are two different outputs; give one", status=2)
     open_store(args).close()
     try:
         identity = load_or_create_identity(args.data_dir)

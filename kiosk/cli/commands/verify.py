@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.cli.common import CliError, print_json
-from sync.errors import IdentityError
-from sync.identity import parse_public_key
-from sync.verify import BundleReport, CheckResult, verify_bundle
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from sync.verify import BundleReport
+
+__all__ = ["add_arguments", "run"]
 
 MARK = {"pass": "PASS", "fail": "FAIL", "skipped": "SKIP"}
 
 
-def register(sub: Any) -> None:
-    """Add the `verify` subcommand."""
-    parser = sub.add_parser("verify", help="verify signed session bundles; exits non-zero on any failure")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """verify's arguments."""
     parser.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE", help="bundle files")
     parser.add_argument("--key", metavar="KEY_OR_FILE",
                         help="also require this station public key (PEM file or 64 hex digits)")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
 
 
 def _trusted(key: str | None) -> list[bytes] | None:
+    from sync.errors import IdentityError
+    from sync.identity import parse_public_key
+
     if key is None:
         return None
     path = Path(key)
@@ -37,6 +37,8 @@ def _trusted(key: str | None) -> list[bytes] | None:
 
 
 def _report(path: Path, trusted: list[bytes] | None) -> BundleReport:
+    from sync.verify import BundleReport, CheckResult, verify_bundle
+
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from eventlog import verify_store
 from kiosk.cli.common import open_store, print_json
 
-__all__ = ["register"]
+__all__ = ["add_arguments", "run"]
 
 
-def register(sub: Any) -> None:
-    """Add the `verify-log` subcommand."""
-    parser = sub.add_parser("verify-log", help="verify every session's hash chain and the database integrity")
-    parser.add_argument("--json", action="store_true", help="print machine-readable output")
-    parser.set_defaults(handler=run)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """verify-log has only the shared options."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 only when the integrity check passes and every chain verifies."""
+    from eventlog import verify_store
+
     with open_store(args) as store:
         report = verify_store(store)
     first = report.broken[0] if report.broken else None

@@ -87,7 +87,7 @@ def test_codes_issue_refuses_bad_input_in_one_line(
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), *argv]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("hiremate codes:") and err.count("\n") == 1
+    assert err.startswith("hiremate codes issue:") and err.count("\n") == 1
     with Store.in_dir(data_dir) as store:
         assert StationDb(store).codes() == []
 

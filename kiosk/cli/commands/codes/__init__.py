@@ -1,0 +1,1 @@
+"""`hiremate codes issue|list`: one-time access codes."""

@@ -1,0 +1,40 @@
+"""`hiremate codes list`: every access code with its state (unused, used, expired)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.cli.common import open_store, print_json
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """codes list has only the shared options."""
+
+
+def _state(row: Any, now: datetime) -> str:
+    if row.used_utc:
+        return "used"
+    return "expired" if datetime.fromisoformat(row.expires_utc) <= now else "unused"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Every code with its state."""
+    from kiosk.services.codes import display_code
+    from kiosk.services.stationdb import StationDb
+
+    now = datetime.now(UTC)
+    with open_store(args) as store:
+        rows = StationDb(store).codes()
+    if args.json:
+        print_json([{**r.as_dict(), "state": _state(r, now)} for r in rows])
+        return 0
+    if not rows:
+        print("no codes issued yet (hiremate codes issue --count N)")
+    for r in rows:
+        print(f"{display_code(r.code)}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
+              f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}")
+    return 0

@@ -1,0 +1,77 @@
+"""`hiremate receiver serve`: run the reference receiving endpoint (HTTPS with --tls-cert and --tls-key)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.cli.commands.receiver._shared import add_db_argument, open_storage
+from kiosk.cli.common import CliError
+
+__all__ = ["add_arguments", "run"]
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where to listen, the database and the TLS pair."""
+    add_db_argument(parser)
+    parser.add_argument("--host", action="append", default=None, help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
+    parser.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this PEM certificate (chain)")
+    parser.add_argument("--tls-key", type=Path, metavar="FILE", help="the certificate's unencrypted PEM private key")
+
+
+def _tls(args: argparse.Namespace) -> dict[str, str]:
+    """uvicorn's ssl options after checking the pair loads (both or neither given); {} for plain HTTP."""
+    from sync.errors import TlsError
+    from sync.receiver.tls import check_server_pair
+
+    if (args.tls_cert is None) != (args.tls_key is None):
+        given, missing = ("--tls-cert", "--tls-key") if args.tls_key is None else ("--tls-key", "--tls-cert")
+        raise CliError(f"{given} needs {missing} too (give both for HTTPS, neither for HTTP)", status=2)
+    if args.tls_cert is None:
+        return {}
+    try:
+        info = check_server_pair(args.tls_cert, args.tls_key)
+    except TlsError as exc:
+        raise CliError(str(exc), status=2) from None
+    if info.expired:
+        print(f"warning: --tls-cert {args.tls_cert} has expired ({info.not_after_utc}); stations will refuse it",
+              file=sys.stderr)
+    print(f"TLS certificate: {info.line()}")
+    return {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)}
+
+
+def _listen_host(args: argparse.Namespace) -> str:
+    hosts = args.host or ["127.0.0.1"]
+    if len(hosts) > 1:
+        raise CliError(f"--host given {len(hosts)} times; the receiver listens on one address", status=2)
+    return str(hosts[0])
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until interrupted; warnings (plain HTTP on a network address, no read token) go to stderr."""
+    import uvicorn
+
+    from kiosk.services.version import APP_VERSION
+    from sync.receiver.app import create_app
+
+    host, tls = _listen_host(args), _tls(args)
+    storage = open_storage(args)
+    tokens = sum(not row["revoked_utc"] for row in storage.tokens())
+    print(f"HireMate receiver on {'https' if tls else 'http'}://{host}:{args.port} (database {storage.path}; "
+          f"{len(storage.stations())} enrolled station(s), {tokens} active read token(s)); OpenAPI at /docs")
+    if not tls and host not in LOOPBACK:
+        print("warning: plain HTTP on a network address: read tokens and candidate data cross the network "
+              "unencrypted; give --tls-cert and --tls-key (see `hiremate receiver make-cert`)", file=sys.stderr)
+    if not tokens:
+        print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
+              "none", file=sys.stderr)
+    try:
+        uvicorn.run(create_app(storage, APP_VERSION), host=host, port=args.port, log_level="info",
+                    ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
+    finally:
+        storage.close()
+    return 0

@@ -1,0 +1,1 @@
+"""`hiremate receiver token create|list|revoke`: read tokens for the receiver's GET API."""

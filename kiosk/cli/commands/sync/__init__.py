@@ -1,0 +1,1 @@
+"""`hiremate sync run|status|set-endpoint|set-ca`: upload the outbox, show it, and the station's sync settings."""

@@ -1,0 +1,35 @@
+"""`hiremate sync status`: the saved endpoint, the trusted receiver certificate and the outbox, row by row."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.commands.sync._shared import ca_infos
+from kiosk.cli.common import open_store, print_json
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """sync status has only the shared options."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the settings and every outbox row with its state and last error or receipt."""
+    from kiosk.services.stationdb import StationDb
+    from sync.outbox import items, summary
+
+    with open_store(args) as store:
+        counts, rows, saved = summary(store), items(store), StationDb(store).sync_endpoint()
+        ca = ca_infos(StationDb(store).sync_ca_pem())
+    if args.json:
+        print_json({"counts": counts, "items": [row.as_dict() for row in rows], "endpoint": saved,
+                    "ca": [info.__dict__ for info in ca] or None})
+        return 0
+    print(f"endpoint: {saved or 'none saved'}")
+    print("trusts: " + ("; ".join(info.line() for info in ca) if ca else "the system trust store"))
+    print("outbox: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+    for row in rows:
+        extra = row.last_error if row.state != "delivered" else f"receipt {row.bundle_sha256[:12]}…"
+        print(f"  {row.session_id}  {row.state:<9} attempts {row.attempts}  {extra or ''}")
+    return 0

@@ -1,0 +1,112 @@
+"""The command table: every `hiremate` command's name, one-line help and options it shares, without importing it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+__all__ = ["COMMANDS", "Command", "leaves"]
+
+COMMANDS_PACKAGE = "kiosk.cli.commands"
+
+
+class Command:
+    """A command (a leaf, run by its module) or a group of subcommands.
+
+    A leaf's module is derived from its path: `receiver token create` lives in
+    kiosk/cli/commands/receiver/token/create.py and defines add_arguments(parser) and run(args).
+    (A plain class, not a dataclass: dataclasses imports inspect, which would double `hiremate --help`.)
+    """
+
+    __slots__ = ("children", "data_dir", "help", "json", "path")
+
+    def __init__(self, path: tuple[str, ...], help: str, children: tuple[Command, ...] = (), *,
+                 json: bool = True, data_dir: bool = True) -> None:
+        self.path = path
+        self.help = help
+        self.children = children
+        self.json = json  # the leaf prints machine-readable output with --json
+        self.data_dir = data_dir  # the leaf reads or writes the station data directory (--data-dir)
+
+    def __repr__(self) -> str:
+        return f"Command({self.spelled!r})"
+
+    @property
+    def name(self) -> str:
+        """The last word of the path (`create` for `receiver token create`); '' for the root."""
+        return self.path[-1] if self.path else ""
+
+    @property
+    def spelled(self) -> str:
+        """The command as typed: `hiremate receiver token create`."""
+        return " ".join(("hiremate", *self.path))
+
+    @property
+    def is_group(self) -> bool:
+        """True for a group of subcommands (the root, `codes`, `sync`, `receiver`, `receiver token`)."""
+        return bool(self.children)
+
+    @property
+    def module(self) -> str:
+        """The dotted path of a leaf's module."""
+        return ".".join((COMMANDS_PACKAGE, *(word.replace("-", "_") for word in self.path)))
+
+    def child(self, name: str) -> Command | None:
+        """The subcommand called name, if this group has one."""
+        return next((c for c in self.children if c.name == name), None)
+
+
+def _leaf(path: str, line: str, *, json: bool = True, data_dir: bool = True) -> Command:
+    return Command(tuple(path.split()), line, json=json, data_dir=data_dir)
+
+
+def _group(path: str, line: str, *children: Command) -> Command:
+    return Command(tuple(path.split()), line, children=children)
+
+
+COMMANDS = _group(
+    "", "HireMate Station: offline behavioural assessment with an append-only, hash-chained log.",
+    _leaf("init", "create the station data directory, database and key pair"),
+    _leaf("run", "open the station for candidates and proctors", json=False),
+    _leaf("play", "play one game in a window, recording into a practice session"),
+    _leaf("simulate", "scripted candidate through a battery, headless; prints the session id"),
+    _group(
+        "codes", "issue and list one-time access codes",
+        _leaf("codes issue", "issue N fresh codes and write a printable list (and a PDF)"),
+        _leaf("codes list", "list codes with their state (unused, used, expired)"),
+    ),
+    _leaf("sessions", "list sessions with their status"),
+    _leaf("verify-log", "verify every session's hash chain and the database integrity"),
+    _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
+    _leaf("export", "write signed session bundles to a folder"),
+    _leaf("verify", "verify signed session bundles; exits non-zero on any failure", data_dir=False),
+    _group(
+        "sync", "upload completed sessions to the receiver; the outbox and its settings",
+        _leaf("sync run", "upload every pending bundle once, with a progress bar"),
+        _leaf("sync status", "show the saved endpoint, the trusted certificate and the outbox"),
+        _leaf("sync set-endpoint", "save the receiver URL the station uploads to ('' turns sync off)"),
+        _leaf("sync set-ca", "save the receiver certificate to trust for https:// ('' uses the system store)"),
+    ),
+    _group(
+        "receiver", "the reference receiver: serve it, enrol stations, read tokens, a TLS certificate",
+        _leaf("receiver serve", "run the receiving endpoint (HTTPS with --tls-cert and --tls-key)", json=False),
+        _leaf("receiver enroll", "trust a station's public key"),
+        _leaf("receiver stations", "list the enrolled station keys"),
+        _group(
+            "receiver token", "read tokens for the receiver's GET API",
+            _leaf("receiver token create", "create a read token (shown once)"),
+            _leaf("receiver token list", "list read tokens"),
+            _leaf("receiver token revoke", "revoke a read token by its ID"),
+        ),
+        _leaf("receiver make-cert", "write a self-signed receiver certificate and key"),
+    ),
+    _leaf("station", "show the station's identity and public key fingerprint"),
+)
+
+
+def leaves(node: Command = COMMANDS) -> Iterator[Command]:
+    """Every runnable command under node, depth first, in table order."""
+    for child in node.children:
+        if child.is_group:
+            yield from leaves(child)
+        else:
+            yield child

@@ -5,28 +5,51 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from eventlog import ChainBrokenError, EventRecord, verify_chain
 from sync.bundle import Bundle, parse_events, read_bundle
 from sync.errors import BundleFormatError, CheckFailed
-from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER
+from sync.identity import fingerprint_of, verify_signature
+from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER, Manifest
 from sync.results import ScoringError, UnknownVersion, rescore
+from sync.strictjson import loads_strict
 
 __all__ = [
+    "UNTRUSTED",
     "BundleReport",
     "CheckResult",
+    "Signed",
     "check_chain",
     "check_members",
     "check_results",
+    "check_results_json",
     "check_signature",
     "check_station",
     "verify_bundle",
 ]
 
 
+UNTRUSTED = "signature valid, signer not trusted"
+
+
+class Signed(Protocol):
+    """What the station and signature checks need: an opened or a fully read bundle."""
+
+    @property
+    def manifest(self) -> Manifest: ...
+
+    @property
+    def manifest_bytes(self) -> bytes: ...
+
+    @property
+    def signature(self) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class CheckResult:
-    """One named check: passed, failed or skipped (an earlier check failed), with a detail line."""
+    """One named check: pass, fail, skipped (an earlier check failed) or untrusted (no trusted key was given to
+    check the signer against), with a detail line."""
 
     name: str
     status: str
@@ -49,16 +72,25 @@ class BundleReport:
 
     @property
     def ok(self) -> bool:
-        """True only when every check passed."""
+        """True only when every check passed, the signer's key being one of the trusted keys."""
         return bool(self.checks) and all(check.ok for check in self.checks)
+
+    @property
+    def verdict(self) -> str:
+        """ok, failed (some check failed) or untrusted (every check passed, but no trusted key vouches for the
+        signer: anyone can make a bundle that passes with a key of their own)."""
+        if not self.checks or any(check.status == "fail" for check in self.checks):
+            return "failed"
+        return "ok" if self.ok else "untrusted"
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form."""
         return {"bundle": self.source, "sha256": self.sha256, "session_id": self.session_id, "ok": self.ok,
+                "verdict": self.verdict,
                 "checks": [{"check": c.name, "status": c.status, "detail": c.detail} for c in self.checks]}
 
 
-def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
+def check_station(bundle: Signed, trusted: Collection[bytes]) -> str:
     """The manifest's public key must be one of the trusted (enrolled) keys."""
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if key not in trusted:
@@ -67,10 +99,8 @@ def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
     return f"station {bundle.manifest.station.id}'s key is trusted"
 
 
-def check_signature(bundle: Bundle) -> str:
+def check_signature(bundle: Signed) -> str:
     """manifest.sig must be the manifest's key's Ed25519 signature over manifest.json's exact bytes."""
-    from sync.identity import verify_signature
-
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if not verify_signature(key, bundle.signature, bundle.manifest_bytes):
         raise CheckFailed("signature", "manifest.sig is not a valid signature of manifest.json by the station key")
@@ -90,11 +120,22 @@ def check_members(bundle: Bundle) -> str:
 
 
 def bundle_records(bundle: Bundle) -> list[EventRecord]:
-    """The bundle's events; CheckFailed('chain') naming the line when one is malformed."""
+    """The bundle's events, every field typed; CheckFailed('chain') naming the line and field when one is not."""
     try:
         return parse_events(bundle.members["events.jsonl"])
     except BundleFormatError as exc:
         raise CheckFailed("chain", str(exc)) from None
+
+
+def check_results_json(bundle: Bundle) -> Any:
+    """results.json must be strict JSON (an object, finite numbers, bounded nesting); CheckFailed('results')."""
+    try:
+        value = loads_strict(bundle.members[RESULTS_MEMBER], RESULTS_MEMBER)
+    except BundleFormatError as exc:
+        raise CheckFailed("results", str(exc)) from None
+    if not isinstance(value, dict):
+        raise CheckFailed("results", f"{RESULTS_MEMBER}: a JSON object is expected, got {type(value).__name__}")
+    return value
 
 
 def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
@@ -110,6 +151,7 @@ def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
 def check_results(bundle: Bundle, records: list[EventRecord]) -> str:
     """Re-scoring the events with the recorded scoring version must reproduce results.json byte for byte."""
     version = bundle.manifest.versions.scoring
+    check_results_json(bundle)
     try:
         again = rescore(records, version)
     except UnknownVersion:
@@ -134,8 +176,17 @@ def _run(report: BundleReport, name: str, check: Callable[[], str], requires: st
     return True
 
 
+def _station(report: BundleReport, bundle: Bundle, trusted: Collection[bytes] | None) -> None:
+    if trusted is not None:
+        _run(report, "station", lambda: check_station(bundle, trusted))
+        return
+    report.checks.append(CheckResult("station", "untrusted", f"no trusted key given (--key or --keys): the signer "
+                                     f"is whoever holds key {fingerprint_of(bundle.station_key)}"))
+
+
 def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None) -> BundleReport:
-    """Run every check on a bundle's bytes; with `trusted` keys, the station key must be one of them."""
+    """Run every check on a bundle's bytes. With `trusted` keys the station key must be one of them; without, the
+    station check is 'untrusted' and the verdict at best "signature valid, signer not trusted"."""
     report = BundleReport(source)
     try:
         bundle = read_bundle(data)
@@ -144,8 +195,7 @@ def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes
         return report
     report.sha256, report.session_id = bundle.sha256, bundle.session_id
     report.checks.append(CheckResult("structure", "pass", "canonical zip of four members, manifest well-formed"))
-    if trusted is not None:
-        _run(report, "station", lambda: check_station(bundle, trusted))
+    _station(report, bundle, trusted)
     _run(report, "signature", lambda: check_signature(bundle))
     _run(report, "members", lambda: check_members(bundle))
     records: list[EventRecord] = []

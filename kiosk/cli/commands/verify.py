@@ -1,4 +1,9 @@
-"""`hiremate verify`: check bundles' signature, member hashes, event chain and re-scored results."""
+"""`hiremate verify`: check bundles' signer, signature, member hashes, event chain and re-scored results.
+
+Exit status: 0 every bundle passed every check with a trusted signer (--key / --keys); 1 some check failed (or a
+file could not be read); 2 a usage error (bad --key / --keys); 3 every check passed but no trusted key was given,
+so the signer is not known ("signature valid, signer not trusted").
+"""
 
 from __future__ import annotations
 
@@ -9,31 +14,48 @@ from typing import Any
 from kiosk.cli.common import CliError, print_json
 from sync.errors import IdentityError
 from sync.identity import parse_public_key
-from sync.verify import BundleReport, CheckResult, verify_bundle
+from sync.keyring import load_keys_file
+from sync.verify import UNTRUSTED, BundleReport, CheckResult, verify_bundle
 
 __all__ = ["register"]
 
-MARK = {"pass": "PASS", "fail": "FAIL", "skipped": "SKIP"}
+MARK = {"pass": "PASS", "fail": "FAIL", "skipped": "SKIP", "untrusted": "WARN"}
+HEADLINE = {"ok": "OK", "failed": "FAILED", "untrusted": UNTRUSTED}
+EXIT = {"ok": 0, "failed": 1, "untrusted": 3}
 
 
 def register(sub: Any) -> None:
     """Add the `verify` subcommand."""
-    parser = sub.add_parser("verify", help="verify signed session bundles; exits non-zero on any failure")
+    parser = sub.add_parser(
+        "verify", help="verify signed session bundles; exit 0 all passed with a trusted signer, 1 a check failed, "
+                       "3 signature valid but signer not trusted (no --key/--keys)")
     parser.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE", help="bundle files")
     parser.add_argument("--key", metavar="KEY_OR_FILE",
-                        help="also require this station public key (PEM file or 64 hex digits)")
+                        help="trust this station public key (PEM file or 64 hex digits)")
+    parser.add_argument("--keys", type=Path, metavar="FILE",
+                        help="trust the station keys in FILE (PEM public keys and/or one 64-hex-digit key per line)")
     parser.add_argument("--json", action="store_true", help="print machine-readable output")
     parser.set_defaults(handler=run)
 
 
-def _trusted(key: str | None) -> list[bytes] | None:
-    if key is None:
+def _trusted(key: str | None, keys_file: Path | None) -> list[bytes] | None:
+    if key is None and keys_file is None:
         return None
-    path = Path(key)
+    trusted: list[bytes] = []
     try:
-        return [parse_public_key(path.read_bytes() if path.is_file() else key, where=key)]
+        if key is not None:
+            path = Path(key)
+            trusted.append(parse_public_key(path.read_bytes() if path.is_file() else key, where=f"--key {key}"))
+        if keys_file is not None:
+            trusted.extend(load_keys_file(keys_file))
     except IdentityError as exc:
         raise CliError(str(exc), status=2) from None
+    return trusted
+
+
+def _verdict(reports: list[BundleReport]) -> str:
+    verdicts = {report.verdict for report in reports}
+    return "failed" if "failed" in verdicts else "untrusted" if "untrusted" in verdicts else "ok"
 
 
 def _report(path: Path, trusted: list[bytes] | None) -> BundleReport:
@@ -47,15 +69,16 @@ def _report(path: Path, trusted: list[bytes] | None) -> BundleReport:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print pass/fail per check per bundle; 0 only if every check of every bundle passed."""
-    trusted = _trusted(args.key)
+    """Print pass/fail per check per bundle; exit 0 / 1 / 3 as the module docstring says."""
+    trusted = _trusted(args.key, args.keys)
     reports = [_report(path, trusted) for path in args.bundles]
+    verdict = _verdict(reports)
     if args.json:
-        print_json({"ok": all(r.ok for r in reports), "bundles": [r.as_dict() for r in reports]})
+        print_json({"ok": verdict == "ok", "verdict": verdict, "bundles": [r.as_dict() for r in reports]})
     else:
         for report in reports:
-            print(f"{report.source}: {'OK' if report.ok else 'FAILED'}"
+            print(f"{report.source}: {HEADLINE[report.verdict]}"
                   + (f" (session {report.session_id})" if report.session_id else ""))
             for check in report.checks:
                 print(f"  {MARK[check.status]}  {check.name:<10} {check.detail}")
-    return 0 if all(r.ok for r in reports) else 1
+    return EXIT[verdict]

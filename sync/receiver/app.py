@@ -20,16 +20,23 @@ from sync.results import metrics_and_traits
 
 __all__ = ["create_app"]
 
-READ_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody, "description": "no read token, not a Bearer token, unknown or revoked token"},
-    404: {"model": ErrorBody, "description": "no such session"},
-    409: {"model": ErrorBody, "description": "ambiguous: several stations sent this session id; add ?station="},
+READ_ERRORS: dict[int | str, str] = {
+    401: "token: no read token, not a Bearer token, unknown or revoked token",
+    404: "not_found: no such session",
+    409: "ambiguous: several stations sent this session id; add ?station=<station id or key hex>",
+    422: "request: an invalid parameter",
 }
+_ERROR_JSON = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+
+
+def _read_errors() -> dict[int | str, dict[str, Any]]:
+    """The read errors as JSON ErrorBody, whatever the route's own media type (FastAPI would use that one)."""
+    return {code: {"description": why, "content": _ERROR_JSON} for code, why in READ_ERRORS.items()}
 
 
 def _binary(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
     return {200: {"description": what, "content": {media_type: {"schema": {"type": "string", "format": "binary"}}}},
-            **READ_ERRORS}
+            **_read_errors()}
 
 
 class NdjsonResponse(Response):
@@ -86,13 +93,13 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
     add_upload_routes(app, storage, identity or identity_for(storage), limits.body_timeout_s)
 
     @app.get(SESSIONS_PATH, response_model=list[SessionSummary], dependencies=read,
-             responses={401: READ_ERRORS[401]})
+             responses={401: _read_errors()[401]})
     def list_sessions() -> list[dict[str, Any]]:
         """Every stored session, oldest first."""
         return [_summary(item) for item in storage.sessions()]
 
     @app.get(SESSIONS_PATH + "/{session_id}", response_model=SessionDetail, dependencies=read,
-             responses=READ_ERRORS)
+             responses=_read_errors())
     def get_session(session_id: str, station: str | None = None) -> Any:
         """A session's metadata, metrics and traits, with the re-scoring flag (?station= when ambiguous)."""
         item = storage.get(session_id, station)

@@ -16,7 +16,7 @@ from sync.bundle import Bundle, OpenedBundle, bundle_sha256, open_bundle
 from sync.errors import BundleFormatError, CheckFailed, ManifestError, SealError
 from sync.identity import fingerprint_of
 from sync.outbox import utc_now
-from sync.protocol import MAX_BUNDLE_BYTES, RESULTS_MEMBER, ErrorBody, Receipt
+from sync.protocol import BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES, RESULTS_MEMBER, SEALED_MEDIA_TYPE, ErrorBody, Receipt
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import ScoringError, UnknownVersion, rescore
 from sync.sealing import is_sealed
@@ -128,7 +128,13 @@ def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> Ingest
     return _receipt(stored, "duplicate", upload_sha256)
 
 
-def _plain(data: bytes, unseal: Unsealer | None) -> bytes:
+def _plain(data: bytes, unseal: Unsealer | None, sealed: bool | None) -> bytes:
+    if sealed is True and not is_sealed(data):
+        raise Refused("structure", f"sent as {SEALED_MEDIA_TYPE}, but not an age file (it does not start with "
+                      "'age-encryption.org/v1')")
+    if sealed is False and is_sealed(data):
+        raise Refused("structure", f"an age-encrypted bundle sent as {BUNDLE_MEDIA_TYPE}; send it as "
+                      f"{SEALED_MEDIA_TYPE}")
     if not is_sealed(data):
         return data
     if unseal is None:
@@ -139,15 +145,17 @@ def _plain(data: bytes, unseal: Unsealer | None) -> bytes:
         raise Refused("decrypt", str(exc)) from None
 
 
-def ingest(storage: BundleStorage, data: bytes, unseal: Unsealer | None = None) -> IngestOutcome:
-    """Verify and store one upload (a signed bundle, or one encrypted for this receiver, opened with `unseal`):
-    201 created, 200 duplicate, 409 conflict, 4xx naming the failed check."""
+def ingest(storage: BundleStorage, data: bytes, unseal: Unsealer | None = None,
+           sealed: bool | None = None) -> IngestOutcome:
+    """Verify and store one upload (a signed bundle, or one encrypted for this receiver, opened with `unseal`;
+    `sealed` is what the upload declared, None to tell by the bytes): 201 created, 200 duplicate, 409 conflict,
+    4xx naming the failed check."""
     if len(data) > MAX_BUNDLE_BYTES:
         return Refused("size", f"bundle of {len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit").outcome
     upload_sha256 = bundle_sha256(data)
     try:
         try:
-            opened = open_bundle(_plain(data, unseal))
+            opened = open_bundle(_plain(data, unseal, sealed))
         except BundleFormatError as exc:
             raise _format_refusal(exc) from None
         if storage.stored_sha256(opened.manifest.station.public_key, opened.session_id) == opened.sha256:

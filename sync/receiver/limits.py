@@ -5,13 +5,15 @@ second, holds its connection (and a file descriptor) forever. GuardedH11Protocol
 with two deadlines: a request head must be complete `header_timeout_s` after the connection opens (or after a
 kept-alive connection goes idle), and its body `body_timeout_s` (+ a grace, so the upload handler's own 408
 answer normally comes first) after the head. A connection that is still sending a request counts as pending;
-one that would take its peer past `max_pending_per_peer`, or the server past `max_pending`, is closed at once.
+one that would take its peer past `max_pending_per_peer` is closed at once. When the server already has
+`max_pending`, the oldest pending connection of the peer holding the most is closed to make room (so a few
+addresses cannot lock everybody out), unless the newcomer's peer would then hold as many (it is closed instead).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,32 +43,49 @@ DEFAULT_LIMITS = Limits()
 
 
 class PendingRegistry:
-    """Connections of one server that are still sending a request, counted per peer address."""
+    """Connections of one server that are still sending a request, oldest first per peer address."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.by_peer: Counter[str] = Counter()
+        self.by_peer: dict[str, deque[GuardedH11Protocol]] = {}
         self.refused = 0
+        self.evicted = 0
         self.expired = 0
 
     @property
     def total(self) -> int:
         """How many connections are pending now."""
-        return sum(self.by_peer.values())
+        return sum(len(queue) for queue in self.by_peer.values())
 
-    def admit(self, peer: str) -> bool:
-        """Count one more pending connection of peer, unless that passes a cap."""
-        if self.total >= self.limits.max_pending or self.by_peer[peer] >= self.limits.max_pending_per_peer:
+    def _count(self, peer: str) -> int:
+        return len(self.by_peer.get(peer, ()))
+
+    def admit(self, connection: GuardedH11Protocol) -> bool:
+        """Count a connection as pending unless its peer is at its cap, or the server is full and no other peer
+        holds more (then the heaviest peer's oldest pending connection is closed to make room)."""
+        peer = connection.peer
+        if self._count(peer) >= self.limits.max_pending_per_peer:
             self.refused += 1
             return False
-        self.by_peer[peer] += 1
+        if self.total >= self.limits.max_pending:
+            heaviest = max(self.by_peer, key=self._count)
+            if self._count(heaviest) <= self._count(peer) + 1:
+                self.refused += 1
+                return False
+            victim = self.by_peer[heaviest][0]
+            self.release(victim)
+            self.evicted += 1
+            victim.drop()
+        self.by_peer.setdefault(peer, deque()).append(connection)
         return True
 
-    def release(self, peer: str) -> None:
-        """One pending connection of peer is done sending (or gone)."""
-        self.by_peer[peer] -= 1
-        if self.by_peer[peer] <= 0:
-            del self.by_peer[peer]
+    def release(self, connection: GuardedH11Protocol) -> None:
+        """A connection is done sending its request, or gone (idempotent)."""
+        queue = self.by_peer.get(connection.peer)
+        if queue is not None and connection in queue:
+            queue.remove(connection)
+            if not queue:
+                del self.by_peer[connection.peer]
 
 
 class GuardedH11Protocol(H11Protocol):
@@ -78,7 +97,7 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_made(transport)
         self._phase: str | None = None
         self._deadline: asyncio.TimerHandle | None = None
-        self._peer = self.client[0] if self.client else "?"
+        self.peer = self.client[0] if self.client else "?"
         self._enter("head")
 
     def data_received(self, data: bytes) -> None:
@@ -110,7 +129,7 @@ class GuardedH11Protocol(H11Protocol):
         if self._phase == phase:
             return
         limits = self.registry.limits
-        if self._phase is None and not self.registry.admit(self._peer):
+        if self._phase is None and not self.registry.admit(self):
             self.transport.close()
             return
         self._cancel()
@@ -121,8 +140,15 @@ class GuardedH11Protocol(H11Protocol):
     def _settle(self) -> None:
         self._cancel()
         if self._phase is not None:
-            self.registry.release(self._peer)
+            self.registry.release(self)
             self._phase = None
+
+    def drop(self) -> None:
+        """Close this connection (evicted to make room for another peer's)."""
+        self._cancel()
+        self._phase = None
+        if not self.transport.is_closing():
+            self.transport.close()
 
     def _cancel(self) -> None:
         if self._deadline is not None:

@@ -59,11 +59,13 @@ class BodyRefused(Exception):
                                      headers={"Connection": "close"})
 
 
-def _check_media_type(request: Request) -> None:
+def _sealed(request: Request) -> bool:
+    """Whether the declared media type is the encrypted bundle's (else a plain bundle's; 415 for any other)."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in (BUNDLE_MEDIA_TYPE, SEALED_MEDIA_TYPE):
         raise BodyRefused(415, "media_type", f"Content-Type {media_type or '(none)'!r}: send a bundle as "
                           f"{BUNDLE_MEDIA_TYPE} or an encrypted bundle as {SEALED_MEDIA_TYPE}")
+    return media_type == SEALED_MEDIA_TYPE
 
 
 def _check_length(request: Request) -> None:
@@ -83,13 +85,14 @@ async def _chunks(request: Request) -> bytes:
     return b"".join(parts)
 
 
-async def read_body(request: Request, timeout_s: float) -> bytes:
-    """The whole body, at most MAX_BUNDLE_BYTES, within timeout_s; BodyRefused otherwise."""
-    _check_media_type(request)
+async def read_body(request: Request, timeout_s: float) -> tuple[bytes, bool]:
+    """The whole body, at most MAX_BUNDLE_BYTES, within timeout_s, and whether it is declared encrypted;
+    BodyRefused otherwise."""
+    sealed = _sealed(request)
     _check_length(request)
     try:
         async with asyncio.timeout(timeout_s):
-            return await _chunks(request)
+            return await _chunks(request), sealed
     except TimeoutError:
         raise BodyRefused(408, "timeout", f"the body did not arrive within {timeout_s:g} s") from None
     except ClientDisconnect:
@@ -105,10 +108,10 @@ def add_upload_routes(app: FastAPI, storage: BundleStorage, identity: ReceiverId
         """Verify and store a bundle (plain, or encrypted to GET /api/v1/recipient): 201 new, 200 duplicate, 409
         conflict, 4xx naming the failed check."""
         try:
-            data = await read_body(request, body_timeout_s)
+            data, sealed = await read_body(request, body_timeout_s)
         except BodyRefused as refused:
             return refused.response
-        outcome = await run_in_threadpool(ingest, storage, data, identity.unseal)
+        outcome = await run_in_threadpool(ingest, storage, data, identity.unseal, sealed)
         return JSONResponse(outcome.body, status_code=outcome.status)
 
     @app.get(RECIPIENT_PATH, response_model=RecipientInfo)

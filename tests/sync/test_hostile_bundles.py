@@ -232,3 +232,29 @@ def test_verify_keys_file_of_pems_and_hex_lines_makes_a_full_pass(
     bad.write_text(f"{others[0].public_hex}\nnot a key\n")
     assert main(["verify", str(path), "--keys", str(bad)]) == 2
     assert f"--keys {bad}: line 2: expected a PEM public key or 64 hex digits" in capsys.readouterr().err
+
+
+def test_the_live_receiver_answers_422_and_the_client_never_retries_it(station: Path, receiver: object) -> None:
+    from sync.bundle import bundle_sha256
+    from sync.client import SyncClient
+    from sync.outbox import enqueue_completed, items
+
+    identity = load_or_create_identity(station)
+    with Store.in_dir(station) as store:
+        enqueue_completed(store)
+        first = items(store)[0]
+        bad = MALFORMED["100k-deep payload"][0](_bundle(station), identity)
+        (station / first.bundle_path).write_bytes(bad)
+        with store.conn:
+            store.conn.execute("UPDATE outbox SET bundle_sha256 = ?, bundle_size = ? WHERE session_id = ?",
+                               (bundle_sha256(bad), len(bad), first.session_id))
+        with SyncClient(receiver.url, seed=1) as client:  # type: ignore[attr-defined]
+            report = client.run_pass(store, force=True)
+            assert report.rejected == 1 and report.delivered == 2 and report.retry == 0, report
+            again = client.run_pass(store, force=True)
+        assert again.attempted == 0
+        row = next(entry for entry in items(store) if entry.session_id == first.session_id)
+    assert row.state == "rejected" and row.attempts == 1
+    assert row.last_error.startswith("HTTP 422: chain: events.jsonl line 2: nested deeper than 64 levels")
+    assert [item.session_id for item in receiver.storage.sessions()  # type: ignore[attr-defined]
+            if item.session_id == first.session_id] == []

@@ -1,4 +1,9 @@
-"""The station's outbox: one signed bundle file per completed session and its delivery state."""
+"""The station's outbox: one signed bundle file per completed session and its delivery state.
+
+When the station knows its receiver's age recipient (sync/recipient.py), the file is the bundle encrypted for it
+(`<session>.hiremate.zip.age`) and the plain bundle is never written; bundle_sha256 is always the hash of the
+file, which is what is uploaded and what the receipt must name.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +19,12 @@ from sync.errors import OutboxError
 from sync.files import write_atomic
 from sync.identity import StationIdentity, load_or_create_identity
 from sync.protocol import BUNDLE_SUFFIX
+from sync.sealing import SEALED_SUFFIX, seal
 
 __all__ = [
     "STATES",
     "OutboxItem",
+    "bundle_relative_path",
     "enqueue",
     "enqueue_completed",
     "exportable_sessions",
@@ -97,14 +104,25 @@ def exportable_sessions(store: Store) -> list[str]:
     return [row.id for row in store.sessions("completed") if row.purpose != "practice"]
 
 
+def bundle_relative_path(session_id: str, sealed: bool) -> str:
+    """Where a session's outbox file lives, relative to the data dir."""
+    return f"{OUTBOX_DIR}/{session_id}{BUNDLE_SUFFIX}{SEALED_SUFFIX if sealed else ''}"
+
+
 def enqueue(store: Store, session_id: str, identity: StationIdentity | None = None) -> OutboxItem:
-    """Build the session's bundle into the outbox folder and record it as pending (idempotent)."""
+    """Build the session's bundle (encrypted, if a recipient is saved) into the outbox folder and record it as
+    pending (idempotent)."""
+    from sync.recipient import load_recipient
+
     existing = item(store, session_id)
     if existing is not None:
         return existing
     identity = identity or load_or_create_identity(store.path.parent)
     data = build_bundle(store, session_id, identity)
-    relative = f"{OUTBOX_DIR}/{session_id}{BUNDLE_SUFFIX}"
+    recipient = load_recipient(store)
+    if recipient is not None:
+        data = seal(data, recipient)
+    relative = bundle_relative_path(session_id, sealed=recipient is not None)
     write_atomic(store.path.parent / relative, data)
     now = utc_now()
     row = {"session_id": session_id, "bundle_path": relative, "bundle_sha256": bundle_sha256(data),

@@ -7,12 +7,15 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pyrage.x25519 import Identity
+
 from eventlog import ChainBrokenError, EventRecord, verify_chain
 from sync.bundle import Bundle, parse_events, read_bundle
-from sync.errors import BundleFormatError, CheckFailed
+from sync.errors import BundleFormatError, CheckFailed, SealError
 from sync.identity import fingerprint_of, verify_signature
 from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER, Manifest
 from sync.results import ScoringError, UnknownVersion, rescore
+from sync.sealing import is_sealed, recipient_of, unseal
 from sync.strictjson import loads_strict
 
 __all__ = [
@@ -184,10 +187,32 @@ def _station(report: BundleReport, bundle: Bundle, trusted: Collection[bytes] | 
                                      f"is whoever holds key {fingerprint_of(bundle.station_key)}"))
 
 
-def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None) -> BundleReport:
-    """Run every check on a bundle's bytes. With `trusted` keys the station key must be one of them; without, the
-    station check is 'untrusted' and the verdict at best "signature valid, signer not trusted"."""
+def _decrypted(report: BundleReport, data: bytes, identity: Identity | None) -> bytes | None:
+    """An encrypted bundle's plaintext, with a 'decrypt' check in the report; None when it cannot be had."""
+    if identity is None:
+        report.checks.append(CheckResult("decrypt", "fail", "an age-encrypted bundle: give the receiver's identity "
+                                         "with --identity FILE"))
+        return None
+    try:
+        plain = unseal(data, identity)
+    except SealError as exc:
+        report.checks.append(CheckResult("decrypt", "fail", str(exc)))
+        return None
+    report.checks.append(CheckResult("decrypt", "pass", f"age-encrypted for {recipient_of(identity)}; decrypted"))
+    return plain
+
+
+def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None,
+                  identity: Identity | None = None) -> BundleReport:
+    """Run every check on a bundle's bytes (decrypting an encrypted one with the receiver's `identity`). With
+    `trusted` keys the station key must be one of them; without, the station check is 'untrusted' and the verdict
+    at best "signature valid, signer not trusted"."""
     report = BundleReport(source)
+    if is_sealed(data):
+        plain = _decrypted(report, data, identity)
+        if plain is None:
+            return report
+        data = plain
     try:
         bundle = read_bundle(data)
     except BundleFormatError as exc:

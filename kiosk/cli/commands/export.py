@@ -1,4 +1,5 @@
-"""`hiremate export`: write completed sessions' signed bundles to a folder (e.g. a USB stick)."""
+"""`hiremate export`: write completed sessions' signed bundles to a folder (e.g. a USB stick), encrypted for the
+receiver when the station has its recipient key, unless --plain."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kiosk.cli.common import CliError, open_store, print_json
 from sync.errors import SyncError
 from sync.export import export_sessions
 from sync.outbox import exportable_sessions
+from sync.recipient import load_recipient
 
 __all__ = ["register"]
 
@@ -20,6 +22,9 @@ def register(sub: Any) -> None:
     parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids to export")
     parser.add_argument("--all", action="store_true", help="every completed assessment session (not practice)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--plain", action="store_true",
+                        help="write plain signed bundles even though the receiver's recipient key is saved (anyone "
+                             "holding the files can read them)")
     parser.add_argument("--json", action="store_true", help="print machine-readable output")
     parser.set_defaults(handler=run)
 
@@ -30,14 +35,16 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("name at least one SESSION, or use --all", status=2)
     with open_store(args) as store:
         ids = list(args.sessions) + (exportable_sessions(store) if args.all else [])
+        recipient = None if args.plain else load_recipient(store)
         try:
-            paths = export_sessions(store, ids, args.output)
+            paths = export_sessions(store, ids, args.output, plain=args.plain)
         except (SyncError, OSError) as exc:
             raise CliError(str(exc)) from None
     if args.json:
-        print_json({"written": [str(p) for p in paths]})
+        print_json({"written": [str(p) for p in paths], "encrypted_for": recipient})
     else:
         for path in paths:
             print(path)
-        print(f"{len(paths)} bundle(s) written to {args.output}")
+        form = f"encrypted for the receiver {recipient}" if recipient else "plain: readable by anyone who has them"
+        print(f"{len(paths)} bundle(s) written to {args.output} ({form})")
     return 0

@@ -1,8 +1,9 @@
 """`hiremate verify`: check bundles' signer, signature, member hashes, event chain and re-scored results.
 
 Exit status: 0 every bundle passed every check with a trusted signer (--key / --keys); 1 some check failed (or a
-file could not be read); 2 a usage error (bad --key / --keys); 3 every check passed but no trusted key was given,
-so the signer is not known ("signature valid, signer not trusted").
+file could not be read, or an encrypted one not decrypted); 2 a usage error (bad --key, --keys or --identity);
+3 every check passed but no trusted key was given, so the signer is not known ("signature valid, signer not
+trusted"). Encrypted bundles (*.hiremate.zip.age) are decrypted with the receiver's identity (--identity FILE).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pyrage.x25519 import Identity
+
 from kiosk.cli.common import CliError, print_json
-from sync.errors import IdentityError
+from sync.errors import IdentityError, SealError
 from sync.identity import parse_public_key
 from sync.keyring import load_keys_file
+from sync.sealing import load_identity_file
 from sync.verify import UNTRUSTED, BundleReport, CheckResult, verify_bundle
 
 __all__ = ["register"]
@@ -34,6 +38,8 @@ def register(sub: Any) -> None:
                         help="trust this station public key (PEM file or 64 hex digits)")
     parser.add_argument("--keys", type=Path, metavar="FILE",
                         help="trust the station keys in FILE (PEM public keys and/or one 64-hex-digit key per line)")
+    parser.add_argument("--identity", type=Path, metavar="FILE",
+                        help="the receiver's age identity file, to decrypt encrypted bundles (*.hiremate.zip.age)")
     parser.add_argument("--json", action="store_true", help="print machine-readable output")
     parser.set_defaults(handler=run)
 
@@ -58,20 +64,29 @@ def _verdict(reports: list[BundleReport]) -> str:
     return "failed" if "failed" in verdicts else "untrusted" if "untrusted" in verdicts else "ok"
 
 
-def _report(path: Path, trusted: list[bytes] | None) -> BundleReport:
+def _identity(path: Path | None) -> Identity | None:
+    if path is None:
+        return None
+    try:
+        return load_identity_file(path)
+    except SealError as exc:
+        raise CliError(f"--identity {exc}", status=2) from None
+
+
+def _report(path: Path, trusted: list[bytes] | None, identity: Identity | None) -> BundleReport:
     try:
         data = path.read_bytes()
     except OSError as exc:
         report = BundleReport(str(path))
         report.checks.append(CheckResult("structure", "fail", f"cannot read the file ({exc.strerror})"))
         return report
-    return verify_bundle(data, str(path), trusted)
+    return verify_bundle(data, str(path), trusted, identity)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print pass/fail per check per bundle; exit 0 / 1 / 3 as the module docstring says."""
-    trusted = _trusted(args.key, args.keys)
-    reports = [_report(path, trusted) for path in args.bundles]
+    trusted, identity = _trusted(args.key, args.keys), _identity(args.identity)
+    reports = [_report(path, trusted, identity) for path in args.bundles]
     verdict = _verdict(reports)
     if args.json:
         print_json({"ok": verdict == "ok", "verdict": verdict, "bundles": [r.as_dict() for r in reports]})

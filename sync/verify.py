@@ -10,20 +10,24 @@ from typing import Any, Protocol
 from pyrage.x25519 import Identity
 
 from eventlog import ChainBrokenError, EventRecord, verify_chain
-from sync.bundle import Bundle, parse_events, read_bundle
+from eventlog.verify import verify_rows
+from sync.bundle import Bundle, read_bundle
 from sync.errors import BundleFormatError, CheckFailed, SealError
 from sync.identity import fingerprint_of, verify_signature
-from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER, Manifest
+from sync.protocol import EVENTS_MEMBER, HASHED_MEMBERS, RESULTS_MEMBER, Manifest
 from sync.results import ScoringError, UnknownVersion, rescore
 from sync.sealing import is_sealed, recipient_of, unseal
-from sync.strictjson import loads_strict
+from sync.strictjson import loads_strict, parse_event_rows
 
 __all__ = [
     "UNTRUSTED",
     "BundleReport",
     "CheckResult",
     "Signed",
+    "bundle_records",
+    "bundle_rows",
     "check_chain",
+    "check_chain_rows",
     "check_members",
     "check_results",
     "check_results_json",
@@ -122,12 +126,18 @@ def check_members(bundle: Bundle) -> str:
     return f"{len(HASHED_MEMBERS)} member hashes match"
 
 
-def bundle_records(bundle: Bundle) -> list[EventRecord]:
-    """The bundle's events, every field typed; CheckFailed('chain') naming the line and field when one is not."""
+def bundle_rows(bundle: Bundle) -> list[tuple[EventRecord, str]]:
+    """The bundle's events, every field typed, each with its payload's canonical JSON; CheckFailed('chain')
+    naming the line and field when one is not."""
     try:
-        return parse_events(bundle.members["events.jsonl"])
+        return parse_event_rows(bundle.members[EVENTS_MEMBER], EVENTS_MEMBER)
     except BundleFormatError as exc:
         raise CheckFailed("chain", str(exc)) from None
+
+
+def bundle_records(bundle: Bundle) -> list[EventRecord]:
+    """The bundle's events, every field typed; CheckFailed('chain') naming the line and field when one is not."""
+    return [record for record, _ in bundle_rows(bundle)]
 
 
 def check_results_json(bundle: Bundle) -> Any:
@@ -146,6 +156,17 @@ def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
     events = bundle.manifest.events
     try:
         count = verify_chain(bundle.session_id, records, events.chain_head, events.count)
+    except ChainBrokenError as exc:
+        raise CheckFailed("chain", str(exc)) from None
+    return f"{count} events chain to head {events.chain_head[:12]}…"
+
+
+def check_chain_rows(bundle: Bundle, rows: list[tuple[EventRecord, str]]) -> str:
+    """check_chain over parsed rows, reusing each payload's canonical JSON instead of serialising it again."""
+    events = bundle.manifest.events
+    raw = ((r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, payload, r.prev_hash, r.hash) for r, payload in rows)
+    try:
+        count = verify_rows(bundle.session_id, raw, events.chain_head, events.count)
     except ChainBrokenError as exc:
         raise CheckFailed("chain", str(exc)) from None
     return f"{count} events chain to head {events.chain_head[:12]}…"
@@ -226,8 +247,9 @@ def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes
     records: list[EventRecord] = []
 
     def chain() -> str:
-        records.extend(bundle_records(bundle))
-        return check_chain(bundle, records)
+        rows = bundle_rows(bundle)
+        records.extend(record for record, _ in rows)
+        return check_chain_rows(bundle, rows)
 
     _run(report, "chain", chain)
     _run(report, "results", lambda: check_results(bundle, records), requires="chain")

@@ -20,7 +20,7 @@ from sync.protocol import BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES, RESULTS_MEMBER, S
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import ScoringError, UnknownVersion, rescore
 from sync.sealing import is_sealed
-from sync.verify import bundle_records, check_chain, check_members, check_results_json, check_signature
+from sync.verify import bundle_rows, check_chain_rows, check_members, check_results_json, check_signature
 
 __all__ = ["CHECK_STATUS", "IngestOutcome", "Unsealer", "ingest", "rescore_flag"]
 
@@ -109,11 +109,12 @@ def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> Ingest
         assert existing is not None
         raise _conflict(bundle.session_id, existing.bundle_sha256)
     try:
-        records = bundle_records(bundle)
-        check_chain(bundle, records)
+        rows = bundle_rows(bundle)
+        check_chain_rows(bundle, rows)
         check_results_json(bundle)
     except CheckFailed as exc:
         raise Refused(exc.check, exc.detail) from None
+    records = [record for record, _ in rows]
     item = StoredBundle(
         session_id=bundle.session_id, bundle_sha256=bundle.sha256, station_id=manifest.station.id,
         public_key=manifest.station.public_key, manifest=bundle.manifest_bytes.decode(),

@@ -147,7 +147,7 @@ MALFORMED: dict[str, tuple[Callable[[bytes, StationIdentity], bytes], str]] = {
     "NaN in a payload": (lambda d, i: _edit_line(d, i, 1, lambda line: line.replace(
         '"payload":{', '"payload":{"x":NaN,', 1)), "NaN is not a JSON number"),
     "1e999 in a payload": (lambda d, i: _edit_line(d, i, 1, lambda line: line.replace(
-        '"payload":{', '"payload":{"x":1e999,', 1)), "1e999 does not fit"),
+        '"payload":{', '"payload":{"x":1e999,', 1)), "does not fit a finite double"),
     "seq as a string": (lambda d, i: _edit_line(d, i, 1, lambda line: line.replace('"seq":1', '"seq":"1"')),
                         "field 'seq' must be an integer"),
     "t_ns as a float": (lambda d, i: _edit_line(d, i, 1, lambda line: re.sub(r'"t_ns":\d+', '"t_ns":1.5', line)),

@@ -143,6 +143,14 @@ def test_chain_valid_events_with_arbitrary_payloads(signed: tuple[bytes, Station
     _answers_typed(data, identity)
 
 
+@SETTINGS
+@given(results=st.dictionaries(st.sampled_from(["games", "traits", "scoring_version", "x"]), finite, max_size=4)
+       | st.fixed_dictionaries({"games": st.lists(finite, max_size=4)}))
+def test_any_results_object(signed: tuple[bytes, StationIdentity], results: dict[str, Any]) -> None:
+    bundle, identity = signed
+    _answers_typed(resign(bundle, identity, results_json=json.dumps(results).encode()), identity)
+
+
 def test_the_fixture_bundle_itself_passes(signed: tuple[bytes, StationIdentity], tmp_path: Path) -> None:
     bundle, identity = signed
     assert verify_bundle(bundle, trusted=[identity.public_raw]).ok

@@ -71,7 +71,7 @@ def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_document(
                "--seed", "11", "--request-timeout", "20", "-H", f"Authorization: Bearer {receiver.token}"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.sync.schemathesis_hooks", "PYTHONPATH": str(ROOT),
            "NO_COLOR": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env, cwd=ROOT)  # a hard limit
+    result = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env, cwd=tmp_path)  # hard limit
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "Tested: 7" in result.stdout and " passed" in result.stdout
     assert receiver.get("/api/v1/sessions").json()[0]["session_id"] == sid

@@ -91,7 +91,7 @@ def main() -> None:
             def raw_phase(label: str) -> None:
                 storage.inner = SqliteStorage(Path(tmp) / f"{label}.sqlite3")
                 storage.enroll(identity.public_raw, "bench")
-                with httpx.Client(base_url=server.url, timeout=60) as raw:
+                with httpx.Client(base_url=server.url, timeout=60, headers={"Content-Type": "application/zip"}) as raw:
                     raw_runs.append(timed(f"raw httpx POST of the same bytes ({label})", n, lambda: [
                         raw.post("/api/v1/bundles", content=b).raise_for_status() for b in blobs]))
 

@@ -6,39 +6,54 @@ import hashlib
 import io
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from eventlog import ChainBrokenError, EventRecord, SessionRow, Store, verify_chain
-from sync.errors import BundleFormatError, ExportError
+from sync.errors import BundleFormatError, ExportError, ManifestError
 from sync.identity import StationIdentity
 from sync.protocol import (
     EVENTS_MEMBER,
     FORMAT_NAME,
     FORMAT_VERSION,
+    HASHED_MEMBERS,
     MANIFEST_MEMBER,
     MAX_BUNDLE_BYTES,
-    MEMBERS,
+    MEMBER_CAPS,
     RESULTS_MEMBER,
     SIGNATURE_MEMBER,
     Manifest,
 )
 from sync.results import ScoringError, results_for
+from sync.safezip import SafeZip
+from sync.strictjson import loads_strict
+from sync.strictjson import parse_events as parse_event_lines
 
-__all__ = ["Bundle", "build_bundle", "bundle_sha256", "manifest_bytes", "parse_events", "read_bundle", "zip_members"]
+__all__ = [
+    "Bundle",
+    "OpenedBundle",
+    "build_bundle",
+    "bundle_sha256",
+    "manifest_bytes",
+    "open_bundle",
+    "parse_events",
+    "read_bundle",
+    "zip_members",
+]
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
 class Bundle:
-    """A bundle's members, parsed manifest and the hash of its bytes."""
+    """A bundle's members, parsed manifest, the hash of its bytes and the bytes."""
 
     manifest: Manifest
     members: dict[str, bytes]
     sha256: str
+    data: bytes = field(default=b"", repr=False)
 
     @property
     def session_id(self) -> str:
@@ -54,6 +69,11 @@ class Bundle:
     def signature(self) -> bytes:
         """The raw Ed25519 signature."""
         return self.members[SIGNATURE_MEMBER]
+
+    @property
+    def station_key(self) -> bytes:
+        """The raw public key the manifest names."""
+        return bytes.fromhex(self.manifest.station.public_key)
 
 
 def bundle_sha256(data: bytes) -> str:
@@ -130,59 +150,71 @@ def build_bundle(store: Store, session_id: str, identity: StationIdentity) -> by
     })
 
 
-def _open_zip(data: bytes) -> dict[str, bytes]:
-    if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleFormatError("bundle", f"{len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise BundleFormatError("bundle", f"not a zip file ({exc})") from None
-    names = [info.filename for info in archive.infolist()]
-    if sorted(names) != sorted(MEMBERS) or len(set(names)) != len(names):
-        missing = sorted(set(MEMBERS) - set(names))
-        extra = sorted(set(names) - set(MEMBERS))
-        raise BundleFormatError("bundle", f"members must be exactly {list(MEMBERS)}; missing {missing}, "
-                                f"unexpected {extra}")
-    if sum(info.file_size for info in archive.infolist()) > MAX_BUNDLE_BYTES:
-        raise BundleFormatError("bundle", "members expand beyond the size limit")
-    try:
-        return {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise BundleFormatError("bundle", f"cannot read members ({exc})") from None
-
-
 def _parse_manifest(data: bytes) -> Manifest:
     try:
-        return Manifest.model_validate_json(data)
+        value = loads_strict(data, MANIFEST_MEMBER, max_depth=8)
+    except BundleFormatError as exc:
+        raise ManifestError(exc.where, str(exc).removeprefix(f"{exc.where}: ")) from None
+    try:
+        return Manifest.model_validate(value)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "(document)"
-        raise BundleFormatError(MANIFEST_MEMBER, f"field '{where}': {first['msg']}") from None
+        raise ManifestError(MANIFEST_MEMBER, f"field '{where}': {first['msg']}") from None
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    """A bundle whose container, manifest and signature member are read and well-formed; the events and results
+    are not read yet, so a receiver can refuse an unknown station before reading more than the manifest."""
+
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+    sha256: str
+    data: bytes
+    archive: SafeZip
+
+    @property
+    def session_id(self) -> str:
+        """The session this bundle carries."""
+        return self.manifest.session.id
+
+    @property
+    def station_key(self) -> bytes:
+        """The raw public key the manifest names (trusted only once checked against enrolled keys)."""
+        return bytes.fromhex(self.manifest.station.public_key)
+
+    def read_members(self) -> Bundle:
+        """Read the events and results (each capped) and check the file is the canonical zip of its members."""
+        members = {MANIFEST_MEMBER: self.manifest_bytes, SIGNATURE_MEMBER: self.signature}
+        for name in HASHED_MEMBERS:
+            members[name] = self.archive.read(name)
+        if zip_members(members) != self.data:
+            raise BundleFormatError("bundle", "not in canonical form: bytes differ from the deterministic zip of its "
+                                    "members (trailing data, re-packed, or altered headers)")
+        return Bundle(self.manifest, members, self.sha256, self.data)
+
+
+def open_bundle(data: bytes) -> OpenedBundle:
+    """Check the container (size, end record, member names, stored, declared sizes under their caps), then read
+    and parse only manifest.json and manifest.sig. Checks nothing cryptographic."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleFormatError("bundle", f"{len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit")
+    archive = SafeZip(data, MEMBER_CAPS, MAX_BUNDLE_BYTES)
+    manifest_data = archive.read(MANIFEST_MEMBER)
+    manifest = _parse_manifest(manifest_data)
+    signature = archive.read(SIGNATURE_MEMBER)
+    if len(signature) != 64:
+        raise ManifestError(SIGNATURE_MEMBER, f"an Ed25519 signature is 64 bytes, got {len(signature)}")
+    return OpenedBundle(manifest, manifest_data, signature, bundle_sha256(data), data, archive)
 
 
 def read_bundle(data: bytes) -> Bundle:
-    """Open a bundle's bytes: exact member set, parsed manifest. Checks nothing cryptographic."""
-    members = _open_zip(data)
-    if zip_members(members) != data:
-        raise BundleFormatError("bundle", "not in canonical form: bytes differ from the deterministic zip of its "
-                                "members (trailing data, re-packed, or altered headers)")
-    manifest = _parse_manifest(members[MANIFEST_MEMBER])
-    if len(members[SIGNATURE_MEMBER]) != 64:
-        raise BundleFormatError(SIGNATURE_MEMBER, f"an Ed25519 signature is 64 bytes, got "
-                                f"{len(members[SIGNATURE_MEMBER])}")
-    return Bundle(manifest, members, bundle_sha256(data))
+    """Open a bundle's bytes: exact member set, parsed manifest, canonical form. Checks nothing cryptographic."""
+    return open_bundle(data).read_members()
 
 
 def parse_events(data: bytes) -> list[EventRecord]:
-    """events.jsonl as records; BundleFormatError naming the line at fault."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BundleFormatError(EVENTS_MEMBER, f"not UTF-8 ({exc})") from None
-    records: list[EventRecord] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        try:
-            records.append(EventRecord.from_json(line))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BundleFormatError(EVENTS_MEMBER, f"line {number}: not an event record ({exc})") from None
-    return records
+    """events.jsonl as typed records; BundleFormatError naming the line and field at fault."""
+    return parse_event_lines(data, EVENTS_MEMBER)

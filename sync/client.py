@@ -21,7 +21,8 @@ from sync.outbox import (
     mark_failed,
     read_item_bytes,
 )
-from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, ErrorBody, Receipt
+from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, SEALED_MEDIA_TYPE, ErrorBody, Receipt
+from sync.sealing import is_sealed
 from sync.trust import client_verify, untrusted_reason
 
 __all__ = ["DEFAULT_TIMEOUT", "Backoff", "PassReport", "Progress", "ProgressCallback", "SyncClient"]
@@ -106,9 +107,10 @@ class SyncClient:
 
     def upload(self, data: bytes, sha256: str) -> Receipt:
         """POST one bundle; return the receipt only if it names sha256, else raise a DeliveryError."""
+        media_type = SEALED_MEDIA_TYPE if is_sealed(data) else BUNDLE_MEDIA_TYPE
         try:
             response = self.http.post(BUNDLES_PATH, content=data,
-                                      headers={"Content-Type": BUNDLE_MEDIA_TYPE, "X-Bundle-SHA256": sha256})
+                                      headers={"Content-Type": media_type, "X-Bundle-SHA256": sha256})
         except httpx.TransportError as exc:
             reason = untrusted_reason(exc)
             if reason is not None:
@@ -125,8 +127,9 @@ class SyncClient:
                 receipt = Receipt.model_validate_json(response.content)
             except ValidationError as exc:
                 raise TransientError(f"HTTP {status} without a valid receipt ({exc.errors()[0]['msg']})") from None
-            if receipt.bundle_sha256 != sha256:
-                raise TransientError(f"receipt names bundle {receipt.bundle_sha256[:12]}…, not {sha256[:12]}…")
+            named = receipt.upload_sha256 or receipt.bundle_sha256
+            if named != sha256:
+                raise TransientError(f"receipt names bundle {named[:12]}…, not {sha256[:12]}…")
             return receipt
         if status >= 500 or status in RETRY_STATUSES:
             raise TransientError(f"HTTP {status} from the receiver")

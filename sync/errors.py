@@ -5,8 +5,11 @@
     ├── TlsError                    a TLS certificate, key or CA file is missing, unreadable, malformed or mismatched
     ├── BundleError                 a bundle cannot be built or read
     │   ├── ExportError             the session is unknown or not completed (names the session)
-    │   ├── BundleFormatError       not a bundle: bad zip, missing/extra member, bad manifest field
-    │   └── CheckFailed             a verification check failed (names the check: signature, members, ...)
+    │   ├── BundleFormatError       not a bundle: bad zip, missing/extra member, a member over its cap, bad JSON
+    │   │   └── ManifestError       manifest.json or manifest.sig malformed (names the field)
+    │   ├── CheckFailed             a verification check failed (names the check: signature, members, ...)
+    │   └── SealError               an encrypted (age) bundle cannot be encrypted or decrypted, or a recipient,
+    │                               identity or age header is malformed
     ├── OutboxError                 the outbox cannot record or find a session's bundle
     └── DeliveryError               an upload did not end with a receipt for the bundle's hash
         ├── TransientError          network failure, timeout or 5xx: retried later with backoff
@@ -24,8 +27,10 @@ __all__ = [
     "DeliveryError",
     "ExportError",
     "IdentityError",
+    "ManifestError",
     "OutboxError",
     "RejectedError",
+    "SealError",
     "SyncError",
     "TlsError",
     "TransientError",
@@ -60,6 +65,10 @@ class BundleFormatError(BundleError):
         self.where = where
 
 
+class ManifestError(BundleFormatError):
+    """manifest.json is not a well-formed manifest, or manifest.sig is not 64 bytes."""
+
+
 class CheckFailed(BundleError):
     """A verification check failed."""
 
@@ -67,6 +76,10 @@ class CheckFailed(BundleError):
         super().__init__(f"{check} check failed: {message}")
         self.check = check
         self.detail = message
+
+
+class SealError(BundleError):
+    """An age-encrypted bundle, recipient or identity cannot be used; the message says which and why."""
 
 
 class OutboxError(SyncError):

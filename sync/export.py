@@ -1,4 +1,8 @@
-"""Proctor export: write completed sessions' signed bundles to a folder (the outbox copy when there is one)."""
+"""Proctor export: write completed sessions' bundles to a folder (the outbox copy when there is one).
+
+When the station has its receiver's recipient (sync/recipient.py) the files are encrypted for it
+(`<session>.hiremate.zip.age`), unless the proctor asks for plain bundles explicitly (`plain=True`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from sync.files import write_atomic
 from sync.identity import StationIdentity, load_or_create_identity
 from sync.outbox import item, read_item_bytes
 from sync.protocol import BUNDLE_SUFFIX
+from sync.recipient import load_recipient
+from sync.sealing import SEALED_SUFFIX, is_sealed, seal
 
 __all__ = ["bundle_for", "check_exportable", "export_sessions"]
 
@@ -28,23 +34,32 @@ def check_exportable(store: Store, session_ids: list[str]) -> None:
         raise ExportError("; ".join(problems))
 
 
-def bundle_for(store: Store, session_id: str, identity: StationIdentity) -> bytes:
-    """The bytes already in the outbox for this session, or a freshly built bundle."""
+def bundle_for(store: Store, session_id: str, identity: StationIdentity, recipient: str | None = None) -> bytes:
+    """The session's bundle, encrypted for `recipient` if given: the outbox file when it is already in that form
+    (the outbox is kept encrypted for the saved recipient), else built (and encrypted) now."""
     queued = item(store, session_id)
     if queued is not None:
-        return read_item_bytes(store, queued)
-    return build_bundle(store, session_id, identity)
+        data = read_item_bytes(store, queued)
+        if is_sealed(data) == (recipient is not None):
+            return data
+        if recipient is not None:
+            return seal(data, recipient)
+    data = build_bundle(store, session_id, identity)
+    return seal(data, recipient) if recipient is not None else data
 
 
 def export_sessions(
-    store: Store, session_ids: list[str], out_dir: Path, identity: StationIdentity | None = None
+    store: Store, session_ids: list[str], out_dir: Path, identity: StationIdentity | None = None, plain: bool = False
 ) -> list[Path]:
-    """Write one bundle file per session into out_dir; return the paths written."""
+    """Write one bundle file per session into out_dir, encrypted for the saved recipient unless `plain` or none is
+    saved; return the paths written."""
     check_exportable(store, session_ids)
     identity = identity or load_or_create_identity(store.path.parent)
+    recipient = None if plain else load_recipient(store)
+    suffix = BUNDLE_SUFFIX + (SEALED_SUFFIX if recipient else "")
     written = []
     for sid in dict.fromkeys(session_ids):
-        path = Path(out_dir) / f"{sid}{BUNDLE_SUFFIX}"
-        write_atomic(path, bundle_for(store, sid, identity))
+        path = Path(out_dir) / f"{sid}{suffix}"
+        write_atomic(path, bundle_for(store, sid, identity, recipient))
         written.append(path)
     return written

@@ -2,6 +2,10 @@
 
 Every write here is a single statement (atomic by itself in autocommit mode, and part of the caller's
 transaction when one is open): no `with conn:`, which would COMMIT a caller's transaction early.
+
+When the station knows its receiver's age recipient (sync/recipient.py), the file is the bundle encrypted for it
+(`<session>.hiremate.zip.age`) and the plain bundle is never written; bundle_sha256 is always the hash of the
+file, which is what is uploaded and what the receipt must name.
 """
 
 from __future__ import annotations
@@ -18,15 +22,19 @@ from sync.errors import OutboxError
 from sync.files import write_atomic
 from sync.identity import StationIdentity, load_or_create_identity
 from sync.protocol import BUNDLE_SUFFIX
+from sync.sealing import SEALED_SUFFIX, seal
 
 __all__ = [
+    "RECIPIENT_KEY",
     "STATES",
     "OutboxItem",
+    "bundle_relative_path",
     "enqueue",
     "enqueue_completed",
     "exportable_sessions",
     "item",
     "items",
+    "load_recipient",
     "mark_attempt",
     "mark_delivered",
     "mark_failed",
@@ -44,6 +52,14 @@ OUTBOX_DIR = "outbox"
 def utc_now() -> str:
     """Now in UTC, as the outbox stores times (sortable ISO text)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+RECIPIENT_KEY = "sync_recipient"
+
+
+def load_recipient(store: Store) -> str | None:
+    """The saved age recipient of the station's receiver, or None (bundles stay plain)."""
+    row = store.conn.execute("SELECT value FROM station_settings WHERE key = ?", (RECIPIENT_KEY,)).fetchone()
+    return row[0] if row and row[0] else None
 
 
 @dataclass(frozen=True)
@@ -101,14 +117,23 @@ def exportable_sessions(store: Store) -> list[str]:
     return [row.id for row in store.sessions("completed") if row.purpose != "practice"]
 
 
+def bundle_relative_path(session_id: str, sealed: bool) -> str:
+    """Where a session's outbox file lives, relative to the data dir."""
+    return f"{OUTBOX_DIR}/{session_id}{BUNDLE_SUFFIX}{SEALED_SUFFIX if sealed else ''}"
+
+
 def enqueue(store: Store, session_id: str, identity: StationIdentity | None = None) -> OutboxItem:
-    """Build the session's bundle into the outbox folder and record it as pending (idempotent)."""
+    """Build the session's bundle (encrypted, if a recipient is saved) into the outbox folder and record it as
+    pending (idempotent)."""
     existing = item(store, session_id)
     if existing is not None:
         return existing
     identity = identity or load_or_create_identity(store.path.parent)
     data = build_bundle(store, session_id, identity)
-    relative = f"{OUTBOX_DIR}/{session_id}{BUNDLE_SUFFIX}"
+    recipient = load_recipient(store)
+    if recipient is not None:
+        data = seal(data, recipient)
+    relative = bundle_relative_path(session_id, sealed=recipient is not None)
     write_atomic(store.path.parent / relative, data)
     now = utc_now()
     row = {"session_id": session_id, "bundle_path": relative, "bundle_sha256": bundle_sha256(data),

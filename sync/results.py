@@ -34,9 +34,12 @@ def rescore(records: Sequence[EventRecord], version: str) -> bytes:
 
 
 def metrics_and_traits(results: bytes) -> tuple[Any, Any]:
-    """The per-game metrics and the traits from results.json, as the receiver reports them."""
+    """The per-game metrics and the traits from results.json, as the receiver reports them (None for what a
+    signed but oddly shaped results.json does not hold)."""
     value = json.loads(results)
     if not isinstance(value, dict):
         return None, None
-    metrics = {game.get("game", str(i)): game.get("metrics") for i, game in enumerate(value.get("games") or [])}
+    games = value.get("games")
+    entries = [game for game in games if isinstance(game, dict)] if isinstance(games, list) else []
+    metrics = {str(game.get("game", i)): game.get("metrics") for i, game in enumerate(entries)}
     return metrics, value.get("traits")

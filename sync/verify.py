@@ -5,28 +5,58 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pyrage.x25519 import Identity
 
 from eventlog import ChainBrokenError, EventRecord, verify_chain
-from sync.bundle import Bundle, parse_events, read_bundle
-from sync.errors import BundleFormatError, CheckFailed
-from sync.protocol import HASHED_MEMBERS, RESULTS_MEMBER
+from eventlog.verify import verify_rows
+from sync.bundle import Bundle, read_bundle
+from sync.errors import BundleFormatError, CheckFailed, SealError
+from sync.identity import fingerprint_of, verify_signature
+from sync.protocol import EVENTS_MEMBER, HASHED_MEMBERS, RESULTS_MEMBER, Manifest
 from sync.results import ScoringError, UnknownVersion, rescore
+from sync.sealing import is_sealed, recipient_of, unseal
+from sync.strictjson import loads_strict, parse_event_rows
 
 __all__ = [
+    "UNTRUSTED",
     "BundleReport",
     "CheckResult",
+    "Signed",
+    "bundle_records",
+    "bundle_rows",
     "check_chain",
+    "check_chain_rows",
     "check_members",
     "check_results",
+    "check_results_json",
     "check_signature",
     "check_station",
     "verify_bundle",
 ]
 
 
+UNTRUSTED = "signature valid, signer not trusted"
+
+
+class Signed(Protocol):
+    """What the station and signature checks need: an opened or a fully read bundle."""
+
+    @property
+    def manifest(self) -> Manifest: ...
+
+    @property
+    def manifest_bytes(self) -> bytes: ...
+
+    @property
+    def signature(self) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class CheckResult:
-    """One named check: passed, failed or skipped (an earlier check failed), with a detail line."""
+    """One named check: pass, fail, skipped (an earlier check failed) or untrusted (no trusted key was given to
+    check the signer against), with a detail line."""
 
     name: str
     status: str
@@ -49,16 +79,25 @@ class BundleReport:
 
     @property
     def ok(self) -> bool:
-        """True only when every check passed."""
+        """True only when every check passed, the signer's key being one of the trusted keys."""
         return bool(self.checks) and all(check.ok for check in self.checks)
+
+    @property
+    def verdict(self) -> str:
+        """ok, failed (some check failed) or untrusted (every check passed, but no trusted key vouches for the
+        signer: anyone can make a bundle that passes with a key of their own)."""
+        if not self.checks or any(check.status == "fail" for check in self.checks):
+            return "failed"
+        return "ok" if self.ok else "untrusted"
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form."""
         return {"bundle": self.source, "sha256": self.sha256, "session_id": self.session_id, "ok": self.ok,
+                "verdict": self.verdict,
                 "checks": [{"check": c.name, "status": c.status, "detail": c.detail} for c in self.checks]}
 
 
-def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
+def check_station(bundle: Signed, trusted: Collection[bytes]) -> str:
     """The manifest's public key must be one of the trusted (enrolled) keys."""
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if key not in trusted:
@@ -67,10 +106,8 @@ def check_station(bundle: Bundle, trusted: Collection[bytes]) -> str:
     return f"station {bundle.manifest.station.id}'s key is trusted"
 
 
-def check_signature(bundle: Bundle) -> str:
+def check_signature(bundle: Signed) -> str:
     """manifest.sig must be the manifest's key's Ed25519 signature over manifest.json's exact bytes."""
-    from sync.identity import verify_signature
-
     key = bytes.fromhex(bundle.manifest.station.public_key)
     if not verify_signature(key, bundle.signature, bundle.manifest_bytes):
         raise CheckFailed("signature", "manifest.sig is not a valid signature of manifest.json by the station key")
@@ -89,12 +126,29 @@ def check_members(bundle: Bundle) -> str:
     return f"{len(HASHED_MEMBERS)} member hashes match"
 
 
-def bundle_records(bundle: Bundle) -> list[EventRecord]:
-    """The bundle's events; CheckFailed('chain') naming the line when one is malformed."""
+def bundle_rows(bundle: Bundle) -> list[tuple[EventRecord, str]]:
+    """The bundle's events, every field typed, each with its payload's canonical JSON; CheckFailed('chain')
+    naming the line and field when one is not."""
     try:
-        return parse_events(bundle.members["events.jsonl"])
+        return parse_event_rows(bundle.members[EVENTS_MEMBER], EVENTS_MEMBER)
     except BundleFormatError as exc:
         raise CheckFailed("chain", str(exc)) from None
+
+
+def bundle_records(bundle: Bundle) -> list[EventRecord]:
+    """The bundle's events, every field typed; CheckFailed('chain') naming the line and field when one is not."""
+    return [record for record, _ in bundle_rows(bundle)]
+
+
+def check_results_json(bundle: Bundle) -> Any:
+    """results.json must be strict JSON (an object, finite numbers, bounded nesting); CheckFailed('results')."""
+    try:
+        value = loads_strict(bundle.members[RESULTS_MEMBER], RESULTS_MEMBER)
+    except BundleFormatError as exc:
+        raise CheckFailed("results", str(exc)) from None
+    if not isinstance(value, dict):
+        raise CheckFailed("results", f"{RESULTS_MEMBER}: a JSON object is expected, got {type(value).__name__}")
+    return value
 
 
 def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
@@ -107,9 +161,21 @@ def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
     return f"{count} events chain to head {events.chain_head[:12]}…"
 
 
+def check_chain_rows(bundle: Bundle, rows: list[tuple[EventRecord, str]]) -> str:
+    """check_chain over parsed rows, reusing each payload's canonical JSON instead of serialising it again."""
+    events = bundle.manifest.events
+    raw = ((r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, payload, r.prev_hash, r.hash) for r, payload in rows)
+    try:
+        count = verify_rows(bundle.session_id, raw, events.chain_head, events.count)
+    except ChainBrokenError as exc:
+        raise CheckFailed("chain", str(exc)) from None
+    return f"{count} events chain to head {events.chain_head[:12]}…"
+
+
 def check_results(bundle: Bundle, records: list[EventRecord]) -> str:
     """Re-scoring the events with the recorded scoring version must reproduce results.json byte for byte."""
     version = bundle.manifest.versions.scoring
+    check_results_json(bundle)
     try:
         again = rescore(records, version)
     except UnknownVersion:
@@ -134,9 +200,40 @@ def _run(report: BundleReport, name: str, check: Callable[[], str], requires: st
     return True
 
 
-def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None) -> BundleReport:
-    """Run every check on a bundle's bytes; with `trusted` keys, the station key must be one of them."""
+def _station(report: BundleReport, bundle: Bundle, trusted: Collection[bytes] | None) -> None:
+    if trusted is not None:
+        _run(report, "station", lambda: check_station(bundle, trusted))
+        return
+    report.checks.append(CheckResult("station", "untrusted", f"no trusted key given (--key or --keys): the signer "
+                                     f"is whoever holds key {fingerprint_of(bundle.station_key)}"))
+
+
+def _decrypted(report: BundleReport, data: bytes, identity: Identity | None) -> bytes | None:
+    """An encrypted bundle's plaintext, with a 'decrypt' check in the report; None when it cannot be had."""
+    if identity is None:
+        report.checks.append(CheckResult("decrypt", "fail", "an age-encrypted bundle: give the receiver's identity "
+                                         "with --identity FILE"))
+        return None
+    try:
+        plain = unseal(data, identity)
+    except SealError as exc:
+        report.checks.append(CheckResult("decrypt", "fail", str(exc)))
+        return None
+    report.checks.append(CheckResult("decrypt", "pass", f"age-encrypted for {recipient_of(identity)}; decrypted"))
+    return plain
+
+
+def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes] | None = None,
+                  identity: Identity | None = None) -> BundleReport:
+    """Run every check on a bundle's bytes (decrypting an encrypted one with the receiver's `identity`). With
+    `trusted` keys the station key must be one of them; without, the station check is 'untrusted' and the verdict
+    at best "signature valid, signer not trusted"."""
     report = BundleReport(source)
+    if is_sealed(data):
+        plain = _decrypted(report, data, identity)
+        if plain is None:
+            return report
+        data = plain
     try:
         bundle = read_bundle(data)
     except BundleFormatError as exc:
@@ -144,15 +241,15 @@ def verify_bundle(data: bytes, source: str = "bundle", trusted: Collection[bytes
         return report
     report.sha256, report.session_id = bundle.sha256, bundle.session_id
     report.checks.append(CheckResult("structure", "pass", "canonical zip of four members, manifest well-formed"))
-    if trusted is not None:
-        _run(report, "station", lambda: check_station(bundle, trusted))
+    _station(report, bundle, trusted)
     _run(report, "signature", lambda: check_signature(bundle))
     _run(report, "members", lambda: check_members(bundle))
     records: list[EventRecord] = []
 
     def chain() -> str:
-        records.extend(bundle_records(bundle))
-        return check_chain(bundle, records)
+        rows = bundle_rows(bundle)
+        records.extend(record for record, _ in rows)
+        return check_chain_rows(bundle, rows)
 
     _run(report, "chain", chain)
     _run(report, "results", lambda: check_results(bundle, records), requires="chain")

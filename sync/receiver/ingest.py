@@ -1,22 +1,32 @@
-"""Accepting one uploaded bundle: verify (station, signature, members, chain), store once, re-score and flag."""
+"""Accepting one uploaded bundle: verify (station, signature, members, chain), store once, re-score and flag.
+
+Order: size → (decrypt) → container and manifest (only manifest.json and manifest.sig are read) → same bytes
+already stored by this station key? 200 duplicate → station enrolled and bound to the manifest's station id →
+signature → read events and results (capped) → member hashes → another bundle stored by this key under the id?
+409 → events typed and chained → results.json strict JSON → store, re-score, flag.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sync.bundle import Bundle, read_bundle
-from sync.errors import BundleFormatError, CheckFailed
+from sync.bundle import Bundle, OpenedBundle, bundle_sha256, open_bundle
+from sync.errors import BundleFormatError, CheckFailed, ManifestError, SealError
 from sync.identity import fingerprint_of
 from sync.outbox import utc_now
-from sync.protocol import MAX_BUNDLE_BYTES, RESULTS_MEMBER, ErrorBody, Receipt
+from sync.protocol import BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES, RESULTS_MEMBER, SEALED_MEDIA_TYPE, ErrorBody, Receipt
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import ScoringError, UnknownVersion, rescore
-from sync.verify import bundle_records, check_chain, check_members, check_signature
+from sync.sealing import is_sealed
+from sync.verify import bundle_rows, check_chain_rows, check_members, check_results_json, check_signature
 
-__all__ = ["CHECK_STATUS", "IngestOutcome", "ingest", "rescore_flag"]
+__all__ = ["CHECK_STATUS", "IngestOutcome", "Unsealer", "ingest", "rescore_flag"]
 
-CHECK_STATUS = {"size": 413, "structure": 400, "station": 403, "signature": 422, "members": 422, "chain": 422}
+CHECK_STATUS = {"size": 413, "structure": 400, "manifest": 422, "station": 403, "signature": 422, "members": 422,
+                "chain": 422, "results": 422, "decrypt": 422}
+Unsealer = Callable[[bytes], bytes]
 
 
 @dataclass(frozen=True)
@@ -27,9 +37,13 @@ class IngestOutcome:
     body: dict[str, Any]
 
 
-def _error(check: str, detail: str, status: int | None = None, stored: str | None = None) -> IngestOutcome:
-    body = ErrorBody(check=check, detail=detail, stored_sha256=stored).model_dump(mode="json")
-    return IngestOutcome(status or CHECK_STATUS[check], body)
+class Refused(Exception):
+    """An upload refused by one check: the outcome to answer with."""
+
+    def __init__(self, check: str, detail: str, status: int | None = None, stored: str | None = None) -> None:
+        super().__init__(detail)
+        body = ErrorBody(check=check, detail=detail, stored_sha256=stored).model_dump(mode="json")
+        self.outcome = IngestOutcome(status or CHECK_STATUS[check], body)
 
 
 def rescore_flag(bundle: Bundle, records: list[Any]) -> str:
@@ -43,62 +57,112 @@ def rescore_flag(bundle: Bundle, records: list[Any]) -> str:
     return "match" if again == bundle.members[RESULTS_MEMBER] else "mismatch"
 
 
-def _receipt(stored: StoredBundle, status: str) -> IngestOutcome:
+def _receipt(stored: StoredBundle, status: str, upload_sha256: str) -> IngestOutcome:
     receipt = Receipt(session_id=stored.session_id, bundle_sha256=stored.bundle_sha256, status=status,
-                      received_utc=stored.received_utc, rescore=stored.rescore)
+                      received_utc=stored.received_utc, rescore=stored.rescore, upload_sha256=upload_sha256)
     return IngestOutcome(201 if status == "created" else 200, receipt.model_dump(mode="json"))
 
 
-def _conflict(session_id: str, stored_sha: str) -> IngestOutcome:
-    return _error("conflict", f"session {session_id} is already stored with a different bundle", 409, stored_sha)
+def _conflict(session_id: str, stored_sha: str) -> Refused:
+    return Refused("conflict", f"session {session_id} is already stored with a different bundle from this station",
+                   409, stored_sha)
 
 
-def _verified(storage: BundleStorage, data: bytes) -> Bundle | IngestOutcome:
+def _format_refusal(exc: BundleFormatError) -> Refused:
+    return Refused("manifest" if isinstance(exc, ManifestError) else "structure", str(exc))
+
+
+def _check_station(storage: BundleStorage, opened: OpenedBundle) -> None:
+    """The key must be enrolled, and bound to the manifest's station id (or bindable: no other key holds it)."""
+    key, claimed = opened.station_key, opened.manifest.station.id
+    row = storage.enrolled(key)
+    if row is None:
+        raise Refused("station", f"station {claimed} is not enrolled here (key fingerprint {fingerprint_of(key)}); "
+                      "enrol it with `hiremate receiver enroll`")
+    if row["station_id"] is not None and row["station_id"] != claimed:
+        raise Refused("station", f"key {fingerprint_of(key)} is enrolled for station {row['station_id']}, but the "
+                      f"manifest names station {claimed}")
+    others = [other for other in storage.keys_of_station(claimed) if other != key.hex()]
+    if row["station_id"] is None and others:
+        raise Refused("station", f"station id {claimed} belongs to another enrolled key (fingerprint "
+                      f"{fingerprint_of(bytes.fromhex(others[0]))}); if that station was given a new key, enrol "
+                      "this key for its station id")
+
+
+def _verified(storage: BundleStorage, opened: OpenedBundle) -> Bundle:
+    _check_station(storage, opened)
     try:
-        bundle = read_bundle(data)
-    except BundleFormatError as exc:
-        return _error("structure", str(exc))
-    stored_sha = storage.stored_sha256(bundle.session_id)
-    if stored_sha == bundle.sha256:
-        return bundle
-    key = bytes.fromhex(bundle.manifest.station.public_key)
-    if not storage.is_enrolled(key):
-        return _error("station", f"station {bundle.manifest.station.id} is not enrolled here (key fingerprint "
-                      f"{fingerprint_of(key)}); enrol it with `hiremate receiver enroll`")
-    try:
-        check_signature(bundle)
+        check_signature(opened)
+        bundle = opened.read_members()
         check_members(bundle)
     except CheckFailed as exc:
-        return _error(exc.check, exc.detail)
+        raise Refused(exc.check, exc.detail) from None
+    except BundleFormatError as exc:
+        raise _format_refusal(exc) from None
     return bundle
 
 
-def ingest(storage: BundleStorage, data: bytes) -> IngestOutcome:
-    """Verify and store one bundle's bytes: 201 created, 200 duplicate, 409 conflict, 4xx naming the check."""
-    if len(data) > MAX_BUNDLE_BYTES:
-        return _error("size", f"bundle of {len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit")
-    verified = _verified(storage, data)
-    if isinstance(verified, IngestOutcome):
-        return verified
-    bundle = verified
-    existing = storage.get(bundle.session_id)
-    if existing is not None:
-        return _receipt(existing, "duplicate") if existing.bundle_sha256 == bundle.sha256 else \
-            _conflict(bundle.session_id, existing.bundle_sha256)
-    try:
-        records = bundle_records(bundle)
-        check_chain(bundle, records)
-    except CheckFailed as exc:
-        return _error(exc.check, exc.detail)
+def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> IngestOutcome:
     manifest = bundle.manifest
+    if storage.stored_sha256(manifest.station.public_key, bundle.session_id) is not None:
+        existing = storage.get(bundle.session_id, manifest.station.public_key)
+        assert existing is not None
+        raise _conflict(bundle.session_id, existing.bundle_sha256)
+    try:
+        rows = bundle_rows(bundle)
+        check_chain_rows(bundle, rows)
+        check_results_json(bundle)
+    except CheckFailed as exc:
+        raise Refused(exc.check, exc.detail) from None
+    records = [record for record, _ in rows]
     item = StoredBundle(
         session_id=bundle.session_id, bundle_sha256=bundle.sha256, station_id=manifest.station.id,
         public_key=manifest.station.public_key, manifest=bundle.manifest_bytes.decode(),
         results=bundle.members[RESULTS_MEMBER], scoring_version=manifest.versions.scoring,
-        rescore=rescore_flag(bundle, records), received_utc=utc_now(), bundle=data,
+        rescore=rescore_flag(bundle, records), received_utc=utc_now(), bundle=bundle.data,
     )
     outcome, stored = storage.add(item, records)
     if outcome == "created":
-        return _receipt(stored, "created")
-    return _receipt(stored, "duplicate") if stored.bundle_sha256 == bundle.sha256 else \
-        _conflict(bundle.session_id, stored.bundle_sha256)
+        return _receipt(stored, "created", upload_sha256)
+    if stored.bundle_sha256 != bundle.sha256:
+        raise _conflict(bundle.session_id, stored.bundle_sha256)
+    return _receipt(stored, "duplicate", upload_sha256)
+
+
+def _plain(data: bytes, unseal: Unsealer | None, sealed: bool | None) -> bytes:
+    if sealed is True and not is_sealed(data):
+        raise Refused("structure", f"sent as {SEALED_MEDIA_TYPE}, but not an age file (it does not start with "
+                      "'age-encryption.org/v1')")
+    if sealed is False and is_sealed(data):
+        raise Refused("structure", f"an age-encrypted bundle sent as {BUNDLE_MEDIA_TYPE}; send it as "
+                      f"{SEALED_MEDIA_TYPE}")
+    if not is_sealed(data):
+        return data
+    if unseal is None:
+        raise Refused("decrypt", "an encrypted bundle, but this receiver has no identity to decrypt it")
+    try:
+        return unseal(data)
+    except SealError as exc:
+        raise Refused("decrypt", str(exc)) from None
+
+
+def ingest(storage: BundleStorage, data: bytes, unseal: Unsealer | None = None,
+           sealed: bool | None = None) -> IngestOutcome:
+    """Verify and store one upload (a signed bundle, or one encrypted for this receiver, opened with `unseal`;
+    `sealed` is what the upload declared, None to tell by the bytes): 201 created, 200 duplicate, 409 conflict,
+    4xx naming the failed check."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        return Refused("size", f"bundle of {len(data)} bytes is over the {MAX_BUNDLE_BYTES}-byte limit").outcome
+    upload_sha256 = bundle_sha256(data)
+    try:
+        try:
+            opened = open_bundle(_plain(data, unseal, sealed))
+        except BundleFormatError as exc:
+            raise _format_refusal(exc) from None
+        if storage.stored_sha256(opened.manifest.station.public_key, opened.session_id) == opened.sha256:
+            stored = storage.get(opened.session_id, opened.manifest.station.public_key)
+            assert stored is not None
+            return _receipt(stored, "duplicate", upload_sha256)
+        return _store(storage, _verified(storage, opened), upload_sha256)
+    except Refused as refused:
+        return refused.outcome

@@ -9,7 +9,9 @@ from typing import Any
 
 import uvicorn
 
-__all__ = ["ServerThread", "free_port"]
+from sync.receiver.limits import DEFAULT_LIMITS, Limits, PendingRegistry, uvicorn_options
+
+__all__ = ["ServerThread", "free_port", "run_receiver"]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -23,14 +25,16 @@ class ServerThread:
     """A real uvicorn server for an ASGI app on host:port, started and stopped from the calling thread."""
 
     def __init__(self, app: Any, host: str = "127.0.0.1", port: int | None = None,
-                 tls: tuple[str, str] | None = None) -> None:
-        """tls: (certificate file, key file) to serve HTTPS instead of HTTP."""
+                 tls: tuple[str, str] | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+        """tls: (certificate file, key file) to serve HTTPS instead of HTTP; limits: slow-client bounds."""
         self.host = host
         self.port = port or free_port(host)
         self.scheme = "https" if tls else "http"
         certfile, keyfile = tls or (None, None)
+        options = uvicorn_options(limits)
+        self.pending: PendingRegistry = options["http"].registry
         config = uvicorn.Config(app, host=host, port=self.port, log_level="warning", lifespan="off",
-                                timeout_graceful_shutdown=2, ssl_certfile=certfile, ssl_keyfile=keyfile)
+                                timeout_graceful_shutdown=2, ssl_certfile=certfile, ssl_keyfile=keyfile, **options)
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 
@@ -64,3 +68,10 @@ class ServerThread:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def run_receiver(app: Any, host: str, port: int, ssl_certfile: str | None = None, ssl_keyfile: str | None = None,
+                 limits: Limits = DEFAULT_LIMITS, log_level: str = "info") -> None:
+    """Serve the receiver app in the foreground (what `hiremate receiver serve` runs), with the slow-client limits."""
+    uvicorn.run(app, host=host, port=port, log_level=log_level, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
+                **uvicorn_options(limits))

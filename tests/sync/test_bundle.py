@@ -95,7 +95,7 @@ def test_export_writes_bundles_that_verify(station: Path, tmp_path: Path, capsys
     assert main(["--data-dir", str(station), "export", "--all", "-o", str(out)]) == 0
     files = sorted(out.iterdir())
     assert len(files) == 3
-    status, result = _verify_cli(capsys, *map(str, files))
+    status, result = _verify_cli(capsys, *map(str, files), "--key", str(key_paths(station)[1]))
     assert status == 0 and result["ok"]
     assert all(set(_statuses({"bundles": [b]}).values()) == {"pass"} for b in result["bundles"])
 
@@ -170,7 +170,8 @@ def test_verify_with_key_refuses_a_bundle_signed_by_another_station(
     init_station(other)
     foreign = resign(_bundle(station), load_or_create_identity(other),
                      edit=lambda m: m["station"].update(public_key=load_or_create_identity(other).public_hex))
-    assert verify_bundle(foreign).ok
+    assert verify_bundle(foreign).verdict == "untrusted"
+    assert verify_bundle(foreign, trusted=[load_or_create_identity(other).public_raw]).ok
     status, result = _verify_cli(capsys, _write(tmp_path, "f.zip", foreign), "--key", str(key_paths(station)[1]))
     assert status == 1 and _statuses(result)["station"] == "fail"
 

@@ -77,7 +77,8 @@ def test_different_bundle_under_same_session_is_a_conflict_shown_in_status(
         first = items(store)[0]
         data = read_item_bytes(store, first)
     rival = resign(data, load_or_create_identity(station), edit=lambda m: m["session"].update(time_zone="XYZ"))
-    assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10).status_code == 201
+    assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10,
+                      headers={"Content-Type": "application/zip"}).status_code == 201
     report = _pass(station, receiver.url)
     assert report.conflict == 1 and report.delivered == 2
     capsys.readouterr()

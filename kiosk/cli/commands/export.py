@@ -15,6 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids to export")
     parser.add_argument("--all", action="store_true", help="every completed assessment session (not practice)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--plain", action="store_true",
+                        help="write plain signed bundles even though the receiver's recipient key is saved (anyone "
+                             "holding the files can read them)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,19 +25,22 @@ def run(args: argparse.Namespace) -> int:
     from sync.errors import SyncError
     from sync.export import export_sessions
     from sync.outbox import exportable_sessions
+    from sync.recipient import load_recipient
 
     if not args.sessions and not args.all:
         raise CliError("name at least one SESSION, or use --all", status=2)
     with open_store(args) as store:
         ids = list(args.sessions) + (exportable_sessions(store) if args.all else [])
+        recipient = None if args.plain else load_recipient(store)
         try:
-            paths = export_sessions(store, ids, args.output)
+            paths = export_sessions(store, ids, args.output, plain=args.plain)
         except (SyncError, OSError) as exc:
             raise CliError(str(exc)) from None
     if args.json:
-        print_json({"written": [str(p) for p in paths]})
+        print_json({"written": [str(p) for p in paths], "encrypted_for": recipient})
     else:
         for path in paths:
             print(path)
-        print(f"{len(paths)} bundle(s) written to {args.output}")
+        form = f"encrypted for the receiver {recipient}" if recipient else "plain: readable by anyone who has them"
+        print(f"{len(paths)} bundle(s) written to {args.output} ({form})")
     return 0

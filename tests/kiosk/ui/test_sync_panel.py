@@ -123,7 +123,8 @@ def test_conflict_is_listed_for_the_proctor_after_changing_the_endpoint(
         first = items(store)[0]
         data = read_item_bytes(store, first)
     rival = resign(data, load_or_create_identity(data_dir), edit=lambda m: m["session"].update(time_zone="XYZ"))
-    assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10).status_code == 201
+    assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10,
+                      headers={"Content-Type": "application/zip"}).status_code == 201
     assert main(["--data-dir", str(data_dir), "sync", "--set-endpoint", f"http://127.0.0.1:{free_port()}"]) == 0
     window = make_station()
     old_worker = window.sync.worker

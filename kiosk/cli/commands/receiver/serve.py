@@ -53,10 +53,9 @@ def _listen_host(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; warnings (plain HTTP on a network address, no read token) go to stderr."""
-    import uvicorn
-
     from kiosk.services.version import APP_VERSION
     from sync.receiver.app import create_app
+    from sync.receiver.server import run_receiver
 
     host, tls = _listen_host(args), _tls(args)
     storage = open_storage(args)
@@ -70,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
               "none", file=sys.stderr)
     try:
-        uvicorn.run(create_app(storage, APP_VERSION), host=host, port=args.port, log_level="info",
-                    ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
+        run_receiver(create_app(storage, APP_VERSION), host, args.port, tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
     finally:
         storage.close()
     return 0

@@ -24,7 +24,8 @@ from sync.protocol import RECIPIENT_PATH, RecipientInfo
 from sync.sealing import is_sealed, parse_recipient, seal
 from sync.trust import client_verify
 
-__all__ = ["RECIPIENT_KEY", "fetch_recipient", "load_recipient", "reseal_outbox", "save_recipient"]  # RECIPIENT_KEY, load_recipient: from sync.outbox
+# RECIPIENT_KEY and load_recipient live in sync.outbox (which builds sealed bundles) and are re-exported here
+__all__ = ["RECIPIENT_KEY", "fetch_recipient", "load_recipient", "reseal_outbox", "save_recipient"]
 
 def fetch_recipient(endpoint: str, ca_pem: str | None = None, transport: httpx.BaseTransport | None = None,
                     timeout: float = 10.0) -> str:

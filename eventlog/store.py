@@ -107,7 +107,7 @@ class Store:
             return existing, False
         row = {"id": str(uuid.uuid4()), "name": name, "created_utc": datetime.now(UTC).isoformat()}
         with self.conn:
-            self.db["station"].insert(row)
+            self.db.table("station").insert(row)
         return row, True
 
     def session(self, session_id: str) -> SessionRow | None:
@@ -141,7 +141,7 @@ class Store:
 
     def event_count(self, session_id: str) -> int:
         """How many events a session has in the log."""
-        return self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()[0]
+        return int(self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()[0])
 
     def set_session_status(self, session_id: str, status: str) -> None:
         """Change a session's operational status (the events are never touched)."""

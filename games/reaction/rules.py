@@ -166,8 +166,9 @@ class ReactionRules:
     def restore(self, state: ReactionState, records: Sequence[EventRecord]) -> Restored[ReactionState]:
         """The state after the last trial that ended, from the game's recorded events (games.core.game_records).
 
-        The tally (outcomes, hit latencies, false starts) is rebuilt from the events; a trial begun and not
-        ended is played again under its index (`repeat` is False, so the view announces it). The RNG draws
+        The tally (outcomes, hit latencies, false starts of the ended trials) is rebuilt from the events; a
+        trial begun and not ended is played again under its index (its false starts are dropped with it, as
+        scoring drops them) (`repeat` is False, so the view announces it). The RNG draws
         one foreperiod per recorded attempt, so the foreperiods after the resume continue the same sequence.
         No events: the game had not started and `state` is returned unchanged.
         """
@@ -178,7 +179,7 @@ class ReactionRules:
         if head.kind != "rt.game_started" or payload_of(head, RtGameStarted) != self._started_payload():
             raise RestoreError(f"rt: event seq {head.seq} ({head.kind}) does not start this game "
                                f"({self.variant}, {self.params.trials} trials, seed {self.seed})")
-        tally, next_trial, attempts, begun, finished = Tally(), None, 0, None, False
+        tally, next_trial, attempts, begun, finished, false_starts = Tally(), None, 0, None, False, 0
         hit_latency: dict[int, int | None] = {}
         for rec in records[1:]:
             if rec.kind == "rt.trial_started":
@@ -190,12 +191,13 @@ class ReactionRules:
                 response = payload_of(rec, Response)
                 hit_latency[response.trial] = response.latency_ns
             elif rec.kind == "rt.false_start":
-                tally = replace(tally, false_starts=tally.false_starts + 1)
+                false_starts += 1
             elif rec.kind == "rt.trial_ended":
                 ended = payload_of(rec, TrialEnded)
                 self._restored_in_order(rec, ended.trial, next_trial)
                 tally = _count(tally, ended.outcome, hit_latency.get(ended.trial))
-                next_trial = ended.trial + 1
+                tally = replace(tally, false_starts=tally.false_starts + false_starts)
+                next_trial, false_starts = ended.trial + 1, 0
             elif rec.kind == "rt.game_ended":
                 finished = True
         for _ in range(attempts):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from eventlog.errors import SessionClosedError
@@ -18,7 +18,8 @@ from games.core import INPUT_IGNORED, IgnoreReason, InputIgnored, SuspendableGam
 
 __all__ = ["GameWidget", "button_name", "key_name"]
 
-PRESSES = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+MOUSE_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+PRESSES = (QEvent.Type.KeyPress, *MOUSE_PRESSES)
 BUTTONS = {Qt.MouseButton.LeftButton: "left", Qt.MouseButton.RightButton: "right",
            Qt.MouseButton.MiddleButton: "middle"}
 
@@ -73,12 +74,31 @@ class GameWidget(SuspendableGame, QWidget):
                 return True
         return super().event(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Watch the view's buttons (see eventFilter) each time it is shown."""
+        self.watch_buttons()
+        super().showEvent(event)
+
+    def watch_buttons(self) -> None:
+        """Watch every button of the view for clicks while it is disabled (a view adding buttons later calls it)."""
+        for button in self.findChildren(QAbstractButton):
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Log a click on a disabled button of this view: a disabled button swallows it, so the view never sees it.
+
+        (A click on any other disabled widget goes on to the view, whose event() logs it.)
+        """
+        if event.type() in MOUSE_PRESSES and isinstance(watched, QAbstractButton) and isinstance(event, QMouseEvent):
+            stamp = time.perf_counter_ns()
+            if not watched.isEnabled() and self.isAncestorOf(watched):
+                self.ignore_input("mouse", button_name(event.button()), self.gate_reason() or "control_disabled",
+                                  stamp, qt_ms=event.timestamp(), target=_widget_name(watched))
+        return False
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A click no control took: on a disabled control, or on nothing that answers."""
-        stamp = time.perf_counter_ns()
-        target = self.childAt(event.position().toPoint())
-        disabled = isinstance(target, QAbstractButton) and not target.isEnabled()
-        self.ignore_event(event, "control_disabled" if disabled else "no_target", stamp)
+        """A click no control took (on the background, a label...): logged, and taken so it goes no further."""
+        self.ignore_event(event, "no_target", time.perf_counter_ns())
         event.accept()
 
     def ignore_event(self, event: QEvent, reason: IgnoreReason, stamp: int) -> None:

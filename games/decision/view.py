@@ -39,6 +39,7 @@ from games.decision.scenarios import Scenario, load_scenarios
 from games.decision.widgets import (
     MUTED,
     STYLE,
+    ActivityWatch,
     ContinueButton,
     OptionCard,
     Via,
@@ -81,7 +82,7 @@ class DecisionView(GameWidget):
         self._onset_requested: int | None = None
         self._last_activity = 0
         self._idle = False
-        self._filtering = False
+        self._activity_watch = ActivityWatch(self._input_seen)
         self._loading = False
         self._choices: dict[str, str] = {}
         self._limit_left_ms = -1
@@ -168,8 +169,7 @@ class DecisionView(GameWidget):
         """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
         if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t), trial)):
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
+            self._activity_watch.start()
             self._present_next()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
@@ -187,8 +187,7 @@ class DecisionView(GameWidget):
             return
         t = time.perf_counter_ns()
         if self._apply(lambda _: rules.resume_game(restored, self.recorder.since_start(t))):
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
+            self._activity_watch.start()
             if self._state.has_next_task:
                 self._present_next()
             else:
@@ -439,11 +438,9 @@ class DecisionView(GameWidget):
         return {"tasks_completed": self._state.completed, "choices": dict(self._choices)}
 
     def _shut_down(self) -> None:
-        """Stop every timer and the idle clock's event filter."""
+        """Stop every timer and the idle clock."""
         self._stop_timers()
-        if self._filtering:
-            QApplication.instance().removeEventFilter(self)
-            self._filtering = False
+        self._activity_watch.stop()
 
     # -- time limit, idle and window focus ------------------------------------------------------
 
@@ -451,11 +448,10 @@ class DecisionView(GameWidget):
         if self._in_task():
             self.time_label.setText("The suggested time has passed. Finish when you are ready.")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _input_seen(self, watched: QObject, event: QEvent) -> None:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
         if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
             self._activity(time.perf_counter_ns())
-        return False
 
     def _is_mine(self, watched: QObject) -> bool:
         if isinstance(watched, QWidget):

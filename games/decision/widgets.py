@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["STYLE", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key", "label",
-           "reasoning_box", "route_key", "tab_target"]
+__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key",
+           "label", "reasoning_box", "route_key", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -47,6 +47,34 @@ QPushButton {{ background: {ACCENT}; color: white; border: none; border-radius: 
 QPushButton:disabled {{ background: #b8c6cf; color: #eef2f4; }}
 QPushButton:focus {{ border: 3px solid #1d4f75; }}
 """
+
+
+class ActivityWatch(QObject):
+    """An application-wide event filter, while started, handing every event to a callback (the idle clock)."""
+
+    def __init__(self, seen: Callable[[QObject, QEvent], None]) -> None:
+        super().__init__()
+        self._seen = seen
+        self._on = False
+
+    def start(self) -> None:
+        """Watch the application's events."""
+        app = QApplication.instance()
+        if app is not None and not self._on:
+            app.installEventFilter(self)
+            self._on = True
+
+    def stop(self) -> None:
+        """Stop watching."""
+        app = QApplication.instance()
+        if app is not None and self._on:
+            app.removeEventFilter(self)
+            self._on = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hand the event on; never consume it."""
+        self._seen(watched, event)
+        return False
 
 
 def about(seconds: int) -> str:

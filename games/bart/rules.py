@@ -5,6 +5,9 @@ a `Step` (games/core.py): the new state with the `Emission`s to record. An actio
 sequence (pumping a burst balloon, collecting between balloons, time running backwards...) raises a
 BartRuleError (a GameRuleError) and emits nothing.
 
+`restore(state, records)` rebuilds the state after the last ended balloon from the game's recorded events
+(crash resume, games/core.py); `resume_game` records bart.game_resumed with the bank carried over.
+
 Burst points are drawn once, at `new_game`, from the seeded RNG: balloon i bursts on pump
 `randint(1, capacity)`. A uniform burst point over 1..capacity is the same as bursting on pump n+1
 with probability 1/(capacity - n) after surviving n pumps (Lejuez et al. 2002).

@@ -9,6 +9,9 @@ raises a DecisionRuleError subclass (a GameRuleError) and emits nothing:
 - option_changed only after option_selected (the first pick of a task is option_selected);
 - task_completed only with a selection, and with reasoning of the minimum length where required;
 - nothing of a task after its task_completed; game_ended only when every task is completed.
+
+`restore(state, records)` rebuilds the state after the last completed task from the game's recorded
+events (crash resume, games/core.py); `resume_game` records decision.game_resumed.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ to `between` and its next begin_trial repeats the same index with a new foreperi
 station paused the game during a foreperiod or a stimulus) does the same without emitting anything: the
 abandoned attempt is then only visible as a second rt.trial_started with the same index.
 
+`ReactionRules.restore` rebuilds the state after the last ended trial from the game's recorded events
+(crash resume, games/core.py); `resume_game` records rt.game_resumed.
+
 Every transition returns a `Step` of `Emission`s (games/core.py). Errors (nothing is emitted when one is
 raised):
 

@@ -6,11 +6,13 @@ events go into a fresh station log left open (a crash), the session is resumed w
 the real view continues it with `resume_from(events)` and a fresh scripted player finishes it. Every
 resumed session must close, score, export and verify (chain and bundle), count every trial exactly once,
 and resume where the recorded events say: at the trial after the last one that ended, repeating the
-one the crash cut short, with BART's bank carried over.
+one the crash cut short, with BART's bank carried over. Every fifth resumed session is killed once more,
+after its resume, and resumed again (a second crash).
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +34,7 @@ from games.reaction.player import ReactionPlayer
 from tests.games.crash import Resumed, crash_at, record_session, resume_and_finish
 
 KILLS = 50
+SECOND_CRASH_EVERY = 5
 FAST_RT = {"trials": 14, "foreperiod_min_ms": 3, "foreperiod_max_ms": 8, "iti_ms": 2, "timeout_ms": 200}
 TASKS = "ps_release_bug,at_tool_choice,com_customer_delay,dc_two_offers,sa_form_backlog,at_sales_drop"
 
@@ -84,7 +87,7 @@ def _game_events(events: list[EventRecord], case: Case) -> list[EventRecord]:
 def check_resumed(case: Case, result: Resumed) -> None:
     """The resumed session resumed where its events said, counted every trial once, and scored completely."""
     events = result.events
-    cut = next(i for i, e in enumerate(events) if e.kind == "session.resumed")
+    cut = max(i for i, e in enumerate(events) if e.kind == "session.resumed")  # the last crash
     before, after = _game_events(events[:cut], case), _game_events(events[cut:], case)
     ended_before = [e.trial for e in before if e.kind == case.end_kind]
     begun_before = [e.trial for e in before if e.kind == case.start_kind]
@@ -112,8 +115,11 @@ def check_resumed(case: Case, result: Resumed) -> None:
 
 def check_bank(before: list[EventRecord], resumed: dict[str, Any], result: Resumed) -> None:
     """BART's bank after the resume is what the balloons that ended before the crash had collected."""
-    ended = {e.trial for e in before if e.kind == "bart.balloon_ended"}
-    banked = sum(e.payload["amount_cents"] for e in before if e.kind == "bart.collected" and e.trial in ended)
+    banked = 0  # each collected balloon's amount: the bart.collected recorded just before its balloon_ended
+    for previous, event in itertools.pairwise(before):
+        if event.kind == "bart.balloon_ended" and event.payload["outcome"] == "collected":
+            assert previous.kind == "bart.collected" and previous.trial == event.trial
+            banked += previous.payload["amount_cents"]
     assert resumed["total_cents"] == banked
     final = next(e for e in result.events if e.kind == "bart.game_ended")
     assert result.summary["total_cents"] == final.payload["total_cents"]
@@ -129,12 +135,22 @@ def test_a_session_killed_at_any_event_resumes_finishes_scores_exports_and_verif
     recorded = record_session(qtbot, tmp_path / "recorded", case.game, case.params, 7, case.player)
     positions = kill_positions(recorded, case.game)
     assert len(positions) >= KILLS
-    for kill_at in positions:
-        data_dir = tmp_path / f"kill-{kill_at}"
-        sid = crash_at(data_dir, recorded, kill_at)
-        result = resume_and_finish(qtbot, data_dir, sid, case.game, case.params, 7, case.player, kill_at)
-        try:
-            check_resumed(case, result)
-        except AssertionError as exc:
-            raise AssertionError(f"{case.game} killed after event {kill_at - 1} "
-                                 f"({recorded[kill_at - 1].kind}): {exc}") from exc
+    rng = random.Random(f"second-crash-{case.game}")
+    for n, kill_at in enumerate(positions):
+        result = kill_and_resume(qtbot, tmp_path / f"kill-{kill_at}", case, recorded, kill_at)
+        if n % SECOND_CRASH_EVERY == 0:
+            resumed_at = max(i for i, e in enumerate(result.events) if e.kind == "session.resumed")
+            again = rng.randrange(resumed_at + 1, len(result.events))
+            kill_and_resume(qtbot, tmp_path / f"kill-{kill_at}-{again}", case, result.events, again)
+
+
+def kill_and_resume(qtbot: QtBot, data_dir: Path, case: Case, recorded: list[EventRecord], kill_at: int) -> Resumed:
+    """Crash the recorded session after its first `kill_at` events, resume and finish it, and check the result."""
+    sid = crash_at(data_dir, recorded, kill_at)
+    result = resume_and_finish(qtbot, data_dir, sid, case.game, case.params, 7, case.player, kill_at)
+    try:
+        check_resumed(case, result)
+    except AssertionError as exc:
+        raise AssertionError(f"{case.game} killed after event {kill_at - 1} "
+                             f"({recorded[kill_at - 1].kind}): {exc}") from exc
+    return result

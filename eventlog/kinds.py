@@ -68,7 +68,8 @@ def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[
         payload = payload.model_dump(mode="json")
     try:
         instance = model.__pydantic_validator__.validate_python(payload)
-        return model.__pydantic_serializer__.to_python(instance, mode="json")
+        data: dict[str, Any] = model.__pydantic_serializer__.to_python(instance, mode="json")
+        return data
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "(payload)"

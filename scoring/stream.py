@@ -1,7 +1,18 @@
-"""Reading a session's event stream: order and completeness checks, per-game split, typed payload access."""
+"""Reading a session's event stream: order and completeness checks, per-game split, typed payload access.
+
+A crash-resumed session (`session.resumed`) may hold the start of a trial that the crash cut short: the
+game repeats that trial after the resume under the same index (games/core.py, "Crash resume"). Each game's
+events are settled before scoring: the events of a trial that had begun and had not ended (no
+balloon_ended, trial_ended or task_completed) when a `session.resumed` came are dropped as soon as the
+game is seen to go on without it (the same trial starts again, or another trial's event comes), so that
+trial counts once, from its repeat. A stream without `session.resumed` is never changed, and no stream
+that scored before this rule scores differently (each such stream made the game parsers fail). Kinds
+outside the game namespaces (`game.input_ignored`: presses a game ignored) are not scored at all.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,9 +20,16 @@ from typing import Any
 from eventlog.records import EventRecord
 from scoring.errors import ScoringInputError
 
-__all__ = ["GAME_NAMESPACES", "Stream", "frozen_ns", "get", "parse_stream"]
+__all__ = [
+    "GAME_NAMESPACES", "TRIAL_ENDS", "TRIAL_STARTS", "Stream", "drop_interrupted_trials", "frozen_ns", "get",
+    "parse_stream",
+]
 
 GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision"}
+TRIAL_STARTS = frozenset({"bart.balloon_started", "rt.trial_started", "decision.task_started"})
+TRIAL_ENDS = frozenset({"bart.balloon_ended", "rt.trial_ended", "decision.task_completed"})
+"""The events that start and end a trial, per game family: a trial begun and not ended before a resume,
+then started again (or left for another trial), was cut short by the crash."""
 _TYPES: dict[type, str] = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
                            list: "a list", dict: "an object"}
 
@@ -28,6 +46,10 @@ class Stream:
     freezes: list[tuple[int, int]] = field(default_factory=list)
     """(start, end) t_ns of each span the station froze a running game (station.game_suspended .. game_resumed)."""
     proctor_freezes: int = 0
+    resumed_at: list[int] = field(default_factory=list)
+    """seq of each session.resumed."""
+    interrupted: list[int] = field(default_factory=list)
+    """seq of each game event dropped because its trial was cut short by a crash (see the module docstring)."""
 
 
 def get(rec: EventRecord, name: str, typ: type | tuple[type, ...], optional: bool = False) -> Any:
@@ -85,6 +107,32 @@ def frozen_ns(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
     return sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
 
 
+def _resumed_between(resumes: Sequence[int], after: int, before: int) -> bool:
+    """Whether a session.resumed seq lies strictly between two seqs (resumes sorted)."""
+    i = bisect.bisect_right(resumes, after)
+    return i < len(resumes) and resumes[i] < before
+
+
+def drop_interrupted_trials(records: Sequence[EventRecord], resumes: Sequence[int]) -> list[EventRecord]:
+    """One game's events without those of trials a crash cut short (see the module docstring)."""
+    if not resumes:
+        return list(records)
+    dropped: set[int] = set()
+    open_trials: dict[int, list[int]] = {}
+    for rec in records:
+        if rec.trial is None:
+            continue
+        for trial, seqs in list(open_trials.items()):
+            moved_on = trial != rec.trial or rec.kind in TRIAL_STARTS
+            if moved_on and _resumed_between(resumes, seqs[-1], rec.seq):
+                dropped.update(open_trials.pop(trial))
+        if rec.kind in TRIAL_ENDS:
+            open_trials.pop(rec.trial, None)
+        else:
+            open_trials.setdefault(rec.trial, []).append(rec.seq)
+    return [rec for rec in records if rec.seq not in dropped]
+
+
 def parse_stream(records: Sequence[EventRecord]) -> Stream:
     """Check a whole session stream (opened .. closed, gapless seq) and split it; raise ScoringInputError."""
     if not records:
@@ -102,6 +150,7 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
             stream.games.setdefault(game, []).append(rec)
         elif rec.kind == "session.resumed":
             stream.resumes += 1
+            stream.resumed_at.append(rec.seq)
             frozen_since = None  # a freeze the crash cut short ended with the restarted game
         elif rec.kind.startswith("station."):
             stream.station.append(rec)
@@ -113,4 +162,8 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
     if last.kind != "session.closed":
         raise ScoringInputError(last.seq, "kind", "the stream is truncated: it does not end with session.closed "
                                 "(close or resume-and-close the session, then score it)", last.kind)
+    for game, game_records in stream.games.items():
+        settled = drop_interrupted_trials(game_records, stream.resumed_at)
+        stream.interrupted += sorted({r.seq for r in game_records} - {r.seq for r in settled})
+        stream.games[game] = settled
     return stream

@@ -1,7 +1,7 @@
 """Payload models of the balloon risk game's events (namespace "bart."), registered with the event log.
 
 Money is in integer cents; durations in integer ns. The event's `trial` column is the 0-based balloon
-index for balloon events and empty for bart.game_started / bart.game_ended.
+index for balloon events and empty for bart.game_started / bart.game_resumed / bart.game_ended.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from typing import Literal
 from pydantic import Field
 
 from eventlog.kinds import Payload, register_kind
+from games.core import GameResumedFields
 
 __all__ = [
     "BalloonEnded",
     "BalloonStarted",
     "BartGameEnded",
+    "BartGameResumed",
     "BartGameStarted",
     "Burst",
     "Collected",
@@ -103,5 +105,14 @@ class BartGameEnded(Payload):
 
     balloons: int = Field(ge=0)
     total_cents: int = Field(ge=0)
+    bursts: int = Field(ge=0)
+    collects: int = Field(ge=0)
+
+
+@register_kind("bart.game_resumed")
+class BartGameResumed(GameResumedFields):
+    """The game continues after a crash at balloon `trial` with the bank of the balloons that had ended."""
+
+    total_cents: int = Field(ge=0)  # banked before the crash: the candidate's total carries on from it
     bursts: int = Field(ge=0)
     collects: int = Field(ge=0)

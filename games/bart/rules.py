@@ -5,6 +5,9 @@ a `Step` (games/core.py): the new state with the `Emission`s to record. An actio
 sequence (pumping a burst balloon, collecting between balloons, time running backwards...) raises a
 BartRuleError (a GameRuleError) and emits nothing.
 
+`restore(state, records)` rebuilds the state after the last ended balloon from the game's recorded events
+(crash resume, games/core.py); `resume_game` records bart.game_resumed with the bank carried over.
+
 Burst points are drawn once, at `new_game`, from the seeded RNG: balloon i bursts on pump
 `randint(1, capacity)`. A uniform burst point over 1..capacity is the same as bursting on pump n+1
 with probability 1/(capacity - n) after surviving n pumps (Lejuez et al. 2002).
@@ -13,13 +16,16 @@ with probability 1/(capacity - n) after surviving n pumps (Lejuez et al. 2002).
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from eventlog.records import EventRecord
 from games.bart.events import (
     BalloonEnded,
     BalloonStarted,
     BartGameEnded,
+    BartGameResumed,
     BartGameStarted,
     Burst,
     Collected,
@@ -27,7 +33,7 @@ from games.bart.events import (
     Pump,
 )
 from games.bart.params import BartParams
-from games.core import Emission, GameRuleError, Step
+from games.core import Emission, GameRuleError, Restored, RestoreError, Step, payload_of
 
 __all__ = [
     "BalloonPlan",
@@ -41,6 +47,8 @@ __all__ = [
     "new_game",
     "plan_balloons",
     "pump",
+    "restore",
+    "resume_game",
     "start_balloon",
     "start_game",
 ]
@@ -137,15 +145,18 @@ def _check(state: BartState, action: str, t_ns: int, phase: Phase, detail: str) 
         raise BartTimestampError(f"bart: field 't_ns' of {action} is {t_ns!r}, before the previous {state.last_t_ns}")
 
 
-def start_game(state: BartState, t_ns: int) -> Step[BartState]:
-    """Record the game's parameters and seed."""
-    _check(state, "start the game", t_ns, "not_started", "the game has already started")
+def _started_payload(state: BartState) -> BartGameStarted:
     p = state.params
-    payload = BartGameStarted(
+    return BartGameStarted(
         balloons=p.balloons, colours=[ColourCapacity(colour=c.colour, capacity=c.capacity) for c in p.colours],
         cents_per_pump=p.cents_per_pump, seed=state.seed,
     )
-    started = Emission("bart.game_started", payload, t_ns, None)
+
+
+def start_game(state: BartState, t_ns: int) -> Step[BartState]:
+    """Record the game's parameters and seed."""
+    _check(state, "start the game", t_ns, "not_started", "the game has already started")
+    started = Emission("bart.game_started", _started_payload(state), t_ns, None)
     return Step(replace(state, phase="between", last_t_ns=t_ns), (started,))
 
 
@@ -217,3 +228,56 @@ def end_game(state: BartState, t_ns: int) -> Step[BartState]:
     )
     ended = Emission("bart.game_ended", payload, t_ns, None)
     return Step(replace(state, phase="finished", last_t_ns=t_ns), (ended,))
+
+
+def restore(state: BartState, records: Sequence[EventRecord]) -> Restored[BartState]:
+    """The state after the last balloon that ended, from the game's recorded events (games.core.game_records).
+
+    `state` is the game as `new_game` made it from the same params and seed. The bank is the sum of the
+    ended balloons' collected amounts; a balloon started and not ended (the crash came first) is played
+    again. No events: the game had not started, `state` is returned unchanged.
+    """
+    if state.phase != "not_started":
+        raise BartSequenceError("restore", state.phase, "only a game not yet started can be restored")
+    if not records:
+        return Restored(state)
+    if records[0].kind != "bart.game_started" or payload_of(records[0], BartGameStarted) != _started_payload(state):
+        raise RestoreError(f"bart: event seq {records[0].seq} ({records[0].kind}) does not start this game "
+                           f"(params and seed {state.seed})")
+    ended = bursts = collects = total = most = 0
+    begun, finished, banked = -1, False, 0
+    for rec in records[1:]:
+        if rec.kind == "bart.balloon_started":
+            begun = _in_order(rec, payload_of(rec, BalloonStarted).balloon, ended)
+            banked = 0
+        elif rec.kind == "bart.collected":
+            banked = payload_of(rec, Collected).amount_cents
+        elif rec.kind == "bart.balloon_ended":
+            end = payload_of(rec, BalloonEnded)
+            _in_order(rec, end.balloon, ended)
+            total, most, ended = total + (banked if end.outcome == "collected" else 0), max(most, end.pumps), ended + 1
+            bursts, collects = bursts + (end.outcome == "burst"), collects + (end.outcome == "collected")
+        elif rec.kind == "bart.game_ended":
+            finished = True
+    new = replace(state, phase="finished" if finished else "between", balloon=ended - 1, total_cents=total,
+                  max_pumps=most, bursts=bursts, collects=collects, last_t_ns=max(r.t_ns for r in records))
+    return Restored(new, repeated=begun >= ended, events=len(records))
+
+
+def _in_order(rec: EventRecord, balloon: int, ended: int) -> int:
+    if balloon != ended:
+        raise RestoreError(f"bart: event seq {rec.seq} ({rec.kind}) is about balloon {balloon}, but {ended} "
+                           "balloons had ended before it")
+    return balloon
+
+
+def resume_game(restored: Restored[BartState], t_ns: int) -> Step[BartState]:
+    """Record bart.game_resumed: the next balloon, whether it is a repeat, and the bank carried over."""
+    state = restored.state
+    _check(state, "resume the game", t_ns, "between", "only a restored game between balloons can resume")
+    payload = BartGameResumed(
+        trial=state.balloon + 1, repeated=restored.repeated, trials_done=state.balloons_done,
+        events_restored=restored.events, total_cents=state.total_cents, bursts=state.bursts,
+        collects=state.collects,
+    )
+    return Step(replace(state, last_t_ns=t_ns), (Emission("bart.game_resumed", payload, t_ns, None),))

@@ -2,12 +2,15 @@
 
 suspend() (the station paused) stops the feedback and onset timers and ignores input; resume() starts the
 next balloon if the pause came between balloons (its onset stamped after its own paint, as always).
+resume_from(events) continues a crashed session at the next balloon with the bank restored from the
+recorded events (games/core.py, "Crash resume"). Presses that do nothing are logged as game.input_ignored.
 """
 
 from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Signal
@@ -15,12 +18,13 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
+from eventlog.records import EventRecord
 from games.bart import rules
 from games.bart.params import BartParams
 from games.bart.rules import BartState
 from games.bart.widgets import BalloonCanvas
-from games.core import Emission, record_emissions, unless_suspended
-from games.widgets import GameWidget
+from games.core import Emission, game_records, record_emissions, unless_suspended
+from games.widgets import GameWidget, key_name
 
 __all__ = ["ActionButton", "BartView", "money"]
 
@@ -60,14 +64,13 @@ def _label(text: str, points: int, colour: str = "#37474f") -> QLabel:
 class BartView(GameWidget):
     """One BART game. Space pumps, Enter collects; the Pump and Collect buttons do the same by mouse or touch."""
 
-    resumes_mid_game = False  # start_at_trial starts over: the running totals of earlier balloons are not kept
+    resumes_mid_game = False  # start_at_trial starts over (nothing restored); resume_from restores the bank
     phase_before_start = "not_started"
     balloon_did_start = Signal(int)  # after bart.balloon_started is recorded (the balloon is on screen)
     balloon_did_end = Signal(int)  # after bart.balloon_ended is recorded
 
     def __init__(self, recorder: Recorder, params: BartParams, seed: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.recorder = recorder
+        super().__init__(recorder, parent)
         self.params = params
         self.seed = seed
         self.state: BartState = rules.new_game(params, random.Random(seed), seed)
@@ -163,8 +166,36 @@ class BartView(GameWidget):
         self._next_balloon()
 
     def start_at_trial(self, trial: int) -> None:
-        """BART cannot resume mid-game (resumes_mid_game is False): the game starts over from its first balloon."""
+        """The older resume entry point (resumes_mid_game is False): the game starts over from its first balloon."""
         self.start()
+
+    def resume_from(self, events: Sequence[EventRecord]) -> None:
+        """Continue a crashed session: the next balloon (the interrupted one again), with the bank restored."""
+        restored = rules.restore(self.state, game_records(events, self.recorder.game, "bart."))
+        if restored.state.phase == "not_started":
+            self.start()
+            return
+        self.state = restored.state
+        self._refresh_labels()
+        if self.finished:
+            self._show_end()
+            self._announce_finished_later(self._summary())
+            return
+        self.state, emitted = rules.resume_game(restored, self.recorder.since_start(time.perf_counter_ns()))
+        self._record(emitted)
+        self.last_label.setText(f"Welcome back: {money(self.state.total_cents)} banked so far")
+        upcoming = min(self.state.balloon + 2, len(self.state.plan))
+        self.counter.setText(f"Balloon {upcoming} of {len(self.state.plan)}")
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.state.balloons_done < len(self.state.plan):
+            self._next_balloon()
+        else:
+            self._finish()
+
+    @property
+    def current_trial(self) -> int | None:
+        """The balloon on screen, or the last one."""
+        return self.state.balloon if self.state.balloon >= 0 else None
 
     def _freeze(self) -> None:
         """Stop the timers; what was due (the next balloon, or its onset) happens on resume."""
@@ -215,9 +246,17 @@ class BartView(GameWidget):
         self._set_actions_enabled(True)
         self.balloon_did_start.emit(self.state.balloon)
 
-    @unless_suspended
+    def _unused(self, action: str, t_perf: int, source: InputKind, qt_ms: int | None) -> bool:
+        """Whether a pump or collect does nothing now (logged as ignored): suspended, or no balloon inflating."""
+        if self.state.phase == "inflating" and not self.suspended:
+            return False
+        key = "left" if source == "mouse" else ("Space" if action == "pump" else "Return")
+        self.ignore_input(source, key, self.gate_reason() or "between_trials", t_perf, qt_ms=qt_ms,
+                          target=action if source == "mouse" else None)
+        return True
+
     def _pump(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.state.phase != "inflating":
+        if self._unused("pump", t_perf, source, qt_ms):
             return  # between balloons (feedback showing) presses do nothing
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.pump(self.state, t_ns, source, qt_ms)
@@ -229,9 +268,8 @@ class BartView(GameWidget):
             lost = emitted[1].payload.lost_cents  # type: ignore[attr-defined]
             self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
 
-    @unless_suspended
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.state.phase != "inflating":
+        if self._unused("collect", t_perf, source, qt_ms):
             return
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.collect(self.state, t_ns)
@@ -260,11 +298,20 @@ class BartView(GameWidget):
         self.state, emitted = rules.end_game(self.state, t_ns)
         self._record(emitted)
         self.recorder.checkpoint()
+        self._show_end()
+        self.game_did_finish.emit(self._summary())
+
+    def _show_end(self) -> None:
         self._stop_timers()
+        self._set_actions_enabled(False)
         self.canvas.show_feedback("finished", f"All balloons done.\nYou earned {money(self.state.total_cents)}.")
         self.last_label.setText("")
         self.hint.setText("Thank you.")
-        self.game_did_finish.emit(dict(emitted[0].payload.model_dump(mode="json")))
+
+    def _summary(self) -> dict[str, Any]:
+        """The totals bart.game_ended records."""
+        s = self.state
+        return {"balloons": s.balloons_done, "total_cents": s.total_cents, "bursts": s.bursts, "collects": s.collects}
 
     def _record(self, emitted: tuple[Emission, ...]) -> None:
         record_emissions(self.recorder, emitted)
@@ -275,11 +322,15 @@ class BartView(GameWidget):
         t_perf = time.perf_counter_ns()
         key = event.key()
         if key not in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ignore_input("key", key_name(key), "not_a_game_key", t_perf, qt_ms=event.timestamp())
             super().keyPressEvent(event)
             return
         event.accept()
-        if event.isAutoRepeat():
+        if event.isAutoRepeat():  # GameWidget.event() logs auto-repeats before they get here
             return  # holding a key down is not a series of deliberate pumps
+        if self.state.phase != "inflating":
+            self.ignore_input("key", key_name(key), "between_trials", t_perf, qt_ms=event.timestamp())
+            return
         action = self._pump if key == Qt.Key.Key_Space else self._collect
         action(t_perf, "key", event.timestamp() or None)
 

@@ -7,12 +7,14 @@ from typing import Literal
 from pydantic import Field
 
 from eventlog.kinds import Payload, register_kind
+from games.core import GameResumedFields
 
 __all__ = [
     "MAX_REASONING_CHARS",
     "FocusGained",
     "FocusLost",
     "GameEnded",
+    "GameResumed",
     "GameStarted",
     "IdleDetected",
     "OptionChanged",
@@ -36,6 +38,13 @@ class GameStarted(Payload):
 
     tasks: list[str] = Field(min_length=1)
     seed: int
+
+
+@register_kind("decision.game_resumed")
+class GameResumed(GameResumedFields):
+    """The game continues after a crash at task index `trial` (the task interrupted by the crash is shown again)."""
+
+    next_task: str | None  # the id of the task shown next (None when every task was completed before the crash)
 
 
 @register_kind("decision.task_started")

@@ -9,22 +9,28 @@ raises a DecisionRuleError subclass (a GameRuleError) and emits nothing:
 - option_changed only after option_selected (the first pick of a task is option_selected);
 - task_completed only with a selection, and with reasoning of the minimum length where required;
 - nothing of a task after its task_completed; game_ended only when every task is completed.
+
+`restore(state, records)` rebuilds the state after the last completed task from the game's recorded
+events (crash resume, games/core.py); `resume_game` records decision.game_resumed.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from eventlog.kinds import Payload
-from games.core import Emission, Step
+from eventlog.records import EventRecord
+from games.core import Emission, Restored, RestoreError, Step, payload_of
 from games.decision import errors as err
 from games.decision.events import (
     MAX_REASONING_CHARS,
     FocusGained,
     FocusLost,
     GameEnded,
+    GameResumed,
     GameStarted,
     IdleDetected,
     OptionChanged,
@@ -44,6 +50,7 @@ __all__ = [
     "change_option",
     "choose",
     "complete_task",
+    "completed_choices",
     "completion_blocker",
     "end_game",
     "gain_focus",
@@ -51,6 +58,8 @@ __all__ = [
     "lose_focus",
     "new_game",
     "reasoning_counts",
+    "restore",
+    "resume_game",
     "select_option",
     "start_game",
     "start_reasoning",
@@ -325,3 +334,48 @@ def end_game(state: DecisionState, t_ns: int) -> Step[DecisionState]:
         raise err.GameStateError(f"{kind} refused: tasks remain ({state.completed} of {len(state.tasks)} completed)")
     new = replace(state, phase="finished")
     return Step(new, (Emission(kind, GameEnded(tasks_completed=state.completed), t_ns, None),))
+
+
+def restore(state: DecisionState, records: Sequence[EventRecord]) -> Restored[DecisionState]:
+    """The state after the last completed task, from the game's recorded events (games.core.game_records).
+
+    A task started and not completed (the crash came first) is shown again under its index. No events:
+    the game had not started and `state` is returned unchanged.
+    """
+    if state.phase != "ready":
+        raise err.GameStateError("restore refused: only a game not yet started can be restored")
+    if not records:
+        return Restored(state)
+    head = records[0]
+    tasks = [task.id for task in state.tasks]
+    if head.kind != "decision.game_started" or payload_of(head, GameStarted).tasks != tasks:
+        raise RestoreError(f"decision: event seq {head.seq} ({head.kind}) does not start this game "
+                           f"(tasks {', '.join(tasks)}, seed {state.seed})")
+    started = [r.trial for r in records if r.kind == "decision.task_started"]
+    completed = [r for r in records if r.kind == "decision.task_completed"]
+    first = started[0] if started and started[0] is not None else 0
+    for n, rec in enumerate(completed):
+        if rec.trial != first + n or payload_of(rec, TaskCompleted).task_id != tasks[first + n]:
+            raise RestoreError(f"decision: event seq {rec.seq} ({rec.kind}) completes task {rec.trial}, "
+                               f"expected task {first + n} ({tasks[first + n]})")
+    index = first + len(completed) - 1
+    finished = any(r.kind == "decision.game_ended" for r in records)
+    new = replace(state, phase="finished" if finished else "between", index=index, completed=len(completed))
+    return Restored(new, repeated=bool(started) and started[-1] == index + 1, events=len(records))
+
+
+def completed_choices(records: Sequence[EventRecord]) -> dict[str, str]:
+    """Task id -> the option completed, for the game's summary, from recorded decision.task_completed events."""
+    done = (payload_of(r, TaskCompleted) for r in records if r.kind == "decision.task_completed")
+    return {payload.task_id: payload.option_id for payload in done}
+
+
+def resume_game(restored: Restored[DecisionState], t_ns: int) -> Step[DecisionState]:
+    """Record decision.game_resumed: the task the game continues at and whether it is shown again."""
+    state = restored.state
+    if state.phase != "between":
+        raise err.GameStateError(f"decision.game_resumed refused: the game is {state.phase}, not between tasks")
+    payload = GameResumed(trial=state.index + 1, repeated=restored.repeated, trials_done=state.completed,
+                          events_restored=restored.events,
+                          next_task=state.tasks[state.index + 1].id if state.has_next_task else None)
+    return Step(state, (Emission("decision.game_resumed", payload, t_ns, None),))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -173,7 +173,7 @@ def _field_path(loc: Iterable[Any]) -> str:
     return text or "(file)"
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     ctx_error = error.get("ctx", {}).get("error")
     if isinstance(ctx_error, _FieldError):
         return str(ctx_error)
@@ -181,7 +181,7 @@ def _message(error: dict[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
-def _loc(error: dict[str, Any]) -> list[Any]:
+def _loc(error: Mapping[str, Any]) -> list[Any]:
     ctx_error = error.get("ctx", {}).get("error")
     if isinstance(ctx_error, _FieldError):
         return [*error["loc"], ctx_error.field]

@@ -9,41 +9,54 @@ suspend() (the station paused) first flushes what is pending at that moment — 
 pending debounced reasoning_updated, an idle spell in progress — then stops every timer and ignores input,
 so nothing is recorded while suspended. resume() restarts idle detection and the suggested-time timer
 (with the time that was left); a task requested but not yet painted is requested again and stamped after
-its paint as usual.
+its paint as usual. resume_from(events) continues a crashed session at the next task (the interrupted
+one again, games/core.py "Crash resume"). Presses that do nothing are logged as game.input_ignored.
+
+Keyboard: Tab moves between the text box and Continue only (from anywhere else it goes to the text box),
+so typing after Tab always lands in the text; keys typed into the text box never pick an option; number
+keys pick only when the text box does not have the focus; a letter typed while an option card (or the
+page) has the focus moves the focus to the text box and is typed there.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
-from itertools import pairwise
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
-from games.core import Step, record_emissions, unless_suspended
+from eventlog.records import EventRecord
+from games.core import Step, game_records, record_emissions, unless_suspended
 from games.decision import rules
 from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario, load_scenarios
-from games.decision.widgets import MUTED, STYLE, ContinueButton, OptionCard, Via, label
-from games.widgets import GameWidget
+from games.decision.widgets import (
+    MUTED,
+    STYLE,
+    ActivityWatch,
+    ContinueButton,
+    OptionCard,
+    Via,
+    about,
+    font,
+    forward_key,
+    label,
+    reasoning_box,
+    route_key,
+    tab_target,
+)
+from games.widgets import GameWidget, key_name
 
 __all__ = ["DecisionView"]
 
 KEY_HINT = "Keys: 1–4 or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
-
-
-def _about(seconds: int) -> str:
-    if seconds < 90:
-        return f"about {seconds} seconds"
-    minutes = round(seconds / 60)
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
 
 
 class DecisionView(GameWidget):
@@ -59,8 +72,7 @@ class DecisionView(GameWidget):
         return self._state.phase
 
     def __init__(self, recorder: Recorder, params: DecisionParams, seed: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._recorder = recorder
+        super().__init__(recorder, parent)
         self.params = params
         self.seed = seed
         self._state = rules.new_game(load_scenarios(), params, random.Random(seed), seed)
@@ -70,7 +82,7 @@ class DecisionView(GameWidget):
         self._onset_requested: int | None = None
         self._last_activity = 0
         self._idle = False
-        self._filtering = False
+        self._activity_watch = ActivityWatch(self._input_seen)
         self._loading = False
         self._choices: dict[str, str] = {}
         self._limit_left_ms = -1
@@ -105,22 +117,15 @@ class DecisionView(GameWidget):
         root.addSpacing(4)
         self.reasoning_label = label("", 16)
         root.addWidget(self.reasoning_label)
-        self.reasoning_box = QPlainTextEdit()
-        self.reasoning_box.setObjectName("reasoning")
-        self.reasoning_box.setFont(self._font(16))
-        self.reasoning_box.setFixedHeight(84)
-        self.reasoning_box.setTabChangesFocus(True)
-        self.reasoning_box.setPlaceholderText("Write a sentence or two about your choice…")
+        self.reasoning_box = reasoning_box()
         self.reasoning_box.textChanged.connect(self._text_changed)
         root.addWidget(self.reasoning_box)
         root.addLayout(self._footer())
         root.addStretch(1)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self._continue_requested)
-        enter = QShortcut(QKeySequence("Ctrl+Enter"), self)
-        enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        enter.activated.connect(self._continue_requested)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._continue_requested)
 
     def _footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -131,18 +136,13 @@ class DecisionView(GameWidget):
         hints.addWidget(self.hint_label)
         hints.addWidget(self.key_hint)
         self.continue_button = ContinueButton("Continue")
-        self.continue_button.setFont(self._font(20))
+        self.continue_button.setObjectName("continue")
+        self.continue_button.setFont(font(20))
         self.continue_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.continue_button.clicked.connect(self._continue_requested)
         row.addLayout(hints, 1)
         row.addWidget(self.continue_button)
         return row
-
-    @staticmethod
-    def _font(points: int) -> QFont:
-        font = QFont()
-        font.setPointSize(points)
-        return font
 
     def _make_timers(self) -> None:
         self._idle_timer = self._timer("idle", self._idle_reached, interval_ms=self.params.idle_threshold_ms)
@@ -168,10 +168,35 @@ class DecisionView(GameWidget):
     def start_at_trial(self, trial: int) -> None:
         """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
-        if self._apply(lambda s: rules.start_game(s, self._recorder.since_start(t), trial)):
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
+        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t), trial)):
+            self._activity_watch.start()
             self._present_next()
+
+    def resume_from(self, events: Sequence[EventRecord]) -> None:
+        """Continue a crashed session at its next task (the interrupted one again); completed tasks stay done."""
+        records = game_records(events, self.recorder.game, "decision.")
+        restored = rules.restore(self._state, records)
+        if restored.state.phase == "ready":
+            self.start()
+            return
+        self._state = restored.state
+        self._choices = rules.completed_choices(records)
+        if self.finished:
+            self._show_end()
+            self._announce_finished_later(self._summary())
+            return
+        t = time.perf_counter_ns()
+        if self._apply(lambda _: rules.resume_game(restored, self.recorder.since_start(t))):
+            self._activity_watch.start()
+            if self._state.has_next_task:
+                self._present_next()
+            else:
+                self._finish(t)
+
+    @property
+    def current_trial(self) -> int | None:
+        """The task on screen, or the last one."""
+        return self._state.index if self._state.index >= 0 else None
 
     def _freeze(self) -> None:
         """Flush the pending views, reasoning update and idle spell now; then stop every timer."""
@@ -201,7 +226,7 @@ class DecisionView(GameWidget):
 
     def _sync_focus(self, perf_ns: int) -> None:
         """Record the window focus change that happened while suspended (seen only now)."""
-        since = self._recorder.since_start
+        since = self.recorder.since_start
         active, lost = self.isActiveWindow(), self._state.focus_lost_t_ns is not None
         if active and lost:
             self._apply(lambda s: rules.gain_focus(s, since(perf_ns)))
@@ -221,7 +246,7 @@ class DecisionView(GameWidget):
     def _show_task(self, task: Scenario, index: int) -> None:
         self.progress_label.setText(f"Situation {index + 1} of {len(self._state.tasks)}")
         limit = task.soft_time_limit_s
-        self.time_label.setText(f"Suggested time: {_about(limit)}" if limit else "")
+        self.time_label.setText(f"Suggested time: {about(limit)}" if limit else "")
         self.title_label.setText(task.title)
         self.prompt_label.setText(" ".join(task.prompt.split()))
         self._clear_cards()
@@ -230,9 +255,6 @@ class DecisionView(GameWidget):
                               self._move_focus, self)
             self.cards_box.addWidget(card)
             self.cards.append(card)
-        chain = [*self.cards, self.reasoning_box, self.continue_button]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
         need = task.min_chars
         self.reasoning_label.setText(
             f"Why did you choose it? (at least {need} characters)" if task.reasoning_required
@@ -265,7 +287,7 @@ class DecisionView(GameWidget):
         requested, self._onset_requested = self._onset_requested, None
         if requested is None or self._state.phase != "between":
             return
-        since = self._recorder.since_start
+        since = self.recorder.since_start
         if self._apply(lambda s: rules.start_task(s, since(t), since(requested))):
             self._last_activity, self._idle = t, False
             self._idle_timer.start()
@@ -284,7 +306,7 @@ class DecisionView(GameWidget):
             self.refused.append(str(exc))
             return False
         self._state = result.state
-        record_emissions(self._recorder, result.emissions)
+        record_emissions(self.recorder, result.emissions)
         return True
 
     def _in_task(self) -> bool:
@@ -300,7 +322,7 @@ class DecisionView(GameWidget):
         started = self._open_views.pop((option_id, via), None)
         if started is None or not self._in_task():
             return
-        since = self._recorder.since_start
+        since = self.recorder.since_start
         self._apply(lambda s: rules.view_option(s, option_id, via, since(started), since(perf_ns)))
 
     def _close_views(self, perf_ns: int) -> None:
@@ -311,10 +333,11 @@ class DecisionView(GameWidget):
             card.hovering = card.focused = False
 
     @unless_suspended
-    def _pick(self, option_id: str, perf_ns: int, qt_event_ms: int | None) -> None:
+    def _pick(self, option_id: str, perf_ns: int, qt_event_ms: int | None, key: str = "left") -> None:
         if not self._in_task():
+            self.ignore_input("mouse" if key == "left" else "key", key, "between_trials", perf_ns, qt_ms=qt_event_ms)
             return
-        if self._apply(lambda s: rules.choose(s, option_id, self._recorder.since_start(perf_ns))):
+        if self._apply(lambda s: rules.choose(s, option_id, self.recorder.since_start(perf_ns))):
             for card in self.cards:
                 card.set_selected(card.option_id == option_id)
             self._refresh_continue()
@@ -325,15 +348,28 @@ class DecisionView(GameWidget):
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Number keys pick an option; Down or Up (with no card focused) moves to the first or last card."""
+        """Number keys pick; Down/Up focus the first/last card; a letter goes to the text box; never while typing."""
         t = time.perf_counter_ns()
-        key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < len(self.cards):
-            self._pick(self.cards[key - Qt.Key.Key_1].option_id, t, int(event.timestamp()))
-        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.cards:
-            self.cards[0 if key == Qt.Key.Key_Down else -1].setFocus(Qt.FocusReason.TabFocusReason)
+        route = route_key(event, len(self.cards), self.reasoning_box.hasFocus())
+        if route.action == "pick":
+            self._pick(self.cards[route.index].option_id, t, int(event.timestamp()), key_name(event.key()))
+        elif route.action == "focus":
+            self.cards[route.index].setFocus(Qt.FocusReason.TabFocusReason)
+        elif route.action == "type":
+            self.reasoning_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            forward_key(event, self.reasoning_box)
         else:
+            self.ignore_input("key", key_name(event.key()), "not_a_game_key", t, qt_ms=event.timestamp())
             super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab moves between the text box and Continue; from anywhere else in the task it goes to the text box."""
+        ring = [w for w in (self.reasoning_box, self.continue_button) if w.isVisible() and w.isEnabled()]
+        if not self._in_task() or not ring:
+            return super().focusNextPrevChild(next)
+        target = tab_target(QApplication.focusWidget(), ring, next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _text_changed(self) -> None:
         self._reasoning_edited(time.perf_counter_ns())
@@ -343,7 +379,7 @@ class DecisionView(GameWidget):
         if self._loading or not self._in_task():
             return
         if not self._state.reasoning_started:
-            self._apply(lambda s: rules.start_reasoning(s, self._recorder.since_start(t)))
+            self._apply(lambda s: rules.start_reasoning(s, self.recorder.since_start(t)))
         self._debounce_timer.start()
         self._refresh_continue()
 
@@ -351,7 +387,7 @@ class DecisionView(GameWidget):
         t = time.perf_counter_ns()
         if self._in_task() and self._state.reasoning_started:
             text = self.reasoning_box.toPlainText()
-            self._apply(lambda s: rules.update_reasoning(s, text, self._recorder.since_start(t)))
+            self._apply(lambda s: rules.update_reasoning(s, text, self.recorder.since_start(t)))
 
     def _refresh_continue(self) -> None:
         blocker = rules.completion_blocker(self._state, self.reasoning_box.toPlainText())
@@ -373,10 +409,10 @@ class DecisionView(GameWidget):
         self._limit_timer.stop()
         self._idle_timer.stop()
         index = self._state.index
-        if not self._apply(lambda s: rules.complete_task(s, text, self._recorder.since_start(t))):
+        if not self._apply(lambda s: rules.complete_task(s, text, self.recorder.since_start(t))):
             return
         self._choices[self._state.task.id] = self._state.selected or ""
-        self._recorder.checkpoint()
+        self.recorder.checkpoint()
         self.task_did_end.emit(index)
         if self._state.has_next_task:
             self._present_next()
@@ -384,7 +420,12 @@ class DecisionView(GameWidget):
             self._finish(t)
 
     def _finish(self, perf_ns: int) -> None:
-        self._apply(lambda s: rules.end_game(s, self._recorder.since_start(perf_ns)))
+        self._apply(lambda s: rules.end_game(s, self.recorder.since_start(perf_ns)))
+        self._show_end()
+        self.recorder.checkpoint()
+        self.game_did_finish.emit(self._summary())
+
+    def _show_end(self) -> None:
         self._shut_down()
         self._clear_cards()
         self.title_label.setText("Thank you")
@@ -392,16 +433,14 @@ class DecisionView(GameWidget):
         for widget in (self.reasoning_label, self.reasoning_box, self.continue_button, self.hint_label,
                        self.key_hint, self.time_label):
             widget.hide()
-        self._recorder.checkpoint()
-        summary: dict[str, Any] = {"tasks_completed": self._state.completed, "choices": dict(self._choices)}
-        self.game_did_finish.emit(summary)
+
+    def _summary(self) -> dict[str, Any]:
+        return {"tasks_completed": self._state.completed, "choices": dict(self._choices)}
 
     def _shut_down(self) -> None:
-        """Stop every timer and the idle clock's event filter."""
+        """Stop every timer and the idle clock."""
         self._stop_timers()
-        if self._filtering:
-            QApplication.instance().removeEventFilter(self)
-            self._filtering = False
+        self._activity_watch.stop()
 
     # -- time limit, idle and window focus ------------------------------------------------------
 
@@ -409,11 +448,10 @@ class DecisionView(GameWidget):
         if self._in_task():
             self.time_label.setText("The suggested time has passed. Finish when you are ready.")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _input_seen(self, watched: QObject, event: QEvent) -> None:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
         if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
             self._activity(time.perf_counter_ns())
-        return False
 
     def _is_mine(self, watched: QObject) -> bool:
         if isinstance(watched, QWidget):
@@ -435,7 +473,7 @@ class DecisionView(GameWidget):
             return
         self._idle = False
         idle_ms = max(1, (perf_ns - self._last_activity) // 1_000_000)
-        self._apply(lambda s: rules.idle(s, idle_ms, self._recorder.since_start(perf_ns)))
+        self._apply(lambda s: rules.idle(s, idle_ms, self.recorder.since_start(perf_ns)))
 
     def changeEvent(self, event: QEvent) -> None:
         """The window becoming inactive or active again during a task is recorded as focus_lost/gained."""
@@ -445,7 +483,7 @@ class DecisionView(GameWidget):
 
     @unless_suspended
     def _activation_changed(self, t: int) -> None:
-        since = self._recorder.since_start
+        since = self.recorder.since_start
         if not self.isActiveWindow() and self._state.focus_lost_t_ns is None:
             self._end_idle(t)
             self._idle_timer.stop()

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
-__all__ = ["STYLE", "ContinueButton", "OptionCard", "label"]
+__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key",
+           "label", "reasoning_box", "route_key", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -36,6 +47,100 @@ QPushButton {{ background: {ACCENT}; color: white; border: none; border-radius: 
 QPushButton:disabled {{ background: #b8c6cf; color: #eef2f4; }}
 QPushButton:focus {{ border: 3px solid #1d4f75; }}
 """
+
+
+class ActivityWatch(QObject):
+    """An application-wide event filter, while started, handing every event to a callback (the idle clock)."""
+
+    def __init__(self, seen: Callable[[QObject, QEvent], None]) -> None:
+        super().__init__()
+        self._seen = seen
+        self._on = False
+
+    def start(self) -> None:
+        """Watch the application's events."""
+        app = QApplication.instance()
+        if app is not None and not self._on:
+            app.installEventFilter(self)
+            self._on = True
+
+    def stop(self) -> None:
+        """Stop watching."""
+        app = QApplication.instance()
+        if app is not None and self._on:
+            app.removeEventFilter(self)
+            self._on = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hand the event on; never consume it."""
+        self._seen(watched, event)
+        return False
+
+
+def about(seconds: int) -> str:
+    """A suggested time in words: "about 45 seconds", "about 2 minutes"."""
+    if seconds < 90:
+        return f"about {seconds} seconds"
+    minutes = round(seconds / 60)
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class KeyRoute:
+    """What a key press that reached the page does: pick option `index`, focus card `index`, type, or nothing."""
+
+    action: Literal["pick", "focus", "type", "ignore"]
+    index: int = 0
+
+
+COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | \
+    Qt.KeyboardModifier.MetaModifier
+
+
+def route_key(event: QKeyEvent, cards: int, typing: bool) -> KeyRoute:
+    """Route a key no card or text box took. `typing`: the text box has the focus (its keys never pick)."""
+    key = event.key()
+    if typing or not cards:
+        return KeyRoute("ignore")
+    if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < cards:
+        return KeyRoute("pick", key - Qt.Key.Key_1)
+    if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        return KeyRoute("focus", 0 if key == Qt.Key.Key_Down else cards - 1)
+    text = event.text()
+    if text.isprintable() and text.strip() and not text.isdigit() and not event.modifiers() & COMMAND_MODIFIERS:
+        return KeyRoute("type")
+    return KeyRoute("ignore")
+
+
+def forward_key(event: QKeyEvent, target: QWidget) -> None:
+    """Give a key press to another widget (the letter typed on a card goes into the text box)."""
+    copy = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text(), event.isAutoRepeat())
+    QApplication.sendEvent(target, copy)
+
+
+def tab_target(focused: QWidget | None, ring: Sequence[QWidget], forward: bool) -> QWidget:
+    """Where Tab (forward) or Shift+Tab goes: round the ring, or to its first widget from outside it."""
+    if focused not in ring:
+        return ring[0]
+    return ring[(list(ring).index(focused) + (1 if forward else -1)) % len(ring)]
+
+
+def font(points: int) -> QFont:
+    """The game's font at a size in points."""
+    chosen = QFont()
+    chosen.setPointSize(points)
+    return chosen
+
+
+def reasoning_box() -> QPlainTextEdit:
+    """The text box for the candidate's reasoning (Tab leaves it: it never types a tab)."""
+    box = QPlainTextEdit()
+    box.setObjectName("reasoning")
+    box.setFont(font(16))
+    box.setFixedHeight(84)
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText("Write a sentence or two about your choice…")
+    return box
 
 
 def label(text: str, points: int, colour: str = INK, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -122,6 +227,10 @@ class OptionCard(QFrame):
             self.focused = False
             self._end(self.option_id, "focus", t)
         super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The press is the card's (the pick comes on release), so it is not logged as a click on nothing."""
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (released on the card) picks the option."""

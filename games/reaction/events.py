@@ -1,8 +1,8 @@
 """Payload models of the reaction-time family's events (namespace "rt."), registered with the event log.
 
 Durations are integer ns unless the name says _ms. The event's `trial` column is the 0-based trial index
-for trial events and empty for rt.game_started / rt.game_ended. A false start repeats the trial with the
-same index, so one index may carry several rt.trial_started events.
+for trial events and empty for rt.game_started / rt.game_resumed / rt.game_ended. A false start repeats
+the trial with the same index, so one index may carry several rt.trial_started events.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from eventlog.kinds import Payload, register_kind
+from games.core import GameResumedFields
 
 __all__ = [
     "Commission",
@@ -19,6 +20,7 @@ __all__ = [
     "Omission",
     "Response",
     "RtGameEnded",
+    "RtGameResumed",
     "RtGameStarted",
     "StimulusOnset",
     "TrialEnded",
@@ -112,3 +114,10 @@ class RtGameEnded(Payload):
     """The game is over after this many completed trials."""
 
     trials: int = Field(ge=0)
+
+
+@register_kind("rt.game_resumed")
+class RtGameResumed(GameResumedFields):
+    """The game continues after a crash at trial `trial`, the outcomes of the ended trials restored."""
+
+    false_starts: int = Field(ge=0)  # recorded before the crash (the summary's count carries on from it)

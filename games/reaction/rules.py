@@ -6,6 +6,9 @@ to `between` and its next begin_trial repeats the same index with a new foreperi
 station paused the game during a foreperiod or a stimulus) does the same without emitting anything: the
 abandoned attempt is then only visible as a second rt.trial_started with the same index.
 
+`ReactionRules.restore` rebuilds the state after the last ended trial from the game's recorded events
+(crash resume, games/core.py); `resume_game` records rt.game_resumed.
+
 Every transition returns a `Step` of `Emission`s (games/core.py). Errors (nothing is emitted when one is
 raised):
 
@@ -19,17 +22,20 @@ raised):
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from eventlog.kinds import Payload
-from games.core import Emission, GameRuleError, Step
+from eventlog.records import EventRecord
+from games.core import Emission, GameRuleError, Restored, RestoreError, Step, payload_of
 from games.reaction.events import (
     Commission,
     FalseStart,
     Omission,
     Response,
     RtGameEnded,
+    RtGameResumed,
     RtGameStarted,
     StimulusOnset,
     TrialEnded,
@@ -157,12 +163,65 @@ class ReactionRules:
         self._require(state, "start", "ready")
         if not 0 <= first_trial < self.params.trials:
             raise ReactionSequenceError(f"start: first_trial {first_trial} is outside 0..{self.params.trials - 1}")
-        payload = RtGameStarted(
-            variant=self.variant, trials=self.params.trials, seed=self.seed, keys=list(self.keys),
-            timeout_ms=self.params.timeout_ms,
-        )
         new = replace(state, phase="between", trial=first_trial, first_trial=first_trial, last_t_ns=t_ns)
-        return Step(new, (Emission("rt.game_started", payload, t_ns, None),))
+        return Step(new, (Emission("rt.game_started", self._started_payload(), t_ns, None),))
+
+    def restore(self, state: ReactionState, records: Sequence[EventRecord]) -> Restored[ReactionState]:
+        """The state after the last trial that ended, from the game's recorded events (games.core.game_records).
+
+        The tally (outcomes, hit latencies, false starts of the ended trials) is rebuilt from the events; a
+        trial begun and not ended is played again under its index (its false starts are dropped with it, as
+        scoring drops them) (`repeat` is False, so the view announces it). The RNG draws
+        one foreperiod per recorded attempt, so the foreperiods after the resume continue the same sequence.
+        No events: the game had not started and `state` is returned unchanged.
+        """
+        self._require(state, "restore", "ready")
+        if not records:
+            return Restored(state)
+        head = records[0]
+        if head.kind != "rt.game_started" or payload_of(head, RtGameStarted) != self._started_payload():
+            raise RestoreError(f"rt: event seq {head.seq} ({head.kind}) does not start this game "
+                               f"({self.variant}, {self.params.trials} trials, seed {self.seed})")
+        tally, next_trial, attempts, begun, finished, false_starts = Tally(), None, 0, None, False, 0
+        hit_latency: dict[int, int | None] = {}
+        for rec in records[1:]:
+            if rec.kind == "rt.trial_started":
+                begun = payload_of(rec, TrialStarted).trial
+                next_trial = begun if next_trial is None else next_trial
+                self._restored_in_order(rec, begun, next_trial)
+                attempts += 1
+            elif rec.kind == "rt.response":
+                response = payload_of(rec, Response)
+                hit_latency[response.trial] = response.latency_ns
+            elif rec.kind == "rt.false_start":
+                false_starts += 1
+            elif rec.kind == "rt.trial_ended":
+                ended = payload_of(rec, TrialEnded)
+                self._restored_in_order(rec, ended.trial, next_trial)
+                tally = _count(tally, ended.outcome, hit_latency.get(ended.trial))
+                tally = replace(tally, false_starts=tally.false_starts + false_starts)
+                next_trial, false_starts = ended.trial + 1, 0
+            elif rec.kind == "rt.game_ended":
+                finished = True
+        for _ in range(attempts):
+            self.rng.randint(self.params.foreperiod_min_ms * MS, self.params.foreperiod_max_ms * MS)
+        first = next((payload_of(r, TrialStarted).trial for r in records if r.kind == "rt.trial_started"), 0)
+        trial = first if next_trial is None else next_trial
+        new = replace(state, phase="finished" if finished else "between", trial=trial, first_trial=first,
+                      last_t_ns=max(r.t_ns for r in records), tally=tally)
+        return Restored(new, repeated=begun == trial, events=len(records))
+
+    def resume_game(self, restored: Restored[ReactionState], t_ns: int) -> Step[ReactionState]:
+        """Record rt.game_resumed: the trial the game continues at and whether it is a repeat."""
+        state = restored.state
+        self._require(state, "resume_game", "between")
+        self._require_order("resume_game", t_ns, state.last_t_ns, "the last restored event")
+        t = state.tally
+        payload = RtGameResumed(
+            trial=state.trial, repeated=restored.repeated, events_restored=restored.events,
+            trials_done=t.hits + t.errors + t.omissions + t.commissions + t.withheld, false_starts=t.false_starts,
+        )
+        return Step(replace(state, last_t_ns=t_ns), (Emission("rt.game_resumed", payload, t_ns, None),))
 
     def begin_trial(self, state: ReactionState, t_ns: int) -> Step[ReactionState]:
         """Start the current trial's foreperiod (a repeat after a false start draws a new one)."""
@@ -256,6 +315,18 @@ class ReactionRules:
 
     # -- queries ------------------------------------------------------------------------------
 
+    def _started_payload(self) -> RtGameStarted:
+        return RtGameStarted(
+            variant=self.variant, trials=self.params.trials, seed=self.seed, keys=list(self.keys),
+            timeout_ms=self.params.timeout_ms,
+        )
+
+    @staticmethod
+    def _restored_in_order(rec: EventRecord, trial: int, expected: int | None) -> None:
+        if expected is not None and trial != expected:
+            raise RestoreError(f"rt: event seq {rec.seq} ({rec.kind}) is about trial {trial}, "
+                               f"expected trial {expected}")
+
     def is_done(self, state: ReactionState) -> bool:
         """Whether every trial has ended (the game may finish)."""
         return state.phase in ("between", "finished") and state.trial >= self.params.trials
@@ -288,12 +359,7 @@ class ReactionRules:
     def _end(
         self, state: ReactionState, t_ns: int, emitted: tuple[Emission, ...], outcome: str, latency: int | None = None
     ) -> Step[ReactionState]:
-        tally = state.tally
-        counts = {"hit": "hits", "error": "errors", "omission": "omissions", "commission": "commissions",
-                  "withheld": "withheld"}
-        tally = replace(tally, **{counts[outcome]: getattr(tally, counts[outcome]) + 1})
-        if latency is not None and outcome == "hit":
-            tally = replace(tally, hit_latencies_ns=(*tally.hit_latencies_ns, latency))
+        tally = _count(state.tally, outcome, latency)
         ended = TrialEnded(trial=state.trial, outcome=outcome)  # type: ignore[arg-type]
         emitted = (*emitted, Emission("rt.trial_ended", ended, t_ns, state.trial))
         new = replace(state, phase="between", trial=state.trial + 1, last_t_ns=t_ns, tally=tally)
@@ -308,3 +374,16 @@ class ReactionRules:
     def _require_order(action: str, t_ns: int, earlier: int, what: str) -> None:
         if t_ns < earlier:
             raise TimeOrderError(f"{action}: t_ns {t_ns} is before {what} ({earlier})")
+
+
+OUTCOME_COUNTS = {"hit": "hits", "error": "errors", "omission": "omissions", "commission": "commissions",
+                  "withheld": "withheld"}
+
+
+def _count(tally: Tally, outcome: str, latency: int | None) -> Tally:
+    """The tally with one more trial of this outcome (and its latency, for a hit)."""
+    field_name = OUTCOME_COUNTS[outcome]
+    tally = replace(tally, **{field_name: getattr(tally, field_name) + 1})
+    if latency is not None and outcome == "hit":
+        tally = replace(tally, hit_latencies_ns=(*tally.hit_latencies_ns, latency))
+    return tally

@@ -5,6 +5,8 @@ The stimulus is drawn with a synchronous repaint() of the canvas (paint into the
 to the window system); requested_t_ns is stamped just before it, presented_t_ns just after it returns.
 suspend() (the station paused) stops every timer, ignores input and abandons an attempt in progress;
 resume() repeats that trial from its start with a new foreperiod, as after a false start.
+resume_from(events) continues a crashed session at the next trial (the interrupted one again) with the
+tally restored (games/core.py, "Crash resume"). Presses that do nothing are logged as game.input_ignored.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,11 +22,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
-from games.core import Emission, record_emissions, unless_suspended
+from eventlog.records import EventRecord
+from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
 from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
-from games.widgets import GameWidget
+from games.widgets import GameWidget, key_name
 
 __all__ = ["ReactionView"]
 
@@ -50,8 +54,7 @@ class ReactionView(GameWidget):
     def __init__(
         self, recorder: Recorder, params: ReactionParams, seed: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.recorder = recorder
+        super().__init__(recorder, parent)
         self.params = params
         self.rules = ReactionRules(params, random.Random(seed), seed)
         self.state = ReactionState()
@@ -76,6 +79,30 @@ class ReactionView(GameWidget):
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()
+
+    def resume_from(self, events: Sequence[EventRecord]) -> None:
+        """Continue a crashed session at its next trial (the interrupted one again) with the tally restored."""
+        restored = self.rules.restore(self.state, game_records(events, self.recorder.game, "rt."))
+        if restored.state.phase == "ready":
+            self.start()
+            return
+        self.state = restored.state
+        if self.finished:
+            self._show_end()
+            self._announce_finished_later(self.summary())
+            return
+        self.state, emitted = self.rules.resume_game(restored, self._now())
+        self._record(emitted)
+        shown = min(self.state.trial + 1, self.params.trials)
+        self._progress.setText(f"Trial {shown} of {self.params.trials}")
+        self._message.setText("Welcome back: the game carries on where it stopped.")
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._schedule_next()
+
+    @property
+    def current_trial(self) -> int | None:
+        """The trial on screen (the next one between trials); None before the start."""
+        return self.state.trial if self.started else None
 
     def _freeze(self) -> None:
         """Stop every timer; a trial in progress is abandoned (nothing recorded)."""
@@ -115,6 +142,8 @@ class ReactionView(GameWidget):
         stamp = time.perf_counter_ns()
         key = QT_KEYS.get(Qt.Key(event.key()))
         if key is None or key not in self.keys or event.isAutoRepeat():
+            self.ignore_input("key", key_name(event.key()), "auto_repeat" if event.isAutoRepeat() else
+                              "not_a_game_key", stamp, auto_repeat=event.isAutoRepeat(), qt_ms=event.timestamp())
             super().keyPressEvent(event)
             return
         self._respond(key, stamp, int(event.timestamp()) or None)
@@ -124,10 +153,14 @@ class ReactionView(GameWidget):
 
     # -- the game's flow ----------------------------------------------------------------------
 
-    @unless_suspended
     def _respond(self, key: str, stamp: int, qt_ms: int | None) -> None:
-        if self.state.phase not in ("foreperiod", "stimulus"):
-            return  # between trials, while suspended and after the end, presses are not responses
+        if self.suspended or self.state.phase not in ("foreperiod", "stimulus"):
+            # between trials, while suspended, before the start and after the end, presses are not responses
+            clicked = key.startswith(CLICK_PREFIX)
+            self.ignore_input("mouse" if clicked else "key", "left" if clicked else key,
+                              self.gate_reason() or "between_trials", stamp, qt_ms=qt_ms,
+                              target=f"button {key.removeprefix(CLICK_PREFIX)}" if clicked else None)
+            return
         false_start = self.state.phase == "foreperiod"
         self.state, emitted = self.rules.respond(self.state, key, self.recorder.since_start(stamp), qt_ms)
         self._record(emitted)
@@ -193,13 +226,16 @@ class ReactionView(GameWidget):
         self.state, emitted = self.rules.finish(self.state, self._now())
         self._record(emitted)
         self.recorder.checkpoint()
+        self._show_end()
+        self.game_did_finish.emit(self.summary())
+
+    def _show_end(self) -> None:
         self._stop_timers()
         self.canvas.show_mode("blank")
         self.canvas.update()
         self._message.setText("Done. Thank you!")
         for button in self._buttons.values():
             button.setEnabled(False)
-        self.game_did_finish.emit(self.summary())
 
     def summary(self) -> dict[str, Any]:
         """The rules' summary of the outcomes so far."""

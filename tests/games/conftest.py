@@ -9,6 +9,7 @@ import pytest
 
 from eventlog import EventLog, EventRecord, OpenSession
 from eventlog.recorder import SessionRecorder
+from games.core import INPUT_IGNORED
 
 ReadEvents = Callable[..., list[EventRecord]]
 
@@ -41,15 +42,21 @@ def make_recorder(event_log: EventLog, practice_session: OpenSession) -> Callabl
 
 @pytest.fixture
 def read_events(event_log: EventLog, practice_session: OpenSession) -> ReadEvents:
-    """read_events(game=None, prefix=None): flush the log, then read the session's events back as EventRecords.
+    """read_events(game=None, prefix=None, ignored=False): flush the log, then read the session's events back.
 
     With `game` only that game's events are returned; with `prefix` only kinds starting with it
-    (e.g. "bart."). Without either, every event of the session, session.opened included.
+    (e.g. "bart."). Without either, every event of the session, session.opened included. The presses a
+    game ignored (`game.input_ignored`) are left out unless `ignored` is True; `ignored="only"` gives
+    just them.
     """
 
-    def read(game: str | None = None, prefix: str | None = None) -> list[EventRecord]:
+    def read(game: str | None = None, prefix: str | None = None, ignored: bool | str = False) -> list[EventRecord]:
         event_log.flush(timeout=10)
         records = event_log.store.events(practice_session.session_id)
+        if ignored == "only":
+            records = [r for r in records if r.kind == INPUT_IGNORED]
+        elif not ignored:
+            records = [r for r in records if r.kind != INPUT_IGNORED]
         if game is not None:
             records = [r for r in records if r.game == game]
         if prefix is not None:

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from eventlog.recorder import SessionRecorder
@@ -103,4 +105,32 @@ def test_a_game_that_cannot_resume_mid_game_starts_over_at_start_at_trial(
     events = read_events(game="bart")
     assert [e.kind for e in events] == ["bart.game_started", "bart.balloon_started"]
     assert events[1].trial == 0 and announced == [0]
+    view.close()
+
+
+@pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)
+def test_every_game_logs_presses_before_its_start_and_auto_repeats_as_ignored(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents, spec: GameSpec
+) -> None:
+    view = _view(qtbot, make_recorder, spec)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # e.g. a practice key press spilling into the real game
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert read_events(game=spec.name) == []  # nothing of the game happened
+    view.start()
+    QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                                           " ", True))  # a key held down since before the screen was shown
+    ignored = [(r.payload["input"], r.payload["reason"], r.payload["auto_repeat"])
+               for r in read_events(game=spec.name, ignored="only")]
+    assert ignored == [("key", "before_start", False), ("mouse", "before_start", False), ("key", "auto_repeat", True)]
+    view.close()
+
+
+@pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)
+def test_every_game_resumed_from_no_recorded_events_simply_starts(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents, spec: GameSpec
+) -> None:
+    view = _view(qtbot, make_recorder, spec)
+    view.resume_from([])
+    assert view.started and read_events(game=spec.name)[0].kind.endswith(".game_started")
+    assert not [r for r in read_events(game=spec.name) if r.kind.endswith(".game_resumed")]
     view.close()

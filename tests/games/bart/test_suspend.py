@@ -20,14 +20,17 @@ STOPS = [2, 3, 2]
 
 
 def _frozen(qtbot: QtBot, view: BartView, read_events: ReadEvents) -> int:
-    """Wait well past the feedback time while suspended; keys do nothing; return the session time before resume."""
+    """Wait past the feedback time while suspended; keys are only logged as ignored; return the time before resume."""
     qtbot.waitUntil(lambda: view.suspended, timeout=20_000)
-    before = len(read_events())
+    before, ignored = len(read_events()), len(read_events(ignored="only"))
     qtbot.keyClick(view, Qt.Key.Key_Space)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.wait(FEEDBACK_MS * 5)
     assert view.timers_active() == []
     assert len(read_events()) == before
+    logged = read_events(ignored="only")[ignored:]
+    assert [(r.payload["key"], r.payload["reason"]) for r in logged] == [("Space", "suspended"),
+                                                                         ("Return", "suspended")]
     return view.recorder.since_start(time.perf_counter_ns())
 
 

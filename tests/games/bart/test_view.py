@@ -144,8 +144,11 @@ def test_real_keys_between_balloons_and_auto_repeat_do_nothing(
 ) -> None:
     params = BartParams(balloons=2, feedback_ms=300)
     view = make_view(qtbot, make_recorder, params, seed=4)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # before the start (e.g. a practice press spilling over): ignored
     with qtbot.waitSignal(view.balloon_did_start, timeout=5000):
         view.start()
+    QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
+                                           " ", True))  # a key held down since before the game: ignored
     qtbot.keyClick(view, Qt.Key.Key_Space)
     QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier,
                                            " ", True))  # a held-down key repeating
@@ -167,6 +170,17 @@ def test_real_keys_between_balloons_and_auto_repeat_do_nothing(
         ("bart.balloon_ended", 1), ("bart.game_ended", None),
     ]
     assert view.state.total_cents == 10
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # after the end: ignored
+    ignored = [(e.payload["input"], e.payload["key"], e.payload["reason"], e.payload["auto_repeat"], e.trial)
+               for e in read_events(game="bart", ignored="only")]
+    assert ignored == [
+        ("key", "Space", "before_start", False, None), ("key", "Space", "auto_repeat", True, 0),
+        ("key", "Space", "auto_repeat", True, 0), ("key", "Space", "between_trials", False, 0),
+        ("mouse", "left", "control_disabled", False, 0), ("key", "A", "not_a_game_key", False, 0),
+        ("key", "Space", "after_end", False, 1),
+    ]
+    clicked = read_events(game="bart", ignored="only")[4].payload
+    assert clicked["target"] == "collect" and clicked["phase"] == "between"
 
 
 def test_balloon_onset_is_stamped_after_the_paint(

@@ -31,14 +31,18 @@ def _view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], **param
 
 
 def _frozen(qtbot: QtBot, view: DecisionView, read_events: ReadEvents) -> None:
-    """While suspended: keys and clicks do nothing, no timer runs, nothing is recorded."""
-    before = len(read_events())
+    """While suspended: keys and clicks do nothing but their game.input_ignored, no timer runs."""
+    before, ignored = len(read_events()), len(read_events(ignored="only"))
     qtbot.keyClick(view, Qt.Key.Key_2)
     qtbot.mouseClick(view.cards[0], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(view.reasoning_box, "more")
     qtbot.wait(WAIT_MS)
     assert not any(t.isActive() for t in (view._idle_timer, view._debounce_timer, view._limit_timer))
     assert len(read_events()) == before
+    logged = read_events(ignored="only")[ignored:]
+    assert [(r.payload["input"], r.payload["key"]) for r in logged] == [
+        ("key", "2"), ("mouse", "left"), ("key", "M"), ("key", "O"), ("key", "R"), ("key", "E")]
+    assert {r.payload["reason"] for r in logged} == {"suspended"}
 
 
 def test_suspend_flushes_the_pending_reasoning_update_then_records_nothing(
@@ -79,7 +83,7 @@ def test_suspend_ends_an_idle_spell_at_once_and_idle_detection_restarts_on_resum
     idles = [r for r in read_events(game="decision") if r.kind == "decision.idle_detected"]
     assert len(idles) == 1 and idles[0].payload["idle_duration_ms"] >= 100
     _frozen(qtbot, view, read_events)
-    resumed_at = view._recorder.since_start(time.perf_counter_ns())
+    resumed_at = view.recorder.since_start(time.perf_counter_ns())
     view.resume()
     assert view._idle_timer.isActive()
     with qtbot.waitSignal(view.game_did_finish, timeout=10_000):

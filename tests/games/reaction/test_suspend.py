@@ -51,13 +51,15 @@ def test_interrupt_refuses_a_game_not_running() -> None:
 
 
 def _wait_frozen(qtbot: QtBot, view: ReactionView, read_events: ReadEvents) -> None:
-    """While suspended, wait well past the response window: no event, no timer, input ignored."""
+    """While suspended, wait well past the response window: no event, no timer, input logged as ignored."""
     qtbot.waitUntil(lambda: view.suspended, timeout=30_000)
-    before = len(read_events())
+    before, ignored = len(read_events()), len(read_events(ignored="only"))
     qtbot.keyClick(view, " ")
     qtbot.wait(TIMEOUT_MS * 2)
     assert view.timers_active() == []
     assert len(read_events()) == before
+    logged = read_events(ignored="only")[ignored:]
+    assert [(r.payload["key"], r.payload["reason"]) for r in logged] == [("Space", "suspended")]
     view.resume()
 
 
@@ -92,7 +94,7 @@ def test_suspend_mid_foreperiod_and_mid_stimulus_then_finish_and_score(
     assert not [r for r in records if r.kind in ("rt.omission", "rt.false_start")]
     assert finished.args[0]["hits"] == 5 and finished.args[0]["false_starts"] == 0
     event_log.close_session(practice_session.session_id, practice_session.now_ns())
-    profile = score_session(read_events())
+    profile = score_session(read_events(ignored=True))
     result = next(g for g in profile.games if g.game == "simple_rt")
     assert result.completed
     assert result.metric("rt.trials").value == 5  # type: ignore[union-attr]

@@ -190,6 +190,11 @@ def test_unmapped_keys_and_presses_between_trials_are_not_responses(
     assert kinds == ["rt.game_started", "rt.trial_started", "rt.stimulus_onset", "rt.response", "rt.trial_ended",
                      "rt.game_ended"]
     assert view.timers_active() == [] and not view.response_button("F").isEnabled()
+    ignored = read_events(game="choice_rt", ignored="only")  # each of them is logged, with why
+    assert [(r.payload["key"], r.payload["reason"], r.payload["phase"]) for r in ignored] == [
+        ("F", "before_start", "ready"), ("A", "not_a_game_key", "stimulus"), ("D", "not_a_game_key", "stimulus"),
+        ("J", "between_trials", "between")]
+    assert [r.trial for r in ignored] == [None, 0, 0, 1]
 
 
 def test_start_at_trial_resumes_with_the_same_plan(

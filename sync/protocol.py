@@ -22,6 +22,9 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
     GET  /api/v1/sessions/{id}         SessionDetail (metadata, metrics, traits, rescore flag)
     GET  /api/v1/sessions/{id}/events  events.jsonl as application/x-ndjson
     GET  /api/v1/sessions/{id}/bundle  the bundle bytes as received
+    GET  /api/v1/sessions/{id}/report  the recruiter report: ?format=html|pdf&role=NAME&paper=a4|letter
+                                       (text/html or application/pdf; 422 ErrorBody(check="report"))
+    GET  /api/v1/compare?ids=A,B[,C,D] 2-4 candidates side by side, same options and media types
         every GET under /api/v1/ needs `Authorization: Bearer <read token>`; else 401 ErrorBody(check="token")
         with a WWW-Authenticate: Bearer challenge. Uploads are authenticated by the station's signature instead.
     GET  /healthz                      {"status": "ok"}          (open, like /openapi.json and /docs)
@@ -38,6 +41,7 @@ __all__ = [
     "BUNDLE_MEDIA_TYPE",
     "BUNDLE_SUFFIX",
     "CHECKS",
+    "COMPARE_PATH",
     "EVENTS_MEMBER",
     "FORMAT_NAME",
     "FORMAT_VERSION",
@@ -73,6 +77,7 @@ BUNDLE_MEDIA_TYPE = "application/zip"
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 BUNDLES_PATH = "/api/v1/bundles"
 SESSIONS_PATH = "/api/v1/sessions"
+COMPARE_PATH = "/api/v1/compare"
 CHECKS = ("structure", "station", "signature", "members", "chain", "results")
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from sync.protocol import (
     BUNDLE_MEDIA_TYPE,
     BUNDLES_PATH,
+    COMPARE_PATH,
     MAX_BUNDLE_BYTES,
     SESSIONS_PATH,
     ErrorBody,
@@ -21,6 +22,7 @@ from sync.protocol import (
 )
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
 from sync.receiver.ingest import IngestOutcome, ingest
+from sync.receiver.reporting import ReportRequestError, comparison, rendered, report
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import metrics_and_traits
 
@@ -35,6 +37,20 @@ READ_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "no read token, not a Bearer token, unknown or revoked token"},
     404: {"model": ErrorBody},
 }
+
+REPORT_OK: dict[int | str, dict[str, Any]] = {200: {"description": "the report as a self-contained HTML page or a PDF",
+                                                    "content": {"text/html": {"schema": {"type": "string"}},
+                                                                "application/pdf": {"schema": {"type": "string",
+                                                                                               "format": "binary"}}}}}
+REPORT_DOC = {**REPORT_OK, **READ_ERRORS, 422: {"model": ErrorBody, "description": "unknown role, format or paper; "
+                                                "compare needs 2 to 4 distinct ids"}}
+FORMAT = Query("html", pattern="^(html|pdf)$", description="html (default) or pdf")
+PAPER = Query("a4", pattern="^(a4|letter)$", description="a4 (default) or letter")
+ROLE = Query(None, description="a shipped role profile name, e.g. sales_associate")
+
+
+def _refused(exc: ReportRequestError) -> JSONResponse:
+    return JSONResponse(ErrorBody(check="report", detail=str(exc)).model_dump(), 422)
 
 
 def _summary(item: StoredBundle) -> dict[str, Any]:
@@ -121,6 +137,32 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned") -> Fast
         """The exact bundle bytes as received."""
         item = storage.get(session_id)
         return _not_found(session_id) if item is None else Response(item.bundle, media_type=BUNDLE_MEDIA_TYPE)
+
+    @app.get(SESSIONS_PATH + "/{session_id}/report", dependencies=read, responses=REPORT_DOC,
+             response_class=Response)
+    def get_report(session_id: str, format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER) -> Response:
+        """The recruiter report of a session (HTML or PDF), with its fit to a role when one is named."""
+        try:
+            doc = report(storage, session_id, role)
+            if doc is None:
+                return _not_found(session_id)
+            body, media = rendered(doc, format, paper)
+        except ReportRequestError as exc:
+            return _refused(exc)
+        return Response(body, media_type=media)
+
+    @app.get(COMPARE_PATH, dependencies=read, responses=REPORT_DOC, response_class=Response)
+    def get_comparison(ids: str = Query(..., description="2 to 4 session ids, comma-separated"),
+                       format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER) -> Response:
+        """2-4 candidates side by side (HTML or PDF): trait bars on one axis, role fit per candidate."""
+        try:
+            doc, missing = comparison(storage, [i.strip() for i in ids.split(",") if i.strip()], role)
+            if doc is None:
+                return _not_found(missing)
+            body, media = rendered(doc, format, paper)
+        except ReportRequestError as exc:
+            return _refused(exc)
+        return Response(body, media_type=media)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu system libraries Qt (PySide6) needs, only those that are missing.
 # Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries, Xvfb and libcups2, which Qt's
-# print plugin needs to list real printers; without it the print dialog can only print to a PDF file)
+# print plugin needs to list real printers; without it the print dialog can only print to a PDF file; "test" adds
+# chromium and chromium-driver, which render the recruiter reports' HTML in the tests, and poppler-utils, whose
+# pdftotext/pdftoppm read the reports' PDFs back)
 set -euo pipefail
 mode="${1:-test}"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
+if [ "$mode" = test ]; then
+  pkgs+=(chromium chromium-driver poppler-utils)
+fi
 if [ "$mode" = run ]; then
   pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
          libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth libcups2)

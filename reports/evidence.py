@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from reports.document import Block, Bullets, Heading, Paragraph, Section, Table
 from reports.labels import QUALITY_LABELS
 from reports.texts import ADVICE, INSUFFICIENT_MEANS, KIND_WORDS, formula
 from scoring import Profile, Trait
 from scoring.tables import table_for
 
-__all__ = ["evidence_section", "quality_value"]
+__all__ = ["evidence_section", "humanise", "quality_value"]
+
+GAME_NAMES = {"simple_rt": "the simple reaction-time game", "choice_rt": "the choice reaction-time game",
+              "go_nogo": "the go / no-go game"}
+MS = re.compile(r"(\d+(?:\.\d+)?) ms\b")
+
+
+def humanise(sentence: str) -> str:
+    """Scoring's evidence sentence in recruiter words: game names instead of ids, seconds instead of ms."""
+    for key, name in GAME_NAMES.items():
+        sentence = sentence.replace(f"in {key} ", f"in {name} ")
+    return MS.sub(lambda m: f"{float(m.group(1)) / 1000:g} s", sentence)
 
 RELIABILITY = ("Reliability says how much the position would move if the candidate played again: it compares "
                "the odd-numbered with the even-numbered trials of the same game (split-half, Spearman-Brown). "
@@ -37,7 +50,7 @@ def _trait(t: Trait, spec: dict) -> list[Block]:  # type: ignore[type-arg]
         return blocks
     blocks.append(Paragraph(_reliability(t)))
     if t.evidence:
-        blocks.append(Bullets(tuple(t.evidence), "", "plain"))
+        blocks.append(Bullets(tuple(humanise(e) for e in t.evidence), "", "plain"))
     return blocks
 
 

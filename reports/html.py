@@ -13,6 +13,8 @@ __all__ = ["PAPERS", "render_html"]
 
 Paper = Literal["a4", "letter"]
 PAPERS = {"a4": "A4", "letter": "letter"}
+LETTER_ZOOM = "zoom:.93"
+"""Letter is 18 mm shorter than A4: printed at 93 % so page 1 holds the same summary and sections start alike."""
 
 CSS = """
 *{box-sizing:border-box}
@@ -45,7 +47,7 @@ th{text-align:left;color:MUTED;font-weight:bold;font-size:7.8pt;text-transform:u
  border-bottom:1.5px solid #b8c2cc;padding:1mm 1.5mm}
 td{border-bottom:1px solid #e3e8ed;padding:.7mm 1.5mm;vertical-align:top}
 tr{break-inside:avoid}
-.columns{display:grid;grid-template-columns:1.15fr 1fr;gap:5mm}
+.columns{display:grid;grid-template-columns:1.3fr 1fr;gap:5mm}
 ul{margin:0 0 2mm;padding-left:0;list-style:none}
 li{padding-left:4mm;position:relative;margin-bottom:.5mm;font-size:9pt;line-height:1.3}
 li::before{position:absolute;left:0;font-weight:bold;content:"•";color:MUTED}
@@ -55,7 +57,7 @@ section.new-page{break-before:page}
 footer.doc{color:MUTED;font-size:7.5pt;border-top:1px solid #d5dde5;margin-top:5mm;padding-top:1.5mm}
 @media print{
  html{background:#fff}
- body{max-width:none;padding:0}
+ body{max-width:none;padding:0;LETTER}
  footer.doc{display:none}
 }
 @page{size:PAPER;margin:11mm 12mm 13mm;
@@ -66,7 +68,8 @@ footer.doc{color:MUTED;font-size:7.5pt;border-top:1px solid #d5dde5;margin-top:5
 
 def _css(paper: Paper, footer: str) -> str:
     swaps = {"FONTS": FONT_STACK, "INK": st.INK, "MUTED": st.MUTED, "BRAND": st.BRAND, "TARGET": st.TARGET,
-             "WARN": st.WARN, "PAPER": PAPERS[paper], "FOOTER": footer.replace('"', "'")}
+             "WARN": st.WARN, "PAPER": PAPERS[paper], "LETTER": LETTER_ZOOM if paper == "letter" else "",
+             "FOOTER": footer.replace('"', "'")}
     text = CSS
     for key, value in swaps.items():
         text = text.replace(key, value)

@@ -21,6 +21,8 @@ FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 """PDF metadata date: fixed, so a report's bytes depend on its content only."""
 NOTICE_FILL = {"ok": "#e8f5ec", "warn": "#fdf3e1", "info": "#e8f1fb"}
 NOTICE_LINE = {"ok": "#9fd3b0", "warn": "#f0c36d", "info": "#a9c8ec"}
+CHART_MM = 180.0
+"""Charts are at most this wide, so their height (and page 1) is the same on A4 and Letter."""
 MARKS = {"plain": ("•", st.MUTED), "plus": ("+", st.TARGET), "consider": ("?", st.WARN)}
 
 
@@ -146,7 +148,7 @@ def _notice(pdf: Any, n: Notice) -> None:
 
 
 def _chart(pdf: Any, c: Chart) -> None:
-    width = pdf.w - pdf.l_margin - pdf.r_margin
+    width = min(pdf.w - pdf.l_margin - pdf.r_margin, CHART_MM)
     height = c.canvas.height * width / c.canvas.width
     if pdf.y + height + (7 if c.title else 0) > pdf.page_break_trigger:
         pdf.add_page()

@@ -11,7 +11,7 @@ from scoring import GameResult, Metric, Profile
 __all__ = ["game_sections", "metrics_table"]
 
 INTROS = {
-    "bart": "The candidate inflates balloons for money: each pump adds 5 cents to a temporary bank, and a balloon "
+    "bart": "The candidate inflates balloons for money: each pump adds $0.05 to a temporary bank, and a balloon "
     "can burst at any pump, losing that bank. Collecting moves the bank to safety. Balloons burst at random points; "
     "pumping about half way earns the most on average.",
     "simple_rt": "The candidate presses a key as soon as a signal appears. Responses before the signal or within "
@@ -87,6 +87,28 @@ def _task_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...
     return tuple(rows)
 
 
+DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.options_viewed", "decision.logical_keywords",
+           "decision.keyword_score", "decision.reasoning_depth", "decision.risk_exposure", "decision.idle_ms",
+           "decision.focus_losses", "decision.frozen_ms")
+SHORT = {"decision.active_time_ms": "Active", "decision.hesitation_ms": "Pauses", "decision.options_viewed": "Views",
+         "decision.logical_keywords": "Links", "decision.keyword_score": "Link score",
+         "decision.reasoning_depth": "Depth", "decision.risk_exposure": "Risk path", "decision.idle_ms": "Idle",
+         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused"}
+
+
+def _detail_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    tasks = [m.group for m in game.metrics if m.key == "decision.total_time_ms" and m.group]
+    keys = [k for k in DETAILS if any(m.key == k for m in game.metrics)]
+    rows = []
+    for task in tasks:
+        cells = [titles.get(task, task)]
+        for key in keys:
+            m = game.metric(key, task)
+            cells.append("–" if m is None else format_value(m).replace(" of 100", "").replace(" points", ""))
+        rows.append(tuple(cells))
+    return ("Scenario", *[SHORT[k] for k in keys]), tuple(rows)
+
+
 def _decision(game: GameResult, data: SessionData) -> list[Block]:
     titles = _titles()
     words = {m.group: int(m.value) for m in game.metrics if m.key == "decision.reasoning_words"
@@ -96,8 +118,15 @@ def _decision(game: GameResult, data: SessionData) -> list[Block]:
         blocks.append(Chart("Each scenario over time", decision_chart(data.tasks, titles, words), CAPTIONS["decision"]))
     cols = (label_for("decision.first_decision_ms").label, "Options looked at", "Changes", "Words", "Final risk",
             "Time on scenario")
+    columns, rows = _detail_rows(game, titles)
+    widths = tuple(2.4 if c == "Scenario" else 1.5 if c == "Risk path" else 0.9 for c in columns)
     blocks += [Heading("Scenario by scenario"),
                Table(("Scenario", *cols), _task_rows(game, titles), (3.0, 1.3, 1.2, 1.0, 1.0, 1.0, 1.2), "tasks"),
+               Paragraph("In detail. Active: reading, choosing and typing; pauses: gaps of 5 s or more; views: every "
+                         "look at an option; links: connectors such as 'because' and 'therefore' (link score: "
+                         "weighted); depth: of 100; risk path: the risk levels chosen, in order; idle and away: "
+                         "without input or away from the window; paused: stopped by the station.", "muted"),
+               Table(columns, rows, widths, "task-details"),
                Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
     return blocks
 

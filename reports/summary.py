@@ -111,7 +111,7 @@ def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
         why = "was not part of this session" if profile.game("decision") is None else \
             "gave too little data to describe a decision style (see the evidence)"
         return [Heading("Decision style"), Paragraph(f"The decision-scenario game {why}.", "muted")]
-    items = tuple(f"{READINGS.get(i.key, i.key)}: {reading(i.key, i.value, i.details)} (rule confidence "
+    items = tuple(f"{READINGS.get(i.key, i.key)}: {reading(i.key, i.value, i.details)} (confidence "
                   f"{i.confidence:.0%})" for i in readings)
     return [Heading("Decision style"), Paragraph(profile.recruiter_notes), Bullets(items)]
 
@@ -132,8 +132,7 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
                              "that were finished.", "warn"))
     names = [GAME_TITLES.get(g.game, g.game).split(" (")[0].lower() for g in profile.games]
     played = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    blocks += [Heading("Traits"), Paragraph(f"Measured in the {played}. Dot: the position (0–100) between two poles; "
-                                            "shaded: its likely range (95 %).", "muted"),
+    blocks += [Heading("Traits"), Paragraph(f"From the {played}. Dot: position 0–100; shaded: likely range.", "muted"),
                Chart("", trait_profile_chart(profile.traits))]
     lists = (Bullets(tuple(profile.strengths), "Strengths", "plus"),
              Bullets(tuple(profile.considerations), "Considerations for the interview", "consider"))

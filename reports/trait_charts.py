@@ -33,7 +33,7 @@ def _track(kind: str, y: float, h: float, x0: float = TRACK_X0, x1: float = TRAC
 def _trait_row(t: Trait, y: float) -> list[Shape]:
     colour = st.ABILITY if t.kind == "ability" else st.STYLE
     shapes: list[Shape] = [Text(0, y + 10, st.fit(t.label, 10.5, 330), 10.5, bold=True, fill=st.INK)]
-    ty = y + 13.5
+    ty = y + 12.5
     shapes += [Text(TRACK_X0 - 7, ty + 7.5, st.fit(t.low_pole, 9, TRACK_X0 - 10), 9, anchor="end", fill=st.MUTED),
                Text(TRACK_X1 + 7, ty + 7.5, st.fit(t.high_pole, 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
     shapes += _track(t.kind, ty, 9)
@@ -65,7 +65,7 @@ def trait_profile_chart(traits: Sequence[Trait]) -> Canvas:
         y += 16
         for t in group:
             shapes += _trait_row(t, y)
-            y += 24.5
+            y += 22.5
         y += 4
     return Canvas("traits", WIDTH, y, tuple(shapes), "Trait positions between their two poles, with reliability bands",
                   data=(("traits", str(len(traits))),))
@@ -104,7 +104,7 @@ def role_fit_chart(fit: RoleFit, traits: Sequence[Trait]) -> Canvas:
                                                      ("status", part.status))))
         text, colour = _status(part.status, part.distance)
         shapes.append(Text(x1 + 10, y + 14, text, 9.5, fill=colour, bold=part.status == "inside"))
-        y += 18
+        y += 17
     return Canvas("role-fit", WIDTH, y + 2, tuple(shapes), f"Fit to the role {fit.role}: target bands and positions",
                   data=(("role", fit.role), ("overall", "" if fit.overall is None else f"{fit.overall:.0f}")))
 

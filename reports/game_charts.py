@@ -122,8 +122,9 @@ def rt_chart(game: RtGameData, lapse_ms: float = 500.0, early_ms: float = 100.0)
         Text((x0 - 12) / 2 + 2, 32, "before", 8, anchor="middle", fill=st.MUTED),
         Text((x0 - 12) / 2 + 2, 41, "the signal", 8, anchor="middle", fill=st.MUTED),
     ]
-    shapes += _legend([("dot", st.COLLECT, "correct"), ("dot", "#8e8ea0", "wrong key"),
-                       ("dot", st.BURST, "responded on no-go")], 8)
+    extra = {"choice": ("dot", "#8e8ea0", "wrong key"), "go_nogo": ("dot", st.BURST, "responded on no-go")}
+    legend = [("dot", st.COLLECT, "correct"), *([extra[game.variant]] if game.variant in extra else [])]
+    shapes += _legend(legend, 8)
     colours = {"hit": st.COLLECT, "error": "#8e8ea0", "commission": st.BURST}
     for p, level in zip(answered, heights, strict=True):
         lat = p.latency_ms or 0.0

@@ -41,7 +41,7 @@ def metrics_table(metrics: list[Metric], key: str) -> Table:
         if m.insufficient is not None:
             based = f"{m.insufficient.observed} (needs {m.insufficient.required})"
         rows.append((lab.label + (f" ({lab.help})" if lab.help else ""), format_value(m), based))
-    return Table(("Measure", "Value", "Based on"), tuple(rows), (5.0, 1.6, 2.2), key)
+    return Table(("Measure", "Value", "Observations"), tuple(rows), (5.0, 1.6, 2.2), key)
 
 
 def _whole(game: GameResult) -> list[Metric]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 from eventlog import EventRecord
-from tests.scoring.helpers import StreamBuilder
-from tests.scoring.simulate import play_bart, play_decision, play_rt
+from games.bart import rules as bart_rules
+from games.bart.params import BartParams
+from tests.scoring.helpers import MS, StreamBuilder
+from tests.scoring.simulate import _emit, play_decision, play_rt
 
 __all__ = ["candidate", "declined"]
 
@@ -18,13 +22,41 @@ def _builder(session_id: str, participant: str, battery: str | None, zone: str) 
     return b
 
 
+def human_bart(b: StreamBuilder, aim: int, seed: int, balloons: int = 30, caution: float = 0.8) -> None:
+    """A player who aims near `aim` pumps with some scatter, pulls back after a burst and drifts back up."""
+    rng = random.Random(seed)
+    state = bart_rules.new_game(BartParams(balloons=balloons), random.Random(seed), seed)
+    t = b.t_ns + 10 * MS
+    state, em = bart_rules.start_game(state, t)
+    _emit(b, "bart", em, t)
+    target = float(aim)
+    for _ in range(balloons):
+        t += 900 * MS
+        state, em = bart_rules.start_balloon(state, t)
+        _emit(b, "bart", em, t)
+        stop = max(1, round(rng.gauss(target, aim * 0.18)))
+        while state.phase == "inflating" and state.pumps < stop:
+            t += round(rng.uniform(250, 520) * MS)
+            state, em = bart_rules.pump(state, t, "key")
+            _emit(b, "bart", em, t)
+        if state.phase == "inflating":
+            t += 300 * MS
+            state, em = bart_rules.collect(state, t)
+            _emit(b, "bart", em, t)
+            target += (aim - target) * 0.5
+        else:
+            target = max(3.0, target * caution)
+    state, em = bart_rules.end_game(state, t + 500 * MS)
+    _emit(b, "bart", em, t + 500 * MS)
+
+
 def candidate(session_id: str = "5f0c2a9e-1111-4c3b-9d7e-0a1b2c3d4e5f", participant: str = "P-7K3Q",
               seed: int = 4, stop_at: int = 40, latency_ms: float = 310.0, risk: str = "medium",
               changes: int = 1, reasoning: str = "deep", commission_p: float = 0.1, lapse_p: float = 0.05,
               zone: str = "Europe/Berlin") -> list[EventRecord]:
     """A full default-battery session (balloons, simple RT, go/no-go, four scenarios) by a simulated player."""
     b = _builder(session_id, participant, "default", zone)
-    play_bart(b, stop_at, seed=seed)
+    human_bart(b, stop_at, seed=seed)
     play_rt(b, "simple_rt", latency_ms, seed=seed, trials=20, lapse_p=lapse_p)
     play_rt(b, "go_nogo", latency_ms, seed=seed, trials=40, commission_p=commission_p, lapse_p=lapse_p)
     play_decision(b, risk=risk, changes=changes, reasoning=reasoning, tasks=4)

@@ -20,14 +20,14 @@ def _x(position: float, x0: float = TRACK_X0, x1: float = TRACK_X1) -> float:
     return x0 + (x1 - x0) * max(0.0, min(100.0, position)) / 100.0
 
 
-def _track(kind: str, y: float, h: float, x0: float = TRACK_X0, x1: float = TRACK_X1) -> list[Shape]:
+def _track(kind: str, y: float, h: float, x0: float = TRACK_X0, x1: float = TRACK_X1, mid: bool = True) -> list[Shape]:
     if kind == "ability":
         step = (x1 - x0) / len(st.ABILITY_STEPS)
         shapes: list[Shape] = [Rect(x0 + i * step, y, step + 0.5, h, fill=c) for i, c in enumerate(st.ABILITY_STEPS)]
         return [*shapes, Rect(x0, y, x1 - x0, h, stroke="#b5c7bb", width=0.6, cls="track")]
-    mid = (x0 + x1) / 2
-    return [Rect(x0, y, x1 - x0, h, fill=st.TRACK, stroke="#cfd5dc", width=0.6, cls="track"),
-            Line(mid, y - 2, mid, y + h + 2, stroke="#aab3bd", width=0.8)]
+    centre = (x0 + x1) / 2
+    track: list[Shape] = [Rect(x0, y, x1 - x0, h, fill=st.TRACK, stroke="#cfd5dc", width=0.6, cls="track")]
+    return track + ([Line(centre, y - 2, centre, y + h + 2, stroke="#aab3bd", width=0.8)] if mid else [])
 
 
 def _trait_row(t: Trait, y: float) -> list[Shape]:
@@ -36,7 +36,7 @@ def _trait_row(t: Trait, y: float) -> list[Shape]:
     ty = y + 12.5
     shapes += [Text(TRACK_X0 - 7, ty + 7.5, st.fit(t.low_pole, 9, TRACK_X0 - 10), 9, anchor="end", fill=st.MUTED),
                Text(TRACK_X1 + 7, ty + 7.5, st.fit(t.high_pole, 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
-    shapes += _track(t.kind, ty, 9)
+    shapes += _track(t.kind if t.position is not None else "none", ty, 9, mid=t.position is not None)
     if t.position is None:
         return [*shapes, Text(WIDTH, y + 10, "not enough data", 9.5, anchor="end", fill=st.WARN),
                 Text((TRACK_X0 + TRACK_X1) / 2, ty + 7.5, "no position: see the evidence", 8.5, anchor="middle",

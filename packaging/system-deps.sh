@@ -2,12 +2,14 @@
 # Install the Debian/Ubuntu system libraries Qt (PySide6) needs, only those that are missing.
 # Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries, Xvfb and libcups2, which Qt's
 # print plugin needs to list real printers; without it the print dialog can only print to a PDF file; "test" adds
-# the stock age tool, with which a test decrypts an encrypted bundle as an operator would)
+# the stock age tool, with which a test decrypts an encrypted bundle as an operator would; chromium and
+# chromium-driver, which render the recruiter reports' HTML in the tests; poppler-utils, whose pdftotext and
+# pdftoppm read the reports' PDFs back)
 set -euo pipefail
 mode="${1:-test}"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
 if [ "$mode" = test ]; then
-  pkgs+=(age)
+  pkgs+=(age chromium chromium-driver poppler-utils)
 fi
 if [ "$mode" = run ]; then
   pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0

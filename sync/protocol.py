@@ -29,6 +29,9 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
     GET  /api/v1/sessions/{id}/bundle  the signed bundle's bytes (application/zip)
         sessions are keyed by (station key, session id): when two stations sent the same id, the three reads
         above answer 409 ErrorBody(check="ambiguous") unless ?station=<station id or key hex> picks one
+    GET  /api/v1/sessions/{id}/report  the recruiter report: ?format=html|pdf&role=NAME&paper=a4|letter
+                                       (text/html or application/pdf; 422 ErrorBody(check="report"))
+    GET  /api/v1/compare?ids=A,B[,C,D] 2-4 candidates side by side, same options and media types
         every GET under /api/v1/ needs `Authorization: Bearer <read token>`; else 401 ErrorBody(check="token")
         with a WWW-Authenticate: Bearer challenge. Uploads are authenticated by the station's signature instead.
     GET  /healthz                      {"status": "ok"}          (open, like /openapi.json and /docs)
@@ -45,6 +48,7 @@ __all__ = [
     "BUNDLE_MEDIA_TYPE",
     "BUNDLE_SUFFIX",
     "CHECKS",
+    "COMPARE_PATH",
     "EVENTS_MEMBER",
     "FORMAT_NAME",
     "FORMAT_VERSION",
@@ -94,6 +98,7 @@ MEMBER_CAPS = {EVENTS_MEMBER: MAX_BUNDLE_BYTES, MANIFEST_MEMBER: MAX_MANIFEST_BY
 BUNDLES_PATH = "/api/v1/bundles"
 SESSIONS_PATH = "/api/v1/sessions"
 RECIPIENT_PATH = "/api/v1/recipient"
+COMPARE_PATH = "/api/v1/compare"
 CHECKS = ("structure", "station", "signature", "members", "chain", "results")
 
 

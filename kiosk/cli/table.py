@@ -77,6 +77,7 @@ COMMANDS = _group(
     _leaf("sessions", "list sessions with their status"),
     _leaf("verify-log", "verify every session's hash chain and the database integrity"),
     _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
+    _leaf("report", "recruiter report of a session, or a comparison of 2-4, as HTML or PDF", json=False),
     _leaf("export", "write signed session bundles to a folder"),
     _leaf("verify", "verify signed session bundles; exits non-zero on any failure", data_dir=False),
     _group(

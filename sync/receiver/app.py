@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
-from sync.protocol import BUNDLE_MEDIA_TYPE, NDJSON_MEDIA_TYPE, SESSIONS_PATH, ErrorBody, SessionDetail, SessionSummary
+from sync.protocol import (
+    BUNDLE_MEDIA_TYPE,
+    COMPARE_PATH,
+    NDJSON_MEDIA_TYPE,
+    SESSIONS_PATH,
+    ErrorBody,
+    SessionDetail,
+    SessionSummary,
+)
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
 from sync.receiver.limits import DEFAULT_LIMITS, Limits
 from sync.receiver.recipient import ReceiverIdentity, identity_for
 from sync.receiver.refusals import ambiguous_response, invalid_request_response
+from sync.receiver.reporting import ReportRequestError, comparison, rendered, report
 from sync.receiver.storage import AmbiguousSession, BundleStorage, StoredBundle
 from sync.receiver.upload import add_upload_routes
 from sync.results import metrics_and_traits
@@ -49,6 +58,22 @@ class BundleResponse(Response):
     """A bundle's bytes."""
 
     media_type = BUNDLE_MEDIA_TYPE
+
+
+REPORT_OK: dict[int | str, dict[str, Any]] = {200: {"description": "the report as a self-contained HTML page or a PDF",
+                                                    "content": {"text/html": {"schema": {"type": "string"}},
+                                                                "application/pdf": {"schema": {"type": "string",
+                                                                                               "format": "binary"}}}}}
+REPORT_DOC = {**REPORT_OK, **_read_errors(),
+              422: {"description": "report: unknown role, format or paper; compare needs 2 to 4 distinct ids; "
+                                   "request: an invalid parameter", "content": _ERROR_JSON}}
+FORMAT = Query("html", pattern="^(html|pdf)$", description="html (default) or pdf")
+PAPER = Query("a4", pattern="^(a4|letter)$", description="a4 (default) or letter")
+ROLE = Query(None, description="a shipped role profile name, e.g. sales_associate")
+
+
+def _refused(exc: ReportRequestError) -> JSONResponse:
+    return JSONResponse(ErrorBody(check="report", detail=str(exc)).model_dump(), 422)
 
 
 def _summary(item: StoredBundle) -> dict[str, Any]:
@@ -120,6 +145,33 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
         """The signed bundle's exact bytes (an encrypted upload is stored decrypted)."""
         item = storage.get(session_id, station)
         return _not_found(session_id) if item is None else BundleResponse(item.bundle)
+
+    @app.get(SESSIONS_PATH + "/{session_id}/report", dependencies=read, responses=REPORT_DOC,
+             response_class=Response)
+    def get_report(session_id: str, format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER,
+                   station: str | None = None) -> Response:
+        """The recruiter report of a session (HTML or PDF), with its fit to a role when one is named."""
+        try:
+            doc = report(storage, session_id, role, station)
+            if doc is None:
+                return _not_found(session_id)
+            body, media = rendered(doc, format, paper)
+        except ReportRequestError as exc:
+            return _refused(exc)
+        return Response(body, media_type=media)
+
+    @app.get(COMPARE_PATH, dependencies=read, responses=REPORT_DOC, response_class=Response)
+    def get_comparison(ids: str = Query(..., description="2 to 4 session ids, comma-separated"),
+                       format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER) -> Response:
+        """2-4 candidates side by side (HTML or PDF): trait bars on one axis, role fit per candidate."""
+        try:
+            doc, missing = comparison(storage, [i.strip() for i in ids.split(",") if i.strip()], role)
+            if doc is None:
+                return _not_found(missing)
+            body, media = rendered(doc, format, paper)
+        except ReportRequestError as exc:
+            return _refused(exc)
+        return Response(body, media_type=media)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

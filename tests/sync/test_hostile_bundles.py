@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,15 +37,43 @@ def _bundle(station: Path) -> bytes:
         return build_bundle(store, session_ids(station)[0], load_or_create_identity(station))
 
 
+PEAK_PROBE = """
+import atexit, runpy, sys
+
+def _peak():
+    status = open("/proc/self/status").read()
+    kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    print(f"\\npeak-rss-kib {kib}", file=sys.stderr, flush=True)
+
+atexit.register(_peak)
+sys.argv = sys.argv[1:]
+if sys.argv[0] == "-m":
+    sys.argv = sys.argv[1:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
 def _peak_rss_mib(command: list[str]) -> tuple[int, str, float]:
-    """Run a child; its exit status, stdout and peak resident set size in MiB (its own, from wait4)."""
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert child.stdout is not None
-    out = child.stdout.read().decode()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, out, usage.ru_maxrss / 1024
+    """Run a Python child; its exit status, output and its own peak resident set size in MiB (VmHWM at exit).
+
+    Not wait4's ru_maxrss: Linux carries the forking parent's high-water mark into the child across exec,
+    so after a few hundred tests it reports pytest's size, not the child's.
+    """
+    assert command[0] == sys.executable
+    args = command[1:]
+    if args[0] == "-c":
+        script = Path(tempfile.mkdtemp()) / "child.py"
+        script.write_text(args[1])
+        args = [str(script), *args[2:]]
+    result = subprocess.run([sys.executable, "-c", PEAK_PROBE, *args], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    marks = [line.split()[1] for line in result.stderr.splitlines() if line.startswith("peak-rss-kib")]
+    out = result.stdout + "".join(line + "\n" for line in result.stderr.splitlines()
+                                  if line.strip() and not line.startswith("peak-rss-kib"))
+    assert marks, result.stderr[-2000:]
+    return result.returncode, out, int(marks[-1]) / 1024
 
 
 INGEST_CHILD = """

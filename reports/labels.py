@@ -1,0 +1,178 @@
+"""The one table of words and units for every metric key scoring emits, and how each value is spelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from scoring import Metric
+
+__all__ = ["GAME_TITLES", "LABELS", "QUALITY_LABELS", "MetricLabel", "format_value", "label_for", "plain"]
+
+Unit = Literal["count", "pumps", "signed_pumps", "seconds", "seconds_s", "dollars", "percent", "cv_percent",
+               "score100", "dprime", "words", "text", "risk_path", "points"]
+
+
+@dataclass(frozen=True)
+class MetricLabel:
+    """A metric in recruiter words: what it is, how its value is spelled, and (optionally) one line of help."""
+
+    label: str
+    unit: Unit
+    help: str = ""
+
+
+GAME_TITLES = {
+    "bart": "Balloon game (risk taking)",
+    "simple_rt": "Simple reaction time",
+    "choice_rt": "Choice reaction time",
+    "go_nogo": "Go / no-go (response control)",
+    "decision": "Workplace decision scenarios",
+}
+
+_BART = {
+    "bart.balloons": MetricLabel("Balloons played", "count"),
+    "bart.adjusted_pumps": MetricLabel("Average pumps on balloons that did not burst", "pumps",
+                                       "the main risk-taking score (Lejuez et al. 2002)"),
+    "bart.mean_pumps": MetricLabel("Average pumps over all balloons", "pumps"),
+    "bart.bursts": MetricLabel("Balloons that burst", "count"),
+    "bart.earnings_cents": MetricLabel("Money earned in the game", "dollars"),
+    "bart.cv_pumps": MetricLabel("Variation in pumps from balloon to balloon", "cv_percent",
+                                 "spread around the average; lower means steadier"),
+    "bart.response_to_losses": MetricLabel("Pumps after a burst compared with after a collect", "signed_pumps",
+                                           "negative: pulls back after a loss"),
+    "bart.learning": MetricLabel("Change from the first to the last third of the game", "signed_pumps",
+                                 "positive: grew bolder"),
+    "bart.median_interpump_ms": MetricLabel("Typical time between pumps", "seconds"),
+    "bart.rapid_share": MetricLabel("Very quick pumps", "percent", "share of pumps that followed the last at once"),
+}
+
+_RT = {
+    "rt.trials": MetricLabel("Trials completed", "count"),
+    "rt.valid_n": MetricLabel("Responses in the valid range", "count"),
+    "rt.false_starts": MetricLabel("Responses before the signal", "count"),
+    "rt.anticipations": MetricLabel("Responses too early (before the signal or within 0.1 s)", "count"),
+    "rt.anticipation_rate": MetricLabel("Share of responses that came too early", "percent"),
+    "rt.lapses": MetricLabel("Slow responses (0.5 s or slower)", "count"),
+    "rt.lapse_rate": MetricLabel("Share of responses that were slow (0.5 s or slower)", "percent"),
+    "rt.omissions": MetricLabel("Signals missed (no response in time)", "count"),
+    "rt.median_rt_ms": MetricLabel("Typical reaction time (median)", "seconds"),
+    "rt.mean_rt_ms": MetricLabel("Average reaction time", "seconds"),
+    "rt.sd_rt_ms": MetricLabel("Spread of reaction times (standard deviation)", "seconds"),
+    "rt.cv_rt": MetricLabel("Variability of reaction times, relative to the average", "cv_percent"),
+    "rt.slow_tail_ms": MetricLabel("How much slower the slowest fifth was than the median", "seconds"),
+    "rt.accuracy": MetricLabel("Correct key pressed", "percent"),
+    "rt.commission_rate": MetricLabel("False alarms: responded when they should have held back", "percent"),
+    "rt.omission_rate": MetricLabel("Go signals missed", "percent"),
+    "rt.hit_rt_ms": MetricLabel("Typical reaction time on correct go responses", "seconds"),
+    "rt.dprime": MetricLabel("Telling go from no-go apart (d′)", "dprime", "0 = guessing, 3 or more = near perfect"),
+}
+
+_DECISION = {
+    "decision.tasks_completed": MetricLabel("Scenarios completed", "count"),
+    "decision.risk_low_count": MetricLabel("Scenarios settled on the low-risk option", "count"),
+    "decision.risk_medium_count": MetricLabel("Scenarios settled on the medium-risk option", "count"),
+    "decision.risk_high_count": MetricLabel("Scenarios settled on the high-risk option", "count"),
+    "decision.risk_preference": MetricLabel("Preferred risk level", "text"),
+    "decision.decision_consistency": MetricLabel("Steadiness of decision pace", "percent",
+                                                 "100 % = the same time to first choice in every scenario"),
+    "decision.reasoning_engagement": MetricLabel("Engagement in written reasoning", "percent",
+                                                 "100 % = 25 words or more in every scenario"),
+    "decision.attention_stability": MetricLabel("Time on task (not idle, not away from the window)", "percent"),
+    "decision.mean_hesitation_s": MetricLabel("Average pause time per scenario (pauses of 5 s or more)",
+                                              "seconds_s"),
+    "decision.mean_changes": MetricLabel("Average changes of choice per scenario", "count"),
+    "decision.mean_reasoning_depth": MetricLabel("Average reasoning depth", "score100",
+                                                 "length and logical connectors of the written reasoning"),
+    "decision.mean_first_decision_ms": MetricLabel("Average time to first choice", "seconds"),
+    "decision.total_time_ms": MetricLabel("Time on the scenario", "seconds"),
+    "decision.active_time_ms": MetricLabel("Active time (reading, choosing, typing)", "seconds"),
+    "decision.hesitation_ms": MetricLabel("Pause time (gaps of 5 s or more)", "seconds"),
+    "decision.first_decision_ms": MetricLabel("Time to first choice", "seconds"),
+    "decision.changes": MetricLabel("Changes of choice", "count"),
+    "decision.options_viewed": MetricLabel("Options looked at", "count"),
+    "decision.unique_options_viewed": MetricLabel("Different options looked at", "count"),
+    "decision.reasoning_words": MetricLabel("Words of written reasoning", "words"),
+    "decision.logical_keywords": MetricLabel("Reasoning connectors (because, therefore, …)", "count"),
+    "decision.keyword_score": MetricLabel("Weighted connector score", "points"),
+    "decision.reasoning_depth": MetricLabel("Reasoning depth", "score100"),
+    "decision.risk_exposure": MetricLabel("Risk levels chosen, in order", "risk_path"),
+    "decision.final_risk": MetricLabel("Risk level of the final choice", "text"),
+    "decision.idle_ms": MetricLabel("Idle time", "seconds"),
+    "decision.focus_losses": MetricLabel("Times the window lost focus", "count"),
+    "decision.frozen_ms": MetricLabel("Time the station paused the scenario", "seconds"),
+}
+
+LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION}
+"""Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""
+
+QUALITY_LABELS = {
+    "anticipation_rate": "Responses before the signal",
+    "focus_losses": "Window lost focus",
+    "idle_time": "Time without input",
+    "interruptions": "Interruptions",
+    "regular_responding": "Implausibly regular timing",
+    "incomplete_games": "Unfinished games",
+}
+
+_WORDS = {
+    "low": "low", "medium": "medium", "high": "high", "balanced": "balanced (no strong preference)",
+}
+
+
+def label_for(key: str) -> MetricLabel:
+    """The label of a metric key; KeyError names the key (a missing label is a bug the tests catch)."""
+    return LABELS[key]
+
+
+def plain(x: float, decimals: int = 1) -> str:
+    """A number with the given decimals, no trailing '.0' noise for whole numbers."""
+    if float(x).is_integer():
+        return f"{int(x)}"
+    return f"{x:.{decimals}f}"
+
+
+def _seconds(s: float) -> str:
+    if abs(s) < 10:
+        return f"{s:.2f} s"
+    if abs(s) < 100:
+        return f"{s:.1f} s"
+    return f"{s:.0f} s"
+
+
+def _percent(share: float) -> str:
+    pct = 100.0 * share
+    return f"{pct:.0f} %" if abs(pct) >= 10 or pct == 0 else f"{pct:.1f} %"
+
+
+def spell(value: float | int | str | bool | None, unit: Unit) -> str:
+    """A value in the units people use (seconds, dollars, percent)."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        if unit == "risk_path":
+            return " → ".join(value.split(">")) if value else "–"
+        return _WORDS.get(value, value.replace("_", " "))
+    x = float(value)
+    spelled = {
+        "count": lambda: plain(x),
+        "pumps": lambda: f"{x:.1f} pumps",
+        "signed_pumps": lambda: f"{x:+.1f} pumps",
+        "seconds": lambda: _seconds(x / 1000.0),
+        "seconds_s": lambda: _seconds(x),
+        "dollars": lambda: f"${x / 100.0:,.2f}",
+        "percent": lambda: _percent(x),
+        "cv_percent": lambda: _percent(x),
+        "score100": lambda: f"{100.0 * x:.0f} of 100",
+        "dprime": lambda: f"{x:.2f}",
+        "words": lambda: f"{x:.0f} words",
+        "points": lambda: f"{x:.1f} points",
+    }
+    return spelled.get(unit, lambda: plain(x))()
+
+
+def format_value(m: Metric) -> str:
+    """A metric's value in recruiter units, or 'not enough data' when scoring could not compute it."""
+    if m.insufficient is not None:
+        return "not enough data"
+    return spell(m.value, label_for(m.key).unit)

@@ -20,6 +20,7 @@ from sync.protocol import (
     SessionSummary,
 )
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
+from sync.receiver.export_routes import export_router
 from sync.receiver.ingest import IngestOutcome, ingest
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import metrics_and_traits
@@ -83,6 +84,7 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned") -> Fast
                               "token (`Authorization: Bearer <token>`, made with `hiremate serve token create`).")
     app.add_exception_handler(Unauthorized, unauthorized_response)
     read = [Depends(read_auth(storage))]
+    app.include_router(export_router(storage, app_version))
 
     @app.post(BUNDLES_PATH, status_code=201, openapi_extra=UPLOAD_DOC,
               responses={201: {"model": Receipt}, 200: {"model": Receipt}, **ERRORS})

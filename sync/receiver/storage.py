@@ -62,6 +62,10 @@ class BundleStorage(Protocol):
         """One stored bundle."""
         ...
 
+    def session_ids(self) -> list[str]:
+        """Every stored session id, oldest first (without loading the bundles)."""
+        ...
+
     def events(self, session_id: str) -> list[EventRecord]:
         """The parsed events of one stored session."""
         ...
@@ -181,6 +185,11 @@ class SqliteStorage:
         """One stored bundle."""
         with self._lock:
             return self._get(session_id)
+
+    def session_ids(self) -> list[str]:
+        """Every stored session id, oldest first (without loading the bundles)."""
+        with self._lock:
+            return [row[0] for row in self._conn.execute("SELECT session_id FROM bundles ORDER BY received_utc, rowid")]
 
     def sessions(self) -> list[StoredBundle]:
         """Every stored bundle, oldest first."""

@@ -32,9 +32,9 @@ QUALITY_FLAGS: dict[str, tuple[str, str]] = {
 _DEC = _TABLE["decision"]
 INTERPRETATIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "thinking_style": {"": tuple(_TABLE["texts"]["thinking"])},
-    "risk_orientation": {"": tuple(_TABLE["texts"]["risk"])},
     "decision_pattern": {"speed": ("fast", "moderate", "deliberate"),
                          "consistency": ("improving", "steady", "variable")},
+    "risk_orientation": {"": tuple(_TABLE["texts"]["risk"])},
     "communication_style": {"reasoning_depth": ("detailed", "moderate", "brief"),
                             "logical_structure": tuple(_TABLE["texts"]["communication"])},
 }

@@ -17,10 +17,10 @@ _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def _number(x: float) -> str:
-    if math.isnan(x) or math.isinf(x):
-        return MISSING
     text = repr(x)
-    if "e" in text or "E" in text:  # never scientific notation: 1e-05 -> 0.00001
+    if "e" in text or "n" in text:  # an exponent (1e-05), nan or inf
+        if math.isnan(x) or math.isinf(x):
+            return MISSING
         text = format(x, ".17f").rstrip("0")
         text = text + "0" if text.endswith(".") else text
     return text
@@ -28,14 +28,17 @@ def _number(x: float) -> str:
 
 def cell(value: Any) -> str:
     """One value as text: n/a for None, true/false, integers as written, floats shortest round-trip, no exponent."""
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if kind is float:
+        return _number(value)
+    if kind is int:
+        return str(value)
     if value is None:
         return MISSING
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return _number(value)
     return str(value)
 
 
@@ -69,6 +72,7 @@ class TableWriter:
     def __init__(self, path: Path, columns: Sequence[str], kind: Delimited) -> None:
         self.path = path
         self.columns = list(columns)
+        self._known = set(self.columns)
         self.kind = kind
         self.rows = 0
         self._file: IO[str] = path.open("w", encoding="utf-8", newline="")
@@ -83,11 +87,12 @@ class TableWriter:
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         """Append rows (a column missing from a row is n/a; a key that is not a column is an error)."""
+        columns, known = self.columns, self._known
         for row in rows:
-            unknown = set(row) - set(self.columns)
-            if unknown:
-                raise KeyError(f"{self.path.name}: values for columns that are not in the table: {sorted(unknown)}")
-            self._line([cell(row.get(name)) for name in self.columns])
+            if not row.keys() <= known:
+                unknown = sorted(set(row) - known)
+                raise KeyError(f"{self.path.name}: values for columns that are not in the table: {unknown}")
+            self._line([cell(row.get(name)) for name in columns])
             self.rows += 1
 
     def close(self) -> None:

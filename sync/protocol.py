@@ -22,6 +22,7 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
     GET  /api/v1/sessions/{id}         SessionDetail (metadata, metrics, traits, rescore flag)
     GET  /api/v1/sessions/{id}/events  events.jsonl as application/x-ndjson
     GET  /api/v1/sessions/{id}/bundle  the bundle bytes as received
+    GET  /api/v1/export?format=F       researcher tables of every session (docs/DATA.md), a zip (export_routes.py)
         every GET under /api/v1/ needs `Authorization: Bearer <read token>`; else 401 ErrorBody(check="token")
         with a WWW-Authenticate: Bearer challenge. Uploads are authenticated by the station's signature instead.
     GET  /healthz                      {"status": "ok"}          (open, like /openapi.json and /docs)

@@ -2,7 +2,7 @@
 
 Prints figures only (no thresholds). Baseline, measured in the same run and the same kind of child process:
 reading every exported session's events from the log (Store.iter_events, JSON parsed), nothing else. Each
-export runs in a fresh child process that prints its peak RSS (ru_maxrss), so memory can be compared: the
+export runs in a fresh child process that prints its peak RSS (VmHWM), so memory can be compared: the
 export of N sessions against the raw read of N, and against the export of N/10 (bounded memory means the
 peak does not grow with N).
 Run: .venv/bin/python benchmarks/bench_export.py [--sessions 1000] [--formats csv,bids]
@@ -72,8 +72,19 @@ def child(mode: str, data_dir: Path, limit: int, fmt: str, out: Path) -> None:
             summary = export_sessions(station_sources(store, rows, stored), fmt, out)
             events = sum(summary.rows.values())
         seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_kib": peak, "events": events}))
+    print(json.dumps({"seconds": seconds, "peak_kib": peak_rss_kib(), "events": events}))
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident set (VmHWM). Not ru_maxrss: Linux carries that over from the forking
+    parent across exec, so a child started by a large parent would report the parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def measure(mode: str, data_dir: Path, limit: int, fmt: str, out: Path) -> dict[str, float]:

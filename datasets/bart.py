@@ -20,7 +20,7 @@ TRIAL = col("trial", "integer", "The balloon's number as the candidate saw it (1
             nullable=False, source="event trial column + 1")
 
 BALLOONS = TableSpec(
-    name="bart_balloons", title="Balloon risk game: balloons", row="one balloon (its last attempt)",
+    name="bart_balloons", title="Balloon risk game: balloons", row="balloon (its last attempt)",
     description="Every balloon of every balloon game: its stimulus parameters, pumps, outcome, money and timing.",
     key=("session_id", "game", "trial"), bids="beh",
     columns=(
@@ -61,7 +61,7 @@ BALLOONS = TableSpec(
 )
 
 PUMPS = TableSpec(
-    name="bart_pumps", title="Balloon risk game: pumps", row="one pump of a balloon's last attempt",
+    name="bart_pumps", title="Balloon risk game: pumps", row="pump of a balloon's last attempt",
     description="Every pump, with its timing from the balloon's onset and the previous pump, and the banks after it.",
     key=("session_id", "game", "trial", "pump"), bids="events",
     columns=(

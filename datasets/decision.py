@@ -36,7 +36,7 @@ def _option_columns() -> tuple[Column, ...]:
 
 
 SCENARIOS = TableSpec(
-    name="decision_scenarios", title="Decision game: scenarios", row="one scenario (its last attempt)",
+    name="decision_scenarios", title="Decision game: scenarios", row="scenario (its last attempt)",
     description="Every scenario: what was shown, the first and final choice, the reasoning, its timing and the "
                 "per-scenario metrics of scoring.",
     key=("session_id", "game", "trial"), bids="beh",
@@ -74,7 +74,7 @@ SCENARIOS = TableSpec(
 )
 
 INTERACTIONS = TableSpec(
-    name="decision_interactions", title="Decision game: interactions", row="one event of a scenario",
+    name="decision_interactions", title="Decision game: interactions", row="event of a scenario",
     description="Every view, selection, change, reasoning step, idle spell and focus change inside a scenario.",
     key=("session_id", "game", "trial", "event_index"), bids="events",
     columns=(

@@ -28,7 +28,7 @@ VALID_MIN_MS = float(_T["valid_min_ms"])
 LAPSE_MS = float(_T["lapse_ms"])
 
 RT_TRIALS = TableSpec(
-    name="rt_trials", title="Reaction-time games: trials", row="one trial (its last attempt)",
+    name="rt_trials", title="Reaction-time games: trials", row="trial (its last attempt)",
     description="Every trial of simple RT, choice RT and go/no-go: stimulus, foreperiod, onset, response, latency "
                 "and outcome, with the anticipation and lapse flags scoring uses.",
     key=("session_id", "game", "trial"), bids="beh",

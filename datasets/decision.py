@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from datasets.columns import Column, TableSpec, col, from_payload
@@ -111,7 +111,6 @@ class _Task:
     attempts: int = 1
     first_seq: int = 0
     first_t: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _first(events: Sequence[EventRecord], kind: str) -> EventRecord | None:

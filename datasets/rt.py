@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from datasets.columns import TableSpec, col, from_payload
@@ -89,7 +89,6 @@ class _Trial:
     false_starts: int = 0
     onset: EventRecord | None = None
     response: EventRecord | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _row(ctx: SessionContext, game: str, tr: _Trial, end: EventRecord, game_p: dict[str, Any]) -> dict[str, Any]:

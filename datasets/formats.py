@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -14,6 +15,7 @@ __all__ = ["MISSING", "TableWriter", "cell", "tsv_escape", "tsv_unescape"]
 MISSING = "n/a"
 Delimited = Literal["csv", "tsv"]
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")
 
 
 def _number(x: float) -> str:
@@ -44,9 +46,9 @@ def cell(value: Any) -> str:
 
 def tsv_escape(text: str) -> str:
     """TSV has no quoting: backslash, tab, newline and carriage return are written as \\\\, \\t, \\n, \\r."""
-    if not any(ch in text for ch in _TSV_ESCAPES):
+    if _NEEDS_ESCAPE.search(text) is None:
         return text
-    return "".join(_TSV_ESCAPES.get(ch, ch) for ch in text)
+    return _NEEDS_ESCAPE.sub(lambda m: _TSV_ESCAPES[m.group()], text)
 
 
 def tsv_unescape(text: str) -> str:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,6 @@ import pytest
 from datasets import FORMATS
 from datasets.formats import cell
 from eventlog import Store
-from kiosk.cli import main
 from tests.datasets.conftest import add_full_sessions, read_table, run_export, score_json
 from tests.sync.sessions import init_station
 
@@ -26,7 +27,10 @@ def battery_station(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, lis
     """A station with a session played through the real screens (`hiremate simulate`) and one of every game."""
     data_dir = tmp_path_factory.mktemp("battery") / "station"
     init_station(data_dir)
-    assert main(["--data-dir", str(data_dir), "simulate"]) == 0
+    # In a child process, as the station tests do: the station's Qt application must not outlive the run here.
+    done = subprocess.run([sys.executable, "-m", "kiosk.cli", "--data-dir", str(data_dir), "simulate"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
     with Store.in_dir(data_dir) as store:
         simulated = [row.id for row in store.sessions()]
     return data_dir, simulated + add_full_sessions(data_dir, ["P-5eed0001"])

@@ -1,17 +1,10 @@
 """What every game declares for the station: its name, parameter model, view and scripted player.
 
-A game package `games/<pkg>/` provides `rules.py` (pure), `events.py` (payload models registered with
-the event log), `view.py` (Qt), `player.py` (scripted player, Qt) and `spec.py` with `GAMES: list[GameSpec]`.
-Views and players are named by import path so that importing a spec never imports Qt.
-
-Optional on views: `suspend() -> None` and `resume() -> None`. The station suspends the running game's view
-while anything covers it (idle pause, proctor PIN prompt, panel) and resumes it when the game is in front
-again. `suspend()` stops every timer that could record or advance the game, ignores input and records
-nothing while suspended (a game may flush what was pending at that moment, before the pause); `resume()`
-continues sensibly (an interrupted reaction-time attempt is repeated, a balloon due is shown). Both are
-idempotent and do nothing before the start or after the end. Every view has a `finished` attribute (True
-once `<ns>.game_ended` is recorded); the station records `station.game_suspended` / `station.game_resumed`
-around a freeze only while the game is not finished.
+A game package `games/<pkg>/` provides `rules.py` (pure, returning games.core Steps), `events.py` (payload
+models registered with the event log), `view.py` (Qt, a games.widgets.GameWidget that satisfies the
+games.core.GameView contract), `player.py` (scripted player, Qt) and `spec.py` with
+`GAMES: list[GameSpec]`. Views and players are named by import path so that importing a spec never
+imports Qt. The view contract the station relies on is written down in games/core.py.
 """
 
 from __future__ import annotations

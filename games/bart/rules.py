@@ -1,9 +1,9 @@
 """Pure rules of the balloon risk game: a state machine with no Qt, no clock and no database.
 
 Every function takes the current state and the session-relative time `t_ns` of the action and returns
-the new state with the events to record, as (kind, payload, trial) emissions. An action that breaks the
+a `Step` (games/core.py): the new state with the `Emission`s to record. An action that breaks the
 sequence (pumping a burst balloon, collecting between balloons, time running backwards...) raises a
-BartRuleError and emits nothing.
+BartRuleError (a GameRuleError) and emits nothing.
 
 Burst points are drawn once, at `new_game`, from the seeded RNG: balloon i bursts on pump
 `randint(1, capacity)`. A uniform burst point over 1..capacity is the same as bursting on pump n+1
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from eventlog.kinds import Payload
 from games.bart.events import (
     BalloonEnded,
     BalloonStarted,
@@ -28,6 +27,7 @@ from games.bart.events import (
     Pump,
 )
 from games.bart.params import BartParams
+from games.core import Emission, GameRuleError, Step
 
 __all__ = [
     "BalloonPlan",
@@ -35,9 +35,7 @@ __all__ = [
     "BartSequenceError",
     "BartState",
     "BartTimestampError",
-    "Emission",
     "Phase",
-    "Step",
     "collect",
     "end_game",
     "new_game",
@@ -52,12 +50,13 @@ InputKind = Literal["key", "mouse"]
 NS_PER_MS = 1_000_000
 
 
-class BartRuleError(Exception):
+class BartRuleError(GameRuleError):
     """An action the game's rules refuse; nothing is emitted.
 
-    BartRuleError
-     +-- BartSequenceError   (the action is not allowed in the current phase)
-     +-- BartTimestampError  (t_ns is before the previous action's)
+    GameRuleError (ValueError)
+     +-- BartRuleError
+          +-- BartSequenceError   (the action is not allowed in the current phase)
+          +-- BartTimestampError  (t_ns is before the previous action's)
     """
 
 
@@ -72,14 +71,6 @@ class BartSequenceError(BartRuleError):
 
 class BartTimestampError(BartRuleError):
     """Field 't_ns' went backwards."""
-
-
-class Emission(NamedTuple):
-    """One event for the view to record."""
-
-    kind: str
-    payload: Payload
-    trial: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +116,6 @@ class BartState:
         return min(1.0, self.pumps / self.params.max_capacity)
 
 
-Step = tuple[BartState, list[Emission]]
-
-
 def plan_balloons(params: BartParams, rng: random.Random) -> tuple[BalloonPlan, ...]:
     """Colours split evenly and shuffled, then one uniform burst point per balloon, in that RNG order."""
     colours = list(params.colours)
@@ -149,7 +137,7 @@ def _check(state: BartState, action: str, t_ns: int, phase: Phase, detail: str) 
         raise BartTimestampError(f"bart: field 't_ns' of {action} is {t_ns!r}, before the previous {state.last_t_ns}")
 
 
-def start_game(state: BartState, t_ns: int) -> Step:
+def start_game(state: BartState, t_ns: int) -> Step[BartState]:
     """Record the game's parameters and seed."""
     _check(state, "start the game", t_ns, "not_started", "the game has already started")
     p = state.params
@@ -157,10 +145,11 @@ def start_game(state: BartState, t_ns: int) -> Step:
         balloons=p.balloons, colours=[ColourCapacity(colour=c.colour, capacity=c.capacity) for c in p.colours],
         cents_per_pump=p.cents_per_pump, seed=state.seed,
     )
-    return replace(state, phase="between", last_t_ns=t_ns), [Emission("bart.game_started", payload, None)]
+    started = Emission("bart.game_started", payload, t_ns, None)
+    return Step(replace(state, phase="between", last_t_ns=t_ns), (started,))
 
 
-def start_balloon(state: BartState, t_ns: int, requested_t_ns: int | None = None) -> Step:
+def start_balloon(state: BartState, t_ns: int, requested_t_ns: int | None = None) -> Step[BartState]:
     """Show the next balloon, empty: t_ns is when it was presented, requested_t_ns when it was asked for."""
     _check(state, "start a balloon", t_ns, "between", "a balloon is already inflating or the game is over")
     index = state.balloon + 1
@@ -170,10 +159,10 @@ def start_balloon(state: BartState, t_ns: int, requested_t_ns: int | None = None
     new = replace(state, phase="inflating", balloon=index, pumps=0, temp_cents=0, last_t_ns=t_ns,
                   last_pump_t_ns=None)
     payload = BalloonStarted(balloon=index, colour=plan.colour, capacity=plan.capacity, requested_t_ns=requested_t_ns)
-    return new, [Emission("bart.balloon_started", payload, index)]
+    return Step(new, (Emission("bart.balloon_started", payload, t_ns, index),))
 
 
-def pump(state: BartState, t_ns: int, source: InputKind, qt_event_ms: int | None = None) -> Step:
+def pump(state: BartState, t_ns: int, source: InputKind, qt_event_ms: int | None = None) -> Step[BartState]:
     """One pump: 5 cents into the temporary bank, unless this is the balloon's burst point."""
     _check(state, "pump", t_ns, "inflating", "there is no balloon to pump (it burst, was collected or not shown)")
     n = state.pumps + 1
@@ -187,37 +176,36 @@ def pump(state: BartState, t_ns: int, source: InputKind, qt_event_ms: int | None
         rapid=since is not None and since < state.params.rapid_pump_ms * NS_PER_MS,
         qt_event_ms=qt_event_ms, input=source,
     )
-    emissions = [Emission("bart.pump", payload, state.balloon)]
+    pumped = Emission("bart.pump", payload, t_ns, state.balloon)
     if not bursts:
-        return new, emissions
-    lost = Burst(balloon=state.balloon, pumps=n, lost_cents=temp)
-    emissions.append(Emission("bart.burst", lost, state.balloon))
-    ended, end_emission = _end_balloon(new, "burst")
-    return replace(ended, bursts=state.bursts + 1, temp_cents=0), [*emissions, end_emission]
+        return Step(new, (pumped,))
+    lost = Emission("bart.burst", Burst(balloon=state.balloon, pumps=n, lost_cents=temp), t_ns, state.balloon)
+    ended, end_emission = _end_balloon(new, "burst", t_ns)
+    return Step(replace(ended, bursts=state.bursts + 1, temp_cents=0), (pumped, lost, end_emission))
 
 
-def collect(state: BartState, t_ns: int) -> Step:
+def collect(state: BartState, t_ns: int) -> Step[BartState]:
     """Move the temporary bank to the total and end the balloon (allowed with zero pumps)."""
     _check(state, "collect", t_ns, "inflating", "there is no balloon to collect from")
     total = state.total_cents + state.temp_cents
     payload = Collected(balloon=state.balloon, pumps=state.pumps, amount_cents=state.temp_cents, total_cents=total)
     new = replace(state, total_cents=total, last_t_ns=t_ns)
-    ended, end_emission = _end_balloon(new, "collected")
-    return replace(ended, collects=state.collects + 1, temp_cents=0), [
-        Emission("bart.collected", payload, state.balloon), end_emission,
-    ]
+    ended, end_emission = _end_balloon(new, "collected", t_ns)
+    return Step(replace(ended, collects=state.collects + 1, temp_cents=0), (
+        Emission("bart.collected", payload, t_ns, state.balloon), end_emission,
+    ))
 
 
-def _end_balloon(state: BartState, outcome: Literal["collected", "burst"]) -> tuple[BartState, Emission]:
+def _end_balloon(state: BartState, outcome: Literal["collected", "burst"], t_ns: int) -> tuple[BartState, Emission]:
     plan = state.current
     payload = BalloonEnded(
         balloon=state.balloon, outcome=outcome, pumps=state.pumps, burst_point=plan.burst_point, colour=plan.colour,
     )
     new = replace(state, phase="between", max_pumps=max(state.max_pumps, state.pumps))
-    return new, Emission("bart.balloon_ended", payload, state.balloon)
+    return new, Emission("bart.balloon_ended", payload, t_ns, state.balloon)
 
 
-def end_game(state: BartState, t_ns: int) -> Step:
+def end_game(state: BartState, t_ns: int) -> Step[BartState]:
     """Record the totals once every balloon has ended."""
     _check(state, "end the game", t_ns, "between", "a balloon is still inflating or the game is over")
     if state.balloons_done < len(state.plan):
@@ -227,4 +215,5 @@ def end_game(state: BartState, t_ns: int) -> Step:
     payload = BartGameEnded(
         balloons=state.balloons_done, total_cents=state.total_cents, bursts=state.bursts, collects=state.collects,
     )
-    return replace(state, phase="finished", last_t_ns=t_ns), [Emission("bart.game_ended", payload, None)]
+    ended = Emission("bart.game_ended", payload, t_ns, None)
+    return Step(replace(state, phase="finished", last_t_ns=t_ns), (ended,))

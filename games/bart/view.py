@@ -10,15 +10,17 @@ import random
 import time
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
 from games.bart import rules
 from games.bart.params import BartParams
-from games.bart.rules import BartState, Emission
+from games.bart.rules import BartState
 from games.bart.widgets import BalloonCanvas
+from games.core import Emission, record_emissions, unless_suspended
+from games.widgets import GameWidget
 
 __all__ = ["ActionButton", "BartView", "money"]
 
@@ -55,11 +57,11 @@ def _label(text: str, points: int, colour: str = "#37474f") -> QLabel:
     return label
 
 
-class BartView(QWidget):
+class BartView(GameWidget):
     """One BART game. Space pumps, Enter collects; the Pump and Collect buttons do the same by mouse or touch."""
 
-    game_did_finish = Signal(dict)
-    trial_will_start = Signal(int)
+    resumes_mid_game = False  # start_at_trial starts over: the running totals of earlier balloons are not kept
+    phase_before_start = "not_started"
     balloon_did_start = Signal(int)  # after bart.balloon_started is recorded (the balloon is on screen)
     balloon_did_end = Signal(int)  # after bart.balloon_ended is recorded
 
@@ -69,17 +71,11 @@ class BartView(QWidget):
         self.params = params
         self.seed = seed
         self.state: BartState = rules.new_game(params, random.Random(seed), seed)
-        self.finished = False
-        self.suspended = False
         self._on_resume: Any = None  # what resume() must do: start the pending balloon, or nothing
         self.scripted_player: object | None = None  # set by a scripted player's attach()
         self._awaiting_onset = False
-        self._feedback_timer = QTimer(self)
-        self._feedback_timer.setSingleShot(True)
-        self._feedback_timer.timeout.connect(self._after_feedback)
-        self._onset_fallback = QTimer(self)
-        self._onset_fallback.setSingleShot(True)
-        self._onset_fallback.timeout.connect(lambda: self._balloon_presented(time.perf_counter_ns()))
+        self._feedback_timer = self._timer("feedback", self._after_feedback)
+        self._onset_fallback = self._timer("onset_fallback", lambda: self._balloon_presented(time.perf_counter_ns()))
         self._build()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -153,6 +149,11 @@ class BartView(QWidget):
 
     # -- game flow ------------------------------------------------------------------------------
 
+    @property
+    def phase(self) -> str:
+        """The rules' phase: not_started, between, inflating or finished."""
+        return self.state.phase
+
     def start(self) -> None:
         """Record bart.game_started and show the first balloon."""
         t_ns = self.recorder.since_start(time.perf_counter_ns())
@@ -161,26 +162,21 @@ class BartView(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._next_balloon()
 
-    def suspend(self) -> None:
-        """Freeze the game: stop its timers and ignore input; nothing is recorded until resume()."""
-        if self.suspended or self.finished or self.state.phase == "not_started":
-            return
-        self.suspended = True
+    def start_at_trial(self, trial: int) -> None:
+        """BART cannot resume mid-game (resumes_mid_game is False): the game starts over from its first balloon."""
+        self.start()
+
+    def _freeze(self) -> None:
+        """Stop the timers; what was due (the next balloon, or its onset) happens on resume."""
         if self._feedback_timer.isActive():
             self._on_resume = self._after_feedback
         elif self._awaiting_onset:
             self._on_resume = self._show_balloon
         self._awaiting_onset = False
         self._stop_timers()
-        self.setEnabled(False)
 
-    def resume(self) -> None:
-        """Continue after suspend(): between balloons the next one starts now; an inflating balloon just waits."""
-        if not self.suspended:
-            return
-        self.suspended = False
-        self.setEnabled(True)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _thaw(self) -> None:
+        """Between balloons the next one starts now; an inflating balloon just waits."""
         action, self._on_resume = self._on_resume, None
         if action is not None:
             action()
@@ -204,8 +200,9 @@ class BartView(QWidget):
         else:
             self._balloon_presented(time.perf_counter_ns())
 
+    @unless_suspended
     def _balloon_presented(self, perf_ns: int) -> None:
-        if not self._awaiting_onset or self.finished or self.suspended:
+        if not self._awaiting_onset or self.finished:
             return
         self._awaiting_onset = False
         self._onset_fallback.stop()
@@ -218,8 +215,9 @@ class BartView(QWidget):
         self._set_actions_enabled(True)
         self.balloon_did_start.emit(self.state.balloon)
 
+    @unless_suspended
     def _pump(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.suspended or self.state.phase != "inflating":
+        if self.state.phase != "inflating":
             return  # between balloons (feedback showing) presses do nothing
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.pump(self.state, t_ns, source, qt_ms)
@@ -231,8 +229,9 @@ class BartView(QWidget):
             lost = emitted[1].payload.lost_cents  # type: ignore[attr-defined]
             self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
 
+    @unless_suspended
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
-        if self.suspended or self.state.phase != "inflating":
+        if self.state.phase != "inflating":
             return
         t_ns = self.recorder.since_start(t_perf)
         self.state, emitted = rules.collect(self.state, t_ns)
@@ -249,9 +248,8 @@ class BartView(QWidget):
         self._feedback_timer.start(self.params.feedback_ms)  # before the signal: a slot may suspend the game
         self.balloon_did_end.emit(self.state.balloon)
 
+    @unless_suspended
     def _after_feedback(self) -> None:
-        if self.suspended:
-            return
         if self.state.balloons_done < len(self.state.plan):
             self._next_balloon()
         else:
@@ -262,25 +260,14 @@ class BartView(QWidget):
         self.state, emitted = rules.end_game(self.state, t_ns)
         self._record(emitted)
         self.recorder.checkpoint()
-        self.finished = True
         self._stop_timers()
         self.canvas.show_feedback("finished", f"All balloons done.\nYou earned {money(self.state.total_cents)}.")
         self.last_label.setText("")
         self.hint.setText("Thank you.")
         self.game_did_finish.emit(dict(emitted[0].payload.model_dump(mode="json")))
 
-    def _record(self, emitted: list[Emission]) -> None:
-        for emission in emitted:
-            self.recorder.record(emission.kind, self.state.last_t_ns, emission.payload, trial=emission.trial)
-
-    def timers_active(self) -> list[str]:
-        """Names of the view's own timers still running (none once finished or suspended)."""
-        timers = {"feedback": self._feedback_timer, "onset_fallback": self._onset_fallback}
-        return [name for name, timer in timers.items() if timer.isActive()]
-
-    def _stop_timers(self) -> None:
-        self._feedback_timer.stop()
-        self._onset_fallback.stop()
+    def _record(self, emitted: tuple[Emission, ...]) -> None:
+        record_emissions(self.recorder, emitted)
 
     # -- input ----------------------------------------------------------------------------------
 
@@ -300,10 +287,6 @@ class BartView(QWidget):
         stamp, button.stamp = button.stamp, None
         t_perf, qt_ms = stamp if stamp is not None else (time.perf_counter_ns(), 0)
         action(t_perf, "mouse", qt_ms or None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._stop_timers()
-        super().closeEvent(event)
 
 
 _STYLE = """

@@ -1,21 +1,24 @@
 """Typed errors of the decision rules: every refused step names the event and why (nothing is recorded).
 
-DecisionRuleError (ValueError)
-├── UnknownScenarioError         params name a scenario id that no file defines
-├── GameStateError               game_started twice, a task before game_started, game_ended too early or twice
-├── TaskNotStartedError          a task event before that task's task_started
-├── TaskAlreadyStartedError      task_started while a task is still open
-├── TaskCompletedError           any task event after its task_completed
-├── UnknownOptionError           an option id the task does not have
-├── NoSelectionError             option_changed or task_completed without a selection
-├── AlreadySelectedError         option_selected twice (later picks are option_changed)
-├── SameOptionError              option_changed to the option already held
-├── ReasoningSequenceError       reasoning_updated/submitted before reasoning_started, or started twice
-├── ReasoningLengthError         required reasoning shorter than its minimum, or over the maximum
-└── FocusSequenceError           focus_gained without focus_lost, focus_lost twice, a bad idle duration
+GameRuleError (ValueError, games/core.py)
+└── DecisionRuleError
+    ├── UnknownScenarioError         params name a scenario id that no file defines
+    ├── GameStateError               game_started twice, a task before game_started, game_ended too early or twice
+    ├── TaskNotStartedError          a task event before that task's task_started
+    ├── TaskAlreadyStartedError      task_started while a task is still open
+    ├── TaskCompletedError           any task event after its task_completed
+    ├── UnknownOptionError           an option id the task does not have
+    ├── NoSelectionError             option_changed or task_completed without a selection
+    ├── AlreadySelectedError         option_selected twice (later picks are option_changed)
+    ├── SameOptionError              option_changed to the option already held
+    ├── ReasoningSequenceError       reasoning_updated/submitted before reasoning_started, or started twice
+    ├── ReasoningLengthError         required reasoning shorter than its minimum, or over the maximum
+    └── FocusSequenceError           focus_gained without focus_lost, focus_lost twice, a bad idle duration
 """
 
 from __future__ import annotations
+
+from games.core import GameRuleError
 
 __all__ = [
     "AlreadySelectedError",
@@ -34,7 +37,7 @@ __all__ = [
 ]
 
 
-class DecisionRuleError(ValueError):
+class DecisionRuleError(GameRuleError):
     """A step the decision rules refuse; nothing of it is recorded."""
 
 

@@ -74,7 +74,7 @@ class DecisionPlayer:
         view = self.view
         if view is None or view.state.index != index or view.state.phase != "in_task":
             return
-        if getattr(view, "suspended", False):  # the game is paused: a person waits and carries on after
+        if view.suspended:  # the game is paused: a person waits and carries on after
             self._schedule(index, steps)
             return
         step, rest = steps[0], steps[1:]

@@ -1,9 +1,9 @@
 """Pure rules of the decision game: a state machine over tasks that returns the events to record.
 
 No Qt, no clock, no database: the scenarios, parameters, a seeded random.Random and every timestamp
-(int ns, session-relative) come in; each step returns a `Step` (the new state and the emissions). A step
-that breaks the event sequence of seeds 003 (section 4.3) and 004 (section 6) raises a DecisionRuleError
-subclass and emits nothing:
+(int ns, session-relative) come in; each step returns a `Step` of `Emission`s (games/core.py), each at
+the step's t_ns. A step that breaks the event sequence of seeds 003 (section 4.3) and 004 (section 6)
+raises a DecisionRuleError subclass (a GameRuleError) and emits nothing:
 
 - task_started comes first in a task, and not twice;
 - option_changed only after option_selected (the first pick of a task is option_selected);
@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from eventlog.kinds import Payload
+from games.core import Emission, Step
 from games.decision import errors as err
 from games.decision.events import (
     MAX_REASONING_CHARS,
@@ -40,8 +41,6 @@ from games.decision.scenarios import Scenario
 
 __all__ = [
     "DecisionState",
-    "Emission",
-    "Step",
     "change_option",
     "choose",
     "complete_task",
@@ -61,15 +60,6 @@ __all__ = [
 ]
 
 Phase = Literal["ready", "between", "in_task", "finished"]
-
-
-@dataclass(frozen=True, slots=True)
-class Emission:
-    """One event to record: its kind, payload model and trial (the task index)."""
-
-    kind: str
-    payload: Payload
-    trial: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +87,6 @@ class DecisionState:
         return self.index + 1 < len(self.tasks)
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """The result of one rules step."""
-
-    state: DecisionState
-    emissions: tuple[Emission, ...]
-
-
 def reasoning_counts(text: str) -> tuple[int, int]:
     """(chars, words) of a reasoning text: all characters; words split on whitespace."""
     return len(text), len(text.split())
@@ -129,8 +111,9 @@ def new_game(scenarios: list[Scenario], params: DecisionParams, rng: random.Rand
     return DecisionState(tasks=tuple(chosen), seed=seed)
 
 
-def _emit(state: DecisionState, kind: str, payload: Payload, trial: int | None = None) -> Emission:
-    return Emission(kind, payload, state.index if trial is None else trial)
+def _emit(state: DecisionState, kind: str, payload: Payload, t_ns: int) -> Emission:
+    """An event of the current task (its index is the trial)."""
+    return Emission(kind, payload, t_ns, state.index)
 
 
 def _refuse_outside_task(state: DecisionState, kind: str) -> None:
@@ -152,7 +135,7 @@ def _option(state: DecisionState, kind: str, option_id: str) -> None:
         raise err.UnknownOptionError(f"{kind} refused: task {state.task.id!r} has no option {option_id!r} ({known})")
 
 
-def start_game(state: DecisionState, t_ns: int, first_task: int = 0) -> Step:
+def start_game(state: DecisionState, t_ns: int, first_task: int = 0) -> Step[DecisionState]:
     """Record game_started; `first_task` > 0 resumes a game at that task index."""
     if state.phase != "ready":
         raise err.GameStateError("decision.game_started refused: the game has already started")
@@ -160,10 +143,10 @@ def start_game(state: DecisionState, t_ns: int, first_task: int = 0) -> Step:
         raise err.GameStateError(f"decision.game_started refused: no task {first_task} (tasks: {len(state.tasks)})")
     payload = GameStarted(tasks=[task.id for task in state.tasks], seed=state.seed)
     new = replace(state, phase="between", index=first_task - 1)
-    return Step(new, (Emission("decision.game_started", payload, None),))
+    return Step(new, (Emission("decision.game_started", payload, t_ns, None),))
 
 
-def start_task(state: DecisionState, t_ns: int, requested_t_ns: int | None = None) -> Step:
+def start_task(state: DecisionState, t_ns: int, requested_t_ns: int | None = None) -> Step[DecisionState]:
     """Record task_started for the next task (t_ns = when it was presented)."""
     kind = "decision.task_started"
     if state.phase == "in_task":
@@ -180,11 +163,11 @@ def start_task(state: DecisionState, t_ns: int, requested_t_ns: int | None = Non
         reasoning_required=task.reasoning_required, min_reasoning_chars=task.min_chars,
         soft_time_limit_s=task.soft_time_limit_s, requested_t_ns=requested_t_ns,
     )
-    return Step(new, (_emit(new, kind, payload),))
+    return Step(new, (_emit(new, kind, payload, t_ns),))
 
 
 def view_option(state: DecisionState, option_id: str, via: Literal["hover", "focus"], started_t_ns: int,
-                t_ns: int) -> Step:
+                t_ns: int) -> Step[DecisionState]:
     """Record option_viewed when a hover or keyboard focus on an option ends."""
     kind = "decision.option_viewed"
     _refuse_outside_task(state, kind)
@@ -194,10 +177,10 @@ def view_option(state: DecisionState, option_id: str, via: Literal["hover", "foc
         raise err.FocusSequenceError(f"{kind} refused: the view ends ({t_ns}) before it started ({started})")
     payload = OptionViewed(task_id=state.task.id, option_id=option_id, via=via, started_t_ns=started,
                            duration_ns=t_ns - started)
-    return Step(state, (_emit(state, kind, payload),))
+    return Step(state, (_emit(state, kind, payload, t_ns),))
 
 
-def select_option(state: DecisionState, option_id: str, t_ns: int) -> Step:
+def select_option(state: DecisionState, option_id: str, t_ns: int) -> Step[DecisionState]:
     """Record the first selection of a task."""
     kind = "decision.option_selected"
     _refuse_outside_task(state, kind)
@@ -209,10 +192,10 @@ def select_option(state: DecisionState, option_id: str, t_ns: int) -> Step:
     option = state.task.option(option_id)
     payload = OptionSelected(task_id=state.task.id, option_id=option_id, risk_level=option.risk_level,
                              tags=list(option.tags))
-    return Step(replace(state, selected=option_id), (_emit(state, kind, payload),))
+    return Step(replace(state, selected=option_id), (_emit(state, kind, payload, t_ns),))
 
 
-def change_option(state: DecisionState, option_id: str, t_ns: int) -> Step:
+def change_option(state: DecisionState, option_id: str, t_ns: int) -> Step[DecisionState]:
     """Record a change of the selection to another option."""
     kind = "decision.option_changed"
     _refuse_outside_task(state, kind)
@@ -226,37 +209,38 @@ def change_option(state: DecisionState, option_id: str, t_ns: int) -> Step:
     before, after = state.task.option(state.selected), state.task.option(option_id)
     payload = OptionChanged(task_id=state.task.id, from_option=before.id, to_option=after.id,
                             from_risk=before.risk_level, to_risk=after.risk_level)
-    return Step(replace(state, selected=option_id), (_emit(state, kind, payload),))
+    return Step(replace(state, selected=option_id), (_emit(state, kind, payload, t_ns),))
 
 
-def choose(state: DecisionState, option_id: str, t_ns: int) -> Step:
+def choose(state: DecisionState, option_id: str, t_ns: int) -> Step[DecisionState]:
     """A pick: the first of a task is option_selected, another option is option_changed, the same one is nothing."""
     if state.phase == "in_task" and state.selected == option_id:
         _option(state, "decision.option_selected", option_id)
-        return Step(state, ())
+        return Step(state)
     if state.phase == "in_task" and state.selected is not None:
         return change_option(state, option_id, t_ns)
     return select_option(state, option_id, t_ns)
 
 
-def start_reasoning(state: DecisionState, t_ns: int) -> Step:
+def start_reasoning(state: DecisionState, t_ns: int) -> Step[DecisionState]:
     """Record reasoning_started at the first keystroke in a task's reasoning box."""
     kind = "decision.reasoning_started"
     _refuse_outside_task(state, kind)
     if state.reasoning_started:
         raise err.ReasoningSequenceError(f"{kind} refused: reasoning already started in task {state.task.id!r}")
     payload = ReasoningStarted(task_id=state.task.id)
-    return Step(replace(state, reasoning_started=True), (_emit(state, kind, payload),))
+    return Step(replace(state, reasoning_started=True), (_emit(state, kind, payload, t_ns),))
 
 
-def update_reasoning(state: DecisionState, text: str, t_ns: int) -> Step:
+def update_reasoning(state: DecisionState, text: str, t_ns: int) -> Step[DecisionState]:
     """Record reasoning_updated with the counts (never the text) of the reasoning so far."""
     kind = "decision.reasoning_updated"
     _refuse_outside_task(state, kind)
     if not state.reasoning_started:
         raise err.ReasoningSequenceError(f"{kind} refused: reasoning_started must come first")
     chars, words = reasoning_counts(text)
-    return Step(state, (_emit(state, kind, ReasoningUpdated(task_id=state.task.id, chars=chars, words=words)),))
+    payload = ReasoningUpdated(task_id=state.task.id, chars=chars, words=words)
+    return Step(state, (_emit(state, kind, payload, t_ns),))
 
 
 def completion_blocker(state: DecisionState, text: str) -> str | None:
@@ -273,7 +257,7 @@ def completion_blocker(state: DecisionState, text: str) -> str | None:
     return None
 
 
-def complete_task(state: DecisionState, text: str, t_ns: int) -> Step:
+def complete_task(state: DecisionState, text: str, t_ns: int) -> Step[DecisionState]:
     """Record reasoning_submitted (if reasoning was started) and task_completed."""
     kind = "decision.task_completed"
     _refuse_outside_task(state, kind)
@@ -293,45 +277,46 @@ def complete_task(state: DecisionState, text: str, t_ns: int) -> Step:
     if state.reasoning_started:
         chars, words = reasoning_counts(text)
         submitted = ReasoningSubmitted(task_id=task.id, text=text, chars=chars, words=words)
-        emissions.append(_emit(state, "decision.reasoning_submitted", submitted))
+        emissions.append(_emit(state, "decision.reasoning_submitted", submitted, t_ns))
     option = task.option(state.selected)
     exceeded = task.soft_time_limit_s is not None and t_ns - state.task_t0_ns > task.soft_time_limit_s * 10**9
     completed = TaskCompleted(task_id=task.id, option_id=option.id, risk_level=option.risk_level,
                               tags=list(option.tags), soft_limit_exceeded=exceeded)
-    emissions.append(_emit(state, kind, completed))
+    emissions.append(_emit(state, kind, completed, t_ns))
     new = replace(state, phase="between", completed=state.completed + 1, focus_lost_t_ns=None)
     return Step(new, tuple(emissions))
 
 
-def idle(state: DecisionState, idle_duration_ms: int, t_ns: int) -> Step:
+def idle(state: DecisionState, idle_duration_ms: int, t_ns: int) -> Step[DecisionState]:
     """Record an idle spell of a task when it ends."""
     kind = "decision.idle_detected"
     _refuse_outside_task(state, kind)
     if idle_duration_ms <= 0:
         raise err.FocusSequenceError(f"{kind} refused: idle_duration_ms must be positive, got {idle_duration_ms}")
-    return Step(state, (_emit(state, kind, IdleDetected(task_id=state.task.id, idle_duration_ms=idle_duration_ms)),))
+    payload = IdleDetected(task_id=state.task.id, idle_duration_ms=idle_duration_ms)
+    return Step(state, (_emit(state, kind, payload, t_ns),))
 
 
-def lose_focus(state: DecisionState, t_ns: int) -> Step:
+def lose_focus(state: DecisionState, t_ns: int) -> Step[DecisionState]:
     """Record that the game window lost focus during a task."""
     kind = "decision.focus_lost"
     _refuse_outside_task(state, kind)
     if state.focus_lost_t_ns is not None:
         raise err.FocusSequenceError(f"{kind} refused: focus is already lost")
-    return Step(replace(state, focus_lost_t_ns=t_ns), (_emit(state, kind, FocusLost(task_id=state.task.id)),))
+    return Step(replace(state, focus_lost_t_ns=t_ns), (_emit(state, kind, FocusLost(task_id=state.task.id), t_ns),))
 
 
-def gain_focus(state: DecisionState, t_ns: int) -> Step:
+def gain_focus(state: DecisionState, t_ns: int) -> Step[DecisionState]:
     """Record that the game window got focus back; away_ns since focus_lost."""
     kind = "decision.focus_gained"
     _refuse_outside_task(state, kind)
     if state.focus_lost_t_ns is None:
         raise err.FocusSequenceError(f"{kind} refused: focus_lost must come first")
     payload = FocusGained(task_id=state.task.id, away_ns=max(0, t_ns - state.focus_lost_t_ns))
-    return Step(replace(state, focus_lost_t_ns=None), (_emit(state, kind, payload),))
+    return Step(replace(state, focus_lost_t_ns=None), (_emit(state, kind, payload, t_ns),))
 
 
-def end_game(state: DecisionState, t_ns: int) -> Step:
+def end_game(state: DecisionState, t_ns: int) -> Step[DecisionState]:
     """Record game_ended once every task is completed."""
     kind = "decision.game_ended"
     if state.phase == "finished":
@@ -339,4 +324,4 @@ def end_game(state: DecisionState, t_ns: int) -> Step:
     if state.phase != "between" or state.has_next_task:
         raise err.GameStateError(f"{kind} refused: tasks remain ({state.completed} of {len(state.tasks)} completed)")
     new = replace(state, phase="finished")
-    return Step(new, (Emission(kind, GameEnded(tasks_completed=state.completed), None),))
+    return Step(new, (Emission(kind, GameEnded(tasks_completed=state.completed), t_ns, None),))

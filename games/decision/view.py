@@ -21,15 +21,17 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
+from games.core import Step, record_emissions, unless_suspended
 from games.decision import rules
 from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario, load_scenarios
 from games.decision.widgets import MUTED, STYLE, ContinueButton, OptionCard, Via, label
+from games.widgets import GameWidget
 
 __all__ = ["DecisionView"]
 
@@ -44,18 +46,17 @@ def _about(seconds: int) -> str:
     return f"about {minutes} minute{'s' if minutes != 1 else ''}"
 
 
-class DecisionView(QWidget):
+class DecisionView(GameWidget):
     """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
 
-    game_did_finish = Signal(dict)
-    trial_will_start = Signal(int)
+    resumes_mid_game = True  # start_at_trial(k) begins at task k; earlier tasks are not shown again
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
 
     @property
-    def finished(self) -> bool:
-        """Whether the last task is completed and decision.game_ended recorded."""
-        return self._state.phase == "finished"
+    def phase(self) -> str:
+        """The rules' phase: ready, between, in_task or finished."""
+        return self._state.phase
 
     def __init__(self, recorder: Recorder, params: DecisionParams, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +73,6 @@ class DecisionView(QWidget):
         self._filtering = False
         self._loading = False
         self._choices: dict[str, str] = {}
-        self.suspended = False
         self._limit_left_ms = -1
         self._build()
         self._make_timers()
@@ -145,16 +145,9 @@ class DecisionView(QWidget):
         return font
 
     def _make_timers(self) -> None:
-        self._idle_timer = self._timer(self.params.idle_threshold_ms, self._idle_reached)
-        self._debounce_timer = self._timer(self.params.reasoning_debounce_ms, self._debounced)
-        self._limit_timer = self._timer(1000, self._soft_limit_reached)
-
-    def _timer(self, interval_ms: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval_ms)
-        timer.timeout.connect(slot)
-        return timer
+        self._idle_timer = self._timer("idle", self._idle_reached, interval_ms=self.params.idle_threshold_ms)
+        self._debounce_timer = self._timer("debounce", self._debounced, interval_ms=self.params.reasoning_debounce_ms)
+        self._limit_timer = self._timer("soft_limit", self._soft_limit_reached, interval_ms=1000)
 
     # -- the game's course ----------------------------------------------------------------------
 
@@ -175,15 +168,13 @@ class DecisionView(QWidget):
     def start_at_trial(self, trial: int) -> None:
         """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
-        if self._apply(t, lambda s: rules.start_game(s, self._recorder.since_start(t), trial)):
+        if self._apply(lambda s: rules.start_game(s, self._recorder.since_start(t), trial)):
             QApplication.instance().installEventFilter(self)
             self._filtering = True
             self._present_next()
 
-    def suspend(self) -> None:
-        """Flush the pending views, reasoning update and idle spell now; then freeze: no timer, no input."""
-        if self.suspended or self._state.phase in ("ready", "finished"):
-            return
+    def _freeze(self) -> None:
+        """Flush the pending views, reasoning update and idle spell now; then stop every timer."""
         t = time.perf_counter_ns()
         if self._in_task():
             self._close_views(t)
@@ -192,18 +183,10 @@ class DecisionView(QWidget):
                 self._debounced()
             self._end_idle(t)
         self._limit_left_ms = self._limit_timer.remainingTime() if self._limit_timer.isActive() else -1
-        for timer in (self._idle_timer, self._debounce_timer, self._limit_timer):
-            timer.stop()
-        self.suspended = True
-        self.setEnabled(False)
+        self._stop_timers()
 
-    def resume(self) -> None:
-        """Continue after suspend(): idle detection starts afresh; a task not yet painted is requested again."""
-        if not self.suspended:
-            return
-        self.suspended = False
-        self.setEnabled(True)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _thaw(self) -> None:
+        """Idle detection starts afresh; a task not yet painted is requested again."""
         t = time.perf_counter_ns()
         if self._in_task():
             self._last_activity, self._idle = t, False
@@ -221,9 +204,9 @@ class DecisionView(QWidget):
         since = self._recorder.since_start
         active, lost = self.isActiveWindow(), self._state.focus_lost_t_ns is not None
         if active and lost:
-            self._apply(perf_ns, lambda s: rules.gain_focus(s, since(perf_ns)))
+            self._apply(lambda s: rules.gain_focus(s, since(perf_ns)))
         elif not active and not lost:
-            self._apply(perf_ns, lambda s: rules.lose_focus(s, since(perf_ns)))
+            self._apply(lambda s: rules.lose_focus(s, since(perf_ns)))
 
     def _present_next(self) -> None:
         index = self._state.index + 1
@@ -275,14 +258,15 @@ class DecisionView(QWidget):
             QTimer.singleShot(0, self._presented)
 
     def _presented(self) -> None:
-        t = time.perf_counter_ns()
-        if self.suspended:
-            return  # the task is requested again on resume
+        self._start_presented_task(time.perf_counter_ns())
+
+    @unless_suspended  # the task is requested again on resume
+    def _start_presented_task(self, t: int) -> None:
         requested, self._onset_requested = self._onset_requested, None
         if requested is None or self._state.phase != "between":
             return
         since = self._recorder.since_start
-        if self._apply(t, lambda s: rules.start_task(s, since(t), since(requested))):
+        if self._apply(lambda s: rules.start_task(s, since(t), since(requested))):
             self._last_activity, self._idle = t, False
             self._idle_timer.start()
             self._refresh_continue()
@@ -292,17 +276,15 @@ class DecisionView(QWidget):
 
     # -- recording through the rules ------------------------------------------------------------
 
-    def _apply(self, perf_ns: int, step: Callable[[rules.DecisionState], rules.Step]) -> bool:
-        """Run one rules step; record its emissions at the step's time, or note the refusal."""
+    def _apply(self, step: Callable[[rules.DecisionState], Step[rules.DecisionState]]) -> bool:
+        """Run one rules step; record its emissions, or note the refusal."""
         try:
             result = step(self._state)
         except DecisionRuleError as exc:
             self.refused.append(str(exc))
             return False
         self._state = result.state
-        t_ns = self._recorder.since_start(perf_ns)
-        for emission in result.emissions:
-            self._recorder.record(emission.kind, t_ns, emission.payload, trial=emission.trial)
+        record_emissions(self._recorder, result.emissions)
         return True
 
     def _in_task(self) -> bool:
@@ -310,9 +292,8 @@ class DecisionView(QWidget):
 
     # -- viewing, picking, writing --------------------------------------------------------------
 
+    @unless_suspended
     def _view_begin(self, option_id: str, via: Via, perf_ns: int) -> None:
-        if self.suspended:
-            return
         self._open_views[(option_id, via)] = perf_ns
 
     def _view_end(self, option_id: str, via: Via, perf_ns: int) -> None:
@@ -320,7 +301,7 @@ class DecisionView(QWidget):
         if started is None or not self._in_task():
             return
         since = self._recorder.since_start
-        self._apply(perf_ns, lambda s: rules.view_option(s, option_id, via, since(started), since(perf_ns)))
+        self._apply(lambda s: rules.view_option(s, option_id, via, since(started), since(perf_ns)))
 
     def _close_views(self, perf_ns: int) -> None:
         """End every open view (the task is about to complete)."""
@@ -329,10 +310,11 @@ class DecisionView(QWidget):
         for card in self.cards:
             card.hovering = card.focused = False
 
+    @unless_suspended
     def _pick(self, option_id: str, perf_ns: int, qt_event_ms: int | None) -> None:
-        if self.suspended or not self._in_task():
+        if not self._in_task():
             return
-        if self._apply(perf_ns, lambda s: rules.choose(s, option_id, self._recorder.since_start(perf_ns))):
+        if self._apply(lambda s: rules.choose(s, option_id, self._recorder.since_start(perf_ns))):
             for card in self.cards:
                 card.set_selected(card.option_id == option_id)
             self._refresh_continue()
@@ -354,11 +336,14 @@ class DecisionView(QWidget):
             super().keyPressEvent(event)
 
     def _text_changed(self) -> None:
-        t = time.perf_counter_ns()
-        if self._loading or self.suspended or not self._in_task():
+        self._reasoning_edited(time.perf_counter_ns())
+
+    @unless_suspended
+    def _reasoning_edited(self, t: int) -> None:
+        if self._loading or not self._in_task():
             return
         if not self._state.reasoning_started:
-            self._apply(t, lambda s: rules.start_reasoning(s, self._recorder.since_start(t)))
+            self._apply(lambda s: rules.start_reasoning(s, self._recorder.since_start(t)))
         self._debounce_timer.start()
         self._refresh_continue()
 
@@ -366,7 +351,7 @@ class DecisionView(QWidget):
         t = time.perf_counter_ns()
         if self._in_task() and self._state.reasoning_started:
             text = self.reasoning_box.toPlainText()
-            self._apply(t, lambda s: rules.update_reasoning(s, text, self._recorder.since_start(t)))
+            self._apply(lambda s: rules.update_reasoning(s, text, self._recorder.since_start(t)))
 
     def _refresh_continue(self) -> None:
         blocker = rules.completion_blocker(self._state, self.reasoning_box.toPlainText())
@@ -376,16 +361,19 @@ class DecisionView(QWidget):
     # -- completing -----------------------------------------------------------------------------
 
     def _continue_requested(self) -> None:
-        t = time.perf_counter_ns()
+        self._complete_task(time.perf_counter_ns())
+
+    @unless_suspended
+    def _complete_task(self, t: int) -> None:
         text = self.reasoning_box.toPlainText()
-        if self.suspended or not self._in_task() or rules.completion_blocker(self._state, text) is not None:
+        if not self._in_task() or rules.completion_blocker(self._state, text) is not None:
             return
         self._close_views(t)
         self._debounce_timer.stop()
         self._limit_timer.stop()
         self._idle_timer.stop()
         index = self._state.index
-        if not self._apply(t, lambda s: rules.complete_task(s, text, self._recorder.since_start(t))):
+        if not self._apply(lambda s: rules.complete_task(s, text, self._recorder.since_start(t))):
             return
         self._choices[self._state.task.id] = self._state.selected or ""
         self._recorder.checkpoint()
@@ -396,8 +384,8 @@ class DecisionView(QWidget):
             self._finish(t)
 
     def _finish(self, perf_ns: int) -> None:
-        self._apply(perf_ns, lambda s: rules.end_game(s, self._recorder.since_start(perf_ns)))
-        self._stop()
+        self._apply(lambda s: rules.end_game(s, self._recorder.since_start(perf_ns)))
+        self._shut_down()
         self._clear_cards()
         self.title_label.setText("Thank you")
         self.prompt_label.setText("That was the last situation.")
@@ -408,17 +396,12 @@ class DecisionView(QWidget):
         summary: dict[str, Any] = {"tasks_completed": self._state.completed, "choices": dict(self._choices)}
         self.game_did_finish.emit(summary)
 
-    def _stop(self) -> None:
-        for timer in (self._idle_timer, self._debounce_timer, self._limit_timer):
-            timer.stop()
+    def _shut_down(self) -> None:
+        """Stop every timer and the idle clock's event filter."""
+        self._stop_timers()
         if self._filtering:
             QApplication.instance().removeEventFilter(self)
             self._filtering = False
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window stops every timer; nothing more is recorded."""
-        self._stop()
-        super().closeEvent(event)
 
     # -- time limit, idle and window focus ------------------------------------------------------
 
@@ -428,7 +411,7 @@ class DecisionView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
-        if event.type() in ACTIVITY and self._in_task() and not self.suspended and self._is_mine(watched):
+        if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
             self._activity(time.perf_counter_ns())
         return False
 
@@ -437,6 +420,7 @@ class DecisionView(QWidget):
             return watched is self or self.isAncestorOf(watched)
         return isinstance(watched, QWindow) and watched is self.window().windowHandle()
 
+    @unless_suspended
     def _activity(self, perf_ns: int) -> None:
         self._end_idle(perf_ns)
         self._last_activity = perf_ns
@@ -451,19 +435,22 @@ class DecisionView(QWidget):
             return
         self._idle = False
         idle_ms = max(1, (perf_ns - self._last_activity) // 1_000_000)
-        self._apply(perf_ns, lambda s: rules.idle(s, idle_ms, self._recorder.since_start(perf_ns)))
+        self._apply(lambda s: rules.idle(s, idle_ms, self._recorder.since_start(perf_ns)))
 
     def changeEvent(self, event: QEvent) -> None:
         """The window becoming inactive or active again during a task is recorded as focus_lost/gained."""
-        if event.type() == QEvent.Type.ActivationChange and self._in_task() and not self.suspended:
-            t = time.perf_counter_ns()
-            since = self._recorder.since_start
-            if not self.isActiveWindow() and self._state.focus_lost_t_ns is None:
-                self._end_idle(t)
-                self._idle_timer.stop()
-                self._apply(t, lambda s: rules.lose_focus(s, since(t)))
-            elif self.isActiveWindow() and self._state.focus_lost_t_ns is not None:
-                self._apply(t, lambda s: rules.gain_focus(s, since(t)))
-                self._last_activity = t
-                self._idle_timer.start()
+        if event.type() == QEvent.Type.ActivationChange and self._in_task():
+            self._activation_changed(time.perf_counter_ns())
         super().changeEvent(event)
+
+    @unless_suspended
+    def _activation_changed(self, t: int) -> None:
+        since = self._recorder.since_start
+        if not self.isActiveWindow() and self._state.focus_lost_t_ns is None:
+            self._end_idle(t)
+            self._idle_timer.stop()
+            self._apply(lambda s: rules.lose_focus(s, since(t)))
+        elif self.isActiveWindow() and self._state.focus_lost_t_ns is not None:
+            self._apply(lambda s: rules.gain_focus(s, since(t)))
+            self._last_activity = t
+            self._idle_timer.start()

@@ -6,21 +6,24 @@ to `between` and its next begin_trial repeats the same index with a new foreperi
 station paused the game during a foreperiod or a stimulus) does the same without emitting anything: the
 abandoned attempt is then only visible as a second rt.trial_started with the same index.
 
-Errors (nothing is emitted when one is raised):
+Every transition returns a `Step` of `Emission`s (games/core.py). Errors (nothing is emitted when one is
+raised):
 
-    ReactionRulesError (ValueError)
-    ├── ReactionSequenceError   an action the current phase does not allow
-    ├── UnknownKeyError         a response key this variant does not map
-    └── TimeOrderError          a timestamp earlier than the one it must follow
+    GameRuleError (ValueError)
+    └── ReactionRulesError
+        ├── ReactionSequenceError   an action the current phase does not allow
+        ├── UnknownKeyError         a response key this variant does not map
+        └── TimeOrderError          a timestamp earlier than the one it must follow
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from eventlog.kinds import Payload
+from games.core import Emission, GameRuleError, Step
 from games.reaction.events import (
     Commission,
     FalseStart,
@@ -36,7 +39,6 @@ from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams
 
 __all__ = [
     "CLICK_PREFIX",
-    "Emission",
     "ReactionRules",
     "ReactionRulesError",
     "ReactionSequenceError",
@@ -60,7 +62,7 @@ CHOICE_STIMULI: dict[int, tuple[str, ...]] = {
 Phase = Literal["ready", "between", "foreperiod", "stimulus", "finished"]
 
 
-class ReactionRulesError(ValueError):
+class ReactionRulesError(GameRuleError):
     """Base of the errors the reaction-time rules raise."""
 
 
@@ -74,15 +76,6 @@ class UnknownKeyError(ReactionRulesError):
 
 class TimeOrderError(ReactionRulesError):
     """A timestamp lies before the event it must follow."""
-
-
-class Emission(NamedTuple):
-    """One event for the view to record: kind, session t_ns, payload model, trial column."""
-
-    kind: str
-    t_ns: int
-    payload: Payload
-    trial: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +152,7 @@ class ReactionRules:
 
     # -- transitions --------------------------------------------------------------------------
 
-    def start(self, state: ReactionState, t_ns: int, first_trial: int = 0) -> tuple[ReactionState, list[Emission]]:
+    def start(self, state: ReactionState, t_ns: int, first_trial: int = 0) -> Step[ReactionState]:
         """Begin the game (optionally at a later trial, for a resumed session)."""
         self._require(state, "start", "ready")
         if not 0 <= first_trial < self.params.trials:
@@ -169,9 +162,9 @@ class ReactionRules:
             timeout_ms=self.params.timeout_ms,
         )
         new = replace(state, phase="between", trial=first_trial, first_trial=first_trial, last_t_ns=t_ns)
-        return new, [Emission("rt.game_started", t_ns, payload, None)]
+        return Step(new, (Emission("rt.game_started", payload, t_ns, None),))
 
-    def begin_trial(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+    def begin_trial(self, state: ReactionState, t_ns: int) -> Step[ReactionState]:
         """Start the current trial's foreperiod (a repeat after a false start draws a new one)."""
         self._require(state, "begin_trial", "between")
         if self.is_done(state):
@@ -187,11 +180,11 @@ class ReactionRules:
         new = replace(
             state, phase="foreperiod", repeat=False, trial_start_ns=t_ns, foreperiod_ns=foreperiod, last_t_ns=t_ns
         )
-        return new, [Emission("rt.trial_started", t_ns, payload, state.trial)]
+        return Step(new, (Emission("rt.trial_started", payload, t_ns, state.trial),))
 
     def present(
         self, state: ReactionState, requested_t_ns: int, presented_t_ns: int
-    ) -> tuple[ReactionState, list[Emission]]:
+    ) -> Step[ReactionState]:
         """The stimulus was requested and then presented; the onset event's t_ns is the presented time."""
         self._require(state, "present", "foreperiod")
         self._require_order("present", requested_t_ns, state.trial_start_ns, "the trial start")
@@ -201,11 +194,11 @@ class ReactionRules:
             trial=state.trial, stimulus=plan.stimulus, requested_t_ns=requested_t_ns, presented_t_ns=presented_t_ns
         )
         new = replace(state, phase="stimulus", onset_ns=presented_t_ns, last_t_ns=presented_t_ns)
-        return new, [Emission("rt.stimulus_onset", presented_t_ns, payload, state.trial)]
+        return Step(new, (Emission("rt.stimulus_onset", payload, presented_t_ns, state.trial),))
 
     def respond(
         self, state: ReactionState, key: str, t_ns: int, qt_event_ms: int | None = None
-    ) -> tuple[ReactionState, list[Emission]]:
+    ) -> Step[ReactionState]:
         """A key press or button press ("click:<key>"): false start, response, commission, or late (timeout)."""
         base = key.removeprefix(CLICK_PREFIX)
         if base not in self.keys:
@@ -220,45 +213,46 @@ class ReactionRules:
         plan = self.plan[state.trial]
         if not plan.is_go:
             payload: Payload = Commission(trial=state.trial, key=key, latency_ns=latency)
-            return self._end(state, t_ns, [Emission("rt.commission", t_ns, payload, state.trial)], "commission")
+            return self._end(state, t_ns, (Emission("rt.commission", payload, t_ns, state.trial),), "commission")
         correct = base == plan.correct_key
         payload = Response(trial=state.trial, key=key, latency_ns=latency, correct=correct, qt_event_ms=qt_event_ms)
         return self._end(
-            state, t_ns, [Emission("rt.response", t_ns, payload, state.trial)], "hit" if correct else "error", latency
+            state, t_ns, (Emission("rt.response", payload, t_ns, state.trial),), "hit" if correct else "error", latency
         )
 
-    def expire(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+    def expire(self, state: ReactionState, t_ns: int) -> Step[ReactionState]:
         """The response window closed: an omission on a go trial, a withheld response on a no-go trial."""
         self._require(state, "expire", "stimulus")
         deadline = state.onset_ns + self.timeout_ns
         if t_ns < deadline:
             raise TimeOrderError(f"expire: t_ns {t_ns} is before the response deadline {deadline}")
         if not self.plan[state.trial].is_go:
-            return self._end(state, t_ns, [], "withheld")
+            return self._end(state, t_ns, (), "withheld")
         payload = Omission(trial=state.trial, timeout_ns=self.timeout_ns)
-        return self._end(state, t_ns, [Emission("rt.omission", t_ns, payload, state.trial)], "omission")
+        return self._end(state, t_ns, (Emission("rt.omission", payload, t_ns, state.trial),), "omission")
 
-    def interrupt(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+    def interrupt(self, state: ReactionState, t_ns: int) -> Step[ReactionState]:
         """Abandon the attempt in progress (foreperiod or stimulus): emit nothing; the trial is repeated.
 
         Like a false start, the next begin_trial repeats the same index with a new foreperiod, so scoring
         keeps only the repeat's outcome. Between trials there is nothing to abandon and nothing changes.
         """
         if state.phase == "between":
-            return state, []
+            return Step(state)
         if state.phase not in ("foreperiod", "stimulus"):
             raise ReactionSequenceError(f"interrupt: not allowed in phase {state.phase!r} (needs a running game)")
         self._require_order("interrupt", t_ns, state.last_t_ns, "the previous event")
-        return replace(state, phase="between", repeat=True, last_t_ns=t_ns), []
+        return Step(replace(state, phase="between", repeat=True, last_t_ns=t_ns))
 
-    def finish(self, state: ReactionState, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+    def finish(self, state: ReactionState, t_ns: int) -> Step[ReactionState]:
         """End the game once every trial is done."""
         self._require(state, "finish", "between")
         if not self.is_done(state):
             raise ReactionSequenceError(f"finish: trial {state.trial} of {self.params.trials} has not been played")
         self._require_order("finish", t_ns, state.last_t_ns, "the previous event")
         payload = RtGameEnded(trials=self.params.trials - state.first_trial)
-        return replace(state, phase="finished", last_t_ns=t_ns), [Emission("rt.game_ended", t_ns, payload, None)]
+        ended = Emission("rt.game_ended", payload, t_ns, None)
+        return Step(replace(state, phase="finished", last_t_ns=t_ns), (ended,))
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -283,17 +277,17 @@ class ReactionRules:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _false_start(self, state: ReactionState, key: str, t_ns: int) -> tuple[ReactionState, list[Emission]]:
+    def _false_start(self, state: ReactionState, key: str, t_ns: int) -> Step[ReactionState]:
         self._require_order("respond", t_ns, state.trial_start_ns, "the trial start")
         before = max(0, state.trial_start_ns + state.foreperiod_ns - t_ns)
         payload = FalseStart(trial=state.trial, key=key, before_onset_ns=before)
         tally = replace(state.tally, false_starts=state.tally.false_starts + 1)
         new = replace(state, phase="between", repeat=True, last_t_ns=t_ns, tally=tally)
-        return new, [Emission("rt.false_start", t_ns, payload, state.trial)]
+        return Step(new, (Emission("rt.false_start", payload, t_ns, state.trial),))
 
     def _end(
-        self, state: ReactionState, t_ns: int, emitted: list[Emission], outcome: str, latency: int | None = None
-    ) -> tuple[ReactionState, list[Emission]]:
+        self, state: ReactionState, t_ns: int, emitted: tuple[Emission, ...], outcome: str, latency: int | None = None
+    ) -> Step[ReactionState]:
         tally = state.tally
         counts = {"hit": "hits", "error": "errors", "omission": "omissions", "commission": "commissions",
                   "withheld": "withheld"}
@@ -301,9 +295,9 @@ class ReactionRules:
         if latency is not None and outcome == "hit":
             tally = replace(tally, hit_latencies_ns=(*tally.hit_latencies_ns, latency))
         ended = TrialEnded(trial=state.trial, outcome=outcome)  # type: ignore[arg-type]
-        emitted = [*emitted, Emission("rt.trial_ended", t_ns, ended, state.trial)]
+        emitted = (*emitted, Emission("rt.trial_ended", ended, t_ns, state.trial))
         new = replace(state, phase="between", trial=state.trial + 1, last_t_ns=t_ns, tally=tally)
-        return new, emitted
+        return Step(new, emitted)
 
     @staticmethod
     def _require(state: ReactionState, action: str, phase: Phase) -> None:

@@ -14,14 +14,16 @@ import random
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
+from games.core import Emission, record_emissions, unless_suspended
 from games.reaction.params import ChoiceRTParams, ReactionParams
-from games.reaction.rules import CLICK_PREFIX, Emission, ReactionRules, ReactionState
+from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
 from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
+from games.widgets import GameWidget
 
 __all__ = ["ReactionView"]
 
@@ -38,11 +40,10 @@ def _ms_until(target_ns: int, now_ns: int) -> int:
     return max(0, math.ceil((target_ns - now_ns) / MS))
 
 
-class ReactionView(QWidget):
+class ReactionView(GameWidget):
     """One game of the reaction-time family (the variant follows the params model)."""
 
-    game_did_finish = Signal(dict)
-    trial_will_start = Signal(int)
+    resumes_mid_game = True  # start_at_trial(k) begins at trial k with the same stimulus plan
     foreperiod_did_start = Signal(int)  # every attempt, repeats after a false start included
     stimulus_did_appear = Signal(int, str)  # trial, stimulus; emitted after the onset is recorded
 
@@ -56,11 +57,10 @@ class ReactionView(QWidget):
         self.state = ReactionState()
         self.variant = self.rules.variant
         self.keys = self.rules.keys
-        self.finished = False
-        self.suspended = False
-        self._timers = {name: self._make_timer(slot) for name, slot in (
+        for name, slot in (
             ("stimulus", self._on_stimulus_due), ("deadline", self._on_deadline), ("next", self._on_next_trial),
-        )}
+        ):
+            self._timer(name, slot, precise=True)
         self._build()
 
     # -- public -------------------------------------------------------------------------------
@@ -77,26 +77,17 @@ class ReactionView(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()
 
-    def suspend(self) -> None:
-        """Freeze the game: stop every timer, ignore input; a trial in progress is abandoned (nothing recorded)."""
-        if self.suspended or self.finished or self.state.phase == "ready":
-            return
-        self.suspended = True
+    def _freeze(self) -> None:
+        """Stop every timer; a trial in progress is abandoned (nothing recorded)."""
         self._stop_timers()
         if self.state.phase in ("foreperiod", "stimulus"):
             self.state, emitted = self.rules.interrupt(self.state, self._now())
             self._record(emitted)
             self.canvas.show_mode("blank")
             self.canvas.update()
-        self.setEnabled(False)
 
-    def resume(self) -> None:
-        """Continue after suspend(): the next (or abandoned) trial starts after the inter-trial interval."""
-        if not self.suspended:
-            return
-        self.suspended = False
-        self.setEnabled(True)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _thaw(self) -> None:
+        """The next (or abandoned) trial starts after the inter-trial interval."""
         if self.state.phase == "between" and not self.finished:
             self._schedule_next()
 
@@ -118,10 +109,6 @@ class ReactionView(QWidget):
         """The on-screen button answering with a key."""
         return self._buttons[key]
 
-    def timers_active(self) -> list[str]:
-        """Names of the view's timers still running (none once finished)."""
-        return [name for name, timer in self._timers.items() if timer.isActive()]
-
     # -- Qt handlers --------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -132,17 +119,14 @@ class ReactionView(QWidget):
             return
         self._respond(key, stamp, int(event.timestamp()) or None)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._stop_timers()
-        super().closeEvent(event)
-
     def _on_button(self, key: str, stamp: int, qt_ms: int) -> None:
         self._respond(CLICK_PREFIX + key, stamp, qt_ms or None)
 
     # -- the game's flow ----------------------------------------------------------------------
 
+    @unless_suspended
     def _respond(self, key: str, stamp: int, qt_ms: int | None) -> None:
-        if self.suspended or self.state.phase not in ("foreperiod", "stimulus"):
+        if self.state.phase not in ("foreperiod", "stimulus"):
             return  # between trials, while suspended and after the end, presses are not responses
         false_start = self.state.phase == "foreperiod"
         self.state, emitted = self.rules.respond(self.state, key, self.recorder.since_start(stamp), qt_ms)
@@ -153,9 +137,8 @@ class ReactionView(QWidget):
             self._message.setText(FALSE_START_TEXT)
         self._end_trial_display()
 
+    @unless_suspended
     def _on_next_trial(self) -> None:
-        if self.suspended:
-            return
         if self.rules.is_done(self.state):
             self._finish()
             return
@@ -172,9 +155,8 @@ class ReactionView(QWidget):
         self._timers["stimulus"].start(_ms_until(onset, self._now()))
         self.foreperiod_did_start.emit(self.state.trial)
 
+    @unless_suspended
     def _on_stimulus_due(self) -> None:
-        if self.suspended:
-            return
         stimulus = self.rules.plan[self.state.trial].stimulus
         requested = self._now()
         self.canvas.show_mode("stimulus", stimulus)
@@ -186,9 +168,8 @@ class ReactionView(QWidget):
         self._timers["deadline"].start(_ms_until(presented + self.rules.timeout_ns, self._now()))
         self.stimulus_did_appear.emit(self.state.trial, stimulus)
 
+    @unless_suspended
     def _on_deadline(self) -> None:
-        if self.suspended:
-            return
         now = self._now()
         deadline = self.state.onset_ns + self.rules.timeout_ns
         if now < deadline:  # a timer may wake a little early: wait out the rest
@@ -213,7 +194,6 @@ class ReactionView(QWidget):
         self._record(emitted)
         self.recorder.checkpoint()
         self._stop_timers()
-        self.finished = True
         self.canvas.show_mode("blank")
         self.canvas.update()
         self._message.setText("Done. Thank you!")
@@ -230,20 +210,8 @@ class ReactionView(QWidget):
     def _now(self) -> int:
         return self.recorder.since_start(time.perf_counter_ns())
 
-    def _record(self, emitted: list[Emission]) -> None:
-        for emission in emitted:
-            self.recorder.record(emission.kind, emission.t_ns, emission.payload, emission.trial)
-
-    def _make_timer(self, slot: Any) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.timeout.connect(slot)
-        return timer
-
-    def _stop_timers(self) -> None:
-        for timer in self._timers.values():
-            timer.stop()
+    def _record(self, emitted: tuple[Emission, ...]) -> None:
+        record_emissions(self.recorder, emitted)
 
     def _build(self) -> None:
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

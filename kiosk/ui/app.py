@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from eventlog import EventLog
 from kiosk.services.station_lock import StationLock, StationLockedError
 from kiosk.services.version import APP_VERSION
+from kiosk.ui.first_paint import watch_first_paint
 from kiosk.ui.station import StationWindow
 
 __all__ = ["open_station", "run_station"]
@@ -37,6 +38,7 @@ def run_station(data_dir: Path, kiosk: bool = False) -> int:
     except StationLockedError as exc:
         print(f"hiremate run: {exc}", file=sys.stderr)
         return 4
+    watch_first_paint(window)  # start-up benchmark and smoke runs only (an environment variable turns it on)
     try:
         if kiosk:
             window.showFullScreen()

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from games.bart import rules
 from games.bart.params import CLASSIC_COLOURS, BartParams
-from games.bart.rules import BartSequenceError, BartState, BartTimestampError, Emission
+from games.bart.rules import BartSequenceError, BartState, BartTimestampError
+from games.core import Emission
 
 MS = 1_000_000
 
@@ -22,11 +23,11 @@ def started(params: BartParams, seed: int = 7) -> BartState:
     return state
 
 
-def kinds(emissions: list[Emission]) -> list[str]:
+def kinds(emissions: tuple[Emission, ...]) -> list[str]:
     return [e.kind for e in emissions]
 
 
-def play_script(params: BartParams, seed: int, stop_at: list[int]) -> list[Emission]:
+def play_script(params: BartParams, seed: int, stop_at: list[int]) -> tuple[Emission, ...]:
     """Play every balloon, pumping until stop_at[i] pumps (then collect) or a burst; one pump per 300 ms."""
     state = rules.new_game(params, random.Random(seed), seed)
     state, out = rules.start_game(state, 0)

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from eventlog.kinds import validate_payload
+from games.core import Step
 from games.decision import errors as err
 from games.decision import rules as r
 from games.decision.params import DecisionParams
@@ -27,7 +28,7 @@ def in_task(*ids: str) -> r.DecisionState:
     return r.start_task(state, 1_000, 900).state
 
 
-def kinds(step: r.Step) -> list[str]:
+def kinds(step: Step[r.DecisionState]) -> list[str]:
     return [e.kind for e in step.emissions]
 
 

@@ -9,9 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 from eventlog.kinds import validate_payload
+from games.core import Emission
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
 from games.reaction.rules import (
-    Emission,
     ReactionRules,
     ReactionSequenceError,
     ReactionState,
@@ -50,7 +50,7 @@ def play_all(rules: ReactionRules, state: ReactionState, latency_ns: int = 300 *
         out += em
         t = state.last_t_ns + 500 * MS
     state, em = rules.finish(state, t)
-    return out + em
+    return [*out, *em]
 
 
 @pytest.mark.parametrize("params", [SimpleRTParams(), ChoiceRTParams(choices=4), GoNoGoParams()])

@@ -33,15 +33,15 @@ def test_interrupt_abandons_the_attempt_silently_and_the_trial_repeats() -> None
     state, _ = rules.begin_trial(state, 10 * MS)
     first_fp = state.foreperiod_ns
     state, emitted = rules.interrupt(state, 20 * MS)
-    assert emitted == [] and state.phase == "between" and state.repeat and state.trial == 0
+    assert emitted == () and state.phase == "between" and state.repeat and state.trial == 0
     state, emitted = rules.begin_trial(state, 30 * MS)
     assert emitted[0].trial == 0 and emitted[0].payload.foreperiod_ns != first_fp
     onset = 30 * MS + state.foreperiod_ns
     state, _ = rules.present(state, onset, onset)
     state, emitted = rules.interrupt(state, onset + 5 * MS)
-    assert emitted == [] and state.phase == "between" and state.trial == 0
+    assert emitted == () and state.phase == "between" and state.trial == 0
     assert rules.summary(state)["false_starts"] == 0  # an interruption is not the candidate's false start
-    assert rules.interrupt(state, onset + 6 * MS) == (state, [])  # between trials: nothing to abandon
+    assert rules.interrupt(state, onset + 6 * MS) == (state, ())  # between trials: nothing to abandon
 
 
 def test_interrupt_refuses_a_game_not_running() -> None:

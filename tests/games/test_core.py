@@ -1,0 +1,106 @@
+"""Every registered game keeps the shared contract of games/core.py: GameView, GameRuleError, suspend/resume."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from eventlog.recorder import SessionRecorder
+from games.core import GameRuleError, GameView
+from games.spec import GameSpec, all_games, load_object
+from tests.games.conftest import ReadEvents
+
+GAMES = sorted(all_games().values(), key=lambda spec: spec.name)
+GAME_PACKAGES = sorted({spec.view.split(".")[1] for spec in GAMES})
+
+
+def _view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], spec: GameSpec) -> Any:
+    view = load_object(spec.view)(make_recorder(spec.name), spec.params_model(), 5)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _rule_errors(package: str) -> list[type[Exception]]:
+    """The exception classes defined in a game package's Qt-free rules modules (rules.py, errors.py)."""
+    found: list[type[Exception]] = []
+    for name in ("rules", "errors"):
+        try:
+            module = importlib.import_module(f"games.{package}.{name}")
+        except ModuleNotFoundError:
+            continue
+        found += [value for value in vars(module).values() if inspect.isclass(value)
+                  and issubclass(value, Exception) and value.__module__ == module.__name__]
+    return found
+
+
+def test_the_registry_finds_every_game() -> None:
+    assert {spec.name for spec in GAMES} >= {"bart", "simple_rt", "choice_rt", "go_nogo", "decision"}
+    assert GAME_PACKAGES == ["bart", "decision", "reaction"]
+
+
+@pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)
+def test_every_view_satisfies_the_game_view_protocol(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], spec: GameSpec
+) -> None:
+    view = _view(qtbot, make_recorder, spec)
+    assert isinstance(view, GameView)
+    assert isinstance(view.resumes_mid_game, bool)
+    assert view.finished is False
+    plain = QWidget()
+    qtbot.addWidget(plain)
+    assert not isinstance(plain, GameView)  # the check is not vacuous
+
+
+@pytest.mark.parametrize("package", GAME_PACKAGES)
+def test_every_games_rule_errors_derive_from_game_rule_error(package: str) -> None:
+    errors = _rule_errors(package)
+    assert errors, f"games.{package} defines no rule errors"
+    for error in errors:
+        assert issubclass(error, GameRuleError), f"{error.__module__}.{error.__name__} is not a GameRuleError"
+    assert issubclass(GameRuleError, ValueError)
+
+
+@pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)
+def test_suspend_and_resume_are_idempotent_and_do_nothing_before_the_start(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents, spec: GameSpec
+) -> None:
+    view = _view(qtbot, make_recorder, spec)
+    view.suspend()
+    assert not view.suspended and view.isEnabled()  # before the start: nothing to freeze
+    view.resume()
+    assert read_events(game=spec.name) == []
+    view.start()
+    view.suspend()
+    view.suspend()
+    assert view.suspended and not view.isEnabled() and view.timers_active() == []
+    frozen = len(read_events(game=spec.name))
+    qtbot.wait(300)
+    assert len(read_events(game=spec.name)) == frozen  # nothing is recorded while suspended
+    view.resume()
+    view.resume()
+    assert not view.suspended and view.isEnabled()
+    view.close()
+
+
+def test_a_game_that_cannot_resume_mid_game_starts_over_at_start_at_trial(
+    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents
+) -> None:
+    fixed = [spec for spec in GAMES if not load_object(spec.view).resumes_mid_game]
+    assert [spec.name for spec in fixed] == ["bart"]
+    view = _view(qtbot, make_recorder, fixed[0])
+    announced: list[int] = []
+    view.trial_will_start.connect(announced.append)
+    view.start_at_trial(3)
+    qtbot.waitUntil(lambda: any(e.kind == "bart.balloon_started" for e in read_events(game="bart")))
+    events = read_events(game="bart")
+    assert [e.kind for e in events] == ["bart.game_started", "bart.balloon_started"]
+    assert events[1].trial == 0 and announced == [0]
+    view.close()

@@ -4,26 +4,42 @@
 # print plugin needs to list real printers; without it the print dialog can only print to a PDF file; "test" adds
 # the stock age tool, with which a test decrypts an encrypted bundle as an operator would; chromium and
 # chromium-driver, which render the recruiter reports' HTML in the tests; poppler-utils, whose pdftotext and
-# pdftoppm read the reports' PDFs back)
+# pdftoppm read the reports' PDFs back;
+# and the npm package bids-validator (the BIDS export's tests run it) into .cache/npm, with Debian's nodejs
+# and npm when node or npm is missing)
 set -euo pipefail
 mode="${1:-test}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+BIDS_VALIDATOR="bids-validator@1.15.0"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
 if [ "$mode" = test ]; then
   pkgs+=(age chromium chromium-driver poppler-utils)
 fi
+
+install_bids_validator() {
+  [ "$mode" = test ] || return 0
+  [ -x "$root/.cache/npm/node_modules/.bin/bids-validator" ] && return 0
+  echo "system-deps: installing $BIDS_VALIDATOR into .cache/npm (npm)"
+  npm install --prefix "$root/.cache/npm" --no-audit --no-fund --loglevel=error "$BIDS_VALIDATOR" >/dev/null
+}
 if [ "$mode" = run ]; then
   pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
          libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth libcups2)
 fi
+if [ "$mode" = test ]; then
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "system-deps: not a Debian-family system; install Qt 6's runtime libraries (EGL, GL, xkbcommon, fontconfig) yourself" >&2
+  install_bids_validator
   exit 0
 fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then install_bids_validator; exit 0; fi
 echo "system-deps: installing ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
   echo "system-deps: need root to install: ${missing[*]}" >&2; exit 1
@@ -31,3 +47,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_bids_validator

@@ -32,6 +32,7 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
     GET  /api/v1/sessions/{id}/report  the recruiter report: ?format=html|pdf&role=NAME&paper=a4|letter
                                        (text/html or application/pdf; 422 ErrorBody(check="report"))
     GET  /api/v1/compare?ids=A,B[,C,D] 2-4 candidates side by side, same options and media types
+    GET  /api/v1/export?format=F       researcher tables of every session (docs/DATA.md), a zip (export_routes.py)
         every GET under /api/v1/ needs `Authorization: Bearer <read token>`; else 401 ErrorBody(check="token")
         with a WWW-Authenticate: Bearer challenge. Uploads are authenticated by the station's signature instead.
     GET  /healthz                      {"status": "ok"}          (open, like /openapi.json and /docs)

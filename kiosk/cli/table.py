@@ -79,6 +79,10 @@ COMMANDS = _group(
     _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
     _leaf("report", "recruiter report of a session, or a comparison of 2-4, as HTML or PDF", json=False),
     _leaf("export", "write signed session bundles to a folder"),
+    _group(
+        "data", "researcher data: trial tables, session summaries and a codebook",
+        _leaf("data export", "write analysis-ready tables (CSV, TSV, JSON Lines or BIDS)"),
+    ),
     _leaf("verify", "verify signed session bundles; exits non-zero on any failure", data_dir=False),
     _group(
         "sync", "upload completed sessions to the receiver; the outbox and its settings",
@@ -99,6 +103,7 @@ COMMANDS = _group(
             _leaf("receiver token revoke", "revoke a read token by its ID"),
         ),
         _leaf("receiver make-cert", "write a self-signed receiver certificate and key"),
+        _leaf("receiver export", "researcher tables of every stored session, all stations merged"),
     ),
     _leaf("station", "show the station's identity and public key fingerprint"),
 )

@@ -19,6 +19,7 @@ from sync.protocol import (
     SessionSummary,
 )
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
+from sync.receiver.export_routes import export_router
 from sync.receiver.limits import DEFAULT_LIMITS, Limits
 from sync.receiver.recipient import ReceiverIdentity, identity_for
 from sync.receiver.refusals import ambiguous_response, invalid_request_response
@@ -116,6 +117,7 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
     app.add_exception_handler(RequestValidationError, invalid_request_response)
     read = [Depends(read_auth(storage))]
     add_upload_routes(app, storage, identity or identity_for(storage), limits.body_timeout_s)
+    app.include_router(export_router(storage, app_version))
 
     @app.get(SESSIONS_PATH, response_model=list[SessionSummary], dependencies=read,
              responses={401: _read_errors()[401]})

@@ -88,6 +88,10 @@ class BundleStorage(Protocol):
         """One stored bundle by session id (and station id or key hex); AmbiguousSession if several match."""
         ...
 
+    def bundle_keys(self) -> list[tuple[str, str]]:
+        """Every stored bundle's (station key hex, session id), oldest first (without loading the bundles)."""
+        ...
+
     def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
         """The parsed events of one stored session (selected as get() does)."""
         ...
@@ -215,6 +219,12 @@ class SqliteStorage:
         with self._lock:
             found = self._select(session_id, station)
         return found[1] if found else None
+
+    def bundle_keys(self) -> list[tuple[str, str]]:
+        """Every stored bundle's (station key hex, session id), oldest first (without loading the bundles)."""
+        with self._lock:
+            return [(row[0], row[1]) for row in self._conn.execute(
+                "SELECT public_key, session_id FROM bundles ORDER BY received_utc, id")]
 
     def sessions(self) -> list[StoredBundle]:
         """Every stored bundle, oldest first."""

@@ -20,7 +20,7 @@ class NoQt:
 sys.meta_path.insert(0, NoQt())
 QT_MODULE_PARTS = {"view", "player", "widgets", "ui"}  # the games' Qt modules and the station's shell
 imported = []
-for package in ("eventlog", "games", "scoring", "sync", "reports", "kiosk"):
+for package in ("eventlog", "games", "scoring", "sync", "reports", "datasets", "kiosk"):
     root = importlib.import_module(package)
     for info in pkgutil.walk_packages(root.__path__, package + "."):
         parts = set(info.name.split("."))

@@ -1,0 +1,171 @@
+"""The session summary table (sessions): one row per session, one column per metric, trait and quality flag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from datasets.columns import Column, TableSpec, col
+from datasets.context import IDENTITY_COLUMNS, SessionContext
+from datasets.metrics import GAME_METRICS, metric_column
+from scoring import SCORING_VERSION, SUPPORTED_VERSIONS
+from scoring.model import Profile
+from scoring.tables import table_for
+
+__all__ = ["INTERPRETATIONS", "QUALITY_FLAGS", "SESSIONS", "summary_row"]
+
+_TABLE = table_for(SCORING_VERSION)
+QUALITY_FLAGS: dict[str, tuple[str, str]] = {
+    "anticipation_rate": ("number", "Anticipations over reaction-time responses; raised above "
+                          f"{_TABLE['quality']['anticipation_rate_max']}."),
+    "focus_losses": ("integer", "station.focus_lost plus decision.focus_lost; raised above "
+                     f"{_TABLE['quality']['focus_losses_max']}."),
+    "idle_time": ("integer", f"Milliseconds without input; raised above {_TABLE['quality']['idle_ms_max']} ms."),
+    "interruptions": ("integer", "Crash resumes, idle pauses and (1.1.0) the proctor's freezes of a running game."),
+    "regular_responding": ("number", "The smallest coefficient of variation of any timing series with "
+                           f"{_TABLE['quality']['regular_min_n']}+ values; raised below "
+                           f"{_TABLE['quality']['regular_cv_min']} (scripted input?)."),
+    "incomplete_games": ("integer", "Games that started but did not end."),
+}
+"""Quality flags of a profile (docs/SCORING.md, "Quality flags"), in scoring's order."""
+
+_DEC = _TABLE["decision"]
+INTERPRETATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "thinking_style": {"": tuple(_TABLE["texts"]["thinking"])},
+    "decision_pattern": {"speed": ("fast", "moderate", "deliberate"),
+                         "consistency": ("improving", "steady", "variable")},
+    "risk_orientation": {"": tuple(_TABLE["texts"]["risk"])},
+    "communication_style": {"reasoning_depth": ("detailed", "moderate", "brief"),
+                            "logical_structure": tuple(_TABLE["texts"]["communication"])},
+}
+"""The decision-style readings (seed 004, 8) and their allowed values; two-part readings are split in two columns."""
+
+_RELIABILITY = (*(str(label) for _, label in _TABLE["reliability"]["bands"]), "not estimable")
+
+
+def _session_columns() -> tuple[Column, ...]:
+    return (
+        col("purpose", "string", "Why the session was opened (`assessment`; `practice` sessions are not exported "
+            "by --all).", source="session.opened.purpose"),
+        col("status", "string", "The session's state when exported.", enum=("completed", "abandoned", "declined",
+            "open", "interrupted"), source="sessions.status"),
+        col("anchor_wall_utc", "datetime", "Wall-clock time (UTC, ISO 8601) of the session's t = 0.",
+            source="session.opened.anchor_wall_utc"),
+        col("closed_utc", "datetime", "When the session was closed (UTC, ISO 8601).", source="sessions.closed_utc"),
+        col("time_zone", "string", "The station's time zone name when the session opened.",
+            source="session.opened.time_zone"),
+        col("app_version", "string", "The app version that recorded the session.",
+            source="session.opened.app_version"),
+        col("event_count", "integer", "Events in the session's log.", minimum=0),
+        col("resumes", "integer", "Times the session was resumed after a crash (session.resumed).", minimum=0),
+        col("pauses", "integer", "Times the station paused the candidate flow (station.paused).", minimum=0),
+        col("freezes", "integer", "Times the station froze a running game (station.game_suspended).", minimum=0),
+        col("frozen_ms", "number", "Total time games were frozen.", unit="ms", minimum=0),
+        col("scoring_version", "string", "The scoring version of every metric, trait and flag in this row.",
+            enum=SUPPORTED_VERSIONS),
+        col("scoring_error", "string", "Why the session could not be scored (n/a when it was)."),
+    )
+
+
+def _game_columns() -> tuple[Column, ...]:
+    out: list[Column] = []
+    for game, keys in GAME_METRICS.items():
+        out.append(col(f"{game}_completed", "boolean", f"The {game} game ended (n/a: not played)."))
+        out += [metric_column(k, f"{game}_{k.split('.', 1)[1]}", f"{game}: ") for k in keys]
+    return tuple(out)
+
+
+def _trait_columns() -> tuple[Column, ...]:
+    out: list[Column] = []
+    for key, t in _TABLE["traits"].items():
+        what = (f"{t['label']} ({t['low_pole']} 0 <-> {t['high_pole']} 100; {t['kind']}, from {t['source']})")
+        out += [
+            col(f"trait_{key}_position", "number", f"{what}: position (n/a when insufficient).", unit="points",
+                minimum=0, maximum=100, source=f"scoring trait {key}"),
+            col(f"trait_{key}_band_low", "number", f"{what}: lower edge of the reliability band (position - 1.96 SE).",
+                unit="points", minimum=0, maximum=100),
+            col(f"trait_{key}_band_high", "number", f"{what}: upper edge of the reliability band.", unit="points",
+                minimum=0, maximum=100),
+            col(f"trait_{key}_reliability", "number", f"{what}: split-half reliability (Spearman-Brown).", minimum=0,
+                maximum=1),
+            col(f"trait_{key}_reliability_label", "string", f"{what}: reliability label.", enum=_RELIABILITY),
+            col(f"trait_{key}_items", "integer", f"{what}: items (trials) the trait is computed from.", minimum=0),
+        ]
+    return tuple(out)
+
+
+def _interpretation_columns() -> tuple[Column, ...]:
+    out: list[Column] = []
+    for key, parts in INTERPRETATIONS.items():
+        for part, values in parts.items():
+            name = f"decision_{key}" + (f"_{part}" if part else "")
+            out.append(col(name, "string", f"Decision style reading {key}{' (' + part + ')' if part else ''} "
+                           "(seed 004, 8; n/a with too few scenarios).", enum=values,
+                           source=f"scoring interpretation {key}"))
+        out.append(col(f"decision_{key}_confidence", "number", f"Confidence of the {key} reading.", minimum=0,
+                       maximum=1))
+    return tuple(out)
+
+
+def _quality_columns() -> tuple[Column, ...]:
+    out: list[Column] = []
+    for key, (type_, meaning) in QUALITY_FLAGS.items():
+        out.append(col(f"quality_{key}", type_, f"Quality flag {key}: {meaning}", minimum=0,
+                       unit="ms" if key == "idle_time" else "", source=f"scoring quality {key}"))
+        out.append(col(f"quality_{key}_raised", "boolean", f"Quality flag {key} is raised."))
+    return tuple(out)
+
+
+SESSIONS = TableSpec(
+    name="sessions", title="Sessions", row="session",
+    description="Every exported session: its metadata, each game's metrics, every trait's position, band and "
+                "reliability, the decision-style readings and the quality flags, with the scoring version.",
+    key=("session_id",), bids="sessions", by_game=False,
+    columns=IDENTITY_COLUMNS + _session_columns() + _game_columns() + _trait_columns() + _interpretation_columns()
+    + _quality_columns(),
+)
+
+
+def _profile_values(profile: Profile) -> dict[str, Any]:
+    row: dict[str, Any] = {"scoring_version": profile.scoring_version}
+    for g in profile.games:
+        if g.game not in GAME_METRICS:
+            continue
+        row[f"{g.game}_completed"] = g.completed
+        for m in g.metrics:
+            if not m.group and m.key in GAME_METRICS[g.game]:
+                row[f"{g.game}_{m.key.split('.', 1)[1]}"] = None if m.insufficient else m.value
+    for t in profile.traits:
+        row.update({f"trait_{t.key}_position": t.position, f"trait_{t.key}_band_low": t.band_low,
+                    f"trait_{t.key}_band_high": t.band_high, f"trait_{t.key}_reliability": t.reliability,
+                    f"trait_{t.key}_reliability_label": t.reliability_label, f"trait_{t.key}_items": t.items})
+    for i in profile.interpretations:
+        if i.insufficient is not None or i.key not in INTERPRETATIONS:
+            continue
+        for part in INTERPRETATIONS[i.key]:
+            row[f"decision_{i.key}" + (f"_{part}" if part else "")] = i.details.get(part) if part else i.value
+        row[f"decision_{i.key}_confidence"] = i.confidence
+    for q in profile.quality:
+        row[f"quality_{q.key}"] = q.value
+        row[f"quality_{q.key}_raised"] = q.raised
+    return row
+
+
+def summary_row(ctx: SessionContext, profile: Profile | None, error: str | None) -> dict[str, Any]:
+    """The sessions row of one session (scoring columns n/a when it could not be scored)."""
+    s, records = ctx.source, ctx.records
+    counts = _count(records, ("session.resumed", "station.paused", "station.game_suspended"))
+    row: dict[str, Any] = {
+        "session_id": s.session_id, "participant": s.participant, "station_id": s.station_id, "battery": s.battery,
+        "purpose": s.purpose, "status": s.status, "anchor_wall_utc": s.anchor_wall_utc, "closed_utc": s.closed_utc,
+        "time_zone": s.time_zone, "app_version": s.app_version, "event_count": len(records),
+        "resumes": counts[0], "pauses": counts[1], "freezes": counts[2],
+        "frozen_ms": sum(b - a for a, b in ctx.freezes) / 1e6, "scoring_error": error,
+    }
+    if profile is not None:
+        row.update(_profile_values(profile))
+    return row
+
+
+def _count(records: Sequence[Any], kinds: tuple[str, ...]) -> list[int]:
+    return [sum(1 for r in records if r.kind == k) for k in kinds]

@@ -1,0 +1,1 @@
+"""`hiremate data export`: researcher data."""

@@ -1,0 +1,42 @@
+"""`hiremate receiver export`: researcher tables of everything the receiver holds, every station merged."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kiosk.cli.commands.data.export import FORMATS, ProgressBar
+from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
+from kiosk.cli.common import CliError, print_json
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The database, the format and the output folder."""
+    add_db_argument(parser)
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                        help="a new or empty folder to write into")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export every stored session (docs/DATA.md); one line on failure."""
+    from datasets import ExportError
+    from kiosk.services.version import APP_VERSION
+    from sync.receiver.export_routes import export_receiver
+
+    with receiver_storage(args) as storage:
+        bar = ProgressBar(len(storage.bundle_keys()))
+        try:
+            summary = export_receiver(storage, args.format, args.output, APP_VERSION, progress=bar)
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+        finally:
+            bar.finish()
+    if args.json:
+        print_json({"format": summary.format, "directory": str(summary.directory), "sessions": summary.sessions,
+                    "rows": summary.rows, "files": summary.files})
+    else:
+        print(summary.line())
+    return 0

@@ -1,0 +1,7 @@
+
+
+def test_the_data_export_formats_spelled_in_the_cli_are_the_datasets_formats() -> None:
+    from datasets import FORMATS as EXPORTED
+    from kiosk.cli.commands.data.export import FORMATS
+
+    assert FORMATS == EXPORTED

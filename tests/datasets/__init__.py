@@ -1,0 +1,1 @@
+"""Tests of the researcher exports (datasets/)."""

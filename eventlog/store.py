@@ -151,7 +151,8 @@ class Store:
 
     def event_count(self, session_id: str) -> int:
         """How many events a session has in the log."""
-        return self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()[0]
+        row = self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()
+        return int(row[0])
 
     def set_session_status(self, session_id: str, status: str) -> None:
         """Change a session's operational status (the events are never touched)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -21,9 +21,11 @@ from kiosk.services.stationdb import validate_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.outbox import OutboxSection
-from sync.client import Progress
 from sync.errors import SyncError
-from sync.worker import SyncWorker
+from sync.progress import Progress
+
+if TYPE_CHECKING:
+    from sync.worker import SyncWorker
 
 __all__ = ["SyncLink"]
 
@@ -68,6 +70,8 @@ class SyncLink(QObject):
         self.start_error = None
         self.section.show_endpoint(endpoint)
         if endpoint:
+            from sync.worker import SyncWorker  # httpx and the client load when sync starts, after first paint
+
             try:
                 worker = SyncWorker(self.db_path, endpoint, progress=self._from_worker.emit,
                                     catch_up=False, ca_pem=self.ca_pem)

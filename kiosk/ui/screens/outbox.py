@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
-from sync.client import Progress
 from sync.outbox import STATES, OutboxItem
+from sync.progress import Progress
 
 __all__ = ["OutboxSection"]
 

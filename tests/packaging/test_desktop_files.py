@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 from pathlib import Path
 from types import ModuleType
@@ -105,3 +106,9 @@ def _largest_channel_difference(a: QImage, b: QImage) -> int:
     a = a.convertToFormat(QImage.Format.Format_ARGB32)
     b = b.convertToFormat(QImage.Format.Format_ARGB32)
     return max(abs(x - y) for x, y in zip(bytes(a.constBits()), bytes(b.constBits()), strict=True))
+
+
+def test_every_packaging_file_install_md_names_exists() -> None:
+    named = set(re.findall(r"`(packaging/[\w./-]+)`", (ROOT / "docs" / "INSTALL.md").read_text()))
+    assert {"packaging/hiremate-kiosk.service", "packaging/hiremate-kiosk.desktop", "packaging/hiremate.spec"} <= named
+    assert [name for name in sorted(named) if not (ROOT / name).exists()] == []

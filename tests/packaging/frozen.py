@@ -2,7 +2,7 @@
 
 A build is kept in .cache/package/<key>/ (the app in hiremate/, the build's log in build.log). The key hashes what goes
 into it: every file of our packages (pyproject's list), of packaging/ and pyproject.toml, committed or not, with the
-Python version and every installed distribution's version. Any change there builds anew (about 1.5 minutes on the
+Python version and every installed distribution's version. Any change there builds anew (47 to 105 s on the shared
 2-core machine); a change to tests or docs reuses the build. Only the newest build is kept.
 """
 

@@ -107,6 +107,9 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+NO_NUL = r"^[^\x00]+$"  # identifiers the receiver stores in columns: no NUL (PostgreSQL text cannot hold one)
+
+
 class _Signed(_Frozen):
     """Manifest parts: strict types (no "5" for 5, no true for 1), as the station writes them."""
 
@@ -116,14 +119,14 @@ class _Signed(_Frozen):
 class ManifestStation(_Signed):
     """The station that signed the bundle."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(min_length=1, pattern=NO_NUL)
     public_key: str = Field(pattern=r"^[0-9a-f]{64}$", description="raw Ed25519 public key, hex")
 
 
 class ManifestSession(_Signed):
     """Session metadata: the participant is the pseudonym only, never a name or email."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(min_length=1, pattern=NO_NUL)
     purpose: str
     participant: str = Field(description="pseudonym")
     battery: str | None
@@ -145,7 +148,7 @@ class ManifestVersions(_Signed):
     """The app that recorded the session and the scoring version that produced results.json."""
 
     app: str
-    scoring: str
+    scoring: str = Field(pattern=NO_NUL)
 
 
 class MemberDigest(_Signed):

@@ -98,8 +98,9 @@ def test_a_key_signs_only_for_its_own_station_id(station: Path, rival: Path, rec
     assert bound == {owner.public_hex: owner.station_id, other.public_hex: other.station_id}
 
 
-def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(tmp_path: Path, station: Path) -> None:
-    storage = SqliteStorage(tmp_path / "rx.sqlite3")
+def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(storage_factory: object,
+                                                                      station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
     owner = load_or_create_identity(station)
     assert storage.enroll(owner.public_raw, "desk", station_id="the-real-id")
     outcome = ingest(storage, _bundle(station))

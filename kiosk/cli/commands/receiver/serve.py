@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     host, tls = _listen_host(args), _tls(args)
     storage = open_storage(args)
     tokens = sum(not row["revoked_utc"] for row in storage.tokens())
-    print(f"HireMate receiver on {'https' if tls else 'http'}://{host}:{args.port} (database {storage.path}; "
+    print(f"HireMate receiver on {'https' if tls else 'http'}://{host}:{args.port} (database {storage.location}; "
           f"{len(storage.stations())} enrolled station(s), {tokens} active read token(s)); OpenAPI at /docs")
     if not tls and host not in LOOPBACK:
         print("warning: plain HTTP on a network address: read tokens and candidate data cross the network "

@@ -99,7 +99,9 @@ class StationLiveStatus:
         titles = dict(plan[1]) if plan else {}
         fold = self._fold(store, session_id, titles)
         state, alerts = fold.state, fold.alerts()
-        game = _game(fold, fold.game, fold.game_index, plan)
+        between = plan is not None and state == "instructions" and fold.game_index < plan[0]
+        upcoming = plan[1][fold.game_index][0] if plan and between else None
+        game = _game(fold, fold.game or upcoming, fold.game_index, plan)
         if kind == "interrupted":
             state, alerts = "interrupted", ["interrupted", *alerts]
         elif kind == "live":

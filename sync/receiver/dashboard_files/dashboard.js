@@ -55,7 +55,8 @@ function alertText(name, beat) {
 function gameLine(beat) {
   const game = beat.game;
   if (!game) return beat.state === "idle" ? "Waiting for a candidate" : "";
-  let text = `${game.practice ? "Practice: " : ""}Game ${game.number} of ${game.of}: ${game.title || game.name}`;
+  const before = beat.state === "instructions" ? "Next: " : game.practice ? "Practice: " : "";
+  let text = `${before}Game ${game.number} of ${game.of}: ${game.title || game.name}`;
   if (game.trial) text += ` · trial ${game.trial}${game.trials ? ` of ${game.trials}` : ""}`;
   return text;
 }

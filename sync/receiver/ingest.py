@@ -97,6 +97,8 @@ def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> Ingest
     if storage.stored_sha256(manifest.station.public_key, bundle.session_id) is not None:
         existing = storage.get(bundle.session_id, manifest.station.public_key)
         assert existing is not None
+        if existing.bundle_sha256 == bundle.sha256:  # stored meanwhile by a concurrent upload of the same bundle
+            return _receipt(existing, "duplicate", upload_sha256)
         raise _conflict(bundle.session_id, existing.bundle_sha256)
     try:
         rows = bundle_rows(bundle)

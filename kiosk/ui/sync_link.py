@@ -17,8 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from kiosk.services.session_ops import Closed
 from kiosk.services.live_status import StationLiveStatus
+from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
 from kiosk.ui.ops import DbOps, describe

@@ -71,9 +71,9 @@ def take_heartbeat(storage: BundleStorage, body: bytes, signature: str | None) -
     if not signature or not heartbeat_signature_ok(key, signature.strip(), body):
         return _refused(422, "signature", f"no valid {SIGNATURE_HEADER} header: the heartbeat must be signed by "
                         "the station key it names")
-    stored = storage.put_live(LiveRow(beat.station_key, beat.station_id, beat.seq, utc_now(),
-                                      beat.model_dump_json()))
-    status = "stored" if stored == beat.seq else "stale"
+    kept, stored = storage.put_live(LiveRow(beat.station_key, beat.station_id, beat.seq, utc_now(),
+                                            beat.model_dump_json()))
+    status = "stored" if kept else "stale"
     return (200 if status == "stored" else 409), HeartbeatAck(status=status, seq=beat.seq,
                                                               stored_seq=stored).model_dump()
 

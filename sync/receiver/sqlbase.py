@@ -200,8 +200,8 @@ class SqlStorage:
 
     # -- live station state (heartbeats) ------------------------------------------------------
 
-    def put_live(self, row: LiveRow) -> int:
-        """Keep a station's heartbeat unless one with a counter as high is stored; return the stored counter."""
+    def put_live(self, row: LiveRow) -> tuple[bool, int]:
+        """Keep a station's heartbeat unless one with a counter as high is stored: (kept?, the stored counter)."""
         with self._tx() as sql:
             kept = sql.all(
                 f"INSERT INTO station_live ({', '.join(LIVE_FIELDS)}) VALUES (?, ?, ?, ?, ?) "
@@ -209,10 +209,10 @@ class SqlStorage:
                 "received_utc = excluded.received_utc, body = excluded.body WHERE station_live.seq < excluded.seq "
                 "RETURNING seq", [getattr(row, name) for name in LIVE_FIELDS])
             if kept:
-                return int(kept[0][0])
+                return True, int(kept[0][0])
             stored = sql.one("SELECT seq FROM station_live WHERE public_key = ?", (row.public_key,))
         assert stored is not None
-        return int(stored[0])
+        return False, int(stored[0])
 
     def live(self, public_key: str | None = None) -> list[LiveRow]:
         """Every station's latest heartbeat (or one station's), by station key."""

@@ -133,9 +133,9 @@ class BundleStorage(Protocol):
         """Mark a token revoked (idempotent); its row, or None if there is no such id."""
         ...
 
-    def put_live(self, row: LiveRow) -> int:
-        """Keep a station's heartbeat unless one with a counter as high is stored; return the stored counter (the
-        row's own when it was kept). Atomic: two processes storing at once never move a station back in time."""
+    def put_live(self, row: LiveRow) -> tuple[bool, int]:
+        """Keep a station's heartbeat unless one with a counter as high is stored: (whether it was kept, the stored
+        counter). Atomic: two processes storing at once never move a station back in time."""
         ...
 
     def live(self, public_key: str | None = None) -> list[LiveRow]:

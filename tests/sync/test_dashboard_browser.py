@@ -114,7 +114,7 @@ def test_the_dashboard_follows_two_live_stations(room: tuple[str, str, list[Simu
         _wait(driver, 15, lambda d: "Not reporting" in _text_of(d, "desk-2"), "desk-2 marked as not reporting")
         _wait(driver, PROGRESS_WAIT_S, lambda d: "Focus lost" in _text_of(d, "desk-1"), "desk-1's focus loss")
         assert "Not reporting" not in _text_of(driver, "desk-1")
-        assert "2 stations, 2 with alerts" == driver.find_element(By.ID, "summary").text
+        assert driver.find_element(By.ID, "summary").text == "2 stations, 2 with alerts"
 
         keep = os.environ.get("HIREMATE_SCREENSHOT_DIR")
         if keep:

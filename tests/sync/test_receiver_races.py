@@ -127,7 +127,7 @@ def _bundle(station: Path, sid: str) -> bytes:
 def test_copies_of_a_bundle_racing_in_two_processes_are_stored_once(served: Served, station: Path) -> None:
     for sid in session_ids(station):
         data = _bundle(station, sid)
-        statuses = _together([lambda url=served.urls[n % 2]: _post(url, data) for n in range(COPIES)])
+        statuses = _together([lambda url=served.urls[n % 2], body=data: _post(url, body) for n in range(COPIES)])
         assert sorted(statuses) == [200] * (COPIES - 1) + [201], statuses
     listed = httpx.get(served.urls[1] + "/api/v1/sessions", headers={"Authorization": f"Bearer {served.token}"},
                        timeout=30).json()

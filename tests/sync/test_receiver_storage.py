@@ -39,12 +39,12 @@ def test_a_bundle_whose_events_fail_to_store_leaves_nothing(storage_factory: Mak
 def test_a_heartbeat_is_kept_only_if_newer_than_the_stored_one(storage_factory: MakeStorage) -> None:
     storage = storage_factory()
     key = "ee" * 32
-    assert storage.put_live(LiveRow(key, "desk", 5, "t5", '{"n":5}')) == 5
-    assert storage.put_live(LiveRow(key, "desk", 4, "t4", '{"n":4}')) == 5
-    assert storage.put_live(LiveRow(key, "desk", 5, "t5b", '{"n":"again"}')) == 5
+    assert storage.put_live(LiveRow(key, "desk", 5, "t5", '{"n":5}')) == (True, 5)
+    assert storage.put_live(LiveRow(key, "desk", 4, "t4", '{"n":4}')) == (False, 5)
+    assert storage.put_live(LiveRow(key, "desk", 5, "t5b", '{"n":"again"}')) == (False, 5)
     assert [(row.seq, row.body) for row in storage.live()] == [(5, '{"n":5}')]
-    assert storage.put_live(LiveRow(key, "desk", 9, "t9", '{"n":9}')) == 9
-    assert storage.put_live(LiveRow("ff" * 32, "desk-2", 1, "t1", "{}")) == 1
+    assert storage.put_live(LiveRow(key, "desk", 9, "t9", '{"n":9}')) == (True, 9)
+    assert storage.put_live(LiveRow("ff" * 32, "desk-2", 1, "t1", "{}")) == (True, 1)
     assert storage.live_versions() == {key: 9, "ff" * 32: 1}
     assert [row.body for row in storage.live(key)] == ['{"n":9}']
 
@@ -69,7 +69,7 @@ def test_migrations_are_recorded_in_the_database(storage_factory: MakeStorage, b
     assert storage.migrated_from == 0
     url = getattr(storage, "url", None)
     if url is None:
-        with sqlite3.connect(getattr(storage, "path")) as conn:
+        with sqlite3.connect(storage.path) as conn:
             rows = conn.execute("SELECT version, name, applied_utc FROM schema_migrations ORDER BY version").fetchall()
             assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [row[:2] for row in rows] == sorted(MIGRATION_NAMES.items())
@@ -81,6 +81,6 @@ def test_migrations_are_recorded_in_the_database(storage_factory: MakeStorage, b
     storage.close()
     from sync.receiver.backends import open_storage
 
-    again = open_storage(url or getattr(storage, "path"))
+    again = open_storage(url or storage.path)
     assert again.migrated_from == SCHEMA_VERSION
     again.close()

@@ -95,7 +95,7 @@ class PostgresStorage(SqlStorage):
         with psycopg.connect(conninfo, autocommit=True) as conn:  # a clear error now if it cannot connect
             self.migrated_from = migrate(lambda fn: _in_transaction(conn, fn))
         self._pool = ConnectionPool(conninfo, min_size=1, max_size=pool_size, kwargs={"autocommit": True},
-                                    check=ConnectionPool.check_connection, open=False, name="hiremate-receiver")
+                                    open=False, name="hiremate-receiver")
         self._pool.open(wait=True, timeout=connect_timeout_s)
 
     @property

@@ -1,13 +1,13 @@
 """Benchmark the receiver under many stations: bundles and heartbeats at once, SQLite and PostgreSQL, 1-4 workers.
 
-N simulated stations (default 200; each its own enrolled Ed25519 key) run concurrently over loopback for a bounded
-time against a real `hiremate receiver serve --workers W` process: each sends signed heartbeats and, after every
-`--beats-per-bundle` of them, uploads a new signed bundle (a session of 20 events, made in advance), as fast as the
-receiver answers. Prints bundles/s, heartbeats/s and p50/p99 latency per configuration, and checks that every
-bundle answered 201 is stored exactly once (and nothing else is). No thresholds: the figures depend on the
-machine, and the client shares its cores with the server. PostgreSQL is a real server started in a temporary
+N simulated stations (default 200; each its own enrolled Ed25519 key and its own loopback address) run at once
+for a bounded time against a real `hiremate receiver serve --workers W` process: each uploads a new signed bundle
+(a session of 20 events, made in advance) and then sends `--beats-per-bundle` signed heartbeats, over and over, as
+fast as the receiver answers. Prints bundles/s, heartbeats/s and p50/p99 latency per configuration, and checks
+that every bundle answered 201 is stored exactly once (and nothing else is). No thresholds: the figures depend on
+the machine, and the client shares its cores with the server. PostgreSQL is a real server started in a temporary
 folder with its durability settings on (tests/pgserver.py).
-Run: .venv/bin/python benchmarks/bench_receiver.py [--stations 200] [--seconds 10] [--workers 1 2 4]
+Run: .venv/bin/python benchmarks/bench_receiver.py [--stations 200] [--seconds 20] [--workers 1 2 4]
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ async def _station_loop(client: httpx.AsyncClient, station: Station, until: floa
                         tally: Tally) -> None:
     sent_beats, next_bundle = 0, 0
     while time.monotonic() < until:
-        if sent_beats % (beats_per_bundle + 1) == beats_per_bundle and next_bundle < len(station.bundles):
+        if sent_beats % (beats_per_bundle + 1) == 0 and next_bundle < len(station.bundles):
             data, next_bundle = station.bundles[next_bundle], next_bundle + 1
             path, headers, sink = "/api/v1/bundles", {"Content-Type": "application/zip"}, tally.bundle_ms
         else:
@@ -133,14 +133,19 @@ async def _station_loop(client: httpx.AsyncClient, station: Station, until: floa
 
 
 async def load(url: str, stations: list[Station], seconds: float, beats_per_bundle: int) -> tuple[Tally, float]:
-    """Every station at once for `seconds`; the tally and the time it really took."""
+    """Every station at once for `seconds`, each from its own loopback address (as real stations have their own;
+    the receiver caps connections still sending per address); the tally and the time it really took."""
     tally = Tally()
-    limits = httpx.Limits(max_connections=len(stations), max_keepalive_connections=len(stations))
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=120) as client:
+    clients = [httpx.AsyncClient(base_url=url, timeout=120, transport=httpx.AsyncHTTPTransport(
+        local_address=f"127.0.{1 + n // 250}.{1 + n % 250}")) for n in range(len(stations))]
+    try:
         started = time.monotonic()
         await asyncio.gather(*(_station_loop(client, s, started + seconds, beats_per_bundle, tally)
-                               for s in stations))
+                               for client, s in zip(clients, stations, strict=True)))
         return tally, time.monotonic() - started
+    finally:
+        for client in clients:
+            await client.aclose()
 
 
 def serve(db: str, home: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
@@ -199,7 +204,7 @@ def run_one(backend: str, workers: int, stations: list[Station], args: argparse.
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stations", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=10.0, help="load time per configuration")
+    parser.add_argument("--seconds", type=float, default=20.0, help="load time per configuration")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"])
     parser.add_argument("--beats-per-bundle", type=int, default=4, help="heartbeats a station sends per bundle")

@@ -1,9 +1,11 @@
 """What the receiver commands share: the receiver database (--db: a SQLite file, default under --data-dir, or a
-PostgreSQL URL) and the folder of the receiver's own files (its age identity)."""
+PostgreSQL URL; else $HIREMATE_RECEIVER_DB, which keeps a password out of the process list) and the folder of
+the receiver's own files (its age identity)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,21 +13,23 @@ from typing import Any
 
 from kiosk.cli.common import CliError
 
-__all__ = ["DEFAULT_DB", "add_db_argument", "db_target", "open_storage", "receiver_home", "receiver_storage"]
+__all__ = ["DB_ENV", "DEFAULT_DB", "add_db_argument", "db_target", "open_storage", "receiver_home", "receiver_storage"]
 
 DEFAULT_DB = "receiver/receiver.sqlite3"
+DB_ENV = "HIREMATE_RECEIVER_DB"
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """--db PATH_OR_URL."""
     parser.add_argument("--db", default=None, metavar="PATH_OR_URL",
-                        help=f"receiver database: a SQLite file (default: DATA_DIR/{DEFAULT_DB}) or a PostgreSQL "
-                             "URL postgresql://user:password@host:5432/dbname")
+                        help=f"receiver database: a SQLite file or a PostgreSQL URL postgresql://user:password@"
+                             f"host:5432/dbname (default: ${DB_ENV}, else DATA_DIR/{DEFAULT_DB})")
 
 
 def db_target(args: argparse.Namespace) -> str:
-    """The database --db names (a URL as given, a file path as a string), or the default SQLite file."""
-    return str(args.db) if args.db else str(args.data_dir / DEFAULT_DB)
+    """The database --db names (a URL as given, a file path as a string), else $HIREMATE_RECEIVER_DB, else the
+    default SQLite file."""
+    return str(args.db or os.environ.get(DB_ENV) or args.data_dir / DEFAULT_DB)
 
 
 def receiver_home(args: argparse.Namespace) -> Path:

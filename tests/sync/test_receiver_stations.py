@@ -152,3 +152,13 @@ def test_a_database_made_by_the_previous_schema_keeps_its_data(
     reopened = SqliteStorage(path)
     assert reopened.migrated_from == SCHEMA_VERSION and len(reopened.sessions()) == 3
     reopened.close()
+
+
+def test_a_nul_in_a_stored_identifier_is_refused_on_every_backend(storage_factory: object, station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
+    owner = load_or_create_identity(station)
+    storage.enroll(owner.public_raw, "desk")
+    outcome = ingest(storage, _squat(_bundle(station), owner, "session\x00id"))  # PostgreSQL text cannot hold one
+    assert outcome.status in (400, 422) and "NUL" in outcome.body["detail"], outcome
+    assert storage.sessions() == []
+    assert ingest(storage, _bundle(station)).status == 201

@@ -3,6 +3,7 @@
 The worker uploads on its own thread. Its progress callback runs on that thread, so it only emits a signal of
 a QObject living on the GUI thread (queued connection); the panel is updated in the slot, on the GUI thread.
 Outbox counts are read from the database on the DB worker (kiosk.ui.ops). Endpoint changes restart the worker.
+The worker also sends the station's heartbeats, derived from the database on its own thread (live_status).
 It is handed the panel's sync section, the DB worker, the database path and a status line; the window tells
 it when a session closed (session_closed). It never imports the window.
 """
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
@@ -74,7 +76,7 @@ class SyncLink(QObject):
 
             try:
                 worker = SyncWorker(self.db_path, endpoint, progress=self._from_worker.emit,
-                                    catch_up=False, ca_pem=self.ca_pem)
+                                    catch_up=False, ca_pem=self.ca_pem, heartbeat=StationLiveStatus())
             except SyncError as exc:  # e.g. a saved receiver certificate the TLS library refuses
                 log.error("sync worker not started: %s", exc)
                 self.start_error = str(exc)

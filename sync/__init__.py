@@ -16,7 +16,7 @@ from sync.errors import (
     TransientError,
 )
 from sync.export import export_sessions
-from sync.identity import StationIdentity, fingerprint, load_or_create_identity
+from sync.identity import StationIdentity, fingerprint, load_identity
 from sync.outbox import OutboxItem, enqueue, items, summary
 from sync.verify import BundleReport, CheckResult, verify_bundle
 from sync.worker import SyncWorker
@@ -49,7 +49,7 @@ __all__ = [
     "export_sessions",
     "fingerprint",
     "items",
-    "load_or_create_identity",
+    "load_identity",
     "read_bundle",
     "summary",
     "verify_bundle",

@@ -44,25 +44,25 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 
 def connect_readonly(path: Path | str) -> sqlite3.Connection:
-    """Open a database for reading only (`mode=ro`): nothing is written, not even a WAL index. On read-only media
-    a WAL-mode file without a pending -wal file is opened as immutable (there is nothing else to read)."""
+    """Open a database for reading only: nothing is written, not even a WAL or shared-memory file. A file with no
+    -wal beside it holds everything (the last connection merged it), so it is read as immutable, which works on
+    read-only media too; one with a -wal (a station running, or one that crashed) is opened `mode=ro`, so the
+    log's newest events are read too (that needs the -wal's shared-memory file, or a writable folder)."""
     file = Path(path)
     if not file.is_file():
         raise StoreError(f"{file}: no such database file")
     if file.stat().st_size == 0:
         raise StoreError(f"{file} is not a HireMate station database (an empty file)")
     uri = file.resolve().as_uri()
+    wal = file.with_name(file.name + "-wal")
     try:
+        if not wal.exists():
+            return _checked_open(f"{uri}?mode=ro&immutable=1")
         return _checked_open(f"{uri}?mode=ro")
     except sqlite3.OperationalError as exc:
-        wal = file.with_name(file.name + "-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise StoreError(f"{file}: cannot open read-only ({exc}); it has a write-ahead log ({wal.name}) that "
-                             "only a writable copy can read: copy the folder somewhere writable") from None
-        try:
-            return _checked_open(f"{uri}?mode=ro&immutable=1")
-        except sqlite3.Error as again:
-            raise StoreError(f"{file}: cannot open read-only: {again}") from None
+        advice = (f"; it has a write-ahead log ({wal.name}) that only a writable copy can read: copy the folder "
+                  "somewhere writable") if wal.exists() else ""
+        raise StoreError(f"{file}: cannot open read-only ({exc}){advice}") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{file} is not a HireMate station database: {exc}") from None
 

@@ -15,6 +15,7 @@ from typing import Any
 from eventlog.audit import check_checkpoints, check_session_row, check_triggers
 from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
 from eventlog.errors import ChainBrokenError, StoreError
+from eventlog.pages import with_damaged_page
 from eventlog.records import EventRecord
 from eventlog.rows import Row, check_row, strict_payload
 from eventlog.store import SessionRow, Store
@@ -113,10 +114,10 @@ class VerifyReport:
 
 def _integrity(store: Store) -> str:
     try:
-        lines = [str(r[0]) for r in store.conn.execute("PRAGMA integrity_check")]
+        text = "; ".join(str(r[0]) for r in store.conn.execute("PRAGMA integrity_check"))
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return "; ".join(lines)
+        text = str(exc)
+    return text if text == "ok" else with_damaged_page(store.path, text)
 
 
 def verify_store(store: Store, trusted_keys: Collection[bytes] | None = None) -> VerifyReport:
@@ -134,10 +135,6 @@ def verify_store(store: Store, trusted_keys: Collection[bytes] | None = None) ->
 def _verify_tables(store: Store, report: VerifyReport, trusted_keys: Collection[bytes] | None) -> None:
     report.problems.extend(check_triggers(store.conn))
     sessions = store.sessions()
-    known = {row.id for row in sessions}
-    for (sid,) in store.conn.execute("SELECT DISTINCT session_id FROM events").fetchall():
-        if sid not in known:
-            report.broken.append(ChainBrokenError(str(sid), 0, "events of a session that has no session row"))
     for row in sessions:
         report.sessions += 1
         try:
@@ -146,6 +143,10 @@ def _verify_tables(store: Store, report: VerifyReport, trusted_keys: Collection[
             report.broken.append(exc)
         except StoreError as exc:
             report.broken.append(ChainBrokenError(row.id, -1, str(exc).removeprefix(f"session {row.id}: ")))
+    known = {row.id for row in sessions}
+    for (sid,) in store.conn.execute("SELECT DISTINCT session_id FROM events").fetchall():
+        if sid not in known:
+            report.broken.append(ChainBrokenError(str(sid), 0, "events of a session that has no session row"))
     if trusted_keys is not None:
         if not store.schema_has("checkpoints"):
             report.problems.append("no checkpoints table: the database was written by an older app; open it with "

@@ -155,6 +155,7 @@ class Writer:
                 if isinstance(op, FlushOp | StopOp) or (isinstance(op, EventOp) and op.done is not None):
                     op.done.set()  # type: ignore[union-attr]
             if any(isinstance(op, StopOp) for op in batch):
+                self._conn.close()  # the last connection closing merges and removes the WAL file
                 return
 
     def _wait_for_space(self, batch: list[Op]) -> list[Op]:

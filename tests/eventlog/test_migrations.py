@@ -38,10 +38,9 @@ def _write_session_on_schema(path: Path, upto: int) -> list[tuple]:
     stop = StopOp()
     writer.queue.put(stop)
     stop.done.wait()
-    assert writer.failure is None
-    rows = conn.execute("SELECT * FROM events ORDER BY seq").fetchall()
-    conn.close()
-    return rows
+    assert writer.failure is None  # the writer owns its connection and closed it on stop
+    with sqlite3.connect(path) as check:
+        return check.execute("SELECT * FROM events ORDER BY seq").fetchall()
 
 
 def test_database_from_the_previous_schema_opens_with_its_events_intact(tmp_path: Path) -> None:

@@ -88,6 +88,7 @@ def _profile(args: argparse.Namespace) -> Profile:
     import sqlite3
 
     from eventlog import EventLogError
+    from eventlog.pages import with_damaged_page
     from eventlog.verify import verify_session
 
     with open_store(args) as store:
@@ -98,7 +99,8 @@ def _profile(args: argparse.Namespace) -> Profile:
             verify_session(store, row)  # a hand-edited or damaged log is named here, never scored
             return _scored(args, store)
         except (EventLogError, sqlite3.DatabaseError) as exc:  # CliError (no such session) passes through
-            raise CliError(f"cannot score session {args.session}: the log does not verify: {exc}") from None
+            why = with_damaged_page(store.path, str(exc)) if "malformed" in str(exc) else str(exc)
+            raise CliError(f"cannot score session {args.session}: the log does not verify: {why}") from None
 
 
 def _scored(args: argparse.Namespace, store: Store) -> Profile:

@@ -67,8 +67,8 @@ def _json(report: VerifyReport, source: str) -> None:
 def _text(report: VerifyReport, source: str) -> None:
     print(f"integrity_check: {report.integrity}")
     print(f"sessions: {report.sessions}, events verified: {report.events}")
-    print(f"checkpoints: {report.checkpoints if report.checkpoints is not None else 'not checked'} signed; "
-          f"keys: {source}")
+    counted = f"{report.checkpoints} signed" if report.checkpoints is not None else "not checked"
+    print(f"checkpoints: {counted}; keys: {source}")
     for note in report.notes[:5]:
         print(f"note: {note}")
     if len(report.notes) > 5:

@@ -67,6 +67,6 @@ def secure_data_dir(data_dir: Path) -> list[str]:
             raise DataDirError(f"{path} is readable by others (mode {mode:o}) and cannot be made private: "
                                f"{exc.strerror or exc}") from None
         line = f"{path}: mode {mode:o} -> {mode & ~OTHERS:o}"
-        log.warning("data directory made private: %s", line)
+        log.info("data directory made private: %s", line)  # callers also say it on stderr, in one line
         repaired.append(line)
     return repaired

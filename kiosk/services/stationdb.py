@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from eventlog import Store
 from eventlog.codehash import code_salt, hash_code, hint_of, scheme_of
+from eventlog.writer import is_storage_error
 from kiosk.services.codes import display_code, generate_code
 from kiosk.services.pin import Lockout, hash_pin, needs_rehash, validate_new_pin, verify_pin
 
@@ -266,9 +267,14 @@ class StationDb:
             return PinCheck(False, 0, state.remaining_s(now_ns))
         stored = self.setting("pin_hash")
         if stored is not None and verify_pin(pin, stored):
-            self._save_lockout(state.after_success())
-            if needs_rehash(stored):  # a hash from the cheaper parameters of older versions: today's cost now
-                self.set_setting("pin_hash", hash_pin(pin))
+            try:  # a full disk must not keep the proctor out: the right PIN opens the panel even if unsaved
+                if state != Lockout():
+                    self._save_lockout(state.after_success())
+                if needs_rehash(stored):  # a hash from the cheaper parameters of older versions: today's cost now
+                    self.set_setting("pin_hash", hash_pin(pin))
+            except sqlite3.OperationalError as exc:
+                if not is_storage_error(exc):
+                    raise
             return PinCheck(True, 0, 0)
         state = state.after_failure(now_ns)
         self._save_lockout(state)

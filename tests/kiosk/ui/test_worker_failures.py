@@ -64,9 +64,9 @@ def test_a_failed_pin_check_says_so_and_the_prompt_works_again(
     qtbot: QtBot, make_station: MakeStation, data_dir: Path
 ) -> None:
     window = make_station()
-    _refuse_writes(data_dir, "station_settings")  # checking a PIN stores the lockout state
+    _refuse_writes(data_dir, "station_settings")  # checking a wrong PIN stores the lockout state
     chord(window)
-    enter_pin(qtbot, window, PIN)
+    enter_pin(qtbot, window, "000000")
     pin = window.screens.pin
     qtbot.waitUntil(pin.error.isVisible, timeout=5000)
     assert pin.error.text() == f"Could not check the PIN: {REFUSED}"

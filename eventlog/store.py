@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
@@ -170,7 +168,6 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 self.conn.close()
                 raise StoreError(f"cannot migrate {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(self.conn)
 
     def _check_station_schema(self) -> None:
         try:
@@ -217,9 +214,15 @@ class Store:
         """One transaction over this store's connection (eventlog.transaction.atomic); nests as a savepoint."""
         return atomic(self.conn)
 
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows of a query as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, tuple(args))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
     def station(self) -> dict[str, Any] | None:
         """The station's identity row, if `init` has made one."""
-        rows = list(self.db["station"].rows)
+        rows = self.rows("SELECT * FROM station LIMIT 1")
         return rows[0] if rows else None
 
     def ensure_station(self, name: str = "station") -> tuple[dict[str, Any], bool]:
@@ -238,13 +241,13 @@ class Store:
 
     def session(self, session_id: str) -> SessionRow | None:
         """One session's metadata, or None."""
-        rows = list(self.db["sessions"].rows_where("id = ?", [session_id]))
+        rows = self.rows("SELECT * FROM sessions WHERE id = ?", (session_id,))
         return SessionRow.from_row(rows[0]) if rows else None
 
     def sessions(self, status: str | None = None) -> list[SessionRow]:
         """Every session, oldest first, optionally only those with a status."""
-        where, args = ("status = ?", [status]) if status else (None, None)
-        rows = self.db["sessions"].rows_where(where, args, order_by="anchor_wall_ns")
+        where, args = (" WHERE status = ?", (status,)) if status else ("", ())
+        rows = self.rows(f"SELECT * FROM sessions{where} ORDER BY anchor_wall_ns", args)
         return [SessionRow.from_row(r) for r in rows]
 
     def iter_rows(self, session_id: str) -> Iterator[tuple[Any, ...]]:
@@ -266,7 +269,8 @@ class Store:
 
     def event_count(self, session_id: str) -> int:
         """How many events a session has in the log."""
-        return self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()[0]
+        row = self.conn.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()
+        return int(row[0])
 
     def set_session_status(self, session_id: str, status: str) -> None:
         """Change a session's operational status (the events are never touched)."""

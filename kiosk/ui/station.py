@@ -416,8 +416,9 @@ class StationWindow(QMainWindow):
         self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
         self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
-        if self.stack.currentWidget() not in (self.screens.pin, self.panel):
-            self._return_to = self.stack.currentWidget()
+        current = self.stack.currentWidget()
+        if current is not None and current not in (self.screens.pin, self.panel):
+            self._return_to = current
         self.stack.setCurrentWidget(self.screens.pause)
 
     def _focus_lost(self) -> None:

@@ -97,7 +97,7 @@ def test_receiver_export_command_writes_the_same_tables(two_stations: list[Path]
     for station in two_stations:
         _upload(receiver, station)
     receiver.server.stop()
-    db = str(receiver.storage.path)
+    db = receiver.db
     assert main(["receiver", "export", "--db", db, "--format", "csv", "-o", str(tmp_path / "cli"), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["sessions"] == 2 and summary["format"] == "csv"

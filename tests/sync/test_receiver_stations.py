@@ -98,8 +98,9 @@ def test_a_key_signs_only_for_its_own_station_id(station: Path, rival: Path, rec
     assert bound == {owner.public_hex: owner.station_id, other.public_hex: other.station_id}
 
 
-def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(tmp_path: Path, station: Path) -> None:
-    storage = SqliteStorage(tmp_path / "rx.sqlite3")
+def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(storage_factory: object,
+                                                                      station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
     owner = load_identity(station)
     assert storage.enroll(owner.public_raw, "desk", station_id="the-real-id")
     outcome = ingest(storage, _bundle(station))
@@ -151,3 +152,13 @@ def test_a_database_made_by_the_previous_schema_keeps_its_data(
     reopened = SqliteStorage(path)
     assert reopened.migrated_from == SCHEMA_VERSION and len(reopened.sessions()) == 3
     reopened.close()
+
+
+def test_a_nul_in_a_stored_identifier_is_refused_on_every_backend(storage_factory: object, station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
+    owner = load_identity(station)
+    storage.enroll(owner.public_raw, "desk")
+    outcome = ingest(storage, _squat(_bundle(station), owner, "session\x00id"))  # PostgreSQL text cannot hold one
+    assert outcome.status in (400, 422) and "NUL" in outcome.body["detail"], outcome
+    assert storage.sessions() == []
+    assert ingest(storage, _bundle(station)).status == 201

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
-from sync.client import Progress
 from sync.outbox import STATES, OutboxItem
+from sync.progress import Progress
 
 __all__ = ["OutboxSection"]
 
@@ -31,7 +33,10 @@ def _clock(iso_utc: str | None) -> str:
     return f"{iso_utc[11:19]} UTC" if iso_utc else "-"
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
     widget.setObjectName(name)
     return widget
 
@@ -170,5 +175,12 @@ class OutboxSection(QGroupBox):
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The conflicts and refusals listed, as (session, state, why)."""
-        return [tuple(self.problems.item(r, c).text() for c in range(len(PROBLEM_COLUMNS)))  # type: ignore[misc]
-                for r in range(self.problems.rowCount())]
+        rows: list[tuple[str, str, str]] = []
+        for r in range(self.problems.rowCount()):
+            session, state, why = (self._cell(r, c) for c in range(len(PROBLEM_COLUMNS)))
+            rows.append((session, state, why))
+        return rows
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.problems.item(row, column)
+        return item.text() if item is not None else ""

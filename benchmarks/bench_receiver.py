@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from eventlog import Store
 from sync.bundle import build_bundle
 from sync.heartbeat import HEARTBEATS_PATH, SIGNATURE_HEADER, Heartbeat, signed_message
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.receiver.backends import open_storage
 from sync.receiver.server import free_port
 from tests.pgserver import PgServer
@@ -92,7 +92,7 @@ def make_stations(count: int, bundles_each: int, work: Path) -> list[Station]:
     init_station(template_dir)
     sid = make_sessions(template_dir, 1, events=20)[0]
     with Store.in_dir(template_dir) as store:
-        template = build_bundle(store, sid, load_or_create_identity(template_dir))
+        template = build_bundle(store, sid, load_identity(template_dir))
     stations = [Station(_identity(n, work)) for n in range(count)]
     for station in stations:
         station.bundles = [_bundle_for(template, station.identity) for _ in range(bundles_each)]

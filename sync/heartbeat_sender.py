@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from eventlog import Store
 from sync.client import Backoff
 from sync.heartbeat import HEARTBEATS_PATH, SIGNATURE_HEADER, Heartbeat, HeartbeatAck, signed_message
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.trust import client_verify
 
 __all__ = ["HeartbeatSender", "HeartbeatSource", "changed_fields"]
@@ -143,7 +143,7 @@ class HeartbeatSender:
 
     def _run(self) -> None:
         try:
-            identity = load_or_create_identity(self.db_path.parent)
+            identity = load_identity(self.db_path.parent)
             with Store(self.db_path) as store:
                 force = True
                 while not self._stop.is_set():

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
+from kiosk.services.sync_settings import EndpointSaved, save_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.outbox import OutboxSection
@@ -112,12 +113,15 @@ class SyncLink(QObject):
             self.section.show_endpoint_error(str(exc))
             return
 
-        def saved(url: str | None) -> None:
-            self._use(url)
+        def saved(result: EndpointSaved) -> None:
+            self._use(result.endpoint)
             self.refresh()
-            self.status(f"Receiver URL saved: {url}." if url else "Receiver URL cleared: sync is off.")
+            self.status(" ".join(result.lines()))
+            if result.problem is not None:
+                self.section.show_endpoint_error(result.lines()[-1])
 
-        self.ops.write(lambda db: db.set_sync_endpoint(text), saved, what="save the receiver URL",
+        # on the DB worker: the receiver's recipient is fetched over the network and the outbox re-encrypted for it
+        self.ops.write(lambda db: save_endpoint(db, text), saved, what="save the receiver URL",
                        failure=lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
 
     def sync_now(self) -> None:

@@ -6,6 +6,7 @@ PostgreSQL (a new database on a real server started once per test session, see t
 
 from __future__ import annotations
 
+import json
 import ssl
 from collections import Counter
 from collections.abc import Iterator
@@ -16,11 +17,13 @@ import httpx
 import pytest
 
 from eventlog import Store, verify_store
-from sync.identity import load_or_create_identity
+from sync.bundle import bundle_sha256
+from sync.identity import load_identity
 from sync.outbox import item
 from sync.receiver import ServerThread, create_app
 from sync.receiver.auth import create_token
 from sync.receiver.storage import BundleStorage
+from sync.sealing import is_sealed
 from sync.trust import client_verify
 from tests.sync.faults import FailingPosts
 from tests.sync.sessions import init_station, make_sessions
@@ -93,7 +96,7 @@ def receiver_factory(storage_factory: object) -> Iterator[object]:
              tls: tuple[Path, Path] | None = None) -> Receiver:
         storage: BundleStorage = storage_factory(f"receiver{len(made)}")  # type: ignore[operator]
         for data_dir in enroll:
-            storage.enroll(load_or_create_identity(data_dir).public_raw, "test")
+            storage.enroll(load_identity(data_dir).public_raw, "test")
         token, _ = create_token(storage, "tests")
         faults = FailingPosts(create_app(storage))
         server = ServerThread(faults, port=port, tls=(str(tls[0]), str(tls[1])) if tls else None)
@@ -126,6 +129,12 @@ def assert_synced(station: Path, receiver: Receiver, ids: list[str]) -> None:
             queued = item(store, sid)
             assert queued is not None and queued.state == "delivered", queued
             local = (station / queued.bundle_path).read_bytes()
-            assert receiver.get(f"/api/v1/sessions/{sid}/bundle").content == local
+            stored = receiver.get(f"/api/v1/sessions/{sid}/bundle").content
+            receipt = json.loads(queued.receipt or "{}")
+            if is_sealed(local):  # the receiver keeps the signed bundle it decrypted from the upload
+                assert receipt["upload_sha256"] == bundle_sha256(local) == queued.bundle_sha256
+                assert bundle_sha256(stored) == receipt["bundle_sha256"]
+            else:
+                assert stored == local
             row = store.session(sid)
             assert row is not None and store.event_count(sid) == row.event_count

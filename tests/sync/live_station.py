@@ -13,7 +13,7 @@ from eventlog import EventLog, Payload, Store, register_kind, registered_kinds
 from kiosk.services import station_kinds  # noqa: F401  (registers the station.* kinds)
 from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.stationdb import StationDb
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.worker import SyncWorker
 from tests.sync.sessions import init_station
 
@@ -54,8 +54,8 @@ class SimulatedStation:
     def __init__(self, directory: Path, name: str) -> None:
         self.directory = directory
         init_station(directory, name=name)
-        self.identity = load_or_create_identity(directory)
-        self.log = EventLog.in_dir(directory, window_ms=2.0)
+        self.identity = load_identity(directory)
+        self.log = EventLog.in_dir(directory, window_ms=2.0, signer=self.identity)  # as the station signs
         self.session_id: str | None = None
         self.t_ns = 0
         self.worker: SyncWorker | None = None

@@ -11,7 +11,7 @@ import pytest
 from eventlog import Store
 from kiosk.cli import main
 from sync.bundle import build_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.receiver.auth import match_token, token_sha256
 from tests.sync.conftest import Receiver, session_ids
 
@@ -24,7 +24,7 @@ def stored(station: Path, receiver: Receiver) -> str:
     """One session uploaded (without any token) to the receiver; its id."""
     sid = session_ids(station)[0]
     with Store.in_dir(station) as store:
-        data = build_bundle(store, sid, load_or_create_identity(station))
+        data = build_bundle(store, sid, load_identity(station))
     response = httpx.post(receiver.url + "/api/v1/bundles", content=data, timeout=10,
                           headers={"Content-Type": "application/zip"})
     assert response.status_code == 201

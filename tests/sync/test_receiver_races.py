@@ -24,7 +24,7 @@ import pytest
 from eventlog import Store
 from sync.bundle import build_bundle
 from sync.heartbeat import HEARTBEATS_PATH, SIGNATURE_HEADER, Heartbeat, signed_message
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.receiver.auth import create_token
 from sync.receiver.backends import open_storage
 from sync.receiver.server import free_port
@@ -90,7 +90,7 @@ def database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> It
 def served(database: str, station: Path, tmp_path: Path) -> Iterator[Served]:
     """Two receiver processes on the database, the station enrolled."""
     storage = open_storage(database, home=tmp_path / "home" / "receiver")
-    storage.enroll(load_or_create_identity(station).public_raw, "desk")
+    storage.enroll(load_identity(station).public_raw, "desk")
     token, _ = create_token(storage, "races")
     storage.close()
     both = Served(database, tmp_path / "home", token)
@@ -121,7 +121,7 @@ def _post(url: str, data: bytes) -> int:
 
 def _bundle(station: Path, sid: str) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, sid, load_or_create_identity(station))
+        return build_bundle(store, sid, load_identity(station))
 
 
 def test_copies_of_a_bundle_racing_in_two_processes_are_stored_once(served: Served, station: Path) -> None:
@@ -139,7 +139,7 @@ def test_copies_of_a_bundle_racing_in_two_processes_are_stored_once(served: Serv
 
 
 def test_a_conflicting_bundle_racing_the_original_gets_409(served: Served, station: Path) -> None:
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     for sid in session_ids(station):
         data = _bundle(station, sid)
         results = members_of(data)["results.json"]
@@ -164,7 +164,7 @@ def _heartbeat(identity: StationIdentity, seq: int) -> tuple[bytes, str]:
 
 def test_heartbeats_reaching_two_processes_never_go_back_in_time(served: Served, station: Path,
                                                                  database: str, tmp_path: Path) -> None:
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     seqs = list(range(1, 201))
     random.Random(7).shuffle(seqs)  # arrive in a scramble, as from a station over a flaky network
     signed = {seq: _heartbeat(identity, seq) for seq in seqs}
@@ -201,7 +201,7 @@ def test_heartbeats_reaching_two_processes_never_go_back_in_time(served: Served,
 
 def test_workers_share_one_port_and_one_database(database: str, station: Path, tmp_path: Path) -> None:
     storage = open_storage(database, home=tmp_path / "home" / "receiver")
-    storage.enroll(load_or_create_identity(station).public_raw, "desk")
+    storage.enroll(load_identity(station).public_raw, "desk")
     token, _ = create_token(storage, "workers")
     storage.close()
     served = Served(database, tmp_path / "home", token)
@@ -210,7 +210,7 @@ def test_workers_share_one_port_and_one_database(database: str, station: Path, t
         sid = session_ids(station)[0]
         statuses = _together([lambda: _post(url, _bundle(station, sid)) for _ in range(COPIES)])
         assert sorted(statuses) == [200] * (COPIES - 1) + [201]
-        body, signature = _heartbeat(load_or_create_identity(station), 5)
+        body, signature = _heartbeat(load_identity(station), 5)
         answer = httpx.post(url + HEARTBEATS_PATH, content=body, timeout=30,
                             headers={"Content-Type": "application/json", SIGNATURE_HEADER: signature})
         assert answer.status_code == 200 and answer.json()["stored_seq"] == 5

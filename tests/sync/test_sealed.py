@@ -19,7 +19,7 @@ from kiosk.cli import main
 from sync.bundle import build_bundle, bundle_sha256
 from sync.client import SyncClient
 from sync.errors import SealError
-from sync.identity import key_paths, load_or_create_identity
+from sync.identity import key_paths, load_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes
 from sync.receiver import create_app, ingest
 from sync.receiver.admin import recipient_info
@@ -36,7 +36,7 @@ def _identity_file(receiver: Receiver) -> Path:
 
 def _plain(station: Path, sid: str) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, sid, load_or_create_identity(station))
+        return build_bundle(store, sid, load_identity(station))
 
 
 def _save(station: Path, recipient: str | None) -> None:
@@ -182,7 +182,7 @@ def test_the_receiver_refuses_what_it_cannot_decrypt_and_mislabelled_uploads(
 
 def test_in_process_ingest_tells_sealed_from_plain_by_the_bytes(station: Path, storage_factory: object) -> None:
     storage = storage_factory("rx")  # type: ignore[operator]
-    storage.enroll(load_or_create_identity(station).public_raw, "desk")
+    storage.enroll(load_identity(station).public_raw, "desk")
     identity = receiver_identity(storage.home / "rx.sqlite3")
     plain = _plain(station, session_ids(station)[0])
     outcome = ingest(storage, seal(plain, identity.recipient), identity.unseal)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import math
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import metric, short_metric, trait
+from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, log_position, mean, mean_of, sd
@@ -21,6 +22,8 @@ __all__ = ["Task", "decision_traits", "parse_tasks", "reasoning_score", "score_d
 
 FIX = "complete all decision scenarios and score the session again"
 _PUNCT = str.maketrans("", "", string.punctuation)
+SCALE = BandSpec("mean", transform=lambda m: m, bounds=(0.0, 100.0))
+"""The band of a trait that is the mean of items already on the 0-100 scale."""
 
 
 @dataclass
@@ -190,34 +193,52 @@ def score_decision(
     return GameResult(game="decision", completed=ended, metrics=metrics), tasks
 
 
+def _deliberation(tasks: list[Task], tables: Any) -> Trait:
+    """Log-scale position of the mean first-decision time; from 1.2.0 the geometric mean (`average`)."""
+    d = tables["traits"]["deliberation"]
+    items = [x.first_decision_ms for x in tasks]
+    quick, slow = float(d["quick_ms"]), float(d["slow_ms"])
+    if d.get("average") == "geometric":
+        def geo(xs: Sequence[float]) -> float:
+            return math.exp(mean_of([math.log(max(x, 1.0)) for x in xs]))
+
+        return trait("deliberation", tables, items, lambda xs: None if not xs else log_position(geo(xs), quick, slow),
+                     ["decision.first_decision_ms"], lambda p: [
+                         f"First choice came after {geo(items) / 1000:.1f} s (geometric mean) in each of {len(items)} "
+                         f"tasks ({quick / 1000:.0f} s maps to 0, {slow / 1000:.0f} s to 100, log scale), giving "
+                         f"position {p:.0f}."],
+                     band=BandSpec("mean", transform=lambda m: log_position(math.exp(m), quick, slow),
+                                   values=lambda xs: [math.log(max(x, 1.0)) for x in xs]))
+    return trait("deliberation", tables, items,
+                 lambda xs: None if not xs else log_position(mean_of(xs), quick, slow),
+                 ["decision.first_decision_ms"], lambda p: [
+                     f"First choice came on average {mean_of(items) / 1000:.1f} s into each of {len(items)} tasks "
+                     f"({quick / 1000:.0f} s maps to 0, {slow / 1000:.0f} s to 100, log scale), "
+                     f"giving position {p:.0f}."])
+
+
 def decision_traits(tasks: list[Task], tables: Any) -> list[Trait]:
     """Deliberation, exploration, risk in scenarios and reasoning depth, one item per task."""
     traits = tables["traits"]
-    d = traits["deliberation"]
-    items = [x.first_decision_ms for x in tasks]
-    out = [trait("deliberation", tables, items,
-                 lambda xs: None if not xs else log_position(mean_of(xs), float(d["quick_ms"]), float(d["slow_ms"])),
-                 ["decision.first_decision_ms"], lambda p: [
-                     f"First choice came on average {mean_of(items) / 1000:.1f} s into each of {len(items)} tasks "
-                     f"({d['quick_ms'] / 1000:.0f} s maps to 0, {d['slow_ms'] / 1000:.0f} s to 100, log scale), "
-                     f"giving position {p:.0f}."])]
+    out = [_deliberation(tasks, tables)]
     full = float(traits["exploration"]["changes_full"])
     ex = [50.0 * min(1.0, x.unique_views / x.options) + 50.0 * min(1.0, x.changes / full) for x in tasks]
     out.append(trait("exploration", tables, ex, lambda xs: mean(xs) if xs else None,
                      ["decision.unique_options_viewed", "decision.changes"], lambda p: [
                          f"Looked at {mean([x.unique_views / x.options for x in tasks]):.0%} of the options and "
                          f"changed choice {mean([float(x.changes) for x in tasks]):.1f} times per task on average, "
-                         f"giving position {p:.0f}."]))
+                         f"giving position {p:.0f}."], band=SCALE))
     levels = traits["scenario_risk"]["levels"]
     risk = [float(levels[x.final_risk]) for x in tasks]
     out.append(trait("scenario_risk", tables, risk, lambda xs: mean(xs) if xs else None, ["decision.final_risk"],
                      lambda p: [f"Final choices: {sum(x.final_risk == 'low' for x in tasks)} low-, "
                                 f"{sum(x.final_risk == 'medium' for x in tasks)} medium- and "
-                                f"{sum(x.final_risk == 'high' for x in tasks)} high-risk, giving position {p:.0f}."]))
+                                f"{sum(x.final_risk == 'high' for x in tasks)} high-risk, giving position {p:.0f}."],
+                     band=BandSpec("mean", transform=lambda m: m, bounds=(0.0, 100.0), quantile="normal")))
     depth = [100.0 * x.depth for x in tasks]
     out.append(trait("reasoning_depth", tables, depth, lambda xs: mean(xs) if xs else None,
                      ["decision.reasoning_depth"], lambda p: [
                          f"Wrote {mean([float(x.words) for x in tasks]):.0f} words with "
                          f"{mean([float(x.keywords) for x in tasks]):.1f} logical connectors per task on average "
-                         f"(depth {mean(depth):.0f} of 100), giving position {p:.0f}."]))
+                         f"(depth {mean(depth):.0f} of 100), giving position {p:.0f}."], band=SCALE))
     return out

@@ -18,7 +18,7 @@ from scoring.tables import TABLES
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
-SCORING_VERSION = "1.1.0"
+SCORING_VERSION = "1.2.0"
 SUPPORTED_VERSIONS: tuple[str, ...] = tuple(TABLES)
 
 

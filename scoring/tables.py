@@ -189,7 +189,24 @@ _TABLE_1_1_0: Table = {
     "freezes": {"exclude_from_decision_times": True, "count_proctor_freezes": True},
 }
 
-TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0)}
+def _traits_1_2_0() -> dict[str, dict[str, Any]]:
+    """1.2.0's trait table: deliberation averages first-decision times geometrically (durations are skewed)."""
+    out = {key: dict(spec) for key, spec in _TRAITS.items()}
+    out["deliberation"]["average"] = "geometric"
+    return out
+
+
+_TABLE_1_2_0: Table = {
+    **_TABLE_1_1_0,
+    # 1.2.0: bands with nominal 95 % coverage from the items (scoring/bands.py); split-half reliability is
+    # "not estimable" when both halves sit at the same end of the scale.
+    "reliability": {**_TABLE_1_0_0["reliability"], "band": "nominal", "confidence": 0.95, "resamples": 400,
+                    "pseudo_items": 1.0},
+    "traits": _traits_1_2_0(),
+}
+
+TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0),
+                          "1.2.0": _freeze(_TABLE_1_2_0)}
 """Every scoring version this code can reproduce, with its table. A change to any value is a new version."""
 
 

@@ -203,6 +203,13 @@ _TABLE_1_2_0: Table = {
     "reliability": {**_TABLE_1_0_0["reliability"], "band": "nominal", "confidence": 0.95, "resamples": 400,
                     "pseudo_items": 1.0},
     "traits": _traits_1_2_0(),
+    # 1.2.0: active time from reading, typing and scrolling spans with the session's own idle threshold
+    # (scoring/activity.py); risk exposure includes the options looked at (seed 003, 5.4); the thinking
+    # style's hesitation is the attempt's over its tasks (seed 004, 8.1); seed 003's risk-aware and
+    # calculated-risk readings (6.3) are added beside 004's.
+    "decision": {**_TABLE_1_0_0["decision"], "activity": "spans", "hesitation": "attempt",
+                 "risk_awareness": {"aware": "risk_aware", "calculated": "calculated_risk_taker"},
+                 "confidence": {**_TABLE_1_0_0["decision"]["confidence"], "strong": 0.85, "moderate": 0.7}},
 }
 
 TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0),

@@ -13,6 +13,7 @@ from reports.session_data import SessionData, SessionMeta
 from reports.texts import READINGS, reading
 from reports.trait_charts import role_fit_chart, trait_profile_chart
 from scoring import Profile, Role, RoleFit
+from scoring.quality import AUTOMATION
 
 __all__ = ["battery_info", "fit_words", "local_time", "quality_line", "status_line", "summary_section"]
 
@@ -68,7 +69,8 @@ def quality_line(profile: Profile | None) -> tuple[str, bool]:
     """Data quality at a glance, and whether any check needs attention."""
     if profile is None:
         return "no data recorded", False
-    raised = [QUALITY_LABELS.get(q.key, q.key) for q in profile.quality if q.raised]
+    raised = [QUALITY_LABELS.get(q.key, q.key) for q in sorted(profile.quality, key=lambda q: q.key != AUTOMATION)
+              if q.raised]
     if not raised:
         return f"all {len(profile.quality)} checks passed", False
     return f"{len(raised)} of {len(profile.quality)} checks need attention: {', '.join(raised).lower()}", True
@@ -127,6 +129,10 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
     if profile is None:
         blocks.append(Notice("This session has no scored results, so there is nothing to show yet.", "warn"))
         return Section("summary", "", tuple(blocks), new_page=False)
+    automated = next((q for q in profile.quality if q.key == AUTOMATION and q.raised), None)
+    if automated is not None:
+        blocks.append(Notice(f"The input looks automated, not a person's: {automated.message}. The figures below "
+                             "are shown for the record only; this session is left out of norms.", "warn"))
     if meta.status != "completed":
         blocks.append(Notice("The session ended before the end of the battery; the figures use the games and trials "
                              "that were finished.", "warn"))

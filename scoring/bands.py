@@ -214,8 +214,8 @@ def _jackknife(items: Sequence[Any], statistic: Callable[[Sequence[Any]], float 
     n = len(items)
     if transform is not None:
         centre = statistic(items)
-        if centre is None:
-            return None
+        if centre is None:  # undefined on the pivot's scale (a CV of 0: identical items): no spread to show
+            return _mapped(position, position, lambda x: x, "jackknife", conf)
         position = centre
     leave_one = [statistic([x for j, x in enumerate(items) if j != i]) for i in range(n)]
     values = [v for v in leave_one if v is not None]

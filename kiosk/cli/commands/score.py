@@ -50,8 +50,10 @@ def _trait_lines(t: Trait) -> list[str]:
         why = t.insufficient
         return [head, f"    {t.low_pole} <-> {t.high_pole}: insufficient - {why.reason}; need {why.required}, "
                       f"have {why.observed}. {why.suggestion}" if why else "    insufficient"]
-    band = "band not estimable" if t.band_low is None else \
-        f"band {t.band_low:.0f}-{t.band_high:.0f}, reliability {t.reliability:.2f} ({t.reliability_label})"
+    reliability = "reliability not estimable" if t.reliability is None else \
+        f"reliability {t.reliability:.2f} ({t.reliability_label})"
+    band = f"band not estimable, {reliability}" if t.band_low is None else \
+        f"band {t.band_low:.0f}-{t.band_high:.0f}, {reliability}"
     lines = [head, f"    {t.low_pole:>24} {position_bar(t.position, t.band_low, t.band_high)} {t.high_pole}",
              f"    position {t.position:.0f}/100, {band}. {t.note}"]
     return lines + [f"    - {e}" for e in t.evidence]

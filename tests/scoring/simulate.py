@@ -25,7 +25,7 @@ def _emit(b: StreamBuilder, game: str, emissions: Any, t_ns: int) -> None:
 
 def play_bart(b: StreamBuilder, stop_at: int, seed: int = 7, balloons: int = 30, gap_ms: float = 400.0,
               colours: str = "single", spread: int = 0) -> None:
-    """A player who pumps each balloon `stop_at` times (+- up to `spread`; if it does not burst first), then collects."""
+    """A player who pumps each balloon `stop_at` (+- up to `spread`) times unless it bursts first, then collects."""
     rng = random.Random(seed)
     state = bart_rules.new_game(BartParams(balloons=balloons, colours=colours), random.Random(seed), seed)
     t = b.t_ns + 10 * MS

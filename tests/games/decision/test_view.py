@@ -109,7 +109,8 @@ def test_mouse_and_keyboard_play_records_the_exact_stream(qtbot: QtBot, make_rec
                                         "soft_limit_exceeded": False}),
         ("decision.task_started", 1, {"task_id": tool, "category": "analytical_thinking",
                                       "option_ids": ["a", "b", "c", "d"], "reasoning_required": False,
-                                      "min_reasoning_chars": 0, "soft_time_limit_s": None, "option_risks": RISKS[tool]}),
+                                      "min_reasoning_chars": 0, "soft_time_limit_s": None,
+                                      "option_risks": RISKS[tool]}),
         ("decision.option_selected", 1, {"task_id": tool, "option_id": "b", **option(tool, "b")}),
         ("decision.option_changed", 1, {"task_id": tool, "from_option": "b", "to_option": "d",
                                         "from_risk": "medium", "to_risk": "low"}),  # the second 4 is nothing

@@ -147,8 +147,10 @@ def build_norms(items: Sequence[NormSession], group: str, created_utc: str, vers
     traits = {}
     for key, xs in sorted(positions.items()):
         s = sorted(xs)
-        grid = {f"p{p}": quantile(s, p) for p in GRID} if len(s) >= MIN_NORM_N else {}
-        traits[key] = TraitNorm(n=len(s), mean=mean(s) or 0.0, sd=sd(s), percentiles=grid)
+        grid = {f"p{p}": round(quantile(s, p), 4) for p in GRID} if len(s) >= MIN_NORM_N else {}
+        spread = sd(s)
+        traits[key] = TraitNorm(n=len(s), mean=round(mean(s) or 0.0, 4),
+                                sd=None if spread is None else round(spread, 4), percentiles=grid)
     return NormTable(group=group, created_utc=created_utc, battery=chosen, scoring_version=version,
                      inclusion=list(INCLUSION), sessions=[i.session_id for i in kept], excluded=excluded,
                      traits=traits)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from eventlog.records import EventRecord
 from scoring.stream import frozen_ns, get
 
-__all__ = ["Span", "active_ms", "merged", "reading_spans", "spans_ms", "typing_spans"]
+__all__ = ["Span", "active_ms", "idle_outside_activity_ms", "merged", "reading_spans", "spans_ms", "typing_spans"]
 
 Span = tuple[int, int]
 
@@ -71,3 +71,13 @@ def active_ms(events: Sequence[EventRecord], idle_ms: float, freezes: Sequence[S
     gaps = [(a, b) for a, b in itertools.pairwise(points)
             if 0 <= (b - a - frozen_ns(freezes, a, b)) / 1e6 < idle_ms]
     return spans_ms(explicit + gaps, start, end, freezes)
+
+
+def idle_outside_activity_ms(events: Sequence[EventRecord], freezes: Sequence[Span] = ()) -> float:
+    """The recorded idle spells (decision.idle_detected, ending at their t_ns) less any part of them spent reading
+    or typing: games recorded before 1.2.0's game counted a long look at an option as idleness."""
+    start, end = events[0].t_ns, events[-1].t_ns
+    idle = [(e.t_ns - get(e, "idle_duration_ms", int) * 1_000_000, e.t_ns) for e in events
+            if e.kind == "decision.idle_detected"]
+    busy = reading_spans(events) + typing_spans(events)
+    return spans_ms(idle + busy, start, end, freezes) - spans_ms(busy, start, end, freezes)

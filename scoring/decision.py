@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.activity import active_ms, reading_spans, spans_ms, typing_spans
+from scoring.activity import active_ms, idle_outside_activity_ms, reading_spans, spans_ms, typing_spans
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
@@ -119,7 +119,8 @@ def _task(events: list[EventRecord], options: int, t: Any, freezes: Sequence[Spa
         changes=sum(e.kind == "decision.option_changed" for e in events), views=len(viewed),
         unique_views=len(set(viewed)), words=words, keywords=keywords, keyword_score=score, depth=depth,
         exposure=_exposure(events, spans), final_risk=get(end, "risk_level", str),
-        idle_ms=float(sum(get(e, "idle_duration_ms", int) for e in events if e.kind == "decision.idle_detected")),
+        idle_ms=idle_outside_activity_ms(events, freezes) if spans else
+        float(sum(get(e, "idle_duration_ms", int) for e in events if e.kind == "decision.idle_detected")),
         focus_losses=sum(e.kind == "decision.focus_lost" for e in events),
         away_ms=sum(get(e, "away_ns", int) for e in events if e.kind == "decision.focus_gained") / 1e6,
         frozen_ms=frozen_ns(freezes, start.t_ns, end.t_ns) / 1e6,

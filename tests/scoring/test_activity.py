@@ -90,3 +90,17 @@ def test_the_idle_threshold_is_the_one_the_session_ran_with() -> None:
     short = score_session(_timeline(new_recording=True, threshold_ms=1000))
     # with 1 s, the 1.5 s gaps and the 1 s from the last key to the debounced update are pauses
     assert _task(short, "decision.active_time_ms") == 46500 - 3 * 1500 - 1000
+
+
+def test_idle_spells_an_old_game_recorded_while_reading_are_not_idleness_in_1_2_0() -> None:
+    """The old view recorded 2 s of idleness at the end of each 7 s look (5 s threshold)."""
+    records = _timeline(new_recording=False)
+    b = StreamBuilder("s-old-idle")
+    for rec in records[1:-1]:
+        b.add(rec.kind, rec.t_ns, rec.payload, rec.game, rec.trial)
+        if rec.kind == "decision.option_viewed":
+            b.add("decision.idle_detected", rec.t_ns, {"task_id": rec.payload["task_id"], "idle_duration_ms": 2000},
+                  G, rec.trial)
+    old_idle = b.close()
+    assert _task(score_session(old_idle, "1.1.0"), "decision.idle_ms") == 6000
+    assert _task(score_session(old_idle), "decision.idle_ms") == 0

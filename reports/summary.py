@@ -13,7 +13,7 @@ from reports.session_data import SessionData, SessionMeta
 from reports.texts import READINGS, reading
 from reports.trait_charts import role_fit_chart, trait_profile_chart
 from scoring import Profile, Role, RoleFit
-from scoring.norms import NormTable, compared
+from scoring.norms import NO_NORMS, NormTable, compared
 from scoring.quality import AUTOMATION
 
 __all__ = ["battery_info", "fit_words", "local_time", "quality_line", "status_line", "summary_section"]
@@ -105,7 +105,7 @@ def fit_words(fit: RoleFit) -> str:
 
 def _role(profile: Profile, role: Role, fit: RoleFit) -> list[Block]:
     return [Heading(f"Fit to the role: {role.name}"), Chart("", role_fit_chart(fit, profile.traits)),
-            Paragraph(fit_words(fit)), Paragraph(role.origin, "muted")]
+            Paragraph(f"{fit_words(fit)} {role.origin}")]
 
 
 def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
@@ -122,7 +122,7 @@ def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
 def _norms(profile: Profile, norms: NormTable | None) -> list[Block]:
     head, rows = compared(profile, norms)
     if not rows:
-        return [Paragraph(head, "muted")]
+        return []
     return [Heading("Compared with other people"), Paragraph(head, "muted"),
             Table(("Trait", "Percentile", "People in the norm group"), tuple(rows), (3.0, 2.4, 2.0), "norms")]
 
@@ -147,7 +147,9 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
                              "that were finished.", "warn"))
     names = [GAME_TITLES.get(g.game, g.game).split(" (")[0].lower() for g in profile.games]
     played = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    blocks += [Heading("Traits"), Paragraph(f"From the {played}. Dot: position 0–100; shaded: likely range.", "muted"),
+    no_norms = "" if norms is not None else f" {NO_NORMS}"
+    blocks += [Heading("Traits"), Paragraph(f"From the {played}. Dot: position 0–100; shaded: likely range.{no_norms}",
+                                            "muted"),
                Chart("", trait_profile_chart(profile.traits)), *_norms(profile, norms)]
     lists = (Bullets(tuple(profile.strengths), "Strengths", "plus"),
              Bullets(tuple(profile.considerations), "Considerations for the interview", "consider"))

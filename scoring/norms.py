@@ -177,8 +177,7 @@ def percentile_rank(norm: TraitNorm, position: float) -> float | None:
     return None
 
 
-NO_NORMS = ("No norm table is loaded: positions are on HireMate's fixed scale (its anchors are in the evidence), "
-            "not compared with other people.")
+NO_NORMS = "No norm table is loaded: positions are on HireMate's fixed scale, not compared with other people."
 
 
 def ordinal(p: float) -> str:

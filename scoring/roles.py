@@ -63,7 +63,7 @@ class Role(BaseModel):
         """One sentence saying where the target bands come from (reports print it beside the fit)."""
         p = self.provenance
         if p is None:
-            return "Target bands written by hand (not derived from people who do the job)."
+            return "Target bands written by hand, not derived from people in the role."
         return (f"Target bands derived from {p.n} people in the role on {p.created_utc[:10]} (battery {p.battery}, "
                 f"scoring {p.scoring_version}): {p.rule}")
 

@@ -19,7 +19,7 @@ from typing import Any
 from eventlog import Store
 from sync.errors import OutboxError
 from sync.files import write_atomic
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.protocol import BUNDLE_SUFFIX
 from sync.sealing import SEALED_SUFFIX, seal
 
@@ -130,7 +130,7 @@ def enqueue(store: Store, session_id: str, identity: StationIdentity | None = No
     existing = item(store, session_id)
     if existing is not None:
         return existing
-    identity = identity or load_or_create_identity(store.path.parent)
+    identity = identity or load_identity(store.path.parent)
     data = build_bundle(store, session_id, identity)
     recipient = load_recipient(store)
     if recipient is not None:
@@ -155,7 +155,7 @@ def enqueue_completed(store: Store, identity: StationIdentity | None = None) -> 
     have = {row[0] for row in store.conn.execute("SELECT session_id FROM outbox")}
     missing = [sid for sid in exportable_sessions(store) if sid not in have]
     if missing:
-        identity = identity or load_or_create_identity(store.path.parent)
+        identity = identity or load_identity(store.path.parent)
         for sid in missing:
             enqueue(store, sid, identity)
     return missing

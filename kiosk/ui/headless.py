@@ -13,10 +13,10 @@ from pydantic import BaseModel
 from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 
-from eventlog import EventLog
 from eventlog.recorder import SessionRecorder
 from games.spec import GameSpec, load_object
 from kiosk.services.session_ops import Closed
+from kiosk.services.station_log import open_station_log
 from kiosk.services.stationdb import IssuedCode
 from kiosk.services.version import APP_VERSION
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput, write_pdf
@@ -51,7 +51,7 @@ def play_in_window(data_dir: Path, spec: GameSpec, params: BaseModel, seed: int,
                    speed: float) -> dict[str, Any]:
     """Run one game's view in a window, recording into a practice session, until it finishes or is closed."""
     app = widgets_app(["hiremate"])
-    log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+    log = open_station_log(data_dir, app_version=APP_VERSION)
     try:
         session = log.open_session(purpose="practice", participant="practice")
         view = load_object(spec.view)(SessionRecorder(log, session, spec.name), params, seed)

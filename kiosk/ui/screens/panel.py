@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
@@ -274,7 +273,7 @@ class ProctorPanel(QWidget):
 
     def show_issued(self, codes: list[IssuedCode], saved_to: str) -> None:
         """List the codes just issued and where the printable list was saved."""
-        lines = [f"{display_code(c.code)}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
+        lines = [f"{c.shown}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
                  for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
         self._issued = tuple(codes)

@@ -189,7 +189,61 @@ _TABLE_1_1_0: Table = {
     "freezes": {"exclude_from_decision_times": True, "count_proctor_freezes": True},
 }
 
-TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0)}
+_ANCHORS_1_2_0: dict[str, str] = {
+    # Where each mapping from a metric to a position gets its anchors (docs/SCORING.md, "Anchors").
+    "risk_tolerance": "0-100 % of the balloon's capacity; 50 % maximises expected earnings (Lejuez et al. 2002).",
+    "consistency": "A CV of 0 is 100; the CV of 0.8 that reaches 0 is HireMate's choice (no published anchor): "
+    "compare people with a norm table.",
+    "response_to_losses": "50 = no difference after a loss; the 25 points of capacity that reach a pole are "
+    "HireMate's choice (no published anchor).",
+    "learning": "50 = no change; the 25 points of capacity that reach a pole are HireMate's choice.",
+    "decision_speed": "150 ms between presses is 100: the limit of voluntary repetitive tapping, 5-7 Hz, inter-tap "
+    "150-200 ms (Fujii et al. 2009, Neurosci Lett 459:69); 1500 ms as 0 is HireMate's choice.",
+    "response_speed": "50 = 231 ms, the mean simple RT of 1469 adults on calibrated hardware (Woods et al. 2015, "
+    "Front Hum Neurosci 9:131); half and double that (115.5 and 462 ms) as the poles is HireMate's choice.",
+    "sustained_attention": "A lapse is a response of 500 ms or more (Dinges & Powell 1985); a lapse share of 30 % "
+    "as 0 is HireMate's choice.",
+    "restraint": "The share of no-go trials withheld, 0-100 % (no anchor needed).",
+    "deliberation": "60 s as 100 is seed 003's 'very slow decision' (6.2); 3 s as 0 is HireMate's choice.",
+    "exploration": "3 changes count in full: seed 003's 'high changes' threshold (6.2); the share of options "
+    "looked at is 0-100 %.",
+    "scenario_risk": "Low 0, medium 50, high 100: the options' own risk levels (seeds 003/004).",
+    "reasoning_depth": "Seed 004's depth formula (7.3): 100 words and a keyword score of 10 reach the top.",
+}
+
+
+def _traits_1_2_0() -> dict[str, dict[str, Any]]:
+    """1.2.0's trait table: anchors with their sources, response speed centred on Woods et al. (2015), and
+    deliberation averaging first-decision times geometrically (durations are skewed)."""
+    out = {key: {**spec, "anchors": _ANCHORS_1_2_0[key]} for key, spec in _TRAITS.items()}
+    out["deliberation"]["average"] = "geometric"
+    out["response_speed"].update(fast_ms=115.5, slow_ms=462.0)  # log-symmetric around 231 ms: half and double
+    return out
+
+
+_TABLE_1_2_0: Table = {
+    **_TABLE_1_1_0,
+    # 1.2.0: bands with nominal 95 % coverage from the items (scoring/bands.py); split-half reliability is
+    # "not estimable" when both halves sit at the same end of the scale.
+    "reliability": {**_TABLE_1_0_0["reliability"], "band": "nominal", "confidence": 0.95, "resamples": 400,
+                    "pseudo_items": 1.0},
+    "traits": _traits_1_2_0(),
+    # 1.2.0: active time from reading, typing and scrolling spans with the session's own idle threshold
+    # (scoring/activity.py); risk exposure includes the options looked at (seed 003, 5.4); the thinking
+    # style's hesitation is the attempt's over its tasks (seed 004, 8.1); seed 003's risk-aware and
+    # calculated-risk readings (6.3) are added beside 004's.
+    "quality": {**_TABLE_1_0_0["quality"],
+                # Automated input: 10 presses in a row under 100 ms apart is faster than the world's fastest
+                # drummer (10 Hz; Fujii et al. 2009), or half of 10+ latencies identical to the millisecond.
+                "automation_min_interval_ms": 100.0, "automation_run": 10, "automation_same_share": 0.5,
+                "automation_min_n": 10},
+    "decision": {**_TABLE_1_0_0["decision"], "activity": "spans", "hesitation": "attempt",
+                 "risk_awareness": {"aware": "risk_aware", "calculated": "calculated_risk_taker"},
+                 "confidence": {**_TABLE_1_0_0["decision"]["confidence"], "strong": 0.85, "moderate": 0.7}},
+}
+
+TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0),
+                          "1.2.0": _freeze(_TABLE_1_2_0)}
 """Every scoring version this code can reproduce, with its table. A change to any value is a new version."""
 
 

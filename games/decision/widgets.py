@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key",
-           "label", "reasoning_box", "route_key", "tab_target"]
+__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "add_shortcuts", "font",
+           "footer", "forward_key", "header_row", "label", "reasoning_box", "route_key", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -261,3 +262,39 @@ class ContinueButton(QPushButton):
             self.click()
             return
         super().keyPressEvent(event)
+
+
+def footer(key_hint: str, on_continue: Callable[[], None]) -> tuple[QHBoxLayout, QLabel, QLabel, ContinueButton]:
+    """The footer row: the hint and key-hint lines, and the Continue button (row, hint, key hint, button)."""
+    row = QHBoxLayout()
+    hints = QVBoxLayout()
+    hints.setSpacing(2)
+    hint, keys = label("", 16, MUTED), label(key_hint, 12, MUTED)
+    hints.addWidget(hint)
+    hints.addWidget(keys)
+    button = ContinueButton("Continue")
+    button.setObjectName("continue")
+    button.setFont(font(20))
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.clicked.connect(on_continue)
+    row.addLayout(hints, 1)
+    row.addWidget(button)
+    return row, hint, keys, button
+
+
+def header_row() -> tuple[QHBoxLayout, QLabel, QLabel]:
+    """The header row: progress on the left, the suggested time on the right (row, progress, time)."""
+    row = QHBoxLayout()
+    progress, limit = label("", 14, MUTED, wrap=False), label("", 14, MUTED, wrap=False)
+    row.addWidget(progress)
+    row.addStretch(1)
+    row.addWidget(limit)
+    return row, progress, limit
+
+
+def add_shortcuts(owner: QWidget, keys: Sequence[str], slot: Callable[[], None]) -> None:
+    """Key sequences that run `slot` anywhere inside `owner`."""
+    for sequence in keys:
+        shortcut = QShortcut(QKeySequence(sequence), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError, open_store
 
@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "or a path)")
     parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
                         "for the current scoring version is stored")
+    parser.add_argument("--norms", metavar="FILE", help="show percentiles against a norm table (`hiremate norms "
+                        "build`)")
 
 
 def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
@@ -51,15 +53,20 @@ def _trait_lines(t: Trait) -> list[str]:
         why = t.insufficient
         return [head, f"    {t.low_pole} <-> {t.high_pole}: insufficient - {why.reason}; need {why.required}, "
                       f"have {why.observed}. {why.suggestion}" if why else "    insufficient"]
-    band = "band not estimable" if t.band_low is None else \
-        f"band {t.band_low:.0f}-{t.band_high:.0f}, reliability {t.reliability:.2f} ({t.reliability_label})"
+    reliability = "reliability not estimable" if t.reliability is None else \
+        f"reliability {t.reliability:.2f} ({t.reliability_label})"
+    band = f"band not estimable, {reliability}" if t.band_low is None else \
+        f"band {t.band_low:.0f}-{t.band_high:.0f}, {reliability}"
     lines = [head, f"    {t.low_pole:>24} {position_bar(t.position, t.band_low, t.band_high)} {t.high_pole}",
              f"    position {t.position:.0f}/100, {band}. {t.note}"]
     return lines + [f"    - {e}" for e in t.evidence]
 
 
-def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
-    """The readable report of a profile (and a role fit)."""
+def format_profile(profile: Profile, fit: RoleFit | None = None, norms: Any = None) -> str:
+    """The readable report of a profile (and a role fit; percentiles against a norm table, or a word that none is
+    loaded)."""
+    from scoring.norms import compared
+
     out = [f"Session {profile.session_id}  participant {profile.participant}  scoring {profile.scoring_version}"]
     for game in profile.games:
         out.append(f"\n{game.game}{'' if game.completed else ' (not finished)'}")
@@ -67,6 +74,9 @@ def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
     out.append("\nTraits")
     for t in profile.traits:
         out += _trait_lines(t)
+    head, rows = compared(profile, norms)
+    out.append(f"\nNorms: {head}")
+    out += [f"  {label}: {words}" + (f" (n={n})" if n else "") for label, words, n in rows]
     if profile.interpretations:
         out.append("\nDecision style")
         for i in profile.interpretations:
@@ -116,12 +126,22 @@ def _scored(args: argparse.Namespace, store: Store) -> Profile:
         raise CliError(f"cannot score session {args.session}: {exc}") from None
 
 
+def _norms(args: argparse.Namespace) -> Any:
+    from scoring.norms import NormError, load_norms
+
+    try:
+        return load_norms(args.norms) if args.norms else None
+    except NormError as exc:
+        raise CliError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the profile; exit 1 with one line when the session cannot be scored."""
     from scoring import ScoringError, role_fit
     from scoring.stats import quantize
 
     profile = _profile(args)
+    norms = _norms(args)
     fit = None
     if args.role:
         try:
@@ -135,5 +155,5 @@ def run(args: argparse.Namespace) -> int:
             both = {"profile": json.loads(profile.canonical_json()), "role_fit": quantize(fit.model_dump(mode="json"))}
             print(json.dumps(both, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     else:
-        print(format_profile(profile, fit))
+        print(format_profile(profile, fit, norms))
     return 0

@@ -18,6 +18,7 @@ from eventlog import EventLog
 from eventlog.recorder import SessionRecorder
 from games.spec import GameSpec, load_object
 from kiosk.services.session_ops import Closed
+from kiosk.services.station_lock import StationLock
 from kiosk.services.stationdb import IssuedCode
 from kiosk.services.version import APP_VERSION
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput, write_pdf
@@ -106,17 +107,16 @@ def _quiet_offscreen_warnings(_kind: QtMsgType, _context: QMessageLogContext, me
 
 
 def simulate_station(data_dir: Path, code: str, seed: int | None, speed: float, practice: bool,
-                     timeout_s: float) -> SimulationOutcome:
-    """Open the station on data_dir and let a scripted candidate redeem `code` and play the battery.
-
-    Raises StationLockedError when another station process holds the data directory.
-    """
+                     timeout_s: float, lock: StationLock) -> SimulationOutcome:
+    """Open the station on data_dir (whose lock the caller holds: taken before the code was issued) and let a
+    scripted candidate redeem `code` and play the battery; the session's purpose is "simulation"."""
     from kiosk.ui.app import open_station
     from kiosk.ui.simulate import SimulatedCandidate
 
     qInstallMessageHandler(_quiet_offscreen_warnings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window, log, lock = open_station(data_dir, seed_override=seed, ask_pin_setup=False)
+    window, log, lock = open_station(data_dir, lock=lock, seed_override=seed, ask_pin_setup=False,
+                                     purpose="simulation")
     outcome = SimulationOutcome()
     candidate = SimulatedCandidate(window, code, speed=speed, practice=practice)
     window.session_did_close.connect(lambda closed: print(f"closed {closed.session_id}", file=sys.stderr))

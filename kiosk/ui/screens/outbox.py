@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
+from kiosk.ui.screens.style import BigButton
 from sync.client import Progress
 from sync.outbox import STATES, OutboxItem
 
@@ -57,8 +57,8 @@ class OutboxSection(QGroupBox):
         self.setObjectName("outboxSection")
         self.endpoint_input = _named(QLineEdit(), "endpointInput")
         self.endpoint_input.setPlaceholderText("http://receiver.example:8765  (empty: sync off)")
-        self.save_button = _named(QPushButton("Save"), "endpointSaveButton")
-        self.sync_now_button = _named(QPushButton("Sync now"), "syncNowButton")
+        self.save_button = _named(BigButton("Save"), "endpointSaveButton")
+        self.sync_now_button = _named(BigButton("Sync now"), "syncNowButton")
         self.endpoint_error = _named(QLabel(""), "endpointError")
         self.endpoint_error.setProperty("role", "error")
         self.endpoint_error.setWordWrap(True)
@@ -144,7 +144,7 @@ class OutboxSection(QGroupBox):
         self.problems.setVisible(bool(snap.problems))
         self.problems_note.setText(
             f"Needs a person: {len(snap.problems)} bundle(s) the receiver refused or holds differently "
-            "(never deleted; `hiremate sync --status` has the details)." if snap.problems
+            "(never deleted; `hiremate sync status` has the details)." if snap.problems
             else "No conflicts or refusals.")
 
     def show_progress(self, step: Progress) -> None:

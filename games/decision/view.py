@@ -62,7 +62,6 @@ ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.Key
 class DecisionView(GameWidget):
     """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
 
-    resumes_mid_game = True  # start_at_trial(k) begins at task k; earlier tasks are not shown again
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
 
@@ -163,12 +162,8 @@ class DecisionView(GameWidget):
 
     def start(self) -> None:
         """Begin the game at its first task."""
-        self.start_at_trial(0)
-
-    def start_at_trial(self, trial: int) -> None:
-        """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
-        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t), trial)):
+        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t))):
             self._activity_watch.start()
             self._present_next()
 

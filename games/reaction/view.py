@@ -47,7 +47,6 @@ def _ms_until(target_ns: int, now_ns: int) -> int:
 class ReactionView(GameWidget):
     """One game of the reaction-time family (the variant follows the params model)."""
 
-    resumes_mid_game = True  # start_at_trial(k) begins at trial k with the same stimulus plan
     foreperiod_did_start = Signal(int)  # every attempt, repeats after a false start included
     stimulus_did_appear = Signal(int, str)  # trial, stimulus; emitted after the onset is recorded
 
@@ -70,12 +69,8 @@ class ReactionView(GameWidget):
 
     def start(self) -> None:
         """Begin the game at its first trial."""
-        self.start_at_trial(0)
-
-    def start_at_trial(self, trial: int) -> None:
-        """Begin the game at a given trial (a resumed session); the trial plan is the same for the seed."""
         t = self._now()
-        self.state, emitted = self.rules.start(self.state, t, first_trial=trial)
+        self.state, emitted = self.rules.start(self.state, t)
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()

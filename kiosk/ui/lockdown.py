@@ -50,7 +50,7 @@ class KioskGuard(QObject):
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
         app = QApplication.instance()
-        assert app is not None
+        assert isinstance(app, QApplication)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
 
@@ -58,7 +58,7 @@ class KioskGuard(QObject):
         """Stop watching (remove the filter, stop the idle timer)."""
         self.idle_timer.stop()
         app = QApplication.instance()
-        if app is not None and not self._detached:
+        if isinstance(app, QApplication) and not self._detached:
             self._detached = True
             app.removeEventFilter(self)
             app.applicationStateChanged.disconnect(self._state_changed)

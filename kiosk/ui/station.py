@@ -135,7 +135,7 @@ class StationWindow(QMainWindow):
         self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self,
                                              purpose=purpose)
         self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
-        self.actions = ProctorActions(self.panel, self.ops, log, self.data_dir, self.guard, self.refresh_sessions,
+        self.proctor = ProctorActions(self.panel, self.ops, log, self.data_dir, self.guard, self.refresh_sessions,
                                       self.session_did_close.emit, self)
         self._return_to: QWidget = self.screens.code
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
@@ -264,7 +264,7 @@ class StationWindow(QMainWindow):
         self.ops.read(lambda db: session_ops.overview(db, log, data_dir), self._sessions_loaded,
                       what="load the sessions list",
                       failure=lambda exc: self.panel.show_status(f"Could not load the sessions list: {describe(exc)}"))
-        self.actions.load_codes()
+        self.proctor.load_codes()
         self.sync.refresh()
 
     def _session_closed(self, closed: Closed) -> None:
@@ -372,7 +372,7 @@ class StationWindow(QMainWindow):
         self.call_bar.setVisible(candidate_page)
         self.call_note.setText("")
         gated = candidate_page and current is not self.screens.game
-        self.gate.page_shown(current.screen if gated and isinstance(current, CandidatePage) else None)
+        self.gate.page_shown(current.screen_name if gated and isinstance(current, CandidatePage) else None)
         if current is self.screens.game:
             self._call_game("resume")
             self._log_game_resumed()
@@ -387,7 +387,7 @@ class StationWindow(QMainWindow):
     def _proctor_called(self) -> None:
         """The candidate asked for the proctor: record it and say so calmly; a game goes on."""
         current = self.stack.currentWidget()
-        screen = current.screen if isinstance(current, CandidatePage) else "unknown"
+        screen = current.screen_name if isinstance(current, CandidatePage) else "unknown"
         self.candidate.record("station.proctor_called", {"screen": screen})
         self.call_note.setText(PROCTOR_CALLED)
         if current is self.screens.game:
@@ -421,8 +421,9 @@ class StationWindow(QMainWindow):
         self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
         self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
-        if not self._proctor_page():
-            self._return_to = self.stack.currentWidget()
+        current = self.stack.currentWidget()
+        if current is not None and not self._proctor_page(current):
+            self._return_to = current
         self.stack.setCurrentWidget(self.screens.pause)
         self.screens.pause.focus_first()
 

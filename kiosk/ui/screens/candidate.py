@@ -1,6 +1,6 @@
 """Candidate-facing screens: access code, consent, instructions, practice over, the game host, the end screens.
 
-Every page has a `screen` name (the name the station's events use) and `focus_first()`, which puts the
+Every page has a `screen_name` (the name the station's events use) and `focus_first()`, which puts the
 keyboard focus where a person starts on that page. On the pages that lead into a game the first focus is
 on the text, never on a button: starting a game takes a deliberate Tab and Enter (or a click).
 """
@@ -26,9 +26,9 @@ BUTTONS_HINT = "Tab moves to the buttons; Enter or Space chooses."
 
 
 class CandidatePage(QWidget):
-    """A page of the candidate side: its name in the log and where the focus starts."""
+    """A page of the candidate side: its name in the log (`screen_name`) and where the focus starts."""
 
-    screen = "candidate"
+    screen_name = "candidate"
 
     def focus_first(self) -> None:
         """Put the keyboard focus on the page's first control (the page itself by default)."""
@@ -45,7 +45,7 @@ def _reading_text(min_height: int) -> QTextBrowser:
 class CodeEntryScreen(CandidatePage):
     """The welcome screen: type the one-time access code the proctor gave you."""
 
-    screen = "code_entry"
+    screen_name = "code_entry"
     code_submitted = Signal(str)
     retry_requested = Signal()
 
@@ -127,7 +127,7 @@ class CodeEntryScreen(CandidatePage):
 class ConsentScreen(CandidatePage):
     """The consent text with an explicit agree, or a decline that asks once more (it uses up the code)."""
 
-    screen = "consent"
+    screen_name = "consent"
     accepted = Signal()
     declined = Signal()
 
@@ -180,7 +180,7 @@ class ConsentScreen(CandidatePage):
 class InstructionsScreen(CandidatePage):
     """What the next game is about, with an optional practice round."""
 
-    screen = "instructions"
+    screen_name = "instructions"
     practice = Signal()
     begin = Signal()
 
@@ -225,7 +225,7 @@ class InstructionsScreen(CandidatePage):
 class PracticeOverScreen(CandidatePage):
     """Between a practice round and the real game: the practice is over, the next round counts."""
 
-    screen = "practice_over"
+    screen_name = "practice_over"
     begin = Signal()
     reread = Signal()
 
@@ -251,7 +251,7 @@ class PracticeOverScreen(CandidatePage):
 class GameScreen(CandidatePage):
     """Hosts one game view under a small header saying where the candidate is."""
 
-    screen = "game"
+    screen_name = "game"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -294,14 +294,14 @@ class EndScreen(CandidatePage):
     SAVING = "Saving your answers…"
     SAVED = "Your answers are saved."
 
-    def __init__(self, screen: str, heading: str, body: str, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, screen_name: str, heading: str, body: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.screen = screen
+        self.screen_name = screen_name
         self.body = QLabel(body)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = hint("")
-        self.status.setObjectName(f"{screen}Status")
+        self.status.setObjectName(f"{screen_name}Status")
         self.done_button = button("Done", primary=True, name=name)
         centred_column(self, title(heading), self.body, self.status, button_row(self.done_button),
                        hint("Press Enter when you have told the proctor."))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +33,10 @@ def _clock(iso_utc: str | None) -> str:
     return f"{iso_utc[11:19]} UTC" if iso_utc else "-"
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+NamedT = TypeVar("NamedT", bound=QWidget)
+
+
+def _named(widget: NamedT, name: str) -> NamedT:
     widget.setObjectName(name)
     return widget
 
@@ -157,5 +162,8 @@ class OutboxSection(QGroupBox):
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The conflicts and refusals listed, as (session, state, why)."""
-        return [tuple(self.problems.item(r, c).text() for c in range(len(PROBLEM_COLUMNS)))  # type: ignore[misc]
-                for r in range(self.problems.rowCount())]
+        def cell(row: int, col: int) -> str:
+            item = self.problems.item(row, col)
+            return item.text() if item is not None else ""
+
+        return [(cell(r, 0), cell(r, 1), cell(r, 2)) for r in range(self.problems.rowCount())]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -450,7 +450,7 @@ class ProctorPanel(QWidget):
         self.show_status("Printing…")
         self.print_requested.emit(PrintRequest(sheet, printer))
 
-    def _selected_interrupted(self, signal: Signal) -> None:
+    def _selected_interrupted(self, signal: SignalInstance) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         chosen = [self._shown[r] for r in sorted(rows) if r < len(self._shown)]
         if not chosen or chosen[0].status != "interrupted":

@@ -55,7 +55,11 @@ from games.widgets import GameWidget, key_name
 
 __all__ = ["DecisionView"]
 
-KEY_HINT = "Keys: 1–4 or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
+def key_hint(options: int) -> str:
+    """The keys that work on a task with this many options."""
+    return f"Keys: 1–{options} or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
+
+
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
@@ -131,7 +135,7 @@ class DecisionView(GameWidget):
         hints = QVBoxLayout()
         hints.setSpacing(2)
         self.hint_label = label("", 16, MUTED)
-        self.key_hint = label(KEY_HINT, 12, MUTED)
+        self.key_hint = label("", 12, MUTED)
         hints.addWidget(self.hint_label)
         hints.addWidget(self.key_hint)
         self.continue_button = ContinueButton("Continue")
@@ -245,6 +249,7 @@ class DecisionView(GameWidget):
         self.title_label.setText(task.title)
         self.prompt_label.setText(" ".join(task.prompt.split()))
         self._clear_cards()
+        self.key_hint.setText(key_hint(len(task.options)))
         for number, option in enumerate(task.options, start=1):
             card = OptionCard(option.id, number, option.text, self._view_begin, self._view_end, self._pick,
                               self._move_focus, self)

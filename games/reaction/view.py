@@ -26,7 +26,7 @@ from eventlog.records import EventRecord
 from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
-from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
+from games.reaction.widgets import COLOURS, FALSE_START, HINTS, ResponseButton, StimulusCanvas, big_font
 from games.widgets import GameWidget, key_name
 
 __all__ = ["ReactionView"]
@@ -35,7 +35,6 @@ QT_KEYS = {
     Qt.Key.Key_Space: "Space", Qt.Key.Key_D: "D", Qt.Key.Key_F: "F", Qt.Key.Key_J: "J", Qt.Key.Key_K: "K",
 }
 TITLES = {"simple": "Simple reaction time", "choice": "Choice reaction time", "go_nogo": "Go / no-go"}
-FALSE_START_TEXT = "Too early: wait for the stimulus, then respond."
 MS = 1_000_000
 
 
@@ -162,7 +161,7 @@ class ReactionView(GameWidget):
         self._timers["stimulus"].stop()
         self._timers["deadline"].stop()
         if false_start:
-            self._message.setText(FALSE_START_TEXT)
+            self._message.setText(FALSE_START[self.variant])
         self._end_trial_display()
 
     @unless_suspended

@@ -154,8 +154,8 @@ class CandidateController(QObject):
             show(screens.code)
             self.shell.refresh_notice()
         elif screen == Screen.CONSENT:
-            show(screens.consent)
             screens.consent.show_text(self._consent)
+            show(screens.consent)
         elif screen == Screen.INSTRUCTIONS:
             self._show_instructions()
         elif screen == Screen.PRACTICE_OVER:

@@ -160,17 +160,18 @@ class ConsentScreen(CandidatePage):
         """Whether the "are you sure?" question is showing."""
         return self.confirm_button.isVisible()
 
-    def _ask(self, asking: bool) -> None:
+    def _ask(self, asking: bool, focus: bool = True) -> None:
         for widget in (self.confirm, self.back_button, self.confirm_button):
             widget.setVisible(asking)
         for widget in (self.decline_button, self.agree_button):
             widget.setVisible(not asking)
-        (self.back_button if asking else self.decline_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            (self.back_button if asking else self.decline_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_text(self, markdown: str) -> None:
         """Display the consent text; the question is not asked yet."""
         self.text.setMarkdown(markdown)
-        self._ask(False)
+        self._ask(False, focus=False)
 
     def focus_first(self) -> None:
         """The text, so that a choice needs a deliberate step."""

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent, QShortcut, QWindow
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
@@ -44,7 +44,8 @@ from games.decision.widgets import (
     OptionCard,
     Via,
     about,
-    font,
+    fit_fonts,
+    font_for,
     forward_key,
     label,
     reasoning_box,
@@ -60,6 +61,7 @@ def key_hint(options: int) -> str:
     return f"Keys: 1–{options} or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
 
 
+MIN_SCALE = 0.7  # the smallest type the view shrinks to (18 pt option text at 12.6 pt)
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
@@ -140,7 +142,7 @@ class DecisionView(GameWidget):
         hints.addWidget(self.key_hint)
         self.continue_button = ContinueButton("Continue")
         self.continue_button.setObjectName("continue")
-        self.continue_button.setFont(font(20))
+        font_for(self.continue_button, 20)
         self.continue_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.continue_button.clicked.connect(self._continue_requested)
         row.addLayout(hints, 1)
@@ -263,8 +265,28 @@ class DecisionView(GameWidget):
         self._loading = True
         self.reasoning_box.clear()
         self._loading = False
+        self._fit()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refresh_continue()
+
+    def _fit(self) -> None:
+        """Shrink the type (to no less than MIN_SCALE of its size) until the task fits the view's height: a
+        1024x768 screen shows the longest task whole, a larger one at full size."""
+        layout = self.layout()
+        scale = 1.0
+        while True:
+            fit_fonts(self, scale)
+            if layout is not None:
+                layout.invalidate()
+            need = layout.heightForWidth(self.width()) if layout is not None else -1
+            if need <= self.height() or scale <= MIN_SCALE:
+                return
+            scale = round(scale - 0.05, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the type to the new size."""
+        super().resizeEvent(event)
+        self._fit()
 
     def _clear_cards(self) -> None:
         for card in self.cards:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key",
-           "label", "reasoning_box", "route_key", "tab_target"]
+__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "fit_fonts", "font",
+           "font_for", "forward_key", "label", "reasoning_box", "route_key", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -125,6 +125,22 @@ def tab_target(focused: QWidget | None, ring: Sequence[QWidget], forward: bool) 
     return ring[(list(ring).index(focused) + (1 if forward else -1)) % len(ring)]
 
 
+def fit_fonts(root: QWidget, scale: float) -> None:
+    """Set every font under `root` that has a base size (label(), font_for()) to that size times `scale`."""
+    for widget in (root, *root.findChildren(QWidget)):
+        base = widget.property("base_pt")
+        if base:
+            scaled = QFont(widget.font())
+            scaled.setPointSizeF(float(base) * scale)
+            widget.setFont(scaled)
+
+
+def font_for(widget: QWidget, points: int) -> None:
+    """Give a widget the game's font at `points` (scaled with the others by fit_fonts)."""
+    widget.setFont(font(points))
+    widget.setProperty("base_pt", points)
+
+
 def font(points: int) -> QFont:
     """The game's font at a size in points."""
     chosen = QFont()
@@ -136,7 +152,7 @@ def reasoning_box() -> QPlainTextEdit:
     """The text box for the candidate's reasoning (Tab leaves it: it never types a tab)."""
     box = QPlainTextEdit()
     box.setObjectName("reasoning")
-    box.setFont(font(16))
+    font_for(box, 16)
     box.setFixedHeight(84)
     box.setTabChangesFocus(True)
     box.setPlaceholderText("Write a sentence or two about your choice…")
@@ -150,6 +166,7 @@ def label(text: str, points: int, colour: str = INK, bold: bool = False, wrap: b
     font.setPointSize(points)
     font.setBold(bold)
     widget.setFont(font)
+    widget.setProperty("base_pt", points)  # fit_fonts scales from it
     widget.setWordWrap(wrap)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setStyleSheet(f"color: {colour};")
@@ -169,7 +186,9 @@ class OptionCard(QFrame):
         self.focused = False
         self.setObjectName(f"option_{option_id}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # wrapped option text needs more lines on a narrow screen: never cut it
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Option {number}: {text}")
         row = QHBoxLayout(self)

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from eventlog import EventLog
 from kiosk.services import session_ops
@@ -25,6 +25,7 @@ from kiosk.services.battery import available_batteries
 from kiosk.services.session_ops import Admission, Closed
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.services.sync_status import sync_startup
+from kiosk.ui.call_bar import CallBar
 from kiosk.ui.candidate_flow import CandidateController, CandidateScreens
 from kiosk.ui.input_gate import READY_MS, DroppedInput, InputGate
 from kiosk.ui.kiosk_keeper import KioskKeeper
@@ -42,7 +43,7 @@ from kiosk.ui.screens.candidate import (
 )
 from kiosk.ui.screens.panel import ProctorPanel
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
-from kiosk.ui.screens.style import STYLE_SHEET, button, message
+from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET, WINDOW_STYLE, message
 from kiosk.ui.sync_link import SyncLink
 
 __all__ = ["StationWindow"]
@@ -117,7 +118,7 @@ class StationWindow(QMainWindow):
         self.attention: dict[str, str] = {}  # session id -> what the proctor must know (scoring, queueing failed)
         self.setWindowTitle("HireMate Station")
         self.setObjectName("stationRoot")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(WINDOW_STYLE)
         self.setMinimumSize(800, 600)
         self.ops = DbOps(log, self.report_problem, self)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
@@ -131,7 +132,10 @@ class StationWindow(QMainWindow):
             self.stack.addWidget(page)
         self.problem = message("error")  # under every page: a failure no screen of its own could show
         self.problem.setObjectName("stationProblem")
-        self.setCentralWidget(self._root(self.stack, self._call_bar(), self.problem))
+        self.call_bar = CallBar()
+        self.call_button, self.call_note = self.call_bar.button, self.call_bar.note
+        self._style_pages()
+        self.setCentralWidget(self._root(self.stack, self.call_bar, self.problem))
         self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self,
                                              purpose=purpose)
         self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
@@ -147,32 +151,23 @@ class StationWindow(QMainWindow):
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._page_changed(self.stack.currentIndex())
 
-    @staticmethod
-    def _root(*rows: QWidget) -> QWidget:
+    def _style_pages(self) -> None:
+        """The station's look on its own pages and rows, never inside a game view (a game keeps its own type)."""
+        for widget in (*vars(self.screens).values(), self.problem, self.call_bar):
+            if widget is self.screens.game:
+                widget.setStyleSheet(GAME_PAGE_STYLE)
+            else:
+                widget.setStyleSheet(STYLE_SHEET + widget.styleSheet())
+
+    def _root(self, *rows: QWidget) -> QWidget:
         root = QWidget()
-        layout = QVBoxLayout(root)
+        layout = self._root_layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for row in rows:
             layout.addWidget(row)
         layout.setStretch(0, 1)
         return root
-
-    def _call_bar(self) -> QWidget:
-        """The bottom row of every candidate page: "Call the proctor" and its calm confirmation."""
-        bar = QWidget()
-        bar.setObjectName("callBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 2, 12, 6)
-        self.call_note = QLabel("")
-        self.call_note.setObjectName("proctorCalledNote")
-        self.call_note.setProperty("role", "small")
-        self.call_button = button("Call the proctor", name="callProctorButton")
-        self.call_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click never takes the keys from a game
-        row.addWidget(self.call_note, 1)
-        row.addWidget(self.call_button)
-        self.call_bar = bar
-        return bar
 
     def _connect(self) -> None:
         s, g, c = self.screens, self.guard, self.candidate
@@ -369,6 +364,8 @@ class StationWindow(QMainWindow):
         """Gate the candidate's pages; suspend the game view when a page covers it, resume it when it is in front."""
         current = self.stack.currentWidget()
         candidate_page = isinstance(current, CandidatePage)
+        self.call_bar.place(self._root_layout, self.screens.game.header_row, self.screens.game,
+                            current is self.screens.game)
         self.call_bar.setVisible(candidate_page)
         self.call_note.setText("")
         gated = candidate_page and current is not self.screens.game

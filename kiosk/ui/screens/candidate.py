@@ -8,7 +8,7 @@ on the text, never on a button: starting a game takes a deliberate Tab and Enter
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
@@ -257,12 +257,15 @@ class GameScreen(CandidatePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = QLabel("")
-        self.header.setProperty("role", "hint")
+        self.header.setObjectName("gameHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header_row = QHBoxLayout()  # the header, and the station's "Call the proctor" while a game runs
+        self.header_row.setContentsMargins(12, 0, 12, 0)
+        self.header_row.addWidget(self.header, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 0)
         self._layout.setSpacing(0)
-        self._layout.addWidget(self.header)
+        self._layout.addLayout(self.header_row)
         self.view: QWidget | None = None
 
     def host(self, view: QWidget, header: str) -> None:
@@ -279,10 +282,10 @@ class GameScreen(CandidatePage):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
-        """Remove and dispose of the hosted view."""
+        """Remove and dispose of the hosted view; closing it first stops whatever it still runs (timers, filters)."""
         if self.view is not None:
             self._layout.removeWidget(self.view)
-            self.view.hide()
+            self.view.close()
             self.view.deleteLater()
             self.view = None
 

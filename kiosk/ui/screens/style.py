@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-__all__ = ["FOCUS_RING", "STYLE_SHEET", "BigButton", "button", "button_row", "centred_column", "hint", "message",
-           "title"]
+__all__ = ["FOCUS_RING", "GAME_PAGE_STYLE", "STYLE_SHEET", "WINDOW_STYLE", "BigButton", "button", "button_row",
+           "centred_column", "hint", "message", "title"]
 
 STYLE_SHEET = """
 QWidget#stationRoot, QStackedWidget { background: #f4f6f8; }
@@ -30,6 +30,14 @@ QLineEdit { font-size: 26pt; padding: 8px; border: 2px solid #9aa7b4; border-rad
 QLineEdit:focus { border: 4px solid #0b0c0c; background: #fffbd6; }
 QTextBrowser { font-size: 17pt; background: white; border: 2px solid #c9d1d9; border-radius: 8px; padding: 12px; }
 QTextBrowser:focus { border: 4px solid #0b0c0c; }
+"""
+WINDOW_STYLE = "QWidget#stationRoot, QStackedWidget { background: #f4f6f8; }"
+"""The window itself; each page gets STYLE_SHEET (the game page only GAME_PAGE_STYLE: games keep their own type)."""
+GAME_PAGE_STYLE = """
+QLabel#gameHeader, QLabel#proctorCalledNote { color: #5b6775; font-size: 14pt; }
+QPushButton#callProctorButton { font-size: 14pt; padding: 4px 16px; border-radius: 10px; background: #ffffff;
+                               border: 2px solid #9aa7b4; color: #1f2a36; }
+QPushButton#callProctorButton:focus { background: #ffdd00; color: #0b0c0c; border: 4px solid #0b0c0c; }
 """
 FOCUS_RING = "#0b0c0c"
 """The focus ring of every station control (with a yellow fill on buttons): 4 px, near-black on the light page."""

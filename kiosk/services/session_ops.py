@@ -65,14 +65,14 @@ def admit(db: StationDb, log: EventLog, code: str, purpose: str = "assessment") 
     `purpose` is "assessment", or "simulation" for a scripted candidate (`hiremate simulate`): such sessions
     are scored and exported like any other, and the panel lists them only when asked to.
     """
-    found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
+    found = db.find_code(code)  # the typed code's hash looked up (only hashes are stored)
     if found is None:
         raise CodeRefused("unknown")
-    battery = resolve_battery(found[0])
+    battery = resolve_battery(found.battery)
     instructions = _instructions(battery)
     session_id = str(uuid.uuid4())
     with db.atomic():  # the code is spent only if its progress row is stored and the session opens
-        issued = db.redeem(code, session_id)
+        issued = db.redeem_found(found, session_id)
         db.start_progress(session_id, battery.ref, code, os.getpid())
         session = log.open_session(purpose, issued.participant, battery.ref, session_id=session_id)
     return Admission(session, issued.participant, battery, code, instructions=instructions)

@@ -24,16 +24,16 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 
-from eventlog import EventLog
 from eventlog.recorder import SessionRecorder
 from games.spec import GameSpec, load_object
 from kiosk.services.session_ops import Closed
 from kiosk.services.station_lock import StationLock
+from kiosk.services.station_log import open_station_log
 from kiosk.services.stationdb import IssuedCode
 from kiosk.services.version import APP_VERSION
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput, write_pdf
+from kiosk.ui.qtapp import widgets_app
 
 __all__ = ["PlayerUnavailable", "SimulationOutcome", "play_in_window", "quit_on_signals", "simulate_station",
            "write_sheet_pdf"]
@@ -120,8 +120,8 @@ def play_in_window(data_dir: Path, spec: GameSpec, params: BaseModel, seed: int,
     The result says how it ended: status "completed" (the game finished; its summary) or "abandoned" (closed or
     interrupted before the end), `stopped_by` (window, SIGINT, SIGTERM or the game's end) and the events recorded.
     """
-    app = QApplication.instance() or QApplication(["hiremate"])
-    log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+    app = widgets_app(["hiremate"])
+    log = open_station_log(data_dir, app_version=APP_VERSION)
     try:
         session = log.open_session(purpose="practice", participant="practice")
         view = load_object(spec.view)(SessionRecorder(log, session, spec.name), params, seed)
@@ -191,7 +191,7 @@ def simulate_station(data_dir: Path, code: str, seed: int | None, speed: float, 
     from kiosk.ui.simulate import SimulatedCandidate
 
     qInstallMessageHandler(_quiet_offscreen_warnings)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = widgets_app(sys.argv[:1])
     window, log, lock = open_station(data_dir, lock=lock, seed_override=seed, ask_pin_setup=False,
                                      purpose="simulation")
     outcome = SimulationOutcome()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -26,24 +25,17 @@ from kiosk.services.session_ops import Admission, Closed
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.services.sync_status import sync_startup
 from kiosk.ui.call_bar import CallBar
-from kiosk.ui.candidate_flow import CandidateController, CandidateScreens
+from kiosk.ui.candidate_flow import CandidateController
 from kiosk.ui.input_gate import READY_MS, DroppedInput, InputGate
 from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.proctor_actions import ProctorActions
-from kiosk.ui.screens.candidate import (
-    CandidatePage,
-    CodeEntryScreen,
-    ConsentScreen,
-    EndScreen,
-    GameScreen,
-    InstructionsScreen,
-    PracticeOverScreen,
-)
+from kiosk.ui.screens.candidate import CandidatePage
 from kiosk.ui.screens.panel import ProctorPanel
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
 from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET, WINDOW_STYLE, message
+from kiosk.ui.station_screens import make_screens
 from kiosk.ui.sync_link import SyncLink
 
 __all__ = ["StationWindow"]
@@ -51,32 +43,6 @@ __all__ = ["StationWindow"]
 DEFAULT_IDLE_S = 60
 DEFAULT_PAUSE_S = 300
 PROCTOR_CALLED = "The proctor has been called and will come to you. You can carry on meanwhile."
-
-
-@dataclass(frozen=True)
-class Screens(CandidateScreens):
-    """Every page of the station's stack: the candidate's, then the proctor's."""
-
-    pin: PinScreen
-    panel: ProctorPanel
-    pause: PauseScreen
-
-    def candidate_side(self) -> CandidateScreens:
-        """Only the pages the candidate controller drives."""
-        return CandidateScreens(**{field.name: getattr(self, field.name) for field in fields(CandidateScreens)})
-
-
-def _make_screens() -> Screens:
-    return Screens(
-        CodeEntryScreen(), ConsentScreen(), InstructionsScreen(), PracticeOverScreen(), GameScreen(),
-        EndScreen("complete", "Thank you!", "You have finished; nothing can be redone.\nPlease let the proctor know.",
-                  "completeDoneButton"),
-        EndScreen("declined", "Thank you for your time", "You chose not to take part; nothing more is recorded.\n"
-                  "Please let the proctor know.", "declinedDoneButton"),
-        EndScreen("stopped", "The session cannot continue", "Something went wrong, and this session cannot go on "
-                  "here. Nothing you did is lost.\nPlease call the proctor.", "stoppedDoneButton"),
-        PinScreen(), ProctorPanel(), PauseScreen(),
-    )
 
 
 def _startup(db: StationDb, log: EventLog, data_dir: Path) -> dict[str, Any]:
@@ -104,6 +70,7 @@ class StationWindow(QMainWindow):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     ready = Signal()
+    storage_did_change = Signal(object)  # str (why the log cannot write) or None (it writes again); any thread
 
     def __init__(self, log: EventLog, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
                  idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True,
@@ -124,7 +91,7 @@ class StationWindow(QMainWindow):
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
         self.keeper = KioskKeeper(self, self)
         self.gate = InputGate(self, ready_ms, self)
-        self.screens = _make_screens()
+        self.screens = make_screens()
         self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
         self.panel = self.screens.panel
         self.stack = QStackedWidget()
@@ -146,6 +113,7 @@ class StationWindow(QMainWindow):
         self.stack.currentChanged.connect(self._page_changed)
         self._connect()
         self.gate.attach()
+        log.add_storage_listener(self.storage_did_change.emit)  # called on the log's writer thread: queued here
         self._start()
         if kiosk:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
@@ -188,6 +156,8 @@ class StationWindow(QMainWindow):
         s.pin.pin_chosen.connect(self._choose_pin)
         s.pin.cancelled.connect(self._leave_proctor)
         s.pause.proctor_requested.connect(self.request_proctor)
+        s.storage.proctor_requested.connect(self.request_proctor)
+        self.storage_did_change.connect(self._storage_changed)
         p = self.panel
         p.back_requested.connect(self._leave_proctor)
         p.exit_requested.connect(self.request_exit)
@@ -272,7 +242,8 @@ class StationWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------------
 
     def _proctor_page(self, page: QWidget | None = None) -> bool:
-        return (page or self.stack.currentWidget()) in (self.screens.pin, self.panel, self.screens.pause)
+        return (page or self.stack.currentWidget()) in (self.screens.pin, self.panel, self.screens.pause,
+                                                         self.screens.storage)
 
     def show_candidate(self, page: QWidget) -> None:
         """Show a candidate page, unless the proctor side or a pause is in front (then show it afterwards)."""
@@ -308,6 +279,9 @@ class StationWindow(QMainWindow):
             self.panel.focus_first()
             return
         self.screens.pin.stop()
+        if self.log.storage_problem is not None:  # still cannot save: back to the proctor's call screen
+            self.stack.setCurrentWidget(self.screens.storage)
+            return
         self.stack.setCurrentWidget(self._return_to)
         self._focus_page(self._return_to)
 
@@ -376,7 +350,8 @@ class StationWindow(QMainWindow):
         else:
             self._call_game("suspend")
             if self._proctor_page(current):
-                self._log_game_suspended("idle" if current is self.screens.pause else "proctor")
+                reasons: dict[QWidget, str] = {self.screens.pause: "idle", self.screens.storage: "storage"}
+                self._log_game_suspended(reasons.get(current, "proctor") if current is not None else "proctor")
 
     def _input_dropped(self, dropped: DroppedInput) -> None:
         self.candidate.record("station.input_dropped", dropped.payload(), dropped.perf_ns)
@@ -411,6 +386,27 @@ class StationWindow(QMainWindow):
         game = self.candidate.game
         if game is not None:
             game.resume() if method == "resume" else game.suspend()
+
+    def _storage_changed(self, problem: str | None) -> None:
+        """The log cannot write (a full disk): the candidate sees the call-the-proctor screen and the game waits,
+        the proctor sees the cause; once it writes again the station goes back to where it was by itself."""
+        current = self.stack.currentWidget()
+        if problem is not None:
+            self.screens.storage.show_cause(problem)
+            self.report_problem(f"The station cannot save: {problem}")
+            if current is not None and current not in (self.screens.pin, self.panel, self.screens.storage):
+                if current is not self.screens.pause:
+                    self._return_to = current
+                self.stack.setCurrentWidget(self.screens.storage)
+            return
+        self.panel.show_status("The station saves again: the session continues.")
+        if self.problem.text().startswith("The station cannot save"):
+            self.problem.setVisible(False)
+        if current is self.screens.storage:
+            self.stack.setCurrentWidget(self._return_to)
+            self._return_to.setFocus()
+            if self.candidate.view is not None and self._return_to is self.screens.game:
+                self.candidate.view.setFocus()
 
     def _pause_for_idle(self, idle_ms: int) -> None:
         if not self.candidate.active:

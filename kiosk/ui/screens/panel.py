@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
@@ -353,14 +352,14 @@ class ProctorPanel(QWidget):
         self._unused = sorted(codes, key=lambda c: c.expires_utc)
         now = datetime.now().astimezone()
         _fill(self.codes_table, [
-            (display_code(c.code), c.participant, battery_name(c.battery),
+            (c.shown, c.participant, battery_name(c.battery),
              ("expired " if datetime.fromisoformat(c.expires_utc) <= now else "") + local_time(c.expires_utc))
             for c in self._unused])
         self._ask_void(None)
 
     def show_issued(self, codes: list[IssuedCode], saved_to: str) -> None:
         """List the codes just issued and where the printable list was saved."""
-        lines = [f"{display_code(c.code)}  {c.participant}  until {local_time(c.expires_utc)}" for c in codes]
+        lines = [f"{c.shown}  {c.participant}  until {local_time(c.expires_utc)}" for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
         self._issued = tuple(codes)
         for widget in (self.print_button, self.pdf_button):

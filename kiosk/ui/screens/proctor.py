@@ -58,7 +58,7 @@ class PinScreen(QWidget):
         closing = self.purpose == "exit"
         self.heading.setText("Choose the proctor PIN" if setting else "Close the station" if closing else "Proctor PIN")
         self.explain.setText(
-            "First run: choose a PIN of 4 to 12 digits. Only a scrypt hash of it is stored." if setting
+            "First run: choose a PIN of 6 to 12 digits. Only a scrypt hash of it is stored." if setting
             else "Type the proctor PIN to close the station. A candidate session still open stays open: it can be "
                  "resumed when the station starts again." if closing
             else "Type the proctor PIN to open the proctor panel.")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QInputEvent, QKeyEvent, QPaintEvent, QWindow
+from PySide6.QtGui import QInputEvent, QKeyEvent, QPaintEvent, QResizeEvent, QWindow
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
@@ -38,9 +38,11 @@ from games.decision.widgets import (
     Via,
     about,
     add_shortcuts,
+    fit_to_height,
     footer,
     forward_key,
     header_row,
+    key_hint,
     label,
     reasoning_box,
     route_key,
@@ -50,14 +52,12 @@ from games.widgets import GameWidget, key_name
 
 __all__ = ["DecisionView"]
 
-KEY_HINT = "Keys: 1–4 or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
 class DecisionView(GameWidget):
     """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
 
-    resumes_mid_game = True  # start_at_trial(k) begins at task k; earlier tasks are not shown again
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
 
@@ -109,7 +109,7 @@ class DecisionView(GameWidget):
         self.reasoning_box = reasoning_box()
         self.reasoning_box.textChanged.connect(self._text_changed)
         root.addWidget(self.reasoning_box)
-        row, self.hint_label, self.key_hint, self.continue_button = footer(KEY_HINT, self._continue_requested)
+        row, self.hint_label, self.key_hint, self.continue_button = footer("", self._continue_requested)
         root.addLayout(row)
         root.addStretch(1)
         add_shortcuts(self, ("Ctrl+Return", "Ctrl+Enter"), self._continue_requested)
@@ -134,12 +134,8 @@ class DecisionView(GameWidget):
 
     def start(self) -> None:
         """Begin the game at its first task."""
-        self.start_at_trial(0)
-
-    def start_at_trial(self, trial: int) -> None:
-        """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
-        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t), trial)):
+        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t))):
             self._activity_watch.start()
             self._present_next()
 
@@ -223,6 +219,7 @@ class DecisionView(GameWidget):
         self.title_label.setText(task.title)
         self.prompt_label.setText(" ".join(task.prompt.split()))
         self._clear_cards()
+        self.key_hint.setText(key_hint(len(task.options)))
         for number, option in enumerate(task.options, start=1):
             card = OptionCard(option.id, number, option.text, self._view_begin, self._view_end, self._pick,
                               self._move_focus, self)
@@ -236,8 +233,14 @@ class DecisionView(GameWidget):
         self._loading = True
         self.reasoning_box.clear()
         self._loading = False
+        fit_to_height(self)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refresh_continue()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the type to the new size."""
+        super().resizeEvent(event)
+        fit_to_height(self)
 
     def _clear_cards(self) -> None:
         for card in self.cards:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from kiosk.cli.common import CliError, open_store
+from kiosk.cli.common import CliError, open_store, session_ids
 
 if TYPE_CHECKING:
     from eventlog import Store
@@ -20,7 +20,7 @@ BAR_WIDTH = 31
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """score's arguments (--json prints the profile's canonical JSON)."""
-    parser.add_argument("session", metavar="SESSION", help="session id")
+    parser.add_argument("session", metavar="SESSION", help="session id, any unique start of it, or the pseudonym")
     parser.add_argument("--role", metavar="NAME", help="also compare with a role profile (assets/roles/NAME.toml "
                         "or a path)")
     parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
@@ -102,6 +102,7 @@ def _profile(args: argparse.Namespace) -> Profile:
     from eventlog.verify import verify_session
 
     with open_store(args) as store:
+        (args.session,) = session_ids(store, [args.session])  # an id, its prefix or a pseudonym
         try:
             row = store.session(args.session)
             if row is None:
@@ -117,13 +118,14 @@ def _scored(args: argparse.Namespace, store: Store) -> Profile:
     from scoring import Profile, ScoringError
     from sync.stored_results import score_and_store, stored_results
 
+    sid = args.session
     try:
-        stored = None if args.recompute else stored_results(store, args.session)
+        stored = None if args.recompute else stored_results(store, sid)
         if stored is not None:
             return Profile.model_validate_json(stored)
-        return score_and_store(store, args.session)
+        return score_and_store(store, sid)
     except ScoringError as exc:
-        raise CliError(f"cannot score session {args.session}: {exc}") from None
+        raise CliError(f"cannot score session {sid}: {exc}") from None
 
 
 def _norms(args: argparse.Namespace) -> Any:

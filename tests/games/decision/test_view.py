@@ -45,12 +45,12 @@ def shown_view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], pa
 
 
 def play(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], script: list[list[str]] | None,
-         delay_ms: int = 15, start_at: int | None = None, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
+         delay_ms: int = 15, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
     view = shown_view(qtbot, make_recorder, DecisionParams.model_validate(params), seed=11)
     player = DecisionPlayer(script, delay_ms=delay_ms)
     player.attach(view)
     with qtbot.waitSignal(view.game_did_finish, timeout=20_000) as finished:
-        view.start() if start_at is None else view.start_at_trial(start_at)
+        view.start()
     assert view.refused == []
     return view, finished.args[0]
 
@@ -208,13 +208,6 @@ def test_window_focus_loss_and_return(qtbot: QtBot, make_recorder: Any, read_eve
     lost, gained = (r for r in records if r.kind.startswith("decision.focus"))
     assert gained.payload == {"task_id": "at_tool_choice", "away_ns": gained.t_ns - lost.t_ns}
     assert [r.kind for r in records][-2:] == ["decision.task_completed", "decision.game_ended"]
-
-
-def test_resume_at_a_later_task(qtbot: QtBot, make_recorder: Any, read_events: Any) -> None:
-    _view, summary = play(qtbot, make_recorder, None, start_at=1, scenarios=TASKS, **QUIET)
-    started = [(r.trial, r.payload["task_id"]) for r in read_events(prefix="decision.task_started")]
-    assert started == [(1, "at_tool_choice")]
-    assert summary["tasks_completed"] == 1
 
 
 def test_default_player_finishes_every_shipped_scenario(qtbot: QtBot, make_recorder: Any, read_events: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,11 @@ def test_norms_build_then_score_and_report_show_percentiles(station: tuple[Path,
     capsys.readouterr()
     assert _cli(data_dir, "score", ids[0], "--norms", str(out)) == 0
     text = capsys.readouterr().out
-    assert "Norms: Compared with: simulated applicants" in text and f"(n={PEOPLE})" in text and "percentile" in text
+    words = " ".join(text.split())
+    assert "Compared with other people" in text and "simulated applicants" in words and "percentile" in words
+    assert re.search(rf"  {PEOPLE}\n", text), "each percentile row names the size of the norm group"
     assert _cli(data_dir, "score", ids[0]) == 0
-    assert "Norms: No norm table is loaded" in capsys.readouterr().out
+    assert "No norm table is loaded" in " ".join(capsys.readouterr().out.split())
     html = tmp_path / "r.html"
     assert _cli(data_dir, "report", ids[0], "--norms", str(out), "--html", str(html)) == 0
     assert "Compared with other people" in html.read_text(encoding="utf-8")

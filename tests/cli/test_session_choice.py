@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import games.bart.events  # noqa: F401  (registers the bart.* kinds the hand-made session records)
-from eventlog import EventLog
 from kiosk.cli.main import main
+from kiosk.services.station_log import open_station_log
+from tests.sync.sessions import init_station
 
 BROKEN = "aaaa1111-0000-4000-8000-000000000001"
 GOOD = "aaaa2222-0000-4000-8000-000000000002"
@@ -18,9 +19,9 @@ GOOD = "aaaa2222-0000-4000-8000-000000000002"
 @pytest.fixture
 def two_sessions(data_dir: Path) -> Path:
     """A station with two completed sessions whose ids share a start: P-one cannot be scored, P-two can."""
-    log = EventLog.in_dir(data_dir)
+    init_station(data_dir, "choice")  # the station's key: export signs with it
+    log = open_station_log(data_dir)
     try:
-        log.store.ensure_station("choice")
         broken = log.open_session("assessment", "P-one", "default", session_id=BROKEN)
         log.record(BROKEN, "bart.game_started", 5, {"balloons": 2, "colours": [{"colour": "blue", "capacity": 128}],
                                                     "cents_per_pump": 5, "seed": 1}, game="bart")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -48,9 +49,22 @@ def test_cli_json_is_canonical_and_table_readable(station: tuple[Path, str], cap
     assert json.loads(out)["session_id"] == sid
     assert main(["--data-dir", str(data_dir), "score", sid, "--role", "sales_associate", "--recompute"]) == 0
     text = capsys.readouterr().out
-    assert "Risk tolerance" in text and "Cautious" in text and "Bold" in text and "reliability" in text
-    assert "Role fit: Sales associate" in text
-    assert "An ability" in text
+    assert "Risk tolerance (style, neither pole is better): position" in text and "Cautious [" in text
+    assert "ability, higher is better" in text and "reliability" in text
+    assert "Fit to the role: Sales associate" in text
+    assert re.search(r"Overall fit \d+ of 100: .* Scale: 100 = every scored trait inside its", " ".join(text.split()))
+
+
+def test_cli_text_is_for_a_recruiter(station: tuple[Path, str], capsys: pytest.CaptureFixture) -> None:
+    """What issue 12 found in the old output: long lines, raw keys, None, cents, 0-1 units, advice to the candidate."""
+    data_dir, sid = station
+    assert main(["--data-dir", str(data_dir), "score", sid, "--role", "sales_associate"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 40 and max(len(line) for line in lines) <= 100
+    text = "\n".join(lines)
+    assert re.findall(r"\b(?:bart|rt|decision)\.[a-z_]+", text) == []  # metric keys are named in words
+    assert re.findall(r"\bNone\b|\bcents\b|\b0-1\b(?![0-9])", text) == []
+    assert "play the full" not in text and "score again" not in text
 
 
 def test_cli_unknown_session_and_role(station: tuple[Path, str], capsys: pytest.CaptureFixture) -> None:

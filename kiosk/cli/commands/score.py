@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError, open_store, session_ids
 
 if TYPE_CHECKING:
     from eventlog import Store
-    from scoring import Metric, Profile, RoleFit, Trait
+    from reports.document import Chart
+    from scoring import Profile, RoleFit, Trait
 
 __all__ = ["add_arguments", "format_profile", "position_bar", "run"]
 
@@ -30,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
-    """A text bar: '=' over the reliability band, '|' at the position."""
+    """A text bar: '=' over the likely range (the band), '|' at the position."""
     cells = ["-"] * width
     if low is not None and high is not None:
         for i in range(round(low / 100 * (width - 1)), round(high / 100 * (width - 1)) + 1):
@@ -39,59 +42,55 @@ def position_bar(position: float, low: float | None, high: float | None, width: 
     return "[" + "".join(cells) + "]"
 
 
-def _value(m: Metric) -> str:
-    if m.insufficient is not None:
-        return f"insufficient: {m.insufficient.observed} (need {m.insufficient.required}) - {m.insufficient.suggestion}"
-    v = m.value
-    text = f"{v:.3f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
-    return f"{text} {m.unit}".rstrip() + (f"  (n={m.n})" if m.n else "")
+def _trait_bars(traits: list[Trait], width: int) -> list[str]:
+    """Each trait: name, kind, position and likely range (wrapped to width); then the bar between its poles."""
+    lines: list[str] = []
+    for t in traits:
+        kind = "ability, higher is better" if t.kind == "ability" else "style, neither pole is better"
+        likely = "" if t.band_low is None else f", likely {t.band_low:.0f}-{t.band_high:.0f}"
+        where = "no position, too little data" if t.position is None else f"position {t.position:.0f} of 100{likely}"
+        lines += textwrap.wrap(f"{t.label} ({kind}): {where}", width, initial_indent="  ", subsequent_indent="    ")
+        if t.position is not None:
+            cells = max(11, min(BAR_WIDTH, width - 8 - len(t.low_pole) - len(t.high_pole)))
+            lines.append(f"    {t.low_pole} {position_bar(t.position, t.band_low, t.band_high, cells)} {t.high_pole}")
+    return lines
 
 
-def _trait_lines(t: Trait) -> list[str]:
-    head = f"  {t.label} [{t.kind}]"
-    if t.position is None:
-        why = t.insufficient
-        return [head, f"    {t.low_pole} <-> {t.high_pole}: insufficient - {why.reason}; need {why.required}, "
-                      f"have {why.observed}. {why.suggestion}" if why else "    insufficient"]
-    reliability = "reliability not estimable" if t.reliability is None else \
-        f"reliability {t.reliability:.2f} ({t.reliability_label})"
-    band = f"band not estimable, {reliability}" if t.band_low is None else \
-        f"band {t.band_low:.0f}-{t.band_high:.0f}, {reliability}"
-    lines = [head, f"    {t.low_pole:>24} {position_bar(t.position, t.band_low, t.band_high)} {t.high_pole}",
-             f"    position {t.position:.0f}/100, {band}. {t.note}"]
-    return lines + [f"    - {e}" for e in t.evidence]
+def _fit_bars(fit: RoleFit, traits: list[Trait]) -> list[str]:
+    labels = {t.key: t.label for t in traits}
+    lines = []
+    for f in fit.traits:
+        where = "no position" if f.position is None else f"position {f.position:.0f}"
+        lines.append(f"  {labels.get(f.trait, f.trait)}: target {f.low:.0f}-{f.high:.0f}, {where}: "
+                     f"{f.status.replace('_', ' ')}")
+    return lines
 
 
-def format_profile(profile: Profile, fit: RoleFit | None = None, norms: Any = None) -> str:
-    """The readable report of a profile (and a role fit; percentiles against a norm table, or a word that none is
-    loaded)."""
-    from scoring.norms import compared
+def format_profile(args: argparse.Namespace, profile: Profile, fit: RoleFit | None, norms: Any, width: int) -> str:
+    """The recruiter's report of a scored session as terminal text: the same words, figures and explanations as
+    `hiremate report`, wrapped to `width`, with the trait chart drawn as text bars."""
+    from dataclasses import replace
 
-    out = [f"Session {profile.session_id}  participant {profile.participant}  scoring {profile.scoring_version}"]
-    for game in profile.games:
-        out.append(f"\n{game.game}{'' if game.completed else ' (not finished)'}")
-        out += [f"  {m.key}{f'[{m.group}]' if m.group else ''}: {_value(m)}" for m in game.metrics]
-    out.append("\nTraits")
-    for t in profile.traits:
-        out += _trait_lines(t)
-    head, rows = compared(profile, norms)
-    out.append(f"\nNorms: {head}")
-    out += [f"  {label}: {words}" + (f" (n={n})" if n else "") for label, words, n in rows]
-    if profile.interpretations:
-        out.append("\nDecision style")
-        for i in profile.interpretations:
-            out.append(f"  {i.key}: {i.value} (confidence {i.confidence:.2f})")
-            out += [f"    - {e}" for e in i.evidence]
-    out.append(f"\nRecruiter notes: {profile.recruiter_notes}")
-    out += ["Strengths:"] + [f"  + {s}" for s in profile.strengths]
-    out += ["Considerations:"] + [f"  ~ {c}" for c in profile.considerations]
-    out.append("\nQuality")
-    out += [f"  {'FLAG' if q.raised else 'ok  '} {q.key}: {q.message}" for q in profile.quality]
-    if fit is not None:
-        overall = "n/a" if fit.overall is None else f"{fit.overall:.1f}"
-        out.append(f"\nRole fit: {fit.role}: {overall}")
-        out += [f"  {t.explanation}" for t in fit.traits] + [f"  {fit.explanation}"]
-    return "\n".join(out)
+    from kiosk.services.report_source import report_input
+    from reports import build_report
+    from reports.text import render_text
+    from scoring import load_role
+
+    with open_store(args) as store:
+        row = store.session(profile.session_id)
+        assert row is not None  # found by _profile a moment ago
+        inp = replace(report_input(store, row), profile=profile)
+    doc = build_report(inp, load_role(args.role) if args.role else None, norms)
+
+    def chart_text(chart: Chart) -> list[str] | None:
+        if chart.canvas.key == "traits":
+            return _trait_bars(profile.traits, width)
+        if chart.canvas.key == "role-fit" and fit is not None:
+            return _fit_bars(fit, profile.traits)
+        return None
+
+    head = f"Session {profile.session_id} · scoring version {profile.scoring_version}"
+    return head + "\n" + render_text(doc, width, chart_text)
 
 
 def _profile(args: argparse.Namespace) -> Profile:
@@ -157,5 +156,6 @@ def run(args: argparse.Namespace) -> int:
             both = {"profile": json.loads(profile.canonical_json()), "role_fit": quantize(fit.model_dump(mode="json"))}
             print(json.dumps(both, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     else:
-        print(format_profile(profile, fit, norms))
+        width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 100))
+        sys.stdout.write(format_profile(args, profile, fit, norms, width))
     return 0

@@ -12,20 +12,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from eventlog import EventLog
 from kiosk.services import session_ops
 from kiosk.services.battery import resolve_battery
+from kiosk.services.data_export import export_all
 from kiosk.services.printable import write_code_list
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import StationDb, parse_expires
 from kiosk.ui.codes_print import print_sheet, write_pdf
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
+from kiosk.ui.screens.panel import DataExportRequest, IssueRequest, PdfRequest, PrintRequest, ProctorPanel
 
 __all__ = ["ProctorActions"]
+
+
+class ExportProgress(QObject):
+    """Carries the data export's progress from the worker to the panel (a queued signal across the threads)."""
+
+    step = Signal(int)  # sessions written so far
 
 
 class ProctorActions(QObject):
@@ -42,6 +49,10 @@ class ProctorActions(QObject):
         panel.abandon_requested.connect(self.abandon)
         panel.limits_changed.connect(self.save_limits)
         panel.void_requested.connect(self.void)
+        panel.data_export_requested.connect(self.export_data)
+        self.export_progress = ExportProgress(self)
+        self.export_progress.step.connect(
+            lambda done: self.panel.show_status(f"Exporting data: {done} session(s) written…"))
 
     def _failed(self, what: str) -> Callable[[Exception], None]:
         return lambda exc: self.panel.show_status(f"Could not {what}: {describe(exc)}")
@@ -81,6 +92,18 @@ class ProctorActions(QObject):
 
         self.ops.write(lambda db: db.void_code(participant), voided, what="void the code",
                        failure=self._failed(f"void the code of {participant}"))
+
+    def export_data(self, request: DataExportRequest) -> None:
+        """Researcher tables of every closed assessment session into a new folder inside the chosen one, on the
+        worker, with progress on the status line."""
+        target = request.folder / f"hiremate-data-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+        step = self.export_progress.step
+
+        def export(db: StationDb) -> Any:
+            return export_all(db.store, target, request.fmt, progress=lambda done, _sid: step.emit(done))
+
+        self.ops.read(export, lambda summary: self.panel.show_status(f"Data {summary.line()}."),
+                      what="export data", failure=self._failed("export the data"))
 
     def save_pdf(self, request: PdfRequest) -> None:
         """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""

@@ -50,7 +50,7 @@ from kiosk.ui.screens.panel_text import (
 )
 from kiosk.ui.screens.style import BigButton
 
-__all__ = ["IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
+__all__ = ["DataExportRequest", "IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 
 PANEL_STYLE = """
 QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
@@ -87,6 +87,14 @@ class PdfRequest:
 
     sheet: CodeSheet
     path: Path
+
+
+@dataclass(frozen=True)
+class DataExportRequest:
+    """Export every closed assessment session's data as `fmt` into a new folder inside `folder`."""
+
+    folder: Path
+    fmt: str
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,7 @@ class ProctorPanel(QWidget):
     resume_requested = Signal(str)
     abandon_requested = Signal(str)
     void_requested = Signal(str)  # the pseudonym whose unused code is voided
+    data_export_requested = Signal(object)  # DataExportRequest
     limits_changed = Signal(int, int)
     back_requested = Signal()
     exit_requested = Signal()
@@ -189,7 +198,14 @@ class ProctorPanel(QWidget):
         self.abandon_button = _small_button("Mark abandoned", "abandonButton")
         self.all_sessions_check = QCheckBox("Show simulated and practice sessions")
         self.all_sessions_check.setObjectName("allSessionsCheck")
-        for widget in (self.resume_button, self.abandon_button, self.refresh_button):
+        self.export_format = QComboBox()
+        self.export_format.setObjectName("exportFormat")
+        self.export_format.addItems(["csv", "tsv", "bids", "jsonl"])
+        self.export_format.setAccessibleName("Data export format")
+        self.export_button = _small_button("Export data…", "exportDataButton")
+        self.export_button.clicked.connect(self._export_data)
+        for widget in (self.resume_button, self.abandon_button, self.refresh_button, self.export_format,
+                       self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.all_sessions_check)
@@ -432,6 +448,17 @@ class ProctorPanel(QWidget):
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         self.show_status(f"Saving {path}…")
         self.pdf_requested.emit(PdfRequest(self._sheet(), path))
+
+    def _export_data(self) -> None:
+        """Ask for a folder (a USB stick), then hand the export to the worker; it writes a new folder inside."""
+        chosen = QFileDialog.getExistingDirectory(self, "Export researcher data into a folder",
+                                                  str(self.exports_dir or Path.home()))
+        if not chosen:
+            self.show_status("Data not exported.")
+            return
+        fmt = self.export_format.currentText()
+        self.show_status(f"Exporting data as {fmt} to {chosen}…")
+        self.data_export_requested.emit(DataExportRequest(Path(chosen), fmt))
 
     def _print(self) -> None:
         if not self._issued:

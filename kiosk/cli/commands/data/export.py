@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from kiosk.cli.common import CliError, open_store, print_json, session_ids
 
@@ -51,6 +51,7 @@ class ProgressBar:
 def run(args: argparse.Namespace) -> int:
     """Export the chosen sessions; one line on failure, nothing written when the selection is bad."""
     from datasets import ExportError, SelectionError, export_sessions, parse_since, select_sessions, station_sources
+    from kiosk.services.data_export import stored_profile
     from kiosk.services.version import APP_VERSION
 
     if not args.sessions and not args.all and not args.since:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if not rows:
             raise CliError("no sessions match; nothing was written")
         bar = ProgressBar(len(rows))
-        sources = station_sources(store, rows, lambda sid: _stored(store, sid))
+        sources = station_sources(store, rows, lambda sid: stored_profile(store, sid))
         try:
             summary = export_sessions(sources, args.format, args.output, APP_VERSION, progress=bar)
         except ExportError as exc:
@@ -82,10 +83,3 @@ def run(args: argparse.Namespace) -> int:
         print(summary.line())
     return 0
 
-
-def _stored(store: Any, session_id: str) -> bytes | None:
-    from scoring import SUPPORTED_VERSIONS
-    from sync.stored_results import first_stored_results
-
-    found = first_stored_results(store, session_id, SUPPORTED_VERSIONS)
-    return None if found is None else found[1]

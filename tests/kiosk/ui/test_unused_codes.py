@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from eventlog import Store
+from eventlog.codehash import hint_of
 from kiosk.cli.main import main
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import StationDb
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, panel_tab, prepare, type_code, wait_page
 
@@ -25,7 +25,9 @@ def test_every_unused_code_is_listed_and_a_voided_one_opens_nothing(
     prepare(data_dir)
     assert main(["--data-dir", str(data_dir), "codes", "issue", "--count", "11", "--battery", "test_fast",
                  "--json"]) == 0
-    from_cli = [c["code"] for c in json.loads(capsys.readouterr().out)["codes"]]
+    issued = json.loads(capsys.readouterr().out)["codes"]
+    from_cli = [c["code"] for c in issued]
+    owner = {c["code"]: c["participant"] for c in issued}
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
         expired = db.issue_codes(1, "test_fast", datetime.now(UTC) - timedelta(hours=1))[0]
@@ -38,14 +40,17 @@ def test_every_unused_code_is_listed_and_a_voided_one_opens_nothing(
     panel_tab(window, "Access codes")
     table = panel.codes_table
     qtbot.waitUntil(lambda: table.rowCount() == 11, timeout=5000)  # 10 unused from the CLI and the expired one
-    listed = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
-    assert set(listed) == {display_code(c) for c in from_cli[1:]} | {display_code(expired.code)}
-    assert listed[display_code(expired.code)].startswith("expired ")
-    assert all(text[:2] == "20" for code, text in listed.items() if code != display_code(expired.code))
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 3).text())
+            for r in range(table.rowCount())]
+    # only hashes are stored: the list shows each code's hint, never the code
+    assert sorted(hint for hint, _, _ in rows) == sorted(hint_of(c) for c in [*from_cli[1:], expired.code])
+    expiry = {who: text for _, who, text in rows}
+    assert expiry[expired.participant].startswith("expired ")
+    assert all(text[:2] == "20" for who, text in expiry.items() if who != expired.participant)
 
     target = from_cli[1]
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == display_code(target))
-    participant = table.item(row, 1).text()
+    participant = owner[target]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == participant)
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
     click(panel.void_button)
     assert panel.void_question.isVisible() and participant in panel.void_question.text()
@@ -55,13 +60,13 @@ def test_every_unused_code_is_listed_and_a_voided_one_opens_nothing(
     click(panel.void_confirm)
     qtbot.waitUntil(lambda: table.rowCount() == 10, timeout=5000)
     assert f"The code of {participant} is void" in panel.status.text()
-    assert display_code(target) not in {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert participant not in {table.item(r, 1).text() for r in range(table.rowCount())}
     with Store.in_dir(data_dir) as store:
-        row_after = next(c for c in StationDb(store).codes() if c.code == target)
+        row_after = next(c for c in StationDb(store).codes() if c.participant == participant)
     assert row_after.used_utc is not None and row_after.session_id is None  # recorded in the codes table
     assert main(["--data-dir", str(data_dir), "codes", "list", "--json"]) == 0
-    states = {c["code"]: c["state"] for c in json.loads(capsys.readouterr().out)}
-    assert states[target] == "void" and states[from_cli[0]] == "used"
+    states = {c["participant"]: c["state"] for c in json.loads(capsys.readouterr().out)}
+    assert states[participant] == "void" and states[owner[from_cli[0]]] == "used"
 
     click(panel.back_button)
     wait_page(qtbot, window, window.screens.code)

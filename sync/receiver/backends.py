@@ -18,26 +18,39 @@ def open_storage(target: str | Path, pool_size: int = 8, home: Path | None = Non
     `home`); StorageOpenError with one line otherwise."""
     import sqlite3
 
-    from sync.receiver.postgres_store import is_postgres_url, redacted
+    from sync.receiver.db_url import is_postgres_url
     from sync.receiver.schema import SchemaError
 
     text = str(target)
     if is_postgres_url(text):
-        import psycopg
-        from psycopg_pool import PoolTimeout
-
-        from sync.receiver.postgres_store import PostgresStorage
-
-        try:
-            return PostgresStorage(text, pool_size=pool_size, home=home)
-        except (psycopg.Error, PoolTimeout) as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StorageOpenError(f"cannot open the receiver database {redacted(text)}: {reason}") from None
-        except SchemaError as exc:
-            raise StorageOpenError(f"{redacted(text)}: {exc}") from None
+        return _open_postgres(text, pool_size, home)
     from sync.receiver.sqlite_store import SqliteStorage
 
     try:
         return SqliteStorage(text)
     except (sqlite3.Error, OSError, SchemaError) as exc:
         raise StorageOpenError(f"cannot open the receiver database {text}: {exc}") from None
+
+
+NO_DRIVER = ("this build has no PostgreSQL driver (psycopg): use a SQLite file as --db, or run the receiver from "
+             "its container (packaging/receiver, docs/DEPLOY.md) or an install with "
+             "`pip install 'psycopg[binary,pool]'`")
+
+
+def _open_postgres(url: str, pool_size: int, home: Path | None) -> BundleStorage:
+    try:
+        import psycopg
+        from psycopg_pool import PoolTimeout
+
+        from sync.receiver.postgres_store import PostgresStorage, redacted
+    except ImportError:  # the packaged station app leaves the driver out (packaging/hiremate.spec)
+        raise StorageOpenError(NO_DRIVER) from None
+    from sync.receiver.schema import SchemaError
+
+    try:
+        return PostgresStorage(url, pool_size=pool_size, home=home)
+    except (psycopg.Error, PoolTimeout) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StorageOpenError(f"cannot open the receiver database {redacted(url)}: {reason}") from None
+    except SchemaError as exc:
+        raise StorageOpenError(f"{redacted(url)}: {exc}") from None

@@ -19,14 +19,8 @@ from psycopg_pool import ConnectionPool
 from sync.receiver.pg_schema import Execute, migrate
 from sync.receiver.sqlbase import Sql, SqlStorage
 
-__all__ = ["PostgresStorage", "is_postgres_url", "redacted"]
+__all__ = ["PostgresStorage", "redacted"]
 
-URL_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_postgres_url(target: str) -> bool:
-    """Whether --db names a PostgreSQL database rather than a SQLite file."""
-    return target.startswith(URL_SCHEMES)
 
 
 def redacted(url: str) -> str:

@@ -100,7 +100,7 @@ def test_export_writes_bundles_that_verify(station: Path, tmp_path: Path, capsys
     assert all(set(_statuses({"bundles": [b]}).values()) == {"pass"} for b in result["bundles"])
 
 
-def test_export_refuses_unknown_and_incomplete_sessions_writing_nothing(
+def test_export_refuses_unknown_sessions_and_names_incomplete_ones_exporting_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     directory = tmp_path / "st"
@@ -111,9 +111,12 @@ def test_export_refuses_unknown_and_incomplete_sessions_writing_nothing(
     capsys.readouterr()
     status = main(["--data-dir", str(directory), "export", done[0], abandoned[0], "no-such-id", "-o", str(out)])
     err = capsys.readouterr().err
-    assert status == 1
-    assert f"{abandoned[0]}: not completed (status: abandoned)" in err and "no-such-id: no such session" in err
+    assert status == 1 and "no session matches 'no-such-id'" in err  # named before anything is exported
     assert not out.exists()
+    status = main(["--data-dir", str(directory), "export", done[0], abandoned[0], "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1 and f"session {abandoned[0]} not exported: not completed (status: abandoned)" in err
+    assert sorted(p.name for p in out.iterdir()) == [f"{done[0]}.hiremate.zip"]  # one bad session stops no other
     with Store.in_dir(directory) as store, pytest.raises(ExportError, match="not completed"):
         build_bundle(store, abandoned[0], load_identity(directory))
 

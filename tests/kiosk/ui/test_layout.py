@@ -4,8 +4,11 @@ text needs (the panel's bottom buttons and every game's key hint included)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtWidgets import QWidget
+from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
 from eventlog.recorder import SessionRecorder
@@ -29,7 +32,8 @@ def sized(qtbot: QtBot, make_station: MakeStation, size: tuple[int, int]) -> Sta
 
 def check(qtbot: QtBot, window: StationWindow, page: QWidget, what: str, size: tuple[int, int]) -> None:
     window.stack.setCurrentWidget(page)
-    qtbot.wait(30)  # layouts settle on the next event-loop turns
+    with contextlib.suppress(QtTimeoutError):  # layouts settle over event-loop turns (slower on a loaded machine)
+        qtbot.waitUntil(lambda: misfits(window) == [], timeout=3000)
     assert (window.width(), window.height()) == size, f"{what}: the window grew to fit"
     assert misfits(window) == [], what
 
@@ -60,10 +64,12 @@ def _host(qtbot: QtBot, window: StationWindow, game: str, params: object, what: 
     window.screens.game.host(view, f"Game 1 of 3: {game_spec(game).title}")
     window.stack.setCurrentWidget(window.screens.game)
     playing.start()
-    check(qtbot, window, window.screens.game, what, size)
-    playing.suspend()
-    window.screens.game.clear()
-    window.log.close_session(session.session_id, session.now_ns(), "abandoned")
+    try:
+        check(qtbot, window, window.screens.game, what, size)
+    finally:  # a misfit fails the test, never leaves the game's timers running into the next one
+        playing.suspend()
+        window.screens.game.clear()
+        window.log.close_session(session.session_id, session.now_ns(), "abandoned")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -1,7 +1,8 @@
 """Payload models of the card match game's events (namespace "card_match."), registered with the event log.
 
 Positions are 0-based, row by row (position = row * cols + col). The event's `trial` column is the 0-based
-move index over the whole game (every board) for move events, and empty for game and board events.
+move index over the whole game (every board) for flips and their outcome, and empty for game and board
+events and cursor moves (the cursor belongs to no move: a crash cuts a move, never a cursor move).
 """
 
 from __future__ import annotations

@@ -160,9 +160,8 @@ def move_cursor(state: CardMatchState, key: str, t_ns: int) -> Step[CardMatchSta
     dr, dc = STEPS[key]
     row, col = min(max(row + dr, 0), p.rows - 1), min(max(col + dc, 0), p.cols - 1)
     cursor = row * p.cols + col
-    trial = state.move + 1 if state.phase == "ready" else state.move
     payload = CursorMoved(position=cursor, key=cast(Direction, key))  # a key of STEPS, checked above
-    return Step(replace(state, cursor=cursor, last_t_ns=t_ns), (Emission(f"{NS}cursor_moved", payload, t_ns, trial),))
+    return Step(replace(state, cursor=cursor, last_t_ns=t_ns), (Emission(f"{NS}cursor_moved", payload, t_ns, None),))
 
 
 def can_flip(state: CardMatchState, position: int) -> bool:

@@ -62,8 +62,8 @@ def card_chart(moves: Sequence[Move], expected: Sequence[float]) -> Canvas:
     most = max([sum(1 for m in moves if m.board == b) for b in boards] + [int(max(expected, default=0)) + 1, 10])
     cell = (x1 - x0) / most
     shapes: list[Shape] = _legend([("rect", st.TARGET, "pair found"), ("rect", "#c5ccd6", "no pair"),
-                                   ("rect", st.BURST, "repeat error"), ("line", st.AVERAGE, "perfect memory (average)")],
-                                  8)
+                                   ("rect", st.BURST, "repeat error"),
+                                   ("line", st.AVERAGE, "perfect memory (average)")], 8)
     y = 26.0
     for b in boards:
         mine = [m for m in moves if m.board == b]
@@ -124,7 +124,7 @@ def staircase_chart(stops: Sequence[TimedTrial], ssds_ms: Sequence[float], ssrt_
     """The stop-signal delay of each stop trial, stopped (filled dot) or not (ring and cross)."""
     trials = [x for x in stops if x.plan.get("stop")]
     x0, x1, top, bottom = 52.0, WIDTH - 10, 26.0, 160.0
-    ticks = st.nice_ticks(max(list(ssds_ms) + [400.0]) * 1.05, 4)
+    ticks = st.nice_ticks(max([*ssds_ms, 400.0]) * 1.05, 4)
 
     def y_of(v: float) -> float:
         return bottom - (bottom - top) * v / ticks[-1]

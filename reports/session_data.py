@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventlog.records import EventRecord
 from reports.memory_data import MemoryAttentionData, memory_attention_data
@@ -84,7 +84,7 @@ class SessionData:
     tasks: tuple[TaskTimeline, ...]
     duration_s: float
     games_started: tuple[str, ...]
-    memory: MemoryAttentionData = MemoryAttentionData()  # issue 14's games
+    memory: MemoryAttentionData = field(default_factory=MemoryAttentionData)  # issue 14's games
 
 
 def meta_from_events(records: Sequence[EventRecord], station: str = "") -> SessionMeta:

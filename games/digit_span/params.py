@@ -32,8 +32,8 @@ class DigitSpanParams(BaseModel):
     backward_start: int = Field(2, ge=1, le=9, description="first length of the backward block")
     backward_max: int = Field(8, ge=1, le=9, description="longest backward sequence (WAIS-IV: 8)")
     sequences_per_length: int = Field(2, ge=1, le=4, description="sequences at each length (Wechsler: 2)")
-    digit_ms: int = Field(1000, ge=100, le=5000, description="onset to onset of the digits (Wechsler: 1 s)")
-    digit_on_ms: int = Field(800, ge=50, le=5000, description="how long each digit stays on screen")
+    digit_ms: int = Field(1000, ge=1, le=5000, description="onset to onset of the digits (Wechsler: 1 s)")
+    digit_on_ms: int = Field(800, ge=1, le=5000, description="how long each digit stays on screen")
     iti_ms: int = Field(1000, ge=0, le=10_000, description="pause between a submit and the next sequence")
 
     @field_validator("directions")

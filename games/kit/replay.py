@@ -5,7 +5,8 @@ The games of issue 14 (digit span, card match, flanker, stop-signal) restore thi
 that step again with the values the record carries (its t_ns, key, position...). The step's emissions must
 equal the recorded events one for one (kind, payload, t_ns, trial column), or the events do not belong to
 this game (another seed, params or build) and RestoreError says which event. A step whose later events are
-missing (the crash came between two events of one step) is taken as far as it was recorded.
+missing (the crash came between two events of one step, e.g. a response recorded and its trial_ended not) is
+not a boundary: that trial is played again, as scoring drops it (scoring/stream.py).
 
 Whenever the replayed state lies at a trial boundary (`at_boundary`), it is remembered; the restored state is
 the last such boundary, so a trial the crash cut short is played again from its start. A recorded
@@ -47,18 +48,20 @@ def _same(rec: EventRecord, emission: Emission) -> bool:
         return False
 
 
-def _check(records: Sequence[EventRecord], start: int, emitted: Sequence[Emission], game: str) -> int:
-    """How many records the step's emissions cover (fewer at a truncated tail); RestoreError on a mismatch."""
+def _check(records: Sequence[EventRecord], start: int, emitted: Sequence[Emission], namespace: str) -> int:
+    """How many records the step's emissions cover: fewer when the crash came in the middle of the step (the
+    records end, or the next one is the later resume's <ns>game_resumed); RestoreError on a mismatch."""
     covered = 0
     for offset, emission in enumerate(emitted):
-        if start + offset >= len(records):
+        if start + offset >= len(records) or records[start + offset].kind == f"{namespace}game_resumed":
             break
         rec = records[start + offset]
         if not _same(rec, emission):
-            raise RestoreError(f"{game}: event seq {rec.seq} ({rec.kind}) is not what this game's rules make of "
-                               f"the events before it (expected {emission.kind} at t_ns {emission.t_ns})")
+            raise RestoreError(f"{namespace.rstrip('.')}: event seq {rec.seq} ({rec.kind}) is not what this game's "
+                               f"rules make of the events before it (expected {emission.kind} at t_ns "
+                               f"{emission.t_ns})")
         covered += 1
-    return max(1, covered)
+    return covered
 
 
 def replay(
@@ -81,17 +84,18 @@ def replay(
     current, boundary, begun, i = state, state, False, 0
     while i < len(records):
         rec = records[i]
-        if rec.kind == f"{namespace}game_resumed":
-            current, begun, i = boundary, False, i + 1
+        if rec.kind == f"{namespace}game_resumed":  # a trial cut by that crash is still the one to play again
+            current, i = boundary, i + 1
             continue
         try:
             current, emitted = apply(current, rec)
         except (GameRuleError, KeyError, TypeError, ValueError) as exc:
             raise RestoreError(f"{game}: event seq {rec.seq} ({rec.kind}) cannot be replayed: {exc}") from None
-        i += _check(records, i, emitted, game)
-        if at_boundary(current):
+        covered = _check(records, i, emitted, namespace)
+        i += max(1, covered)
+        if covered == len(emitted) and at_boundary(current):
             boundary, begun = current, False
-        else:
+        else:  # within a trial, or a step the crash cut short: not a boundary
             begun = True
     last = max(r.t_ns for r in records)
     restored: Any = dataclasses.replace(boundary, last_t_ns=max(last, boundary.last_t_ns))  # type: ignore[type-var]

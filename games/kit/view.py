@@ -156,7 +156,7 @@ class TimedTrialView(GameWidget):
         self.stage.show_message("Welcome back: the game carries on where it stopped.")
         self.stage.update()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._timers["next"].start(int(self.params.iti_ms) + 600)
+        self._timers["next"].start(int(self.params.iti_ms))
 
     def _freeze(self) -> None:
         """Stop every timer; a trial in progress is abandoned (nothing recorded) and played again."""

@@ -85,7 +85,8 @@ class CardMatchPlayer:
         """Turn the card at `position` after `wait_ms`: by a click, or by arrow keys then Space."""
         view = self._require()
         self._target = position
-        mouse = self.input == "mouse" or (self.input == "alternate" and (view.state.move + 1) % 2 == 1)
+        move = view.state.move + (view.state.phase in ("ready", "between"))  # the move this card belongs to
+        mouse = self.input == "mouse" or (self.input == "alternate" and move % 2 == 1)
         self._keys = deque() if mouse else deque(self._route(view.state.cursor, position))
         assert self._timer is not None
         self._timer.start(self._delay(wait_ms))

@@ -127,7 +127,7 @@ def test_an_interrupted_sequence_is_shown_again_and_a_cut_stream_restores_to_the
     events += em
     paused, _ = rules.interrupt(state, t + 2 * MS)
     assert (paused.phase, paused.trial) == ("between", 0)
-    again, em = rules.begin_trial(paused, t + 3 * MS)
+    _again, em = rules.begin_trial(paused, t + 3 * MS)
     assert (em[0].trial, em[0].payload.digits) == (1, list(state.digits))  # the same sequence, the same index
     head = rules.start_game(fresh(seed=9), 0).emissions
     records = as_records("digit_span", [*head, *events])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -25,7 +26,7 @@ def test_the_conflict_block_balances_conditions_and_sides_and_the_switch_block_s
     assert all(t.rule == "centre" and t.switch is None for t in conflict)
     assert Counter(t.condition for t in mixed) == {"congruent": 24, "incongruent": 24}
     assert mixed[0].switch is None and Counter(t.switch for t in mixed[1:]) == {True: 24, False: 23}
-    for before, now in zip(mixed, mixed[1:], strict=False):
+    for before, now in itertools.pairwise(mixed):
         assert now.switch == (now.rule != before.rule)
     assert all(400 <= t.fixation_ms <= 1600 for t in rules.plan)
     assert [t.fixation_ms for t in rules.plan] == [t.fixation_ms for t in FlankerRules(FlankerParams(), 4).plan]

@@ -109,7 +109,7 @@ def test_a_scripted_stop_signal_game_follows_the_staircase(qtbot: QtBot, make_re
         assert started["stop"] == plan.stop and started["ssd_ms"] == (ssd if plan.stop else None)
         if plan.stop:  # the race: 220 ms go against ssd + 50 ms stop
             signal = next((e for e in mine if e.kind == "stop_signal.stop_onset"), None)
-            stops = 220 >= ssd + 50
+            stops = ssd + 50 <= 220
             assert ended["outcome"] == ("stop_success" if stops else "stop_failure")
             if signal is not None:
                 onset = next(e for e in mine if e.kind == "stop_signal.stimulus_onset")

@@ -21,7 +21,8 @@ from games.stop_signal.params import StopSignalParams
 from games.stop_signal.rules import StopSignalRules
 from tests.scoring.helpers import StreamBuilder
 
-__all__ = ["play_card_match", "play_digit_span", "play_flanker", "play_memory_attention", "play_stop_signal"]
+__all__ = ["play_card_match", "play_digit_span", "play_flanker", "play_memory_attention", "play_stop_signal",
+           "play_timed"]
 
 
 def _emit(b: StreamBuilder, game: str, emissions: tuple[Emission, ...]) -> None:
@@ -102,7 +103,7 @@ def play_card_match(b: StreamBuilder, memory: int | None = None, seed: int = 2, 
     _emit(b, "card_match", em)
 
 
-def _play_timed(b: StreamBuilder, game: str, rules: TimedTrialRules[Any], decide: Any) -> None:
+def play_timed(b: StreamBuilder, game: str, rules: TimedTrialRules[Any], decide: Any) -> None:
     """Play a timed-trial game: decide(plan, state) gives (key or None, latency ms) for each trial."""
     state = TrialState()
     t = b.t_ns + 10 * MS
@@ -125,7 +126,7 @@ def _play_timed(b: StreamBuilder, game: str, rules: TimedTrialRules[Any], decide
         if isinstance(rules, StopSignalRules) and plan.stop:
             ssd_at = onset + state.ssd_ms * MS
             if key is None or onset + round(latency * MS) >= ssd_at:
-                state, em = rules.signal(state, ssd_at, ssd_at + MS)
+                state, em = rules.signal(state, ssd_at, ssd_at)
                 _emit(b, game, em)
         if key is not None and latency < rules.params.timeout_ms:
             state, em = rules.respond(state, key, onset + round(latency * MS), "key")
@@ -142,7 +143,7 @@ def play_flanker(b: StreamBuilder, model: FlankerModel | None = None, seed: int 
     """A flanker player answering as its FlankerModel says (its own RNG seeded from `seed`)."""
     rng = random.Random(seed + 100)
     chosen = model or FlankerModel()
-    _play_timed(b, "flanker", FlankerRules(params or FlankerParams(), seed),
+    play_timed(b, "flanker", FlankerRules(params or FlankerParams(), seed),
                 lambda plan, state: chosen.decide(plan, rng))
 
 
@@ -151,7 +152,7 @@ def play_stop_signal(b: StreamBuilder, model: RaceModel | None = None, seed: int
     """A stop-signal player following the independent race model (its own RNG seeded from `seed`)."""
     rng = random.Random(seed + 100)
     chosen = model or RaceModel()
-    _play_timed(b, "stop_signal", StopSignalRules(params or StopSignalParams(), seed),
+    play_timed(b, "stop_signal", StopSignalRules(params or StopSignalParams(), seed),
                 lambda plan, state: chosen.decide(plan, state.ssd_ms, rng))
 
 

@@ -66,6 +66,7 @@ class CardMatchView(GameWidget):
         header.addWidget(make_label("Card match", 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
+        self.progress.setWordWrap(False)
         header.addWidget(self.progress)
         root.addLayout(header)
         self.board = CardBoard(self.params.rows, self.params.cols, self)
@@ -159,7 +160,7 @@ class CardMatchView(GameWidget):
             return
         shown = self.state.face_up() | {position}
         self.board.set_board(self.state.layout, shown, self.state.found, position, self._keyboard_used)
-        _, presented = self.board.present()
+        _, presented = self.board.present(self.board.cards_area(position, self.state.cursor))
         emitted = self._apply(rules.flip(self.state, position, self._since(stamp), self._since(presented), source,
                                          qt_ms))
         flip_number = 1 if self.state.phase == "one_up" else 2
@@ -171,7 +172,8 @@ class CardMatchView(GameWidget):
     def _on_reveal_over(self) -> None:
         s = self.state
         self.board.set_board(s.layout, s.found, s.found, s.cursor, self._keyboard_used)
-        requested, presented = self.board.present()
+        turned = [p for p in (s.first, s.second) if p is not None]
+        requested, presented = self.board.present(self.board.cards_area(*turned))
         self._apply(rules.end_move(s, self._since(requested), self._since(presented)))
         self.recorder.checkpoint()
         if self.state.phase == "ready":

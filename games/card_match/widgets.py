@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -99,6 +99,13 @@ class CardBoard(Stage):
         y0 = (self.height() - (side * self.rows + gap * (self.rows - 1))) / 2
         row, col = divmod(position, self.cols)
         return QRectF(x0 + col * (side + gap), y0 + row * (side + gap), side, side)
+
+    def cards_area(self, *positions: int) -> QRect:
+        """The screen area of some cards, their cursor frames included (what a flip or a move's end repaints)."""
+        area = QRect()
+        for position in positions:
+            area = area.united(self.card_rect(position).toAlignedRect().adjusted(-10, -10, 10, 10))
+        return area
 
     def position_at(self, point: QPointF) -> int:
         """The card under a point, or -1."""

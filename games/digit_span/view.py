@@ -76,6 +76,7 @@ class DigitSpanView(GameWidget):
         header.addWidget(make_label("Digit span", 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
+        self.progress.setWordWrap(False)
         header.addWidget(self.progress)
         root.addLayout(header)
         self.stage = DigitStage(self)
@@ -116,6 +117,7 @@ class DigitSpanView(GameWidget):
             button.setEnabled(answering)
         waiting = self.state.phase == "between" and not self.state.block_open and not rules.is_done(self.state)
         self.begin_button.setEnabled(waiting and self.started and not self.finished)
+        self.begin_button.setVisible(self.begin_button.isEnabled())  # shown only while a block's screen waits
 
     def _progress_text(self) -> str:
         s = self.state

@@ -93,6 +93,7 @@ class TimedTrialView(GameWidget):
         header.addWidget(make_label(self.title, 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
+        self.progress.setWordWrap(False)
         header.addWidget(self.progress)
         root.addLayout(header)
         self.stage = ArrowStage(self)
@@ -109,6 +110,7 @@ class TimedTrialView(GameWidget):
         self.continue_button = PressButton("Continue", "continue", self, width=200)
         self.continue_button.pressed_at.connect(lambda stamp, qt_ms: self._continue(stamp, "mouse"))
         self.continue_button.setEnabled(False)
+        self.continue_button.setVisible(False)  # shown only while a block's screen waits
         row.addWidget(self.continue_button)
         row.addStretch(1)
         root.addLayout(row)
@@ -183,6 +185,7 @@ class TimedTrialView(GameWidget):
             if text is not None:
                 self._waiting_block = True
                 self.continue_button.setEnabled(True)
+                self.continue_button.setVisible(True)
                 self.stage.show_message(text + "\n\nPress Space (or Continue) when you are ready.")
                 self.stage.update()
                 self.block_waiting.emit(block)
@@ -242,6 +245,7 @@ class TimedTrialView(GameWidget):
             return
         self._waiting_block = False
         self.continue_button.setEnabled(False)
+        self.continue_button.setVisible(False)
         self._apply(self.rules.start_block(self.state, self._since(stamp)))
         self.stage.clear()
         self.stage.update()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -88,11 +88,14 @@ class Stage(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def present(self) -> tuple[int, int]:
-        """Repaint now (paint into the backing store and flush it to the window system) and return the
-        perf_counter_ns stamps taken just before (requested) and just after (presented)."""
+    def present(self, area: QRect | None = None) -> tuple[int, int]:
+        """Repaint now (paint into the backing store and flush it to the window system), the whole stage or just
+        `area`, and return the perf_counter_ns stamps taken just before (requested) and just after (presented)."""
         requested = time.perf_counter_ns()
-        self.repaint()
+        if area is None:
+            self.repaint()
+        else:
+            self.repaint(area)
         return requested, time.perf_counter_ns()
 
 

@@ -27,6 +27,7 @@ test: $(VENV)/.installed-test
 	@packaging/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

@@ -117,13 +117,13 @@ _MEMORY_ATTENTION: dict[str, MetricDoc] = {  # issue 14's games, in scoring's or
     "card_match.median_move_ms": MetricDoc("number", "ms", "Median time from board ready to a move's second card."),
     "flanker.trials": MetricDoc("integer", "trials", "Trials finished."),
     "flanker.omissions": MetricDoc("integer", "trials", "Trials without a response in the window."),
-    **{f"flanker.{c}_{k}": MetricDoc(*spec) for c in ("congruent", "incongruent", "neutral") for k, spec in (
-        ("accuracy", ("number", "share", f"Conflict block, {c}: correct / trials.")),
-        ("rt_ms", ("number", "ms", f"Conflict block, {c}: median correct RT (needs 10).")))},
+    **{f"flanker.{c}_{k}": MetricDoc("number", unit, meaning) for c in ("congruent", "incongruent", "neutral")
+       for k, unit, meaning in (("accuracy", "share", f"Conflict block, {c}: correct / trials."),
+                                ("rt_ms", "ms", f"Conflict block, {c}: median correct RT (needs 10)."))},
     "flanker.conflict_effect_ms": MetricDoc("number", "ms", "Incongruent minus congruent median correct RT."),
-    **{f"flanker.{c}_{k}": MetricDoc(*spec) for c in ("switch", "repeat") for k, spec in (
-        ("accuracy", ("number", "share", f"Switch block, {c} trials: correct / trials.")),
-        ("rt_ms", ("number", "ms", f"Switch block, {c} trials: median correct RT (needs 10).")))},
+    **{f"flanker.{c}_{k}": MetricDoc("number", unit, meaning) for c in ("switch", "repeat")
+       for k, unit, meaning in (("accuracy", "share", f"Switch block, {c} trials: correct / trials."),
+                                ("rt_ms", "ms", f"Switch block, {c} trials: median correct RT (needs 10)."))},
     "flanker.switch_cost_ms": MetricDoc("number", "ms", "Switch minus repeat median correct RT."),
     "stop_signal.trials": MetricDoc("integer", "trials", "Trials finished."),
     "stop_signal.stop_trials": MetricDoc("integer", "trials", "Trials with a stop signal."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from datasets.columns import Column, TableSpec, col
+from datasets.columns import Column, ColumnType, TableSpec, col
 from datasets.context import IDENTITY_COLUMNS, SessionContext
 from datasets.metrics import GAME_METRICS, metric_column
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS
@@ -15,7 +15,7 @@ from scoring.tables import table_for
 __all__ = ["INTERPRETATIONS", "QUALITY_FLAGS", "SESSIONS", "summary_row"]
 
 _TABLE = table_for(SCORING_VERSION)
-QUALITY_FLAGS: dict[str, tuple[str, str]] = {
+QUALITY_FLAGS: dict[str, tuple[ColumnType, str]] = {
     "anticipation_rate": ("number", "Anticipations over reaction-time responses; raised above "
                           f"{_TABLE['quality']['anticipation_rate_max']}."),
     "focus_losses": ("integer", "station.focus_lost plus decision.focus_lost; raised above "

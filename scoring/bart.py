@@ -11,7 +11,7 @@ from eventlog.records import EventRecord
 from scoring.build import insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
-from scoring.stats import clamp, cv, log_position, mean, median
+from scoring.stats import clamp, cv, log_position, mean, mean_of, median
 from scoring.stream import get
 
 __all__ = ["Balloon", "bart_traits", "parse_bart", "score_bart"]
@@ -208,15 +208,15 @@ def _losses(balloons: list[Balloon], tables: Any) -> Trait:
         f"at least {need} unburst balloons after a burst and {need} after a collect",
         f"{len(ab)} after a burst, {len(ac)} after a collect", FIX)
     return trait("response_to_losses", tables, items, stat, ["bart.response_to_losses"], lambda p: [
-        f"After a burst pumped {mean(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
-        f"{mean(ac):.1f} % ({len(ac)} balloons): a difference of {mean(ab) - mean(ac):+.1f} points "
+        f"After a burst pumped {mean_of(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
+        f"{mean_of(ac):.1f} % ({len(ac)} balloons): a difference of {mean_of(ab) - mean_of(ac):+.1f} points "
         f"(±{span:.0f} maps to the poles; 50 = unaffected by losses), giving position {p:.0f}."], lack)
 
 
 def _learning(balloons: list[Balloon], tables: Any) -> Trait:
     total = len(balloons)
     k = total // 3
-    items = [(b.order, b.share) for b in balloons if not b.burst]  # type: ignore[attr-defined]
+    items = [(b.order, b.share) for b in balloons if not b.burst]
     span = float(tables["traits"]["learning"]["span_pp"])
 
     def halves(xs: Sequence[tuple[int, float]]) -> tuple[list[float], list[float]]:
@@ -235,8 +235,8 @@ def _learning(balloons: list[Balloon], tables: Any) -> Trait:
                           f"at least {tables['bart']['min_balloons_learning']} balloons and {need} unburst in each "
                           "third", f"{total} balloons; {len(first)} and {len(last)} unburst", FIX)
     return trait("learning", tables, items, stat, ["bart.learning"], lambda p: [
-        f"Pumped {mean(first):.1f} % of capacity in the first third and {mean(last):.1f} % in the last third "
-        f"({mean(last) - mean(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack)
+        f"Pumped {mean_of(first):.1f} % of capacity in the first third and {mean_of(last):.1f} % in the last third "
+        f"({mean_of(last) - mean_of(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack)
 
 
 def _speed(balloons: list[Balloon], tables: Any) -> Trait:

@@ -12,7 +12,7 @@ from eventlog.records import EventRecord
 from scoring.build import metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
-from scoring.stats import clamp, log_position, mean, sd
+from scoring.stats import clamp, log_position, mean, mean_of, sd
 from scoring.stream import frozen_ns, get
 
 Span = tuple[int, int]
@@ -196,9 +196,9 @@ def decision_traits(tasks: list[Task], tables: Any) -> list[Trait]:
     d = traits["deliberation"]
     items = [x.first_decision_ms for x in tasks]
     out = [trait("deliberation", tables, items,
-                 lambda xs: None if not xs else log_position(mean(xs), float(d["quick_ms"]), float(d["slow_ms"])),
+                 lambda xs: None if not xs else log_position(mean_of(xs), float(d["quick_ms"]), float(d["slow_ms"])),
                  ["decision.first_decision_ms"], lambda p: [
-                     f"First choice came on average {mean(items) / 1000:.1f} s into each of {len(items)} tasks "
+                     f"First choice came on average {mean_of(items) / 1000:.1f} s into each of {len(items)} tasks "
                      f"({d['quick_ms'] / 1000:.0f} s maps to 0, {d['slow_ms'] / 1000:.0f} s to 100, log scale), "
                      f"giving position {p:.0f}."])]
     full = float(traits["exploration"]["changes_full"])

@@ -18,8 +18,8 @@ def _count(records: Sequence[EventRecord], kind: str) -> int:
 
 
 def _idle_ms(stream: Stream) -> int:
-    station = sum(get(r, "idle_ms", int) for r in stream.station if r.kind == "station.idle_detected")
-    decision = sum(get(r, "idle_duration_ms", int) for r in stream.games.get("decision", [])
+    station: int = sum(get(r, "idle_ms", int) for r in stream.station if r.kind == "station.idle_detected")
+    decision: int = sum(get(r, "idle_duration_ms", int) for r in stream.games.get("decision", [])
                    if r.kind == "decision.idle_detected")
     return station + decision
 

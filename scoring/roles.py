@@ -134,13 +134,14 @@ def role_fit(profile: Profile, role: Role | str | Path) -> RoleFit:
     chosen = role if isinstance(role, Role) else load_role(role)
     unknown = float(table_for(profile.scoring_version)["role_fit"]["unknown_reliability_weight"])
     parts = [_one(k, chosen.traits[k], profile, unknown) for k in sorted(chosen.traits)]
-    scored = [(f, chosen.traits[f.trait].weight) for f in parts if f.weighted_distance is not None]
+    scored = [(f, chosen.traits[f.trait].weight, f.weighted_distance) for f in parts
+              if f.weighted_distance is not None]
     if not scored:
         return RoleFit(role=chosen.name, scoring_version=profile.scoring_version, traits=parts, overall=None,
                        explanation="No trait of this role was scored in the session, so no overall fit is given.")
-    total_w = sum(w for _, w in scored)
-    mean_wd = sum(f.weighted_distance * w for f, w in scored) / total_w  # type: ignore[operator]
-    inside = sum(f.status == "inside" for f, _ in scored)
+    total_w = sum(w for _, w, _ in scored)
+    mean_wd = sum(wd * w for _, w, wd in scored) / total_w
+    inside = sum(f.status == "inside" for f, _, _ in scored)
     overall = max(0.0, 100.0 - mean_wd)
     text = (f"{inside} of {len(scored)} scored traits fall inside their target band; the role-weighted mean of "
             f"reliability-weighted distances outside the bands is {mean_wd:.1f} points, so overall fit = "

@@ -41,7 +41,11 @@ class RtGame:
 
     def responses(self) -> list[Trial]:
         """Go trials answered with a key (hits and errors), in order."""
-        return [t for t in self.trials if t.is_go and t.latency_ms is not None]
+        return [t for t, _ in self.answered()]
+
+    def answered(self) -> list[tuple[Trial, float]]:
+        """Go trials answered with a key (hits and errors), in order, each with its latency in ms."""
+        return [(t, t.latency_ms) for t in self.trials if t.is_go and t.latency_ms is not None]
 
 
 def parse_rt(name: str, records: Sequence[EventRecord]) -> RtGame:
@@ -79,8 +83,8 @@ def parse_rt(name: str, records: Sequence[EventRecord]) -> RtGame:
 def valid_rts(game: RtGame, t: Any, hits_only: bool = True) -> list[float]:
     """Latencies of valid responses: valid_min_ms <= RT < timeout (hits only when asked)."""
     lo = float(t["valid_min_ms"])
-    return [r.latency_ms for r in game.responses()  # type: ignore[misc]
-            if lo <= r.latency_ms < game.timeout_ms and (r.outcome == "hit" or not hits_only)]  # type: ignore[operator]
+    return [ms for r, ms in game.answered()
+            if lo <= ms < game.timeout_ms and (r.outcome == "hit" or not hits_only)]
 
 
 def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
@@ -96,7 +100,7 @@ def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
 
 def _counts(game: RtGame, t: Any) -> list[Metric]:
     responses = game.responses()
-    early = sum(1 for r in responses if r.latency_ms < float(t["valid_min_ms"]))  # type: ignore[operator]
+    early = sum(1 for _, ms in game.answered() if ms < float(t["valid_min_ms"]))
     anticipations = early + game.false_starts
     attempts = len(responses) + game.false_starts
     valid = valid_rts(game, t, hits_only=False)

@@ -12,7 +12,7 @@ from eventlog import Store
 from sync.bundle import build_bundle
 from sync.errors import ExportError
 from sync.files import write_atomic
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.outbox import item, read_item_bytes
 from sync.protocol import BUNDLE_SUFFIX
 from sync.recipient import load_recipient
@@ -54,7 +54,7 @@ def export_sessions(
     """Write one bundle file per session into out_dir, encrypted for the saved recipient unless `plain` or none is
     saved; return the paths written."""
     check_exportable(store, session_ids)
-    identity = identity or load_or_create_identity(store.path.parent)
+    identity = identity or load_identity(store.path.parent)
     recipient = None if plain else load_recipient(store)
     suffix = BUNDLE_SUFFIX + (SEALED_SUFFIX if recipient else "")
     written = []

@@ -120,7 +120,7 @@ def forward_key(event: QKeyEvent, target: QWidget) -> None:
 
 def tab_target(focused: QWidget | None, ring: Sequence[QWidget], forward: bool) -> QWidget:
     """Where Tab (forward) or Shift+Tab goes: round the ring, or to its first widget from outside it."""
-    if focused not in ring:
+    if focused is None or focused not in ring:
         return ring[0]
     return ring[(list(ring).index(focused) + (1 if forward else -1)) % len(ring)]
 

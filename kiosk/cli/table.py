@@ -90,6 +90,7 @@ COMMANDS = _group(
         _leaf("sync status", "show the saved endpoint, the trusted certificate and the outbox"),
         _leaf("sync set-endpoint", "save the receiver URL the station uploads to ('' turns sync off)"),
         _leaf("sync set-ca", "save the receiver certificate to trust for https:// ('' uses the system store)"),
+        _leaf("sync set-recipient", "save the receiver's age recipient bundles are encrypted for ('' clears it)"),
     ),
     _group(
         "receiver", "the reference receiver: serve it, enrol stations, read tokens, a TLS certificate",
@@ -105,7 +106,11 @@ COMMANDS = _group(
         _leaf("receiver make-cert", "write a self-signed receiver certificate and key"),
         _leaf("receiver export", "researcher tables of every stored session, all stations merged"),
     ),
-    _leaf("station", "show the station's identity and public key fingerprint"),
+    _group(
+        "station", "the station's identity: its key pair and the history of its keys",
+        _leaf("station show", "show the station's identity, public key fingerprint and earlier keys"),
+        _leaf("station new-identity", "make a new station key pair on purpose (recorded with a reason)"),
+    ),
 )
 
 

@@ -55,14 +55,14 @@ def _instructions(battery: Battery) -> dict[str, str]:
 def admit(db: StationDb, log: EventLog, code: str) -> Admission:
     """Spend a one-time code: check its battery loads, then in one transaction redeem it, track the session's
     progress and open the session (last: opening only queues the session for the log's writer)."""
-    found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
+    found = db.find_code(code)  # the typed code's hash looked up (only hashes are stored)
     if found is None:
         raise CodeRefused("unknown")
-    battery = resolve_battery(found[0])
+    battery = resolve_battery(found.battery)
     instructions = _instructions(battery)
     session_id = str(uuid.uuid4())
     with db.atomic():  # the code is spent only if its progress row is stored and the session opens
-        issued = db.redeem(code, session_id)
+        issued = db.redeem_found(found, session_id)
         db.start_progress(session_id, battery.ref, code, os.getpid())
         session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
     return Admission(session, issued.participant, battery, code, instructions=instructions)

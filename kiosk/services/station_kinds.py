@@ -48,7 +48,7 @@ class StationPaused(Payload):
 class StationGameSuspended(Payload):
     """The running game was frozen because a station page covered it (idle pause or the proctor's screens)."""
 
-    reason: Literal["idle", "proctor"]
+    reason: Literal["idle", "proctor", "storage"]
 
 
 @register_kind("station.game_resumed")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from eventlog import EventLog
 from kiosk.services.station_lock import StationLock, StationLockedError
+from kiosk.services.station_log import prepare_station
 from kiosk.services.version import APP_VERSION
 from kiosk.ui.first_paint import watch_first_paint
 from kiosk.ui.station import StationWindow
@@ -18,11 +19,15 @@ __all__ = ["open_station", "run_station"]
 
 
 def open_station(data_dir: Path, kiosk: bool = False, **options: Any) -> tuple[StationWindow, EventLog, StationLock]:
-    """Lock data_dir, open its event log and build (not show) the station window."""
+    """Lock data_dir, make it private, check the station key, open its event log (signing checkpoints with the
+    key) and build (not show) the station window. DataDirError, StoreError or IdentityError say what stops it."""
     lock = StationLock(data_dir)
     lock.acquire()
     try:
-        log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+        start = prepare_station(data_dir)
+        for line in start.changes:
+            print(f"hiremate: {line}", file=sys.stderr)
+        log = EventLog.in_dir(data_dir, app_version=APP_VERSION, signer=start.identity)
     except Exception:
         lock.release()
         raise

@@ -12,15 +12,15 @@ from typing import Any
 from pydantic import BaseModel
 from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 
-from eventlog import EventLog
 from eventlog.recorder import SessionRecorder
 from games.spec import GameSpec, load_object
 from kiosk.services.session_ops import Closed
+from kiosk.services.station_log import open_station_log
 from kiosk.services.stationdb import IssuedCode
 from kiosk.services.version import APP_VERSION
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput, write_pdf
+from kiosk.ui.qtapp import widgets_app
 
 __all__ = ["PlayerUnavailable", "SimulationOutcome", "play_in_window", "simulate_station", "write_sheet_pdf"]
 
@@ -50,8 +50,8 @@ def _attach_player(spec: GameSpec, view: Any, speed: float) -> None:
 def play_in_window(data_dir: Path, spec: GameSpec, params: BaseModel, seed: int, autoplay: bool,
                    speed: float) -> dict[str, Any]:
     """Run one game's view in a window, recording into a practice session, until it finishes or is closed."""
-    app = QApplication.instance() or QApplication(["hiremate"])
-    log = EventLog.in_dir(data_dir, app_version=APP_VERSION)
+    app = widgets_app(["hiremate"])
+    log = open_station_log(data_dir, app_version=APP_VERSION)
     try:
         session = log.open_session(purpose="practice", participant="practice")
         view = load_object(spec.view)(SessionRecorder(log, session, spec.name), params, seed)
@@ -115,7 +115,7 @@ def simulate_station(data_dir: Path, code: str, seed: int | None, speed: float, 
     from kiosk.ui.simulate import SimulatedCandidate
 
     qInstallMessageHandler(_quiet_offscreen_warnings)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = widgets_app(sys.argv[:1])
     window, log, lock = open_station(data_dir, seed_override=seed, ask_pin_setup=False)
     outcome = SimulationOutcome()
     candidate = SimulatedCandidate(window, code, speed=speed, practice=practice)

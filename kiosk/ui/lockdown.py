@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.qtapp import current_app
 
 __all__ = ["CHORD_KEY", "CHORD_MODIFIERS", "KioskGuard"]
 
@@ -49,7 +50,7 @@ class KioskGuard(QObject):
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
-        app = QApplication.instance()
+        app = current_app()
         assert app is not None
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
@@ -57,7 +58,7 @@ class KioskGuard(QObject):
     def detach(self) -> None:
         """Stop watching (remove the filter, stop the idle timer)."""
         self.idle_timer.stop()
-        app = QApplication.instance()
+        app = current_app()
         if app is not None and not self._detached:
             self._detached = True
             app.removeEventFilter(self)

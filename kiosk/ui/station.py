@@ -33,6 +33,7 @@ from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
 from kiosk.ui.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
+from kiosk.ui.screens.storage import StorageScreen
 from kiosk.ui.screens.style import STYLE_SHEET, message
 from kiosk.ui.sync_link import SyncLink
 
@@ -49,6 +50,7 @@ class Screens(CandidateScreens):
     pin: PinScreen
     panel: ProctorPanel
     pause: PauseScreen
+    storage: StorageScreen
 
     def candidate_side(self) -> CandidateScreens:
         """Only the pages the candidate controller drives."""
@@ -62,7 +64,7 @@ def _make_screens() -> Screens:
                   "Please let the proctor know.", "completeDoneButton"),
         EndScreen("Thank you for your time", "You chose not to take part; nothing more is recorded.\n"
                   "Please let the proctor know.", "declinedDoneButton"),
-        PinScreen(), ProctorPanel(), PauseScreen(),
+        PinScreen(), ProctorPanel(), PauseScreen(), StorageScreen(),
     )
 
 
@@ -91,6 +93,7 @@ class StationWindow(QMainWindow):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     ready = Signal()
+    storage_did_change = Signal(object)  # str (why the log cannot write) or None (it writes again); any thread
 
     def __init__(self, log: EventLog, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
                  idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True) -> None:
@@ -126,6 +129,7 @@ class StationWindow(QMainWindow):
         self._refocus.setInterval(150)
         self._refocus.timeout.connect(self._take_focus_back)
         self._connect()
+        log.add_storage_listener(self.storage_did_change.emit)  # called on the log's writer thread: queued here
         self._start()
         if kiosk:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
@@ -156,6 +160,8 @@ class StationWindow(QMainWindow):
         s.pin.pin_chosen.connect(self._choose_pin)
         s.pin.cancelled.connect(self._leave_proctor)
         s.pause.proctor_requested.connect(self.request_proctor)
+        s.storage.proctor_requested.connect(self.request_proctor)
+        self.storage_did_change.connect(self._storage_changed)
         p = self.panel
         p.back_requested.connect(self._leave_proctor)
         p.exit_requested.connect(self.exit_station)
@@ -234,7 +240,7 @@ class StationWindow(QMainWindow):
     def show_candidate(self, page: QWidget) -> None:
         """Show a candidate page, unless the proctor side or a pause is in front (then show it afterwards)."""
         self._return_to = page
-        if self.stack.currentWidget() not in (self.screens.pin, self.panel, self.screens.pause):
+        if self.stack.currentWidget() not in (self.screens.pin, self.panel, self.screens.pause, self.screens.storage):
             self.stack.setCurrentWidget(page)
 
     def request_proctor(self) -> None:
@@ -249,6 +255,9 @@ class StationWindow(QMainWindow):
         if self.stack.currentWidget() is self.panel:
             self.problem.setVisible(False)  # the proctor has seen it (it shows under the panel too)
         self.screens.pin.stop()
+        if self.log.storage_problem is not None:  # still cannot save: back to the proctor's call screen
+            self.stack.setCurrentWidget(self.screens.storage)
+            return
         self.stack.setCurrentWidget(self._return_to)
         self._return_to.setFocus()
         if self.candidate.view is not None and self._return_to is self.screens.game:
@@ -354,8 +363,9 @@ class StationWindow(QMainWindow):
             self._log_game_resumed()
         else:
             self._call_game("suspend")
-            if current in (self.screens.pin, self.panel, self.screens.pause):
-                self._log_game_suspended("idle" if current is self.screens.pause else "proctor")
+            if current in (self.screens.pin, self.panel, self.screens.pause, self.screens.storage):
+                reasons = {self.screens.pause: "idle", self.screens.storage: "storage"}
+                self._log_game_suspended(reasons.get(current, "proctor"))
 
     def _log_game_suspended(self, reason: str) -> None:
         """Record that a running game was frozen, once per freeze."""
@@ -379,14 +389,36 @@ class StationWindow(QMainWindow):
         if view is not None and callable(getattr(view, method, None)):
             getattr(view, method)()
 
+    def _storage_changed(self, problem: str | None) -> None:
+        """The log cannot write (a full disk): the candidate sees the call-the-proctor screen and the game waits,
+        the proctor sees the cause; once it writes again the station goes back to where it was by itself."""
+        current = self.stack.currentWidget()
+        if problem is not None:
+            self.screens.storage.show_cause(problem)
+            self.report_problem(f"The station cannot save: {problem}")
+            if current is not None and current not in (self.screens.pin, self.panel, self.screens.storage):
+                if current is not self.screens.pause:
+                    self._return_to = current
+                self.stack.setCurrentWidget(self.screens.storage)
+            return
+        self.panel.show_status("The station saves again: the session continues.")
+        if self.problem.text().startswith("The station cannot save"):
+            self.problem.setVisible(False)
+        if current is self.screens.storage:
+            self.stack.setCurrentWidget(self._return_to)
+            self._return_to.setFocus()
+            if self.candidate.view is not None and self._return_to is self.screens.game:
+                self.candidate.view.setFocus()
+
     def _pause_for_idle(self, idle_ms: int) -> None:
         if not self.candidate.active:
             return
         self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
         self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
-        if self.stack.currentWidget() not in (self.screens.pin, self.panel):
-            self._return_to = self.stack.currentWidget()
+        current = self.stack.currentWidget()
+        if current is not None and current not in (self.screens.pin, self.panel):
+            self._return_to = current
         self.stack.setCurrentWidget(self.screens.pause)
 
     def _focus_lost(self) -> None:

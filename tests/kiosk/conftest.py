@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,23 +15,33 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from eventlog import EventLog, Store
+from kiosk.services.pin import hash_pin, validate_new_pin
+from kiosk.services.station_log import open_station_log, prepare_station
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.station import StationWindow
 from tests.sync.conftest import receiver_factory  # noqa: F401  (a real receiver on loopback, shared with tests/sync)
 
-PIN = "2468"
+PIN = "246813"
 FAST = "test_fast"
 
 MakeStation = Callable[..., StationWindow]
 
 
+@functools.cache
+def _pin_hash(pin: str) -> str:
+    """A real scrypt hash of the PIN at today's cost, made once per test run (half a second each)."""
+    return hash_pin(pin)
+
+
 def prepare(data_dir: Path, pin: str | None = PIN) -> None:
-    """A station database with its row and (unless None) the proctor PIN already chosen."""
+    """A station as `hiremate init` leaves it (database, station row, key pair recorded) and (unless None) the
+    proctor PIN already chosen."""
+    prepare_station(data_dir)
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
-        db.station_info()
         if pin is not None and not db.pin_is_set():
-            db.set_pin(pin, pin)
+            validate_new_pin(pin, pin)
+            db.set_setting("pin_hash", _pin_hash(pin))
 
 
 def issue(data_dir: Path, battery: str = FAST, hours: float = 1.0, count: int = 1) -> list[str]:
@@ -54,7 +65,7 @@ def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
 
     def make(kiosk: bool = False, pin: str | None = PIN, ready: bool = True, **options: object) -> StationWindow:
         prepare(data_dir, pin)
-        log = EventLog.in_dir(data_dir, window_ms=5.0)
+        log = open_station_log(data_dir, window_ms=5.0)
         window = StationWindow(log, data_dir, kiosk=kiosk, **options)  # type: ignore[arg-type]
         made.append((window, log))
         qtbot.addWidget(window)

@@ -115,11 +115,14 @@ def run(args: argparse.Namespace) -> int:
     params = parse_params(spec.params_model, args.param)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
     require_display()
+    from eventlog import StoreError
+    from kiosk.services.private_dir import DataDirError
     from kiosk.ui.headless import PlayerUnavailable, play_in_window
+    from sync.errors import IdentityError
 
     try:
         summary = play_in_window(args.data_dir, spec, params, seed, args.autoplay, args.speed or 1.0)
-    except PlayerUnavailable as exc:
+    except (PlayerUnavailable, DataDirError, IdentityError, StoreError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(summary)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kiosk.cli.common import CliError, open_store
 
 if TYPE_CHECKING:
+    from eventlog import Store
     from scoring import Metric, Profile, RoleFit, Trait
 
 __all__ = ["add_arguments", "format_profile", "position_bar", "run"]
@@ -84,19 +85,35 @@ def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
+    import sqlite3
+
+    from eventlog import EventLogError
+    from eventlog.pages import with_damaged_page
+    from eventlog.verify import verify_session
+
+    with open_store(args) as store:
+        try:
+            row = store.session(args.session)
+            if row is None:
+                raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
+            verify_session(store, row)  # a hand-edited or damaged log is named here, never scored
+            return _scored(args, store)
+        except (EventLogError, sqlite3.DatabaseError) as exc:  # CliError (no such session) passes through
+            why = with_damaged_page(store.path, str(exc)) if "malformed" in str(exc) else str(exc)
+            raise CliError(f"cannot score session {args.session}: the log does not verify: {why}") from None
+
+
+def _scored(args: argparse.Namespace, store: Store) -> Profile:
     from scoring import Profile, ScoringError
     from sync.stored_results import score_and_store, stored_results
 
-    with open_store(args) as store:
-        if store.session(args.session) is None:
-            raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
-        try:
-            stored = None if args.recompute else stored_results(store, args.session)
-            if stored is not None:
-                return Profile.model_validate_json(stored)
-            return score_and_store(store, args.session)
-        except ScoringError as exc:
-            raise CliError(f"cannot score session {args.session}: {exc}") from None
+    try:
+        stored = None if args.recompute else stored_results(store, args.session)
+        if stored is not None:
+            return Profile.model_validate_json(stored)
+        return score_and_store(store, args.session)
+    except ScoringError as exc:
+        raise CliError(f"cannot score session {args.session}: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -37,7 +37,9 @@ def _issue_code(args: argparse.Namespace) -> str:
         db = StationDb(store)
         db.station_info()
         codes = db.issue_codes(1, battery.ref, datetime.now(UTC) + timedelta(hours=1), prefix="SIM")
-    return codes[0].code
+    code = codes[0].code
+    assert code is not None  # just issued: the code is in memory, in clear
+    return code
 
 
 def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:

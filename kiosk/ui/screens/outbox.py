@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
-from sync.client import Progress
 from sync.outbox import STATES, OutboxItem
+from sync.progress import Progress
 
 __all__ = ["OutboxSection"]
 
@@ -31,7 +33,10 @@ def _clock(iso_utc: str | None) -> str:
     return f"{iso_utc[11:19]} UTC" if iso_utc else "-"
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
     widget.setObjectName(name)
     return widget
 
@@ -44,6 +49,13 @@ def describe_next(row: OutboxItem | None) -> str:
         return f"Next: session {row.session_id}, not tried yet."
     return (f"Next: session {row.session_id} · attempt {row.attempts} failed · next retry "
             f"{_clock(row.next_attempt_utc)} · last error: {row.last_error or '-'}")
+
+
+def describe_recipient(recipient: str | None) -> str:
+    """Whom the outbox's bundles are encrypted for (fetched from the receiver when its URL is saved)."""
+    if recipient is None:
+        return "Bundles are not encrypted: no receiver key saved (saving the URL fetches it)."
+    return f"Bundles are encrypted for the receiver's key {recipient}."
 
 
 class OutboxSection(QGroupBox):
@@ -64,6 +76,10 @@ class OutboxSection(QGroupBox):
         self.endpoint_error.setWordWrap(True)
         self.endpoint_error.setVisible(False)
         self.state_label = _named(QLabel("Sync is off: no receiver URL saved."), "syncState")
+        self.recipient_label = QLabel(describe_recipient(None))
+        self.recipient_label.setObjectName("syncRecipient")
+        self.recipient_label.setWordWrap(True)
+        self.recipient_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts = {state: _named(QLabel("0"), f"outboxCount_{state}") for state in STATES}
         self.current = _named(QLabel(describe_next(None)), "outboxCurrent")
         self.current.setWordWrap(True)
@@ -97,6 +113,7 @@ class OutboxSection(QGroupBox):
         root.addLayout(url_row)
         root.addWidget(self.endpoint_error)
         root.addWidget(self.state_label)
+        root.addWidget(self.recipient_label)
         counts = QHBoxLayout()
         for state in STATES:
             counts.addWidget(QLabel(state.capitalize()))
@@ -133,6 +150,7 @@ class OutboxSection(QGroupBox):
         """Counts per state, the bundle next in line and every conflict or refusal, as read from the database."""
         for state in STATES:
             self.counts[state].setText(str(snap.counts.get(state, 0)))
+        self.recipient_label.setText(describe_recipient(snap.recipient))
         self.current.setText(describe_next(snap.next_up))
         self.problems.setRowCount(len(snap.problems))
         for row, entry in enumerate(snap.problems):
@@ -157,5 +175,12 @@ class OutboxSection(QGroupBox):
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The conflicts and refusals listed, as (session, state, why)."""
-        return [tuple(self.problems.item(r, c).text() for c in range(len(PROBLEM_COLUMNS)))  # type: ignore[misc]
-                for r in range(self.problems.rowCount())]
+        rows: list[tuple[str, str, str]] = []
+        for r in range(self.problems.rowCount()):
+            session, state, why = (self._cell(r, c) for c in range(len(PROBLEM_COLUMNS)))
+            rows.append((session, state, why))
+        return rows
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.problems.item(row, column)
+        return item.text() if item is not None else ""

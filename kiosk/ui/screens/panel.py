@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.battery import BatteryError, resolve_battery
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
@@ -216,9 +215,10 @@ class ProctorPanel(QWidget):
         self.pause_spin.setObjectName("pauseSpin")
         self.pause_spin.setRange(10, 7200)
         self.limits_button = _small_button("Save idle limits", "limitsButton")
-        for widget in (QLabel("Idle after (s)"), self.idle_spin, QLabel("Pause after (s)"), self.pause_spin,
-                       self.limits_button):
-            limits.addWidget(widget)
+        parts: tuple[QWidget, ...] = (QLabel("Idle after (s)"), self.idle_spin, QLabel("Pause after (s)"),
+                                      self.pause_spin, self.limits_button)
+        for part in parts:
+            limits.addWidget(part)
         layout.addLayout(limits)
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
@@ -279,7 +279,7 @@ class ProctorPanel(QWidget):
 
     def show_issued(self, codes: list[IssuedCode], saved_to: str) -> None:
         """List the codes just issued and where the printable list was saved."""
-        lines = [f"{display_code(c.code)}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
+        lines = [f"{c.shown}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
                  for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
         self._issued = tuple(codes)
@@ -350,7 +350,7 @@ class ProctorPanel(QWidget):
         self.show_status("Printing…")
         self.print_requested.emit(PrintRequest(sheet, printer))
 
-    def _selected_interrupted(self, signal: Signal) -> None:
+    def _selected_interrupted(self, signal: SignalInstance) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         chosen = [self._sessions[r] for r in sorted(rows) if r < len(self._sessions)]
         if not chosen or chosen[0].status != "interrupted":

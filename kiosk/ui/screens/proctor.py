@@ -54,7 +54,7 @@ class PinScreen(QWidget):
         self.setting = setting
         self.heading.setText("Choose the proctor PIN" if setting else "Proctor PIN")
         self.explain.setText(
-            "First run: choose a PIN of 4 to 12 digits. Only a scrypt hash of it is stored." if setting
+            "First run: choose a PIN of 6 to 12 digits. Only a scrypt hash of it is stored." if setting
             else "Type the proctor PIN to open the proctor panel.")
         self.again_input.setVisible(setting)
         self.ok_button.setText("Save PIN" if setting else "Unlock")

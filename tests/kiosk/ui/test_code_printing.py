@@ -4,6 +4,7 @@ modal file and print dialogs' exec are replaced, so nothing waits for a person).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,13 @@ def issue_in_panel(
     click(panel.issue_button)
     qtbot.waitUntil(lambda: panel.pdf_button.isEnabled(), timeout=WAIT_MS)
     with Store.in_dir(window.data_dir) as store:
-        return StationDb(store).codes()
+        stored = StationDb(store).codes()
+    assert all(row.code is None for row in stored)  # only hashes are stored: the sheet is where codes are in clear
+    sheet = max((window.data_dir / "codes").glob("codes-*.html"))  # the list just saved (names sort by time)
+    printed = dict(re.findall(r'<div class="code">(\w{4}-\w{4}-\w{3})</div>\n<div>Participant <b>([^<]+)</b>',
+                              sheet.read_text(encoding="utf-8")))
+    by_participant = {participant: code.replace("-", "") for code, participant in printed.items()}
+    return [replace(row, code=by_participant[row.participant]) for row in stored if row.participant in by_participant]
 
 
 def wait_output(qtbot: QtBot, window: StationWindow) -> None:

@@ -16,7 +16,7 @@ from kiosk.services.stationdb import StationDb
 from kiosk.ui.simulate import SimulatedCandidate
 from kiosk.ui.station import StationWindow
 from sync.client import Progress
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes
 from sync.receiver import free_port
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, prepare
@@ -122,7 +122,8 @@ def test_conflict_is_listed_for_the_proctor_after_changing_the_endpoint(
         enqueue_completed(store)
         first = items(store)[0]
         data = read_item_bytes(store, first)
-    rival = resign(data, load_or_create_identity(data_dir), edit=lambda m: m["session"].update(time_zone="XYZ"))
+    rival = resign(data, load_identity(data_dir),
+                   edit=lambda m: m["session"].update(closed_utc="2001-01-01T00:00:00+00:00"))
     assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10,
                       headers={"Content-Type": "application/zip"}).status_code == 201
     assert main(["--data-dir", str(data_dir), "sync", "--set-endpoint", f"http://127.0.0.1:{free_port()}"]) == 0

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from eventlog import Store
 from eventlog.store import DB_FILENAME
 from kiosk.services.stationdb import StationDb
-from sync.identity import key_paths
 from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
 from tests.sync.sessions import init_station, make_sessions
 
@@ -65,9 +64,9 @@ def test_a_failed_pin_check_says_so_and_the_prompt_works_again(
     qtbot: QtBot, make_station: MakeStation, data_dir: Path
 ) -> None:
     window = make_station()
-    _refuse_writes(data_dir, "station_settings")  # checking a PIN stores the lockout state
+    _refuse_writes(data_dir, "station_settings")  # checking a wrong PIN stores the lockout state
     chord(window)
-    enter_pin(qtbot, window, PIN)
+    enter_pin(qtbot, window, "000000")
     pin = window.screens.pin
     qtbot.waitUntil(pin.error.isVisible, timeout=5000)
     assert pin.error.text() == f"Could not check the PIN: {REFUSED}"
@@ -134,7 +133,7 @@ def test_sessions_that_cannot_be_queued_at_start_up_are_reported(
 ) -> None:
     init_station(data_dir)
     make_sessions(data_dir, 1)
-    key_paths(data_dir)[0].write_text("not a key\n", encoding="utf-8")  # bundles cannot be signed
+    (data_dir / "outbox").write_text("not a folder\n", encoding="utf-8")  # bundles cannot be written
     with Store.in_dir(data_dir) as store:
         StationDb(store).set_sync_endpoint("http://127.0.0.1:9")
     window = make_station()

@@ -65,7 +65,6 @@ def _write_list(path: Path, codes: list[Any], station: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Issue codes, save the printable list, print the codes."""
-    from kiosk.services.codes import display_code
     from kiosk.services.stationdb import StationDb
 
     expires, battery = _validated(args)
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"battery {battery.ref}: {battery.minutes_text()}")
     for c in codes:
-        print(f"{display_code(c.code)}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
+        print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")
     if pdf is not None:
         print(f"PDF: {pdf[0]} ({pdf[1]} page{'s' if pdf[1] != 1 else ''})")

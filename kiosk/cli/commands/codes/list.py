@@ -23,7 +23,6 @@ def _state(row: Any, now: datetime) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Every code with its state."""
-    from kiosk.services.codes import display_code
     from kiosk.services.stationdb import StationDb
 
     now = datetime.now(UTC)
@@ -35,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("no codes issued yet (hiremate codes issue --count N)")
     for r in rows:
-        print(f"{display_code(r.code)}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
+        print(f"{r.shown}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
               f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}")
     return 0

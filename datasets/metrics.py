@@ -87,12 +87,21 @@ METRICS: dict[str, MetricDoc] = {
     "decision.keyword_score": MetricDoc("number", "points", "Sum of the keywords' weights (seed 004, 7.3)."),
     "decision.reasoning_depth": MetricDoc("number", "0-1", "0.4 min(words/100, 1) + 0.6 min(keyword score/10, 1)."),
     "decision.risk_exposure": MetricDoc("string", "pattern", "Risk levels of the selection and each change, in "
-                                        "order, joined by `>` (one sequence, e.g. `low>high`)."),
+                                        "order, joined by `>` (one sequence, e.g. `low>high`); from scoring 1.2.0 "
+                                        "the options looked at too, in event order (seed 003)."),
     "decision.final_risk": MetricDoc("string", "", "Risk level of the completed option.", _RISK),
     "decision.idle_ms": MetricDoc("number", "ms", "Sum of decision.idle_detected durations in the scenario."),
     "decision.focus_losses": MetricDoc("integer", "count", "decision.focus_lost events in the scenario."),
     "decision.frozen_ms": MetricDoc("number", "ms", "Time the station froze the game during the scenario (scoring "
                                     "1.1.0 and later; n/a before)."),
+    "decision.reading_ms": MetricDoc("number", "ms", "Time looking at options or scrolling (union of the spans; "
+                                     "scoring 1.2.0 and later)."),
+    "decision.typing_ms": MetricDoc("number", "ms", "Time typing the reasoning (union of the typing bursts; scoring "
+                                    "1.2.0 and later)."),
+    "decision.final_option_view_ms": MetricDoc("number", "ms", "Time spent looking at the option finally chosen "
+                                               "(seed 003's final_option_view_duration_ms; 1.2.0 and later)."),
+    "decision.reasoning_provided": MetricDoc("boolean", "", "Whether any reasoning was written (seed 003; 1.2.0 "
+                                             "and later)."),
 }
 
 _MEMORY_ATTENTION: dict[str, MetricDoc] = {  # issue 14's games, in scoring's order (docs/SCORING.md)

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu system libraries Qt (PySide6) needs, only those that are missing.
-# Usage: packaging/system-deps.sh [run|test]   ("run" adds the X11/xcb libraries, Xvfb and libcups2, which Qt's
+# Usage: packaging/system-deps.sh [run|test|package]   ("package" adds binutils, whose objdump and strip PyInstaller
+# runs to build the one-folder app; "run" adds the X11/xcb libraries, Xvfb and libcups2, which Qt's
 # print plugin needs to list real printers; without it the print dialog can only print to a PDF file; "test" adds
 # the stock age tool, with which a test decrypts an encrypted bundle as an operator would; chromium and
 # chromium-driver, which render the recruiter reports' HTML in the tests; poppler-utils, whose pdftotext and
 # pdftoppm read the reports' PDFs back; postgresql, which the receiver's tests start in a temporary folder as
 # the unprivileged user hiremate-pg (made here when missing and running as root: PostgreSQL refuses to run as root);
+# what "package" adds, as tests/packaging builds the app, with Xvfb and xauth to run the built app on X11,
+# desktop-file-utils and systemd, whose validators check the desktop entries and the unit;
 # and the npm package bids-validator (the BIDS export's tests run it) into .cache/npm, with Debian's nodejs
 # and npm when node or npm is missing)
 set -euo pipefail
@@ -14,7 +17,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 BIDS_VALIDATOR="bids-validator@1.15.0"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
 if [ "$mode" = test ]; then
-  pkgs+=(age chromium chromium-driver poppler-utils postgresql)
+  pkgs+=(age chromium chromium-driver poppler-utils postgresql xvfb xauth desktop-file-utils systemd)
+fi
+if [ "$mode" = test ] || [ "$mode" = package ]; then
+  pkgs+=(binutils)
 fi
 PG_USER="${HIREMATE_PG_USER:-hiremate-pg}"
 

@@ -92,7 +92,7 @@ _DECISION = {
     "decision.mean_first_decision_ms": MetricLabel("Average time to first choice", "seconds"),
     "decision.total_time_ms": MetricLabel("Time on the scenario", "seconds"),
     "decision.active_time_ms": MetricLabel("Active time (reading, choosing, typing)", "seconds"),
-    "decision.hesitation_ms": MetricLabel("Pause time (gaps of 5 s or more)", "seconds"),
+    "decision.hesitation_ms": MetricLabel("Pause time (no reading, choosing or typing)", "seconds"),
     "decision.first_decision_ms": MetricLabel("Time to first choice", "seconds"),
     "decision.changes": MetricLabel("Changes of choice", "count"),
     "decision.options_viewed": MetricLabel("Options looked at", "count"),
@@ -106,6 +106,10 @@ _DECISION = {
     "decision.idle_ms": MetricLabel("Idle time", "seconds"),
     "decision.focus_losses": MetricLabel("Times the window lost focus", "count"),
     "decision.frozen_ms": MetricLabel("Time the station paused the scenario", "seconds"),
+    "decision.reading_ms": MetricLabel("Time reading the options", "seconds"),
+    "decision.typing_ms": MetricLabel("Time typing the reasoning", "seconds"),
+    "decision.final_option_view_ms": MetricLabel("Time looking at the option chosen", "seconds"),
+    "decision.reasoning_provided": MetricLabel("Wrote a reasoning", "text"),
 }
 
 _MEMORY_ATTENTION = {
@@ -164,6 +168,7 @@ LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTI
 """Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""
 
 QUALITY_LABELS = {
+    "automated_input": "Automated input (not a person's)",
     "anticipation_rate": "Responses before the signal",
     "focus_losses": "Window lost focus",
     "idle_time": "Time without input",

@@ -88,26 +88,33 @@ def _task_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...
     return tuple(rows)
 
 
-DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.options_viewed", "decision.logical_keywords",
-           "decision.keyword_score", "decision.reasoning_depth", "decision.risk_exposure", "decision.idle_ms",
-           "decision.focus_losses", "decision.frozen_ms")
+TIME_DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.reading_ms", "decision.typing_ms",
+                "decision.final_option_view_ms", "decision.idle_ms", "decision.focus_losses", "decision.frozen_ms")
+CHOICE_DETAILS = ("decision.options_viewed", "decision.logical_keywords", "decision.keyword_score",
+                  "decision.reasoning_depth", "decision.reasoning_provided", "decision.risk_exposure")
 SHORT = {"decision.active_time_ms": "Active", "decision.hesitation_ms": "Pauses", "decision.options_viewed": "Views",
          "decision.logical_keywords": "Links", "decision.keyword_score": "Link score",
          "decision.reasoning_depth": "Depth", "decision.risk_exposure": "Risk path", "decision.idle_ms": "Idle",
-         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused"}
+         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused", "decision.reading_ms": "Reading",
+         "decision.typing_ms": "Typing", "decision.final_option_view_ms": "On chosen",
+         "decision.reasoning_provided": "Wrote"}
 
 
-def _detail_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def _detail_table(game: GameResult, titles: dict[str, str], details: tuple[str, ...], key: str) -> Table | None:
     tasks = [m.group for m in game.metrics if m.key == "decision.total_time_ms" and m.group]
-    keys = [k for k in DETAILS if any(m.key == k for m in game.metrics)]
+    keys = [k for k in details if any(m.key == k for m in game.metrics)]
+    if not keys:
+        return None
     rows = []
     for task in tasks:
         cells = [titles.get(task, task)]
-        for key in keys:
-            m = game.metric(key, task)
+        for k in keys:
+            m = game.metric(k, task)
             cells.append("–" if m is None else format_value(m).replace(" of 100", "").replace(" points", ""))
         rows.append(tuple(cells))
-    return ("Scenario", *[SHORT[k] for k in keys]), tuple(rows)
+    columns = ("Scenario", *[SHORT[k] for k in keys])
+    widths = tuple(2.4 if c == "Scenario" else 3.0 if c == "Risk path" else 0.9 for c in columns)
+    return Table(columns, tuple(rows), widths, key)
 
 
 def _decision(game: GameResult, data: SessionData) -> list[Block]:
@@ -119,16 +126,18 @@ def _decision(game: GameResult, data: SessionData) -> list[Block]:
         blocks.append(Chart("Each scenario over time", decision_chart(data.tasks, titles, words), CAPTIONS["decision"]))
     cols = (label_for("decision.first_decision_ms").label, "Options looked at", "Changes", "Words", "Final risk",
             "Time on scenario")
-    columns, rows = _detail_rows(game, titles)
-    widths = tuple(2.4 if c == "Scenario" else 1.5 if c == "Risk path" else 0.9 for c in columns)
+    details = [t for t in (_detail_table(game, titles, TIME_DETAILS, "task-details"),
+                           _detail_table(game, titles, CHOICE_DETAILS, "task-choices")) if t is not None]
     blocks += [Heading("Scenario by scenario"),
                Table(("Scenario", *cols), _task_rows(game, titles), (3.0, 1.3, 1.2, 1.0, 1.0, 1.0, 1.2), "tasks"),
-               Paragraph("In detail. Active: reading, choosing and typing; pauses: gaps of 5 s or more; views: every "
-                         "look at an option; links: connectors such as 'because' and 'therefore' (link score: "
-                         "weighted); depth: of 100; risk path: the risk levels chosen, in order; idle and away: "
-                         "without input or away from the window; paused: stopped by the station.", "muted"),
-               Table(columns, rows, widths, "task-details"),
-               Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
+               Paragraph("In detail. Active: reading, choosing and typing (from scoring 1.2.0; before, only the gaps "
+                         "between recorded steps under the idle threshold); pauses: the rest; reading: looking at "
+                         "options or scrolling; typing: writing the reasoning; on chosen: looking at the option "
+                         "finally chosen; idle and away: without input or away from the window; paused: stopped by "
+                         "the station; views: every look at an option; links: connectors such as 'because' and "
+                         "'therefore' (link score: weighted); depth: of 100; risk path: the risk levels looked at "
+                         "and chosen, in order.", "muted"),
+               *details, Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
     return blocks
 
 

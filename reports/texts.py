@@ -89,8 +89,15 @@ _DEPTH = {"detailed": "detailed (over 50 words)", "moderate": "of moderate lengt
 _STRUCTURE = {"structured": "with clear logical connectors", "semi_structured": "with some logical structure",
               "informal": "informal in structure"}
 
+_AWARENESS = {"risk_aware": "Risk-aware: chose the low-risk option after looking at high-risk ones (seed 003)",
+              "calculated_risk_taker": "Calculated risk-taker: chose the high-risk option after looking at "
+              "low-risk ones (seed 003)",
+              "mixed": "Both risk-aware and calculated choices, equally often",
+              "neither": "No choice against a risk level looked at"}
+
 READINGS = {"thinking_style": "Thinking style", "decision_pattern": "Decision pace",
-            "risk_orientation": "Risk in decisions", "communication_style": "Written reasoning"}
+            "risk_orientation": "Risk in decisions", "communication_style": "Written reasoning",
+            "risk_awareness": "Looking before choosing"}
 
 
 def formula(key: str, spec: Spec) -> str:
@@ -107,6 +114,8 @@ def reading(key: str, value: str, details: dict[str, str]) -> str:
         return f"{_SPEED.get(speed, speed).capitalize()}, {_PACE.get(pace, pace)}"
     if key == "risk_orientation":
         return _RISK.get(value, value)
+    if key == "risk_awareness":
+        return _AWARENESS.get(value, value)
     if key == "communication_style":
         depth, structure = details.get("reasoning_depth", ""), details.get("logical_structure", "")
         return f"Explanations {_DEPTH.get(depth, depth)}, {_STRUCTURE.get(structure, structure)}"

@@ -113,7 +113,7 @@ def _position(items: Sequence[Answer], anchors: Any) -> float | None:
 def digit_span_traits(answers: list[Answer], tables: Any) -> list[Trait]:
     """working_memory: the spans of the directions played, each between its anchors, averaged."""
     spec = tables["traits"]["working_memory"]
-    anchors = spec["anchors"]
+    anchors = spec["span_anchors"]
     spans = {d: _span(answers, d) for d in DIRECTIONS if any(a.direction == d for a in answers)}
 
     def stat(items: Sequence[Answer]) -> float | None:

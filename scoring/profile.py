@@ -19,7 +19,7 @@ from scoring.tables import TABLES
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
-SCORING_VERSION = "1.1.0"
+SCORING_VERSION = "1.2.0"
 SUPPORTED_VERSIONS: tuple[str, ...] = tuple(TABLES)
 
 
@@ -42,11 +42,12 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
     games: list[GameResult] = []
     traits: list[Trait] = []
     series: dict[str, list[float]] = {}
+    presses: dict[str, list[float]] = {}
     if "bart" in stream.games:
         result, balloons = score_bart(stream.games["bart"], tables)
         games.append(result)
         traits += bart_traits(balloons, tables)
-        series["bart inter-pump times"] = intervals_ms(balloons)
+        series["bart inter-pump times"] = presses["pumps"] = intervals_ms(balloons)
     rt_games: list[RtGame] = []
     for name in _rt_names(stream.games):
         result, rt_game = score_rt(name, stream.games[name], tables)
@@ -71,7 +72,7 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,
         games=games, traits=traits, interpretations=interpretations, recruiter_notes=notes,
         strengths=strengths, considerations=considerations,
-        quality=quality_flags(stream, games, series, tables),
+        quality=quality_flags(stream, games, series, tables, presses),
     )
 
 

@@ -12,7 +12,7 @@ from scoring.errors import RoleError
 from scoring.model import Profile
 from scoring.tables import TABLES, table_for
 
-__all__ = ["Role", "RoleFit", "TargetBand", "TraitFit", "load_role", "role_dir", "role_fit", "role_names"]
+__all__ = ["Provenance", "Role", "RoleFit", "TargetBand", "TraitFit", "load_role", "role_dir", "role_fit", "role_names"]
 
 
 class TargetBand(BaseModel):
@@ -31,14 +31,41 @@ class TargetBand(BaseModel):
         return self
 
 
+class Provenance(BaseModel):
+    """How a derived role was made (scoring/derive.py); a role without one was written by hand."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    method: Literal["incumbents"] = "incumbents"
+    rule: str
+    n: int = Field(ge=1)
+    minimum_n: int
+    minimum_source: str
+    created_utc: str
+    scoring_version: str
+    battery: str
+    sessions: list[str]
+    excluded: dict[str, str] = {}
+
+
 class Role(BaseModel):
-    """A role profile: a name, a description and target bands by trait key."""
+    """A role profile: a name, a description, target bands by trait key and, when derived, how it was made."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
     description: str = ""
     traits: dict[str, TargetBand] = Field(min_length=1)
+    provenance: Provenance | None = None
+
+    @property
+    def origin(self) -> str:
+        """One sentence saying where the target bands come from (reports print it beside the fit)."""
+        p = self.provenance
+        if p is None:
+            return "Target bands written by hand, not derived from people in the role."
+        return (f"Target bands derived from {p.n} people in the role on {p.created_utc[:10]} (battery {p.battery}, "
+                f"scoring {p.scoring_version}): {p.rule}")
 
 
 class TraitFit(BaseModel):

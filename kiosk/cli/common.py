@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from eventlog import Store
 
-__all__ = ["CliError", "open_store", "print_json"]
+__all__ = ["CliError", "open_store", "print_json", "session_ids"]
 
 
 class CliError(Exception):
@@ -41,6 +41,17 @@ def open_store(args: argparse.Namespace, create: bool = False, readonly: bool = 
                   + "; ".join(repaired), file=sys.stderr)
         return Store.in_dir(data_dir)
     except (StoreError, DataDirError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def session_ids(store: Store, texts: list[str]) -> list[str]:
+    """The sessions named on the command line, each by pseudonym or by any unique start of its id; one line naming
+    the matches when a text is ambiguous or matches nothing."""
+    from kiosk.services.session_lookup import SessionLookupError, find_sessions
+
+    try:
+        return [row.id for row in find_sessions(store, texts)]
+    except SessionLookupError as exc:
         raise CliError(str(exc)) from None
 
 

@@ -78,6 +78,14 @@ COMMANDS = _group(
     _leaf("verify-log", "verify every session's hash chain and the database integrity"),
     _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
     _leaf("report", "recruiter report of a session, or a comparison of 2-4, as HTML or PDF", json=False),
+    _group(
+        "norms", "norm tables: how a group of people scored, to place one person among them",
+        _leaf("norms build", "build a versioned norm table (TOML) from scored sessions"),
+    ),
+    _group(
+        "role", "role profiles: target bands per trait",
+        _leaf("role derive", "derive a role's target bands from incumbents' sessions (at least 50)"),
+    ),
     _leaf("export", "write signed session bundles to a folder"),
     _group(
         "data", "researcher data: trial tables, session summaries and a codebook",
@@ -105,6 +113,16 @@ COMMANDS = _group(
         ),
         _leaf("receiver make-cert", "write a self-signed receiver certificate and key"),
         _leaf("receiver export", "researcher tables of every stored session, all stations merged"),
+        _group(
+            "receiver norms", "norm tables from the sessions the receiver holds",
+            _leaf("receiver norms build", "build a versioned norm table (TOML) from stored sessions"),
+        ),
+        _group(
+            "receiver groups", "optional, consented group labels for the adverse-impact audit (kept apart)",
+            _leaf("receiver groups import", "import consented group labels from a CSV file"),
+            _leaf("receiver groups list", "count the stored labels per attribute and group"),
+        ),
+        _leaf("receiver audit", "adverse-impact audit of a role: selection rates, four-fifths ratio, Fisher's test"),
     ),
     _group(
         "station", "the station's identity: its key pair and the history of its keys",

@@ -43,11 +43,12 @@ REFUSALS = {
     "unknown": "This code is not known at this station. Please check it with the proctor.",
     "used": "This code has already been used. Each code works once; please ask the proctor.",
     "expired": "This code has expired. Please ask the proctor for a new one.",
+    "voided": "This code was withdrawn by the proctor. Please ask the proctor for a new one.",
 }
 
 
 class CodeRefused(Exception):
-    """A well-formed code that opens no session: reason is 'unknown', 'used' or 'expired'."""
+    """A well-formed code that opens no session: reason is 'unknown', 'used', 'expired' or 'voided'."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(REFUSALS[reason])
@@ -116,6 +117,8 @@ class SessionInfo:
     game_index: int | None
     game: str | None
     trial: int | None
+    scored: bool | None = None  # completed sessions: a result of the current scoring version is stored
+    queued: bool | None = None  # completed sessions: a bundle is in the sync outbox
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
@@ -367,7 +370,7 @@ class StationDb:
                 raise CodeRefused("unknown")
             stored = _stored_code(row)
             if stored.used_utc is not None:
-                raise CodeRefused("used")
+                raise CodeRefused("used" if stored.session_id is not None else "voided")
             if datetime.fromisoformat(stored.expires_utc) <= now:
                 raise CodeRefused("expired")
             updated = self.conn.execute(
@@ -376,6 +379,26 @@ class StationDb:
             if updated != 1:
                 raise CodeRefused("used")
         return replace(stored, code=found.code, used_utc=now.isoformat(), session_id=session_id)
+
+    def void_code(self, participant: str, now: datetime | None = None) -> IssuedCode:
+        """Void the unused code bound to this pseudonym: it opens nothing from now on.
+
+        A voided code is marked in the codes table as spent at `now` with no session (a redeemed code always
+        has its session), so `codes list` and redeem tell it from a used one.
+        """
+        now = now or _now()
+        with self.atomic():
+            row = self.conn.execute(f"SELECT {CODE_COLUMNS} FROM access_codes WHERE participant = ?",
+                                    (participant,)).fetchone()
+            if row is None:
+                raise LookupError(f"no code is bound to {participant!r}")
+            found = _stored_code(row)
+            if found.used_utc is not None:
+                state = "used" if found.session_id is not None else "already void"
+                raise ValueError(f"the code of {participant} is {state}; only an unused code can be voided")
+            self.conn.execute("UPDATE access_codes SET used_utc = ? WHERE participant = ? AND used_utc IS NULL",
+                              (now.isoformat(), participant))
+        return replace(found, used_utc=now.isoformat(), session_id=None)
 
     # -- progress (crash resume) ----------------------------------------------------------------
 

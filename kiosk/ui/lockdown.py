@@ -35,7 +35,7 @@ class KioskGuard(QObject):
     proctor_requested = Signal()
     idle_detected = Signal(int)  # idle ms, once per idle stretch
     idle_limit_reached = Signal(int)  # idle ms, once per idle stretch, past the pause limit
-    focus_lost = Signal()
+    focus_lost = Signal(str)  # cause: deactivated, minimised or hidden
     focus_gained = Signal(int)  # away ns
 
     def __init__(self, kiosk: bool, idle_s: int = 60, pause_s: int = 300, parent: QObject | None = None) -> None:
@@ -117,11 +117,16 @@ class KioskGuard(QObject):
         else:
             self.window_deactivated()
 
-    def window_deactivated(self) -> None:
-        """The station lost the focus: report it once."""
+    @property
+    def away(self) -> bool:
+        """Whether the station is away (lost the focus, minimised or hidden) since it last had the focus."""
+        return self._away_since is not None
+
+    def window_deactivated(self, cause: str = "deactivated") -> None:
+        """The station lost the focus (or was minimised or hidden): report it once per absence."""
         if self._away_since is None:
             self._away_since = time.perf_counter_ns()
-            self.focus_lost.emit()
+            self.focus_lost.emit(cause)
 
     def window_activated(self) -> None:
         """The station has the focus again: report how long it was away."""

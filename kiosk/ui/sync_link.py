@@ -49,7 +49,7 @@ class SyncLink(QObject):
         self.section, self.ops, self.db_path, self.status = section, ops, db_path, status
         self.worker: SyncWorker | None = None
         self.endpoint: str | None = None
-        self.ca_pem: str | None = None  # saved with `hiremate sync --set-ca-file`; read at start-up
+        self.ca_pem: str | None = None  # saved with `hiremate sync set-ca`; read at start-up
         self.start_error: str | None = None  # why the worker for the saved endpoint could not start
         self._retired: list[SyncWorker] = []
         self._closed = False

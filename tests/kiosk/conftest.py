@@ -90,17 +90,36 @@ def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
     assert not leftover, f"threads left running: {leftover}"
 
 
+def wait_ready(window: QWidget, timeout_ms: int = 5000) -> None:
+    """Wait until the station's page in front takes input (a candidate page drops input for a moment after it is
+    shown, see kiosk.ui.input_gate); a widget that is not in a station window does not wait."""
+    gate = getattr(window, "gate", None)
+    waited = 0
+    while gate is not None and not gate.ready:
+        assert waited < timeout_ms, "the station's page never became ready for input"
+        QTest.qWait(10)
+        waited += 10
+
+
+def wait_page(qtbot: QtBot, window: StationWindow, page: QWidget, timeout: int = 5000) -> None:
+    """Wait until `page` is in front and takes input."""
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=timeout)
+    wait_ready(window)
+
+
 def type_code(qtbot: QtBot, window: StationWindow, text: str) -> None:
     """Type a code into the welcome screen with real key presses and press Enter."""
     field = window.screens.code.code_input
     qtbot.waitUntil(lambda: window.screens.code.start_button.isEnabled(), timeout=5000)
+    wait_ready(window)
     field.setFocus()
     QTest.keyClicks(field, text)
     QTest.keyClick(field, Qt.Key.Key_Return)
 
 
 def click(widget: QWidget) -> None:
-    """A real left click in the middle of a widget."""
+    """A real left click in the middle of a widget (once its station page takes input)."""
+    wait_ready(widget.window())
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -109,6 +128,15 @@ def chord(window: StationWindow) -> None:
     target = QApplication.focusWidget() or window
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(target, Qt.Key.Key_P, mods)
+
+
+def panel_tab(window: StationWindow, title: str) -> None:
+    """Click one of the proctor panel's tabs ("Sessions", "Access codes", "Sync", "Station details")."""
+    tabs = window.panel.tabs
+    bar = tabs.tabBar()
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
 
 
 def enter_pin(qtbot: QtBot, window: StationWindow, pin: str) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
+from kiosk.ui.screens.style import BigButton
 from sync.outbox import STATES, OutboxItem
 from sync.progress import Progress
 
@@ -33,10 +33,10 @@ def _clock(iso_utc: str | None) -> str:
     return f"{iso_utc[11:19]} UTC" if iso_utc else "-"
 
 
-W = TypeVar("W", bound=QWidget)
+NamedT = TypeVar("NamedT", bound=QWidget)
 
 
-def _named(widget: W, name: str) -> W:
+def _named(widget: NamedT, name: str) -> NamedT:
     widget.setObjectName(name)
     return widget
 
@@ -69,8 +69,8 @@ class OutboxSection(QGroupBox):
         self.setObjectName("outboxSection")
         self.endpoint_input = _named(QLineEdit(), "endpointInput")
         self.endpoint_input.setPlaceholderText("http://receiver.example:8765  (empty: sync off)")
-        self.save_button = _named(QPushButton("Save"), "endpointSaveButton")
-        self.sync_now_button = _named(QPushButton("Sync now"), "syncNowButton")
+        self.save_button = _named(BigButton("Save"), "endpointSaveButton")
+        self.sync_now_button = _named(BigButton("Sync now"), "syncNowButton")
         self.endpoint_error = _named(QLabel(""), "endpointError")
         self.endpoint_error.setProperty("role", "error")
         self.endpoint_error.setWordWrap(True)
@@ -162,7 +162,7 @@ class OutboxSection(QGroupBox):
         self.problems.setVisible(bool(snap.problems))
         self.problems_note.setText(
             f"Needs a person: {len(snap.problems)} bundle(s) the receiver refused or holds differently "
-            "(never deleted; `hiremate sync --status` has the details)." if snap.problems
+            "(never deleted; `hiremate sync status` has the details)." if snap.problems
             else "No conflicts or refusals.")
 
     def show_progress(self, step: Progress) -> None:
@@ -175,12 +175,8 @@ class OutboxSection(QGroupBox):
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The conflicts and refusals listed, as (session, state, why)."""
-        rows: list[tuple[str, str, str]] = []
-        for r in range(self.problems.rowCount()):
-            session, state, why = (self._cell(r, c) for c in range(len(PROBLEM_COLUMNS)))
-            rows.append((session, state, why))
-        return rows
+        def cell(row: int, col: int) -> str:
+            item = self.problems.item(row, col)
+            return item.text() if item is not None else ""
 
-    def _cell(self, row: int, column: int) -> str:
-        item = self.problems.item(row, column)
-        return item.text() if item is not None else ""
+        return [(cell(r, 0), cell(r, 1), cell(r, 2)) for r in range(self.problems.rowCount())]

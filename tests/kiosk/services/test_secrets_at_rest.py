@@ -120,10 +120,10 @@ def test_plain_codes_of_an_older_database_are_hashed_by_the_migration(data_dir: 
     migrate(conn, upto=5)  # the schema that kept codes in clear
     unused, used = generate_code(), generate_code()
     later = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
-    for code, used_utc in ((unused, None), (used, "2030-01-01T00:00:00+00:00")):
-        conn.execute("INSERT INTO access_codes (code, participant, battery, created_utc, expires_utc, used_utc) "
-                     "VALUES (?, ?, 'test_fast', '2030-01-01T00:00:00+00:00', ?, ?)",
-                     (code, f"P-{code[:4]}", later, used_utc))
+    for code, used_utc, session in ((unused, None, None), (used, "2030-01-01T00:00:00+00:00", "s-old")):
+        conn.execute("INSERT INTO access_codes (code, participant, battery, created_utc, expires_utc, used_utc, "
+                     "session_id) VALUES (?, ?, 'test_fast', '2030-01-01T00:00:00+00:00', ?, ?, ?)",
+                     (code, f"P-{code[:4]}", later, used_utc, session))
     conn.execute("INSERT INTO session_progress (session_id, battery, code, game_index, updated_utc) "
                  "VALUES ('s-old', 'test_fast', ?, 0, '2030-01-01')", (used,))
     conn.close()

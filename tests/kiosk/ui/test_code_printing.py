@@ -19,7 +19,7 @@ from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode, StationDb
 from kiosk.ui.codes_print import LIST_ROWS, SINGLE_USE
 from kiosk.ui.station import StationWindow
-from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
+from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, panel_tab, type_code
 from tests.pdfcheck import pdf_pages
 
 WAIT_MS = 30_000  # only stops a hung test; nothing is timed
@@ -29,6 +29,7 @@ def open_panel(qtbot: QtBot, window: StationWindow) -> None:
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=WAIT_MS)
+    panel_tab(window, "Access codes")
 
 
 def retype(widget: QWidget, text: str) -> None:
@@ -179,7 +180,7 @@ def test_kiosk_guard_leaves_the_print_dialog_in_front(
     open_panel(qtbot, window)
     issue_in_panel(qtbot, window, 1)
     lost: list[bool] = []
-    window.guard.focus_lost.connect(lambda: lost.append(True))
+    window.guard.focus_lost.connect(lambda cause: lost.append(True))
     seen: list[bool] = []
 
     def show_then_accept(dialog: QPrintDialog) -> int:
@@ -197,5 +198,5 @@ def test_kiosk_guard_leaves_the_print_dialog_in_front(
     click(window.panel.print_button)
     wait_output(qtbot, window)
     assert seen == [False]  # the dialog really had the focus
-    assert lost == [] and not window._refocus.isActive()
+    assert lost == [] and not window.keeper.retry.isActive()
     assert window.panel.last_output is not None and pdf_pages(tmp_path / "kiosk.pdf") == 1

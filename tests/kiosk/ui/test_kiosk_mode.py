@@ -32,12 +32,22 @@ def test_kiosk_window_is_frameless_on_top_and_refuses_close_and_escape(
     assert window.stack.currentWidget() is window.screens.code and window.isVisible()
 
 
-def test_the_pin_and_the_exit_button_close_the_kiosk(qtbot: QtBot, make_station: MakeStation) -> None:
+def test_leaving_the_kiosk_needs_the_pin_again(qtbot: QtBot, make_station: MakeStation) -> None:
     window = make_station(kiosk=True)
+    pin = window.screens.pin
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
+    click(window.panel.exit_button)  # does not quit at once: the PIN again
+    assert window.isVisible() and window.stack.currentWidget() is pin and pin.purpose == "exit"
+    assert pin.heading.text() == "Close the station" and pin.pin_input.hasFocus()
+    QTest.keyClick(pin.pin_input, Qt.Key.Key_Escape)  # Escape goes back to the panel
+    assert window.stack.currentWidget() is window.panel and window.isVisible()
     click(window.panel.exit_button)
+    enter_pin(qtbot, window, "1357")
+    qtbot.waitUntil(lambda: pin.error.isVisible(), timeout=5000)
+    assert window.isVisible() and "Wrong PIN" in pin.error.text()
+    enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
 
 

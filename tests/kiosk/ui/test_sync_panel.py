@@ -19,7 +19,7 @@ from sync.client import Progress
 from sync.identity import load_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes
 from sync.receiver import free_port
-from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, prepare
+from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, panel_tab, prepare
 from tests.sync.conftest import Receiver, assert_synced
 from tests.sync.sessions import make_sessions
 from tests.sync.tamper import resign
@@ -32,6 +32,7 @@ def open_panel(qtbot: QtBot, window: StationWindow) -> None:
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=WAIT_MS)
+    panel_tab(window, "Sync")
 
 
 def type_endpoint(window: StationWindow, text: str) -> None:

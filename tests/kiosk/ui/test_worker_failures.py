@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from eventlog import Store
 from eventlog.store import DB_FILENAME
 from kiosk.services.stationdb import StationDb
-from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
+from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code, wait_ready
 from tests.sync.sessions import init_station, make_sessions
 
 REFUSED = "the disk refused the write"
@@ -52,6 +52,7 @@ def test_a_failed_start_up_says_why_and_try_again_starts_the_station(
     assert screen.key_hint.text() == "Press Enter to try again."
     with Store.in_dir(data_dir) as store:
         StationDb(store).set_setting("idle_seconds", "45")  # the proctor fixed it
+    wait_ready(window)
     with qtbot.waitSignal(window.ready, timeout=10_000):
         QTest.keyClick(screen.retry_button, Qt.Key.Key_Return)
     assert not screen.retry_button.isVisible() and not screen.error.isVisible()
@@ -93,7 +94,7 @@ def test_a_failure_no_screen_owns_shows_on_the_problem_line_until_the_proctor_ha
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
-    qtbot.waitUntil(lambda: "sessions" in window.panel.status.text(), timeout=5000)  # the panel's own status
+    qtbot.waitUntil(lambda: "interrupted" in window.panel.status.text(), timeout=5000)  # the panel's own status
     assert window.problem.isVisible()  # still there under the panel: the proctor reads it here
     click(window.panel.back_button)
     assert window.stack.currentWidget() is window.screens.game

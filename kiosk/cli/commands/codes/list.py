@@ -1,4 +1,4 @@
-"""`hiremate codes list`: every access code with its state (unused, used, expired)."""
+"""`hiremate codes list`: every access code with its state (unused, used, expired, void)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _state(row: Any, now: datetime) -> str:
     if row.used_utc:
-        return "used"
+        return "used" if row.session_id else "void"
     return "expired" if datetime.fromisoformat(row.expires_utc) <= now else "unused"
 
 

@@ -40,8 +40,8 @@ FORMULAS: dict[str, Callable[[Spec], str]] = {
     "reasoning_depth": lambda s: "The depth of the written reasoning (40 % for length up to 100 words, 60 % for "
     "logical connectors such as 'because' and 'therefore'), averaged over the scenarios.",
     "working_memory": lambda s: "The longest digit sequence repeated exactly in each part, placed between "
-    f"{s['anchors']['forward'][0]} digits (0) and {s['anchors']['forward'][1]} (100) forward and between "
-    f"{s['anchors']['backward'][0]} and {s['anchors']['backward'][1]} backward, averaged over the parts played.",
+    f"{s['span_anchors']['forward'][0]} digits (0) and {s['span_anchors']['forward'][1]} (100) forward and between "
+    f"{s['span_anchors']['backward'][0]} and {s['span_anchors']['backward'][1]} backward, averaged over the parts played.",
     "visual_memory": lambda s: "The percentage of moves on which memory could find a pair (both cards seen before, or "
     "the first card's partner seen before) that did find it: perfect memory scores 100.",
     "interference_control": lambda s: "How much arrows pointing the other way slowed the correct answers: "

@@ -56,7 +56,7 @@ def test_cli_json_is_canonical_and_table_readable(station: tuple[Path, str], cap
 def test_cli_unknown_session_and_role(station: tuple[Path, str], capsys: pytest.CaptureFixture) -> None:
     data_dir, sid = station
     assert main(["--data-dir", str(data_dir), "score", "nope"]) == 1
-    assert "no session 'nope'" in capsys.readouterr().err
+    assert "no session matches 'nope'" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "score", sid, "--role", "astronaut"]) == 1
     assert "no such role profile" in capsys.readouterr().err
 

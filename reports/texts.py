@@ -41,7 +41,8 @@ FORMULAS: dict[str, Callable[[Spec], str]] = {
     "logical connectors such as 'because' and 'therefore'), averaged over the scenarios.",
     "working_memory": lambda s: "The longest digit sequence repeated exactly in each part, placed between "
     f"{s['span_anchors']['forward'][0]} digits (0) and {s['span_anchors']['forward'][1]} (100) forward and between "
-    f"{s['span_anchors']['backward'][0]} and {s['span_anchors']['backward'][1]} backward, averaged over the parts played.",
+    f"{s['span_anchors']['backward'][0]} and {s['span_anchors']['backward'][1]} backward, averaged over the parts "
+    "played.",
     "visual_memory": lambda s: "The percentage of moves on which memory could find a pair (both cards seen before, or "
     "the first card's partner seen before) that did find it: perfect memory scores 100.",
     "interference_control": lambda s: "How much arrows pointing the other way slowed the correct answers: "

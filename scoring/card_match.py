@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import metric, short_metric, trait
+from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import mean, median
@@ -170,4 +170,5 @@ def card_match_traits(moves: list[Move], tables: Any) -> list[Trait]:
                   lambda p: [f"On {len(items)} moves a pair could be found from memory (both cards seen before, or the "
                              f"first card's partner seen before); {int(sum(items))} found it, giving position {p:.0f}. "
                              f"{repeats} mismatches turned a card whose pair had been seen. With perfect memory this "
-                             "is 100. Higher is better: this is an ability."])]
+                             "is 100. Higher is better: this is an ability."],
+                  band=BandSpec("proportion", transform=lambda share: 100.0 * share))]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import metric, short_metric, trait
+from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import linear_position, median
 from scoring.timed import TimedTrial, parse_timed
@@ -105,5 +105,6 @@ def flanker_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
                     f"{a - b:.0f} ms ({spec['at_hundred_ms']:.0f} ms or less maps to 100, {spec['at_zero_ms']:.0f} ms "
                     f"or more to 0), giving position {p:.0f}. Higher is better: this is an ability."]
 
-        out.append(trait(key, tables, items, stat, [metric_key], words))
+        # A difference of two medians has no closed-form interval: the bootstrap over the trials (1.2.0 on).
+        out.append(trait(key, tables, items, stat, [metric_key], words, band=BandSpec("bootstrap")))
     return out

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import linear_position, mean, sd
 from scoring.timed import TimedTrial, parse_timed
@@ -166,4 +166,6 @@ def stop_signal_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
                 f"(failed stops {mean(whole.failed_rts):.0f} ms, go responses {mean(whole.go_rts):.0f} ms). Higher "
                 "is better: this is an ability (stopping an action already under way)."]
 
-    return [trait("response_inhibition", tables, trials, stat, ["stop_signal.ssrt_ms"], words, lack)]
+    # SSRT is a quantile minus a mean over all trials: no closed-form interval, so the bootstrap (1.2.0 on).
+    return [trait("response_inhibition", tables, trials, stat, ["stop_signal.ssrt_ms"], words, lack,
+                  band=BandSpec("bootstrap"))]

@@ -95,8 +95,15 @@ def test_digit_span_by_hand() -> None:
     trait = profile.trait("working_memory")
     assert trait is not None and trait.position == pytest.approx(200 / 7)  # (4-2)/7 and (3-1)/7 of 100, averaged
     # Odd items (first sequences): spans 3 forward, 3 backward -> (100/7 + 200/7) / 2; even items: 4 and 2 -> same
-    assert trait.reliability == pytest.approx(1.0) and trait.se == pytest.approx(2.0)
+    assert trait.reliability == pytest.approx(1.0)
     assert "4 digits forward, 3 digits backward" in trait.evidence[0]
+    # From 1.2.0 the band comes from the items (scoring/bands.py), not from the split half; it holds the position.
+    assert trait.band_low is not None and trait.band_high is not None and trait.se is not None and trait.se > 0
+    assert trait.band_low <= trait.position <= trait.band_high and "95 % band" in trait.evidence[-1]
+    # The split-half SE at its floor of 2.0 was the band up to 1.1.0, the version this golden was computed for.
+    old = score_session(span_session(), "1.1.0").trait("working_memory")
+    assert old is not None and old.position == pytest.approx(200 / 7)
+    assert old.reliability == pytest.approx(1.0) and old.se == pytest.approx(2.0)
 
 
 def test_a_digit_span_with_one_part_and_no_answer_is_insufficient() -> None:

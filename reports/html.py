@@ -30,8 +30,8 @@ h3{font-size:10.5pt;margin:2.5mm 0 .8mm}
 p{margin:0 0 1.5mm}
 p.lead{font-size:11pt}
 p.muted{color:MUTED;font-size:8.8pt}
-.facts{display:grid;grid-template-columns:repeat(5,1fr);gap:1.5mm;margin:0 0 1mm}
-.fact{background:#f4f7f9;border-left:3px solid BRAND;padding:.8mm 2mm;break-inside:avoid;line-height:1.3}
+.facts{display:flex;gap:1.5mm;margin:0 0 1mm}
+.fact{flex:1 1 auto;background:#f4f7f9;border-left:3px solid BRAND;padding:.8mm 2mm;break-inside:avoid;line-height:1.3}
 .fact b{display:block;font-size:7pt;color:MUTED;text-transform:uppercase;letter-spacing:.05em}
 .fact span{font-size:8.5pt}
 .notice{padding:2mm 3mm;border-radius:2mm;margin:2mm 0;break-inside:avoid}

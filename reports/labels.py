@@ -10,7 +10,8 @@ from scoring import Metric
 __all__ = ["GAME_TITLES", "LABELS", "QUALITY_LABELS", "MetricLabel", "format_value", "label_for", "plain"]
 
 Unit = Literal["count", "pumps", "signed_pumps", "seconds", "seconds_s", "dollars", "percent", "cv_percent",
-               "score100", "dprime", "words", "text", "risk_path", "points"]
+               "score100", "dprime", "words", "text", "risk_path", "points",
+               "digits", "moves", "ratio", "signed_seconds", "yes_no"]  # the last five: issue 14's games
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ GAME_TITLES = {
     "choice_rt": "Choice reaction time",
     "go_nogo": "Go / no-go (response control)",
     "decision": "Workplace decision scenarios",
+    "digit_span": "Digit span (working memory)",
+    "card_match": "Card match (visual memory)",
+    "flanker": "Arrows (attention and rule switching)",
+    "stop_signal": "Stop signal (stopping an action)",
 }
 
 _BART = {
@@ -107,7 +112,59 @@ _DECISION = {
     "decision.reasoning_provided": MetricLabel("Wrote a reasoning", "text"),
 }
 
-LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION}
+_MEMORY_ATTENTION = {
+    "digit_span.sequences": MetricLabel("Sequences answered", "count"),
+    "digit_span.correct": MetricLabel("Sequences repeated exactly", "count"),
+    "digit_span.forward_span": MetricLabel("Longest sequence repeated in order", "digits", "the forward span"),
+    "digit_span.forward_correct": MetricLabel("Sequences repeated exactly, in order", "count"),
+    "digit_span.backward_span": MetricLabel("Longest sequence repeated in reverse", "digits", "the backward span"),
+    "digit_span.backward_correct": MetricLabel("Sequences repeated exactly, in reverse", "count"),
+    "digit_span.position_errors": MetricLabel("Digits in a wrong place, missing or extra", "count"),
+    "digit_span.position_error_rate": MetricLabel("Share of digits in a wrong place", "percent"),
+    "digit_span.corrections": MetricLabel("Corrections (Backspace)", "count"),
+    "digit_span.ms_per_digit": MetricLabel("Typical answering time per digit", "seconds"),
+    "card_match.boards": MetricLabel("Boards cleared", "count"),
+    "card_match.moves": MetricLabel("Moves (two cards each)", "count"),
+    "card_match.pairs": MetricLabel("Pairs found", "count"),
+    "card_match.expected_moves": MetricLabel("Moves a perfect memory needs on average", "moves",
+                                             "Velleman & Warrington 2013"),
+    "card_match.moves_ratio": MetricLabel("Moves compared with perfect memory", "ratio", "1.00 × = as perfect memory"),
+    "card_match.repeat_errors": MetricLabel("Repeat errors (a known pair left untaken)", "count"),
+    "card_match.memory_hit_rate": MetricLabel("Pairs found when memory could find them", "percent"),
+    "card_match.median_move_ms": MetricLabel("Typical time per move", "seconds"),
+    "flanker.trials": MetricLabel("Trials completed", "count"),
+    "flanker.omissions": MetricLabel("Arrows not answered in time", "count"),
+    "flanker.congruent_accuracy": MetricLabel("Right answers, outer arrows pointing the same way", "percent"),
+    "flanker.congruent_rt_ms": MetricLabel("Typical time, outer arrows pointing the same way", "seconds"),
+    "flanker.incongruent_accuracy": MetricLabel("Right answers, outer arrows pointing the other way", "percent"),
+    "flanker.incongruent_rt_ms": MetricLabel("Typical time, outer arrows pointing the other way", "seconds"),
+    "flanker.neutral_accuracy": MetricLabel("Right answers, plain lines around", "percent"),
+    "flanker.neutral_rt_ms": MetricLabel("Typical time, plain lines around", "seconds"),
+    "flanker.conflict_effect_ms": MetricLabel("Slowing by arrows pointing the other way", "signed_seconds",
+                                              "the conflict effect; smaller is better"),
+    "flanker.switch_accuracy": MetricLabel("Right answers right after a change of rule", "percent"),
+    "flanker.switch_rt_ms": MetricLabel("Typical time right after a change of rule", "seconds"),
+    "flanker.repeat_accuracy": MetricLabel("Right answers when the rule stayed", "percent"),
+    "flanker.repeat_rt_ms": MetricLabel("Typical time when the rule stayed", "seconds"),
+    "flanker.switch_cost_ms": MetricLabel("Slowing after a change of rule", "signed_seconds",
+                                          "the switch cost; smaller is better"),
+    "stop_signal.trials": MetricLabel("Trials completed", "count"),
+    "stop_signal.stop_trials": MetricLabel("Trials with a stop signal", "count"),
+    "stop_signal.p_respond": MetricLabel("Stop signals not stopped", "percent", "the game aims at about half"),
+    "stop_signal.go_rt_ms": MetricLabel("Average response time to the arrows", "seconds"),
+    "stop_signal.go_rt_sd_ms": MetricLabel("Spread of response times to the arrows", "seconds"),
+    "stop_signal.go_omission_rate": MetricLabel("Arrows not answered", "percent"),
+    "stop_signal.go_error_rate": MetricLabel("Arrows answered with the wrong key", "percent"),
+    "stop_signal.failed_stop_rt_ms": MetricLabel("Average response time when not stopping", "seconds"),
+    "stop_signal.mean_ssd_ms": MetricLabel("Average delay of the stop signal", "seconds"),
+    "stop_signal.race_check_ms": MetricLabel("Check: responses not stopped were faster than others by",
+                                             "signed_seconds", "must be positive for a valid stopping time"),
+    "stop_signal.ssrt_ms": MetricLabel("Stopping time (stop-signal reaction time)", "seconds",
+                                       "how quickly an action under way was stopped; shorter is better"),
+    "stop_signal.ssrt_reliable": MetricLabel("Stopping time passes the guide's checks", "yes_no"),
+}
+
+LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTION}
 """Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""
 
 QUALITY_LABELS = {
@@ -174,6 +231,10 @@ def spell(value: float | int | str | bool | None, unit: Unit) -> str:
         "dprime": lambda: f"{x:.2f}",
         "words": lambda: f"{x:.0f} words",
         "points": lambda: f"{x:.1f} points",
+        "digits": lambda: f"{x:.0f} digits",
+        "moves": lambda: f"{x:.1f} moves",
+        "ratio": lambda: f"{x:.2f} ×",
+        "signed_seconds": lambda: f"{x / 1000.0:+.2f} s",
     }
     return spelled.get(unit, lambda: plain(x))()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reports.document import Block, Chart, Heading, Paragraph, Section, Table
 from reports.game_charts import bart_chart, decision_chart, go_nogo_chart, rt_chart
 from reports.labels import GAME_TITLES, format_value, label_for
+from reports.memory_sections import MEMORY_GAMES, MEMORY_INTROS, memory_blocks
 from reports.session_data import SessionData
 from scoring import GameResult, Metric, Profile
 
@@ -148,16 +149,19 @@ def _status(game: GameResult) -> list[Block]:
 def game_sections(profile: Profile, data: SessionData) -> list[Section]:
     """A section per game played, in the order played."""
     out = []
-    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision")), None)
+    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *MEMORY_GAMES)), None)
     for game in profile.games:
-        body: list[Block] = [Paragraph(INTROS.get(game.game, ""), "muted"), *_status(game)]
-        if game.game == "bart":
+        body: list[Block] = [Paragraph(INTROS.get(game.game, MEMORY_INTROS.get(game.game, "")), "muted"),
+                             *_status(game)]
+        if game.game in MEMORY_GAMES:
+            body += memory_blocks(game, data, metrics_table)
+        elif game.game == "bart":
             body += _bart(game, data)
         elif game.game == "decision":
             body += _decision(game, data)
         else:
             body += _rt(game, data)
-        fresh = game.game in ("bart", "decision", first_rt)  # later reaction-time games follow on the same page
+        fresh = game.game in ("bart", "decision", first_rt, *MEMORY_GAMES)  # later RT games share a page
         out.append(Section(f"game-{game.game}", GAME_TITLES.get(game.game, game.game), tuple(body), fresh))
     return out
 

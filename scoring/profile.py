@@ -10,6 +10,7 @@ from scoring.bart import bart_traits, intervals_ms, score_bart
 from scoring.decision import decision_traits, score_decision, summary
 from scoring.errors import UnknownScoringVersion
 from scoring.interpret import interpret, recruiter_texts
+from scoring.memory_attention import score_memory_attention
 from scoring.model import GameResult, Profile, Trait
 from scoring.quality import quality_flags
 from scoring.rt import RtGame, rt_traits, score_rt, valid_rts
@@ -63,6 +64,9 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         traits += decision_traits(tasks, tables)
         interpretations = interpret(tasks, tables)
         stability = summary(tasks, tables["decision"])["stability"] if tasks else None
+    more_games, more_traits, more_series = score_memory_attention(stream.games, tables)  # issue 14's games
+    games, traits = games + more_games, traits + more_traits
+    series.update(more_series)
     notes, strengths, considerations = recruiter_texts(interpretations, traits, stability, tables)
     return Profile(
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,

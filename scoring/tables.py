@@ -174,6 +174,40 @@ _TABLE_1_0_0: Table = {
 }
 
 
+# Issue 14's games (digit span, card match, flanker, stop-signal): their thresholds, traits and strengths, added
+# to 1.0.0 and so to 1.1.0. Additive: a session without these games scores byte for byte as before.
+_TABLE_1_0_0.update({
+    "digit_span": {"min_sequences": 3},
+    "card_match": {"min_opportunities": 5, "min_moves": 5},
+    "flanker": {"valid_min_ms": 100.0, "min_correct": 10},  # Whelan 2008, as for the reaction-time games
+    "stop_signal": {"min_stop_trials": 20, "min_go_responses": 20, "min_reliable_stops": 50,  # Verbruggen 2019
+                    "p_respond_low": 0.25, "p_respond_high": 0.75},
+})
+_TRAITS.update({
+    "working_memory": {"label": "Working memory", "low_pole": "Shorter span", "high_pole": "Longer span",
+                       "kind": "ability", "source": "digit_span", "min_items": 6, "ref_sd": 20.0,
+                       "span_anchors": {"forward": [2, 9], "backward": [1, 8]}},
+    "visual_memory": {"label": "Visual memory", "low_pole": "Loses track of cards", "high_pole": "Remembers cards",
+                      "kind": "ability", "source": "card_match", "min_items": 5, "ref_sd": 20.0},
+    "interference_control": {"label": "Interference control", "low_pole": "Slowed by distraction",
+                             "high_pole": "Unaffected by distraction", "kind": "ability", "source": "flanker",
+                             "min_items": 16, "ref_sd": 20.0, "at_zero_ms": 200.0, "at_hundred_ms": 0.0},
+    "flexibility": {"label": "Flexibility (switching rules)", "low_pole": "Slowed by rule changes",
+                    "high_pole": "Switches easily", "kind": "ability", "source": "flanker", "min_items": 16,
+                    "ref_sd": 20.0, "at_zero_ms": 400.0, "at_hundred_ms": 0.0},
+    "response_inhibition": {"label": "Response inhibition (stopping)", "low_pole": "Slow to stop",
+                            "high_pole": "Stops quickly", "kind": "ability", "source": "stop_signal",
+                            "min_items": 40, "ref_sd": 20.0, "at_zero_ms": 350.0, "at_hundred_ms": 150.0},
+})
+_TEXTS["strengths"].update({
+    "working_memory": "Held long sequences of digits in mind.",
+    "visual_memory": "Remembered where the cards lay.",
+    "interference_control": "Stayed quick when distracting arrows pointed the other way.",
+    "flexibility": "Switched between rules with little slowing.",
+    "response_inhibition": "Stopped quickly when a stop signal came.",
+})
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, dict):
         return MappingProxyType({k: _freeze(v) for k, v in value.items()})
@@ -209,6 +243,14 @@ _ANCHORS_1_2_0: dict[str, str] = {
     "looked at is 0-100 %.",
     "scenario_risk": "Low 0, medium 50, high 100: the options' own risk levels (seeds 003/004).",
     "reasoning_depth": "Seed 004's depth formula (7.3): 100 words and a keyword score of 10 reach the top.",
+    "working_memory": "Forward 2 digits as 0 and 9 as 100, backward 1 and 8: around the about 7 digits adults "
+    "recall forward (Miller 1956, Psychol Rev 63:81) and one or two fewer backward; the ends are HireMate's choice.",
+    "visual_memory": "The share of memory opportunities that found the pair, 0-100 % (no anchor needed).",
+    "interference_control": "No conflict effect is 100; 200 ms as 0 is HireMate's choice, above the 60-140 ms "
+    "adults show with arrows (Fan et al. 2009, Brain Cogn 70:209 report 128 ms without a cue).",
+    "flexibility": "No switch cost is 100; 400 ms as 0 is HireMate's choice (no published anchor).",
+    "response_inhibition": "An SSRT of 150 ms is 100 and 350 ms is 0, around the 200 ms on which the consensus "
+    "guide's simulations centre adults (Verbruggen et al. 2019, eLife 8:e46323); the ends are HireMate's choice.",
 }
 
 

@@ -18,8 +18,9 @@ def test_report_has_a_summary_a_section_per_game_in_play_order_and_the_evidence(
     assert [c.canvas.key for c in doc.charts()] == ["traits", "bart-pumps", "rt-simple_rt", "rt-go_nogo", "go-nogo",
                                                    "decision-timeline"]
     facts = next(b for b in doc.sections[0].blocks if isinstance(b, Facts))
-    assert dict(facts.items)["Completion"] == "Completed: 4 of 4 games finished"
-    assert dict(facts.items)["Battery"] == "Standard battery: risk, reaction time, decisions"
+    # The fixture plays the four games of the earlier default battery; the default now plans seven.
+    assert dict(facts.items)["Completion"] == "Completed: 4 of 7 games finished"
+    assert dict(facts.items)["Battery"] == "Standard battery: risk, control, memory, attention, decisions"
     assert dict(facts.items)["Assessed"].startswith("2025-03-12 09:30 (Europe/Berlin)")  # 08:30 UTC, local time
 
 

@@ -20,10 +20,28 @@ from typing import Any
 
 from games.decision.scenarios import load_scenarios
 from scoring.bart import Balloon, bart_traits
+from scoring.card_match import card_match_traits
 from scoring.decision import Task, decision_traits
+from scoring.digit_span import digit_span_traits
+from scoring.flanker import flanker_traits
 from scoring.model import Trait
 from scoring.rt import RtGame, Trial, rt_traits
+from scoring.stop_signal import stop_signal_traits
 from scoring.tables import TABLES
+from tests.scoring.coverage_memory import (
+    card_player,
+    card_session,
+    card_truth,
+    flanker_player,
+    flanker_session,
+    flanker_truth,
+    span_player,
+    span_session,
+    span_truth,
+    stop_player,
+    stop_session,
+    stop_truth,
+)
 
 __all__ = ["COVERAGE_MODELS", "Coverage", "coverage", "truth_tables"]
 
@@ -180,6 +198,10 @@ COVERAGE_MODELS: dict[str, Family] = {
     "bart": Family(bart_player, bart_session, bart_traits, bart_truth),
     "rt": Family(rt_player, rt_session, rt_traits, rt_truth),
     "decision": Family(decision_player, decision_session, decision_traits, decision_truth),
+    "digit_span": Family(span_player, span_session, digit_span_traits, span_truth),
+    "card_match": Family(card_player, card_session, card_match_traits, card_truth),
+    "flanker": Family(flanker_player, flanker_session, flanker_traits, flanker_truth),
+    "stop_signal": Family(stop_player, stop_session, stop_signal_traits, stop_truth),
 }
 """One model per game family (the trait table's `source`); a trait whose family has no model fails the test."""
 

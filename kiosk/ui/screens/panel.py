@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
@@ -250,6 +251,10 @@ class ProctorPanel(QWidget):
         self.count_spin.setRange(1, 500)
         self.battery_combo = QComboBox()
         self.battery_combo.setObjectName("batteryCombo")
+        self.battery_minutes = QLabel("")
+        self.battery_minutes.setObjectName("batteryMinutes")
+        self.battery_minutes.setWordWrap(True)
+        self.battery_combo.currentTextChanged.connect(self._show_minutes)
         self.expires_input = QLineEdit("24h")
         self.expires_input.setObjectName("expiresInput")
         self.prefix_input = QLineEdit("P")
@@ -266,6 +271,7 @@ class ProctorPanel(QWidget):
         self.issued_text.setTabChangesFocus(True)
         self.issued_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         for label, widget in (("How many", self.count_spin), ("Battery", self.battery_combo),
+                              ("Expected duration", self.battery_minutes),
                               ("Expires in (48h, 7d, date)", self.expires_input),
                               ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
                               ("Email", self.email_input)):
@@ -396,6 +402,13 @@ class ProctorPanel(QWidget):
         self.status.setText(text)
 
     # -- actions ----------------------------------------------------------------------------------
+
+    def _show_minutes(self, name: str) -> None:
+        """The chosen battery's expected duration, total and per game (read from its small asset file)."""
+        try:
+            self.battery_minutes.setText(resolve_battery(name).minutes_text() if name else "")
+        except BatteryError as exc:
+            self.battery_minutes.setText(str(exc).split(": ")[-1])
 
     def _issue(self) -> None:
         self.issue_requested.emit(IssueRequest(

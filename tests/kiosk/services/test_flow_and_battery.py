@@ -60,7 +60,8 @@ def test_every_pair_outside_the_table_is_refused() -> None:
 def test_shipped_batteries_load_and_the_default_has_three_kinds_of_game() -> None:
     assert {"default", "test_fast"} <= set(available_batteries())
     default = resolve_battery(None)
-    assert default.name == "default" and 10 <= default.minutes <= 20
+    assert default.name == "default" and 20 <= default.minutes <= 30
+    assert all(g.minutes for g in default.games) and sum(g.minutes or 0 for g in default.games) <= default.minutes
     games = [g.game for g in default.games]
     assert "bart" in games and "decision" in games and {"simple_rt", "go_nogo"} & set(games)
     assert default.ref == "default"

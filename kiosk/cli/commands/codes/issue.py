@@ -80,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     pdf = _write_pdf(args.pdf, codes, station, args.slips) if args.pdf is not None else None
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
-                    "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]}})
+                    "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text()})
         return 0
+    print(f"battery {battery.ref}: {battery.minutes_text()}")
     for c in codes:
         print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")

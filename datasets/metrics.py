@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from datasets.columns import Column, ColumnType, col
+from datasets.trial_metrics import TRIAL_GAME_METRICS, TRIAL_METRIC_DOCS
 
 __all__ = ["GAME_METRICS", "METRICS", "TASK_METRICS", "MetricDoc", "game_variant", "metric_column"]
 
@@ -113,6 +114,9 @@ GAME_METRICS: dict[str, tuple[str, ...]] = {
     "decision": tuple(k for k in METRICS if k.startswith("decision.") and k not in TASK_METRICS),
 }
 """The whole-game metrics of each game, in scoring's order: the metric columns of the sessions table."""
+
+METRICS.update({key: MetricDoc(*doc) for key, doc in TRIAL_METRIC_DOCS.items()})  # IGT, tower, faces, effort, money
+GAME_METRICS.update(TRIAL_GAME_METRICS)
 
 
 def game_variant(game: str) -> str:

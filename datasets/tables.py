@@ -11,16 +11,17 @@ from datasets.context import SessionContext, SessionInput
 from datasets.decision import INTERACTIONS, SCENARIOS, decision_rows
 from datasets.rt import RT_GAMES, RT_TRIALS, rt_rows
 from datasets.summary import SESSIONS, summary_row
+from datasets.trial_games import TRIAL_GAME_TABLES, trial_game_rows
 from eventlog.records import EventRecord
 from scoring import Profile, ScoringError, score_session
 
 __all__ = ["TABLES", "SessionRows", "session_rows"]
 
-TABLES = (SESSIONS, BALLOONS, PUMPS, RT_TRIALS, SCENARIOS, INTERACTIONS)
+TABLES = (SESSIONS, BALLOONS, PUMPS, RT_TRIALS, SCENARIOS, INTERACTIONS, *TRIAL_GAME_TABLES.values())
 """Every table, in the order they are written and documented."""
 
 GAME_TABLES = {"bart": (BALLOONS, PUMPS), **{g: (RT_TRIALS,) for g in RT_GAMES},
-               "decision": (SCENARIOS, INTERACTIONS)}
+               "decision": (SCENARIOS, INTERACTIONS), **{g: (t,) for g, t in TRIAL_GAME_TABLES.items()}}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def _profile(source: SessionInput, records: Sequence[EventRecord]) -> tuple[Prof
 def _by_game(records: Sequence[EventRecord]) -> dict[str, list[EventRecord]]:
     games: dict[str, list[EventRecord]] = {}
     for rec in records:
-        if rec.game and rec.game in GAME_TABLES and rec.kind.split(".")[0] in ("bart", "rt", "decision"):
+        if rec.game and rec.game in GAME_TABLES and rec.kind.split(".")[0] in ("bart", "rt", "decision",
+                                                                              *TRIAL_GAME_TABLES):
             games.setdefault(rec.game, []).append(rec)
     return games
 
@@ -60,7 +62,9 @@ def session_rows(source: SessionInput) -> SessionRows:
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
     rows[SESSIONS.name].append(summary_row(ctx, profile, error))
     for game, recs in _by_game(records).items():
-        if game == "bart":
+        if game in TRIAL_GAME_TABLES:
+            made = trial_game_rows(ctx, game, recs)
+        elif game == "bart":
             made = bart_rows(ctx, game, recs)
         elif game == "decision":
             made = decision_rows(ctx, game, recs, profile)

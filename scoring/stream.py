@@ -28,6 +28,10 @@ __all__ = [
 GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision"}
 TRIAL_STARTS = frozenset({"bart.balloon_started", "rt.trial_started", "decision.task_started"})
 TRIAL_ENDS = frozenset({"bart.balloon_ended", "rt.trial_ended", "decision.task_completed"})
+_TRIAL_GAMES = ("igt", "tower", "faces", "effort", "money")  # games/trialkit: <ns>.trial_started .. trial_ended
+GAME_NAMESPACES.update({f"{g}.": g for g in _TRIAL_GAMES})
+TRIAL_STARTS |= {f"{g}.trial_started" for g in _TRIAL_GAMES}
+TRIAL_ENDS |= {f"{g}.trial_ended" for g in _TRIAL_GAMES}
 """The events that start and end a trial, per game family: a trial begun and not ended before a resume,
 then started again (or left for another trial), was cut short by the crash."""
 _TYPES: dict[type, str] = {int: "an integer", float: "a number", str: "a string", bool: "true or false",

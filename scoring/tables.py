@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from scoring.trial_tables import TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
+
 __all__ = ["DECIMALS", "TABLES", "Table", "table_for"]
 
 Table = dict[str, Any]
@@ -172,6 +174,13 @@ _TABLE_1_0_0: Table = {
     "traits": _TRAITS,
     "texts": _TEXTS,
 }
+
+
+# The trial games (IGT, Tower of London, faces, effort, money; scoring/trial_tables.py) in every version: their
+# entries are read only for their own events, so no earlier result changes.
+_TRAITS.update(TRIAL_GAME_TRAITS)
+_TEXTS["strengths"].update(TRIAL_GAME_STRENGTHS)
+_TABLE_1_0_0.update(TRIAL_GAME_TABLES)
 
 
 def _freeze(value: Any) -> Any:

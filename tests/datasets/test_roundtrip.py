@@ -14,11 +14,13 @@ import pytest
 
 from datasets import FORMATS
 from datasets.formats import cell
+from datasets.trial_games import TRIAL_GAME_TABLES
 from eventlog import Store
 from tests.datasets.conftest import add_full_sessions, read_table, run_export, score_json
 from tests.sync.sessions import init_station
 
-COUNT_METRIC = {"bart": "bart.balloons", "decision": "decision.tasks_completed"}
+COUNT_METRIC = {"bart": "bart.balloons", "decision": "decision.tasks_completed", "igt": "igt.trials",
+                "tower": "tower.problems", "faces": "faces.trials", "effort": "effort.rounds", "money": "money.rounds"}
 TRIAL_TABLE = {"bart": "bart_balloons", "decision": "decision_scenarios"}
 
 
@@ -42,7 +44,8 @@ def _read_back(out: Path, fmt: str) -> tuple[dict[str, dict[str, str]], dict[tup
     trials: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     if fmt in ("csv", "tsv"):
         summaries = {r["session_id"]: r for r in read_table(out / f"sessions.{fmt}")}
-        for table in ("bart_balloons", "rt_trials", "decision_scenarios"):
+        games = ("bart_balloons", "rt_trials", "decision_scenarios", *(t.name for t in TRIAL_GAME_TABLES.values()))
+        for table in games:
             for r in read_table(out / f"{table}.{fmt}"):
                 trials[(r["session_id"], r["game"])].append(r)
     elif fmt == "jsonl":
@@ -61,7 +64,8 @@ def _read_back(out: Path, fmt: str) -> tuple[dict[str, dict[str, str]], dict[tup
 
 
 def _trials_from_events(path: Path, trials: dict[tuple[str, str], list[dict[str, str]]]) -> None:
-    ends = {"bart.balloon_ended", "rt.trial_ended", "decision.task_completed"}
+    ends = {"bart.balloon_ended", "rt.trial_ended", "decision.task_completed",
+            *(f"{game}.trial_ended" for game in TRIAL_GAME_TABLES)}
     latency: dict[tuple[str, str, int], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         e = json.loads(line)

@@ -13,6 +13,7 @@ from games.decision.scenarios import load_scenarios
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, SimpleRTParams
 from games.reaction.rules import CHOICE_KEYS, SPACE, ReactionRules, ReactionState
 from tests.scoring.helpers import MS, StreamBuilder
+from tests.scoring.simulate_trials import trial_games
 
 RT_PARAMS = {"simple_rt": SimpleRTParams, "choice_rt": ChoiceRTParams, "go_nogo": GoNoGoParams}
 
@@ -138,4 +139,5 @@ def full_session(seed: int = 1, stop_at: int = 32, latency_ms: float = 300.0, se
     for game in ("simple_rt", "choice_rt", "go_nogo"):
         play_rt(b, game, latency_ms, seed=seed, commission_p=0.1, lapse_p=0.05)
     play_decision(b, risk="medium", changes=1, reasoning="deep")
+    trial_games(b, seed=seed)
     return b.close()

@@ -76,7 +76,7 @@ def _threshold_metric(identify: list[Answer], chance: float, t: Any, need: int) 
         return short_metric("faces.threshold_intensity", "share", n, need, "identification trials", FIX)
     found = threshold(identify, chance, float(t["criterion"]))
     if found is None:
-        level = f"{float(t['criterion']):.0%}"
+        level = f"{100 * float(t['criterion']):g} %"
         return Metric(key="faces.threshold_intensity", unit="share", n=n, insufficient=insufficient(
             f"accuracy stayed below {level} up to the strongest faces", f"accuracy reaching {level} at some intensity",
             f"{n} identification trials", FIX))

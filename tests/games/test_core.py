@@ -45,7 +45,7 @@ def _rule_errors(package: str) -> list[type[Exception]]:
 
 def test_the_registry_finds_every_game() -> None:
     assert {spec.name for spec in GAMES} >= {"bart", "simple_rt", "choice_rt", "go_nogo", "decision"}
-    assert GAME_PACKAGES == ["bart", "decision", "reaction"]
+    assert GAME_PACKAGES == ["bart", "decision", "effort", "faces", "igt", "money", "reaction", "tower"]
 
 
 @pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)
@@ -96,7 +96,7 @@ def test_a_game_that_cannot_resume_mid_game_starts_over_at_start_at_trial(
     qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents
 ) -> None:
     fixed = [spec for spec in GAMES if not load_object(spec.view).resumes_mid_game]
-    assert [spec.name for spec in fixed] == ["bart"]
+    assert [spec.name for spec in fixed] == ["bart", "effort", "faces", "igt", "money", "tower"]
     view = _view(qtbot, make_recorder, fixed[0])
     announced: list[int] = []
     view.trial_will_start.connect(announced.append)

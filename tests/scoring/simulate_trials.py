@@ -24,10 +24,10 @@ from games.tower.rules import SOLVING, TowerRules
 from games.trialkit.rules import TrialRules
 from tests.scoring.helpers import MS, StreamBuilder
 
-__all__ = ["play_effort", "play_faces", "play_igt", "play_money", "play_tower", "trial_games"]
+__all__ = ["Clock", "play_effort", "play_faces", "play_igt", "play_money", "play_tower", "trial_games"]
 
 
-class _Clock:
+class Clock:
     """A builder's clock for one game: emits each step and keeps the rules' state."""
 
     def __init__(self, b: StreamBuilder, game: str, rules: TrialRules[Any, Any]) -> None:
@@ -57,7 +57,7 @@ class _Clock:
 def play_igt(b: StreamBuilder, rate: float = 0.2, sensitivity: float = 3.0, seed: int = 1, trials: int = 100,
              rt_ms: float = 900.0) -> None:
     """A delta-rule learner (games/igt/player.py) with a known learning rate plays the IGT."""
-    clock = _Clock(b, "igt", IgtRules(IgtParams(trials=trials), seed))
+    clock = Clock(b, "igt", IgtRules(IgtParams(trials=trials), seed))
     learner, rng = DeltaLearner(rate, sensitivity, seed), random.Random(seed + 7)
     while clock.next_trial(1500):
         deck = learner.choose()
@@ -70,7 +70,7 @@ def play_tower(b: StreamBuilder, depth: int = 5, seed: int = 1, plan_ms_per_move
                problems: str = "shallice12") -> None:
     """A player with a known planning depth (games/tower/player.py) solves the Tower of London."""
     rules = TowerRules(TowerParams(problems=problems), seed)
-    clock = _Clock(b, "tower", rules)
+    clock = Clock(b, "tower", rules)
     rng = random.Random(seed)
     while clock.next_trial(1200):
         plan, detoured = rules.plan[clock.state.trial], False
@@ -86,7 +86,7 @@ def play_faces(b: StreamBuilder, threshold: float = 40.0, slope: float = 8.0, se
                params: FacesParams | None = None) -> None:
     """An observer with a known 75 % threshold (games/faces/player.py) names the faces."""
     rules = FacesRules(params or FacesParams(), seed)
-    clock = _Clock(b, "faces", rules)
+    clock = Clock(b, "faces", rules)
     observer = ThresholdObserver(threshold, slope, len(rules.params.emotions), seed)
     while clock.next_trial(500):
         plan = rules.plan[clock.state.trial]
@@ -102,7 +102,7 @@ def play_effort(b: StreamBuilder, sensitivity: float = 1.5, bias: float = -1.0, 
                 seed: int = 1, params: EffortParams = SHORT_EFFORT) -> None:
     """A chooser with a known reward sensitivity (games/effort/player.py) plays the effort game, pressing steadily."""
     rules = EffortRules(params, seed)
-    clock = _Clock(b, "effort", rules)
+    clock = Clock(b, "effort", rules)
     chooser, rng = EffortChooser(sensitivity, bias, seed), random.Random(seed + 3)
     while clock.next_trial(300):
         offer = rules.plan[clock.state.trial]
@@ -125,7 +125,7 @@ def play_effort(b: StreamBuilder, sensitivity: float = 1.5, bias: float = -1.0, 
 def play_money(b: StreamBuilder, seed: int = 1, params: MoneyParams | None = None, **rules_kw: Any) -> None:
     """A player with known sending rules (games/money/player.py) plays the money exchange."""
     rules = MoneyRules(params or MoneyParams(), seed)
-    clock = _Clock(b, "money", rules)
+    clock = Clock(b, "money", rules)
     player = SendingRules(**rules_kw)
     while clock.next_trial(2500):
         r = rules.plan[clock.state.trial]

@@ -95,6 +95,7 @@ class TowerCanvas(StimulusCanvas):
         for peg in range(3):
             x = self._peg_x(area, peg)
             height = unit * (CAPACITIES[peg] + 0.4)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(WOOD.darker(110))
             painter.drawRoundedRect(QRectF(x - unit * 0.09, base - height, unit * 0.18, height), 3, 3)
             draw_text(painter, QRectF(x - unit, base + unit * 0.3, unit * 2, unit * 0.6), str(peg + 1),

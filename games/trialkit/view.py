@@ -259,7 +259,6 @@ class TrialGameView(GameWidget):
         requested = min(self._requested_ns, perf_ns)
         self.state, emitted = self.rules.start_trial(self.state, self.now(perf_ns), self.now(requested))
         self._record(emitted)
-        self.note.setText("")
         self.refresh_labels()
         self.trial_shown()
         self.set_controls_enabled(True)
@@ -277,6 +276,7 @@ class TrialGameView(GameWidget):
 
     def _trial_over(self, emitted: tuple[Emission, ...]) -> None:
         self.set_controls_enabled(False)
+        self.note.setText("")
         wait = self.show_feedback(emitted)
         self.refresh_labels()
         self.recorder.checkpoint()

@@ -25,8 +25,9 @@ from games.money.params import MoneyParams
 from games.money.player import MoneyPlayer
 from games.tower.params import TowerParams
 from games.tower.player import TowerPlayer
-from tests.games.crash import Resumed, crash_at, record_session, resume_and_finish
-from tests.games.test_resume_property import KILLS, SECOND_CRASH_EVERY, Case, check_resumed, kill_positions
+from tests.games.crash import Resumed, record_session
+from tests.games.test_resume_property import KILLS, SECOND_CRASH_EVERY, Case, kill_positions
+from tests.games.test_resume_property import kill_and_resume as kill_and_resume_checked
 
 CASES = [
     Case("igt", "igt.", IgtParams(trials=30, feedback_ms=0), lambda: IgtPlayer(rate=0.3, speed=400), 30,
@@ -61,14 +62,12 @@ def check_totals(case: Case, result: Resumed) -> None:
 
 
 def kill_and_resume(qtbot: QtBot, data_dir: Path, case: Case, recorded: list[EventRecord], kill_at: int) -> Resumed:
-    sid = crash_at(data_dir, recorded, kill_at)
-    result = resume_and_finish(qtbot, data_dir, sid, case.game, case.params, 7, case.player, kill_at)
+    """The shared crash-and-resume check, then the money carried over."""
+    result = kill_and_resume_checked(qtbot, data_dir, case, recorded, kill_at)
     try:
-        check_resumed(case, result)
         check_totals(case, result)
     except AssertionError as exc:
-        raise AssertionError(f"{case.game} killed after event {kill_at - 1} "
-                             f"({recorded[kill_at - 1].kind}): {exc}") from exc
+        raise AssertionError(f"{case.game} killed after event {kill_at - 1}: {exc}") from exc
     return result
 
 

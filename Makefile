@@ -1,9 +1,10 @@
-# The two set-up commands: `make run` (install and launch the station) and `make test` (install and run every test).
+# The set-up commands: `make run` (install and launch the station), `make test` (install and run every test) and
+# `make package` (build the one-folder app into dist/hiremate/, docs/INSTALL.md).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint clean
+.PHONY: run test package lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +14,14 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[package]'
 	touch $@ $(VENV)/.installed-run
+
+# the test extra and the package extra: tests/packaging builds the app with PyInstaller
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,package]'
+	touch $@ $(VENV)/.installed-run $(VENV)/.installed-package
 
 run: $(VENV)/.installed-run
 	@packaging/system-deps.sh run
@@ -27,7 +33,12 @@ test: $(VENV)/.installed-test
 	@packaging/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+package: $(VENV)/.installed-package
+	@packaging/system-deps.sh package
+	packaging/build.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -24,7 +24,7 @@ import httpx
 
 from eventlog import Store
 from sync.bundle import build_bundle
-from sync.identity import key_paths, load_or_create_identity
+from sync.identity import key_paths, load_identity
 from sync.receiver.server import free_port
 from tests.sync.hostile import zip_bomb
 from tests.sync.sessions import init_station, make_sessions
@@ -99,7 +99,7 @@ def main() -> None:
         init_station(station)
         sid = make_sessions(station, 1)[0]
         with Store.in_dir(station) as store:
-            normal = build_bundle(store, sid, load_or_create_identity(station))
+            normal = build_bundle(store, sid, load_identity(station))
         bomb = zip_bomb(normal, expand_to=args.expand << 20)
         (tmp / "normal.zip").write_bytes(normal)
         (tmp / "bomb.zip").write_bytes(bomb)

@@ -24,7 +24,7 @@ import httpx
 from eventlog import EventLog, Store
 from kiosk.cli import main as hiremate
 from sync.client import SyncClient
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.outbox import enqueue, items, read_item_bytes
 from sync.receiver import ServerThread, SqliteStorage, create_app
 from sync.verify import verify_bundle
@@ -74,7 +74,7 @@ def main() -> None:
         t0 = time.perf_counter()
         ids = make_station(station, n)
         print(f"setup: {n} simulated sessions recorded in {time.perf_counter() - t0:.1f} s")
-        identity = load_or_create_identity(station)
+        identity = load_identity(station)
         store = Store.in_dir(station)
         timed("export-and-sign (score, build, sign, write outbox file, record)", n,
               lambda: [enqueue(store, sid, identity) for sid in ids])

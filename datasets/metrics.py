@@ -88,13 +88,70 @@ METRICS: dict[str, MetricDoc] = {
     "decision.keyword_score": MetricDoc("number", "points", "Sum of the keywords' weights (seed 004, 7.3)."),
     "decision.reasoning_depth": MetricDoc("number", "0-1", "0.4 min(words/100, 1) + 0.6 min(keyword score/10, 1)."),
     "decision.risk_exposure": MetricDoc("string", "pattern", "Risk levels of the selection and each change, in "
-                                        "order, joined by `>` (one sequence, e.g. `low>high`)."),
+                                        "order, joined by `>` (one sequence, e.g. `low>high`); from scoring 1.2.0 "
+                                        "the options looked at too, in event order (seed 003)."),
     "decision.final_risk": MetricDoc("string", "", "Risk level of the completed option.", _RISK),
     "decision.idle_ms": MetricDoc("number", "ms", "Sum of decision.idle_detected durations in the scenario."),
     "decision.focus_losses": MetricDoc("integer", "count", "decision.focus_lost events in the scenario."),
     "decision.frozen_ms": MetricDoc("number", "ms", "Time the station froze the game during the scenario (scoring "
                                     "1.1.0 and later; n/a before)."),
+    "decision.reading_ms": MetricDoc("number", "ms", "Time looking at options or scrolling (union of the spans; "
+                                     "scoring 1.2.0 and later)."),
+    "decision.typing_ms": MetricDoc("number", "ms", "Time typing the reasoning (union of the typing bursts; scoring "
+                                    "1.2.0 and later)."),
+    "decision.final_option_view_ms": MetricDoc("number", "ms", "Time spent looking at the option finally chosen "
+                                               "(seed 003's final_option_view_duration_ms; 1.2.0 and later)."),
+    "decision.reasoning_provided": MetricDoc("boolean", "", "Whether any reasoning was written (seed 003; 1.2.0 "
+                                             "and later)."),
 }
+
+_MEMORY_ATTENTION: dict[str, MetricDoc] = {  # issue 14's games, in scoring's order (docs/SCORING.md)
+    "digit_span.sequences": MetricDoc("integer", "sequences", "Sequences answered."),
+    "digit_span.correct": MetricDoc("integer", "sequences", "Sequences answered exactly."),
+    "digit_span.forward_span": MetricDoc("integer", "digits", "Longest forward sequence answered exactly (0: none)."),
+    "digit_span.forward_correct": MetricDoc("integer", "sequences", "Forward sequences answered exactly."),
+    "digit_span.backward_span": MetricDoc("integer", "digits", "Longest backward sequence answered exactly."),
+    "digit_span.backward_correct": MetricDoc("integer", "sequences", "Backward sequences answered exactly."),
+    "digit_span.position_errors": MetricDoc("integer", "digits", "Positions where answers differ from the targets."),
+    "digit_span.position_error_rate": MetricDoc("number", "share", "Position errors / digits asked."),
+    "digit_span.corrections": MetricDoc("integer", "keys", "Backspace presses."),
+    "digit_span.ms_per_digit": MetricDoc("number", "ms", "Median of answer time / sequence length (needs 3)."),
+    "card_match.boards": MetricDoc("integer", "boards", "Boards completed."),
+    "card_match.moves": MetricDoc("integer", "moves", "Moves (two cards each)."),
+    "card_match.pairs": MetricDoc("integer", "pairs", "Pairs found."),
+    "card_match.expected_moves": MetricDoc("number", "moves", "Exact expected moves with perfect memory for the "
+                                           "completed boards (Velleman & Warrington 2013)."),
+    "card_match.moves_ratio": MetricDoc("number", "ratio", "Moves on completed boards / expected_moves."),
+    "card_match.repeat_errors": MetricDoc("integer", "moves", "Mismatches that turned a card of a pair fully seen."),
+    "card_match.memory_hit_rate": MetricDoc("number", "share", "Pairs found / moves where memory could find one."),
+    "card_match.median_move_ms": MetricDoc("number", "ms", "Median time from board ready to a move's second card."),
+    "flanker.trials": MetricDoc("integer", "trials", "Trials finished."),
+    "flanker.omissions": MetricDoc("integer", "trials", "Trials without a response in the window."),
+    **{f"flanker.{c}_{k}": MetricDoc("number", unit, meaning) for c in ("congruent", "incongruent", "neutral")
+       for k, unit, meaning in (("accuracy", "share", f"Conflict block, {c}: correct / trials."),
+                                ("rt_ms", "ms", f"Conflict block, {c}: median correct RT (needs 10)."))},
+    "flanker.conflict_effect_ms": MetricDoc("number", "ms", "Incongruent minus congruent median correct RT."),
+    **{f"flanker.{c}_{k}": MetricDoc("number", unit, meaning) for c in ("switch", "repeat")
+       for k, unit, meaning in (("accuracy", "share", f"Switch block, {c} trials: correct / trials."),
+                                ("rt_ms", "ms", f"Switch block, {c} trials: median correct RT (needs 10)."))},
+    "flanker.switch_cost_ms": MetricDoc("number", "ms", "Switch minus repeat median correct RT."),
+    "stop_signal.trials": MetricDoc("integer", "trials", "Trials finished."),
+    "stop_signal.stop_trials": MetricDoc("integer", "trials", "Trials with a stop signal."),
+    "stop_signal.p_respond": MetricDoc("number", "share", "p(respond|signal): stop trials with a response / stop "
+                                       "trials."),
+    "stop_signal.go_rt_ms": MetricDoc("number", "ms", "Mean RT of go trials with a response (choice errors in)."),
+    "stop_signal.go_rt_sd_ms": MetricDoc("number", "ms", "Sample SD of those RTs."),
+    "stop_signal.go_omission_rate": MetricDoc("number", "share", "Go trials without a response / go trials."),
+    "stop_signal.go_error_rate": MetricDoc("number", "share", "Go trials answered with the wrong key / go trials."),
+    "stop_signal.failed_stop_rt_ms": MetricDoc("number", "ms", "Mean RT on stop trials with a response."),
+    "stop_signal.mean_ssd_ms": MetricDoc("number", "ms", "Mean stop-signal delay (real where shown, else planned)."),
+    "stop_signal.race_check_ms": MetricDoc("number", "ms", "Go RT minus failed-stop RT (positive: race model holds)."),
+    "stop_signal.ssrt_ms": MetricDoc("number", "ms", "SSRT, integration method with replacement of go omissions "
+                                     "(Verbruggen et al. 2019)."),
+    "stop_signal.ssrt_reliable": MetricDoc("boolean", "", "The race check holds, p(respond|signal) is 0.25-0.75 and "
+                                           "there were 50 or more stop trials."),
+}
+METRICS.update(_MEMORY_ATTENTION)
 
 _RT_COMMON = ("rt.trials", "rt.valid_n", "rt.false_starts", "rt.anticipations", "rt.anticipation_rate", "rt.lapses",
               "rt.lapse_rate", "rt.omissions", "rt.median_rt_ms", "rt.mean_rt_ms", "rt.sd_rt_ms", "rt.cv_rt",
@@ -112,6 +169,8 @@ GAME_METRICS: dict[str, tuple[str, ...]] = {
     "choice_rt": (*_RT_COMMON, "rt.accuracy"),
     "go_nogo": (*_RT_COMMON, "rt.commission_rate", "rt.omission_rate", "rt.hit_rt_ms", "rt.dprime"),
     "decision": tuple(k for k in METRICS if k.startswith("decision.") and k not in TASK_METRICS),
+    **{g: tuple(k for k in _MEMORY_ATTENTION if k.startswith(f"{g}.")) for g in
+       ("digit_span", "card_match", "flanker", "stop_signal")},
 }
 """The whole-game metrics of each game, in scoring's order: the metric columns of the sessions table."""
 

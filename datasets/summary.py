@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from datasets.columns import Column, TableSpec, col
+from datasets.columns import Column, ColumnType, TableSpec, col
 from datasets.context import IDENTITY_COLUMNS, SessionContext
 from datasets.metrics import GAME_METRICS, metric_column
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS
@@ -15,7 +15,11 @@ from scoring.tables import table_for
 __all__ = ["INTERPRETATIONS", "QUALITY_FLAGS", "SESSIONS", "summary_row"]
 
 _TABLE = table_for(SCORING_VERSION)
-QUALITY_FLAGS: dict[str, tuple[str, str]] = {
+QUALITY_FLAGS: dict[str, tuple[ColumnType, str]] = {
+    "automated_input": ("integer", "Signs of automated input (scoring 1.2.0): runs of "
+                        f"{_TABLE['quality']['automation_run']}+ presses under "
+                        f"{_TABLE['quality']['automation_min_interval_ms']:.0f} ms apart, or half of a timing series "
+                        "identical to the millisecond; raised above 0. Such sessions are left out of norms."),
     "anticipation_rate": ("number", "Anticipations over reaction-time responses; raised above "
                           f"{_TABLE['quality']['anticipation_rate_max']}."),
     "focus_losses": ("integer", "station.focus_lost plus decision.focus_lost; raised above "
@@ -37,6 +41,7 @@ INTERPRETATIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "risk_orientation": {"": tuple(_TABLE["texts"]["risk"])},
     "communication_style": {"reasoning_depth": ("detailed", "moderate", "brief"),
                             "logical_structure": tuple(_TABLE["texts"]["communication"])},
+    "risk_awareness": {"": ("risk_aware", "calculated_risk_taker", "mixed", "neither")},
 }
 """The decision-style readings (seed 004, 8) and their allowed values; two-part readings are split in two columns."""
 

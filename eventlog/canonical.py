@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["GENESIS_HASH", "canonical_json", "chain_hash", "event_bytes"]
+__all__ = ["GENESIS_HASH", "canonical_json", "chain_hash", "event_bytes", "utc_text"]
 
 GENESIS_HASH = "0" * 64
 
@@ -52,3 +53,8 @@ def _json_string(value: str | None) -> str:
 def chain_hash(prev_hash: str, canonical: bytes) -> str:
     """SHA-256 over the previous hash (hex, ASCII) and the event's canonical bytes."""
     return hashlib.sha256(prev_hash.encode("ascii") + canonical).hexdigest()
+
+
+def utc_text(wall_ns: int) -> str:
+    """A wall-clock instant (ns since the epoch) as the log writes it: ISO 8601 UTC with microseconds."""
+    return datetime.fromtimestamp(wall_ns / 1e9, UTC).isoformat(timespec="microseconds")

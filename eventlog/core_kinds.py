@@ -8,9 +8,12 @@ from pydantic import Field
 
 from eventlog.kinds import Payload, register_kind
 
-__all__ = ["ClockWallJump", "SessionClosed", "SessionOpened", "SessionResumed"]
+__all__ = ["CLOSE_STATUS", "ClockWallJump", "SessionClosed", "SessionOpened", "SessionResumed"]
 
 CloseReason = Literal["completed", "abandoned", "declined", "practice_done"]
+CLOSE_STATUS = {  # session.closed's reason -> the session row's status
+    "completed": "completed", "abandoned": "abandoned", "declined": "declined", "practice_done": "completed",
+}
 
 
 @register_kind("session.opened")

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from eventlog import core_kinds  # noqa: F401  (registers session.* kinds)
-from eventlog.canonical import GENESIS_HASH, canonical_json
+from eventlog.canonical import GENESIS_HASH, canonical_json, utc_text
+from eventlog.checkpoints import Signer
+from eventlog.core_kinds import CLOSE_STATUS  # importing it registers the session.* kinds
 from eventlog.errors import (
     PayloadError,
     SequenceGapError,
@@ -26,15 +27,12 @@ from eventlog.errors import (
 from eventlog.kinds import validate_payload
 from eventlog.records import EventRecord
 from eventlog.store import Store, connect
-from eventlog.writer import CloseOp, EventOp, FlushOp, OpenOp, StopOp, Writer
+from eventlog.writer import AdoptOp, CloseOp, EventOp, FlushOp, OpenOp, StopOp, Writer
 
 __all__ = ["EventLog", "OpenSession"]
 
 WALL_JUMP_THRESHOLD_NS = 1_000_000_000
 UNVERSIONED = "unversioned"  # app_version of sessions opened by code that did not say (tests, benchmarks)
-CLOSE_STATUS = {
-    "completed": "completed", "abandoned": "abandoned", "declined": "declined", "practice_done": "completed",
-}
 
 
 @dataclass(slots=True)
@@ -60,25 +58,34 @@ def _local_zone() -> str:
     return datetime.now().astimezone().tzname() or "UTC"
 
 
-def _utc_text(wall_ns: int) -> str:
-    return datetime.fromtimestamp(wall_ns / 1e9, UTC).isoformat(timespec="microseconds")
-
-
 class EventLog:
-    """The append-only log of one station database, with one writer thread."""
+    """The append-only log of one station database, with one writer thread.
 
-    def __init__(self, path: Path | str, window_ms: float = 20.0, app_version: str = UNVERSIONED) -> None:
+    With a `signer` (the station key; eventlog.checkpoints.Signer) the writer thread signs a checkpoint of a
+    session's chain head at every trial boundary (`checkpoint()`) and at close, in the same transaction as the
+    events it covers; on first opening a database without checkpoints it signs every session's current head
+    once ("adopted"). Without one (tests, benchmarks) nothing is signed and `hiremate verify-log` says so.
+    """
+
+    def __init__(self, path: Path | str, window_ms: float = 20.0, app_version: str = UNVERSIONED,
+                 signer: Signer | None = None) -> None:
         self.app_version = app_version  # recorded in every session.opened; the app passes its own version
         self.store = Store(path)
-        self._writer = Writer(connect(path), window_ms / 1000.0)
+        self.signer = signer
+        self._writer = Writer(connect(path), window_ms / 1000.0, signer, self.store.path)
         self._lock = threading.Lock()
         self._open: dict[str, OpenSession] = {}
         self._closed = False
+        if signer is not None:
+            self._writer.queue.put(AdoptOp())
 
     @classmethod
-    def in_dir(cls, data_dir: Path | str, window_ms: float = 20.0, app_version: str = UNVERSIONED) -> EventLog:
+    def in_dir(cls, data_dir: Path | str, window_ms: float = 20.0, app_version: str = UNVERSIONED,
+               signer: Signer | None = None) -> EventLog:
         """Open the log of the station database inside a data directory."""
-        return cls(Store.in_dir(data_dir).path, window_ms, app_version)
+        store = Store.in_dir(data_dir)
+        store.close()
+        return cls(store.path, window_ms, app_version, signer)
 
     # -- sessions -----------------------------------------------------------------------------
 
@@ -92,7 +99,7 @@ class EventLog:
         meta = {
             "purpose": purpose, "participant": participant, "battery": battery,
             "app_version": self.app_version, "platform": platform.platform(), "time_zone": _local_zone(),
-            "anchor_wall_utc": _utc_text(wall),
+            "anchor_wall_utc": utc_text(wall),
         }
         payload = validate_payload("session.opened", meta)
         row = {"id": sid, "status": "open", "anchor_wall_ns": wall, **{k: meta[k] for k in meta if k != "battery"},
@@ -119,7 +126,7 @@ class EventLog:
         elapsed = max(last.t_ns + 1, wall - row.anchor_wall_ns)
         state = OpenSession(session_id, time.perf_counter_ns() - elapsed, row.anchor_wall_ns, last.seq + 1)
         payload = validate_payload("session.resumed", {
-            "last_seq_before": last.seq, "wall_utc": _utc_text(wall), "gap_ns_estimate": elapsed - last.t_ns,
+            "last_seq_before": last.seq, "wall_utc": utc_text(wall), "gap_ns_estimate": elapsed - last.t_ns,
             "resume_game": game, "resume_trial": trial,
         })
         with self._lock:
@@ -127,7 +134,7 @@ class EventLog:
             if session_id in self._open:
                 raise SessionClosedError(f"session {session_id} is already open in this process")
             self._open[session_id] = state
-            self._writer.queue.put(OpenOp(None, session_id, last.hash))
+            self._writer.queue.put(OpenOp(None, session_id, last.hash, last.seq))
             self._enqueue(state, "session.resumed", elapsed, canonical_json(payload), None, None)
         return state
 
@@ -194,9 +201,26 @@ class EventLog:
         """Call listener on the writer thread after each commit with {session_id: last durable seq}."""
         self._writer.commit_listeners.append(listener)
 
+    def add_storage_listener(self, listener: Callable[[str | None], None]) -> None:
+        """Call listener on the writer thread when commits start failing for lack of space or an I/O error (with
+        what failed) and again with None once they succeed; meanwhile nothing recorded is dropped."""
+        self._writer.storage_listeners.append(listener)
+
+    @property
+    def storage_problem(self) -> str | None:
+        """Why the writer cannot commit right now (a full disk), or None."""
+        return self._writer.stalled
+
     def request_flush(self) -> FlushOp:
         """Queue a durability marker without waiting; op.done is set once it is durable."""
         op = FlushOp()
+        self._writer.queue.put(op)
+        return op
+
+    def checkpoint(self, session_id: str) -> FlushOp:
+        """A trial boundary: queue a durability marker that also signs the session's chain head (with a signer);
+        never waits."""
+        op = FlushOp(checkpoint=session_id)
         self._writer.queue.put(op)
         return op
 
@@ -219,7 +243,7 @@ class EventLog:
             jump = drift - state.last_drift_ns
             if abs(jump) >= WALL_JUMP_THRESHOLD_NS:
                 state.last_drift_ns = drift
-                payload = {"jump_ns": jump, "wall_utc": _utc_text(wall)}
+                payload = {"jump_ns": jump, "wall_utc": utc_text(wall)}
                 try:
                     self.record(state.session_id, "clock.wall_jump", now - state.t0_perf_ns, payload)
                 except SessionClosedError:

@@ -220,3 +220,65 @@ def _results(conn: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+APPEND_ONLY_TABLES = ("events", "checkpoints", "station_keys")
+
+
+def append_only_triggers(table: str) -> tuple[str, str]:
+    """The two triggers that make a table append-only (verify-log checks they exist with exactly this text)."""
+    return (
+        f"CREATE TRIGGER {table}_refuse_update BEFORE UPDATE ON {table}\n"
+        f"        BEGIN SELECT RAISE(ABORT, '{table} are append-only: UPDATE refused'); END",
+        f"CREATE TRIGGER {table}_refuse_delete BEFORE DELETE ON {table}\n"
+        f"        BEGIN SELECT RAISE(ABORT, '{table} are append-only: DELETE refused'); END",
+    )
+
+
+@migration(6, "signed checkpoints of session chain heads and the station's key history, both append-only")
+def _checkpoints(conn: sqlite3.Connection) -> None:
+    run(
+        conn,
+        """
+        CREATE TABLE checkpoints (
+            n INTEGER PRIMARY KEY,
+            prev TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            head TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            status TEXT,
+            closed_utc TEXT,
+            signed_utc TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            signature TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX checkpoints_by_session ON checkpoints(session_id, seq)",
+        """
+        CREATE TABLE station_keys (
+            n INTEGER PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            reason TEXT NOT NULL
+        )
+        """,
+        *append_only_triggers("checkpoints"),
+        *append_only_triggers("station_keys"),
+    )
+
+
+@migration(7, "access codes kept only as hashes (with a hint); session progress keeps the code's hint")
+def _hashed_codes(conn: sqlite3.Connection) -> None:
+    from eventlog.codehash import code_salt, hash_code, hint_of
+
+    run(conn, "ALTER TABLE access_codes ADD COLUMN hint TEXT")
+    plain = [row[0] for row in conn.execute("SELECT code FROM access_codes")]
+    if plain:
+        salt = code_salt(conn)
+        for code in plain:
+            conn.execute("UPDATE access_codes SET code = ?, hint = ? WHERE code = ?",
+                         (hash_code(code, salt), hint_of(code), code))
+    for session_id, code in conn.execute("SELECT session_id, code FROM session_progress WHERE code IS NOT NULL"
+                                         ).fetchall():
+        conn.execute("UPDATE session_progress SET code = ? WHERE session_id = ?", (hint_of(code), session_id))

@@ -48,8 +48,9 @@ class SessionRecorder:
         return self.session.since_start(perf_ns)
 
     def checkpoint(self) -> None:
-        """Queue a durability marker; the writer commits at once instead of waiting out its window."""
-        self.log.request_flush()
+        """A trial boundary: queue a durability marker (the writer commits at once instead of waiting out its
+        window) that also has the session's chain head signed when the log has the station key."""
+        self.log.checkpoint(self.session.session_id)
 
     def flush_op(self) -> FlushOp:
         """Queue a durability marker and return it, so a worker thread may wait on it."""

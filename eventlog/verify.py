@@ -1,19 +1,26 @@
-"""Verification of hash chains and database integrity: finds the first broken event."""
+"""Verification of hash chains and database integrity: finds the first broken event.
+
+`verify_store` is what `hiremate verify-log` runs: SQLite's integrity check, the append-only triggers, every
+session's chain (each stored field typed first), every `sessions` column the events also state, and, given the
+station's trusted public keys, the signed checkpoints (eventlog.audit).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from eventlog.audit import check_checkpoints, check_session_row, check_triggers
 from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
-from eventlog.errors import ChainBrokenError
+from eventlog.errors import ChainBrokenError, StoreError
+from eventlog.pages import with_damaged_page
 from eventlog.records import EventRecord
+from eventlog.rows import Row, check_row, strict_payload
 from eventlog.store import SessionRow, Store
 
-__all__ = ["VerifyReport", "verify_chain", "verify_rows", "verify_store"]
-
-
-Row = tuple[str, int, int, str, str | None, int | None, str, str, str]
+__all__ = ["VerifyReport", "verify_chain", "verify_rows", "verify_session", "verify_store"]
 
 
 def verify_chain(
@@ -27,60 +34,126 @@ def verify_chain(
     return verify_rows(session_id, rows, head, count)
 
 
-def verify_rows(session_id: str, rows: Iterable[Row], head: str | None = None, count: int | None = None) -> int:
-    """Like verify_chain over raw `events` rows whose payload is the stored canonical JSON text."""
+@dataclass
+class ChainWalk:
+    """What walking a session's rows found: how many verified, and the first and last row."""
+
+    count: int = 0
+    first: Row | None = None
+    last: Row | None = None
+
+
+def _walk(session_id: str, rows: Iterable[tuple[Any, ...]], strict: bool) -> ChainWalk:
+    walk = ChainWalk()
     prev = GENESIS_HASH
-    expected = 0
-    for sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest in rows:
+    for position, raw in enumerate(rows):
+        row = check_row(session_id, position, raw)
+        sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest = row
         if sid != session_id:
             raise ChainBrokenError(session_id, seq, f"belongs to session {sid}")
-        if seq != expected:
-            raise ChainBrokenError(session_id, expected, f"missing or moved: found seq {seq} in its place")
+        if seq != position:
+            raise ChainBrokenError(session_id, position, f"missing or moved: found seq {seq} in its place")
         if prev_hash != prev:
             raise ChainBrokenError(session_id, seq, "prev_hash does not match the previous event's hash")
+        if strict and canonical_json(strict_payload(session_id, seq, payload_json)) != payload_json:
+            raise ChainBrokenError(session_id, seq, "field 'payload' is not in canonical form (rewritten by hand)")
         if chain_hash(prev, event_bytes(sid, seq, t_ns, kind, game, trial, payload_json)) != digest:
             raise ChainBrokenError(session_id, seq, "content does not match its hash (edited)")
         prev = digest
-        expected += 1
-    if count is not None and expected != count:
-        raise ChainBrokenError(session_id, expected, f"session closed with {count} events but {expected} are present")
-    if head is not None and prev != head:
-        raise ChainBrokenError(session_id, expected - 1, "last event's hash is not the recorded chain head")
-    return expected
+        walk.first = walk.first or row
+        walk.last = row
+        walk.count += 1
+    return walk
+
+
+def _check_tail(session_id: str, walk: ChainWalk, head: str | None, count: int | None) -> None:
+    if count is not None and walk.count != count:
+        raise ChainBrokenError(session_id, walk.count,
+                               f"session closed with {count} events but {walk.count} are present")
+    last_hash = walk.last[8] if walk.last else GENESIS_HASH
+    if head is not None and last_hash != head:
+        raise ChainBrokenError(session_id, walk.count - 1, "last event's hash is not the recorded chain head")
+
+
+def verify_rows(session_id: str, rows: Iterable[tuple[Any, ...]], head: str | None = None, count: int | None = None,
+                strict: bool = False) -> int:
+    """Like verify_chain over raw `events` rows whose payload is the stored canonical JSON text. Every field's type
+    is checked first; `strict` also parses each payload (strict JSON, canonical spelling)."""
+    walk = _walk(session_id, rows, strict)
+    _check_tail(session_id, walk, head, count)
+    return walk.count
+
+
+def verify_session(store: Store, row: SessionRow) -> int:
+    """One session as verify-log checks it: typed rows, strict payloads, the chain, the recorded head and count,
+    and the session row against what its events state. ChainBrokenError (or StoreError) at the first problem."""
+    walk = _walk(row.id, store.iter_rows(row.id), strict=True)
+    _check_tail(row.id, walk, row.chain_head, row.event_count)
+    check_session_row(row, walk.first, walk.last, walk.count)
+    return walk.count
 
 
 @dataclass
 class VerifyReport:
-    """What verify_store found."""
+    """What verify_store found: session problems in `broken`, station-wide ones (triggers, checkpoints) in
+    `problems`, and notes that are not failures (sessions no checkpoint covers yet)."""
 
     sessions: int = 0
     events: int = 0
     integrity: str = "ok"
     broken: list[ChainBrokenError] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    checkpoints: int | None = None
 
     @property
     def ok(self) -> bool:
-        """True only when the database is intact and every chain verifies."""
-        return self.integrity == "ok" and not self.broken
+        """True only when the database is intact, every chain and row verifies and nothing station-wide failed."""
+        return self.integrity == "ok" and not self.broken and not self.problems
 
 
-def _verify_row(store: Store, row: SessionRow) -> int:
-    return verify_rows(row.id, store.iter_rows(row.id), row.chain_head, row.event_count)
+def _integrity(store: Store) -> str:
+    try:
+        text = "; ".join(str(r[0]) for r in store.conn.execute("PRAGMA integrity_check"))
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+    return text if text == "ok" else with_damaged_page(store.path, text)
 
 
-def verify_store(store: Store) -> VerifyReport:
-    """Run PRAGMA integrity_check and recompute every session's chain."""
+def verify_store(store: Store, trusted_keys: Collection[bytes] | None = None) -> VerifyReport:
+    """Run PRAGMA integrity_check, check the append-only triggers, recompute every session's chain and check its
+    row; with `trusted_keys` (raw Ed25519 public keys) also check every signed checkpoint against the events."""
     report = VerifyReport()
-    report.integrity = "; ".join(r[0] for r in store.conn.execute("PRAGMA integrity_check"))
-    known = {row.id for row in store.sessions()}
-    orphans = [r[0] for r in store.conn.execute("SELECT DISTINCT session_id FROM events")]
-    for sid in orphans:
-        if sid not in known:
-            report.broken.append(ChainBrokenError(sid, 0, "events of a session that has no session row"))
-    for row in store.sessions():
+    report.integrity = _integrity(store)
+    try:
+        _verify_tables(store, report, trusted_keys)
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        report.problems.append(f"the database cannot be read: {exc}")
+    return report
+
+
+def _verify_tables(store: Store, report: VerifyReport, trusted_keys: Collection[bytes] | None) -> None:
+    report.problems.extend(check_triggers(store.conn))
+    sessions = store.sessions()
+    for row in sessions:
         report.sessions += 1
         try:
-            report.events += _verify_row(store, row)
+            report.events += verify_session(store, row)
         except ChainBrokenError as exc:
             report.broken.append(exc)
-    return report
+        except StoreError as exc:
+            report.broken.append(ChainBrokenError(row.id, -1, str(exc).removeprefix(f"session {row.id}: ")))
+    known = {row.id for row in sessions}
+    for (sid,) in store.conn.execute("SELECT DISTINCT session_id FROM events").fetchall():
+        if sid not in known:
+            report.broken.append(ChainBrokenError(str(sid), 0, "events of a session that has no session row"))
+    if trusted_keys is not None:
+        if not store.schema_has("checkpoints"):
+            report.problems.append("no checkpoints table: the database was written by an older app; open it with "
+                                   "the station once (it upgrades and signs what is there), then verify again")
+            return
+        audit = check_checkpoints(store.conn, sessions, trusted_keys)
+        report.checkpoints = audit.count
+        report.problems.extend(audit.problems)
+        report.broken.extend(audit.broken)
+        report.notes.extend(audit.notes)

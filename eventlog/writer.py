@@ -1,22 +1,35 @@
-"""The single writer thread: sequences are assigned by callers; it chains, batches and commits."""
+"""The single writer thread: sequences are assigned by callers; it chains, batches, commits and signs checkpoints.
+
+When the disk is full (or an I/O error stops a commit) nothing is dropped: the batch stays in memory, the writer
+says so to its storage listeners (the station shows a "please call the proctor" screen), and it tries the same
+batch again, with whatever arrived meanwhile, every `retry_s` until the commit succeeds; then it says so again.
+Only a stop request while stalled gives up (after one last try), and says how many events were not written.
+"""
 
 from __future__ import annotations
 
+import errno
 import queue
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from eventlog.canonical import chain_hash, event_bytes
+from eventlog.checkpoints import Signer, last_checkpoint, write_checkpoint
 from eventlog.errors import WriterFailedError
 from eventlog.transaction import atomic
 
-__all__ = ["CloseOp", "EventOp", "FlushOp", "OpenOp", "StopOp", "Writer"]
+__all__ = ["AdoptOp", "CloseOp", "EventOp", "FlushOp", "OpenOp", "StopOp", "Writer"]
 
 MAX_BATCH = 20_000
+RETRY_S = 1.0
+SQLITE_IOERR, SQLITE_FULL = 10, 13
+STORAGE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 
 
 @dataclass(slots=True)
@@ -35,16 +48,17 @@ class EventOp:
 
 @dataclass(slots=True)
 class OpenOp:
-    """Insert a session row; `head` is the chain head to continue from (resume)."""
+    """Insert a session row; `head` and `last_seq` are where the chain continues from (resume)."""
 
     row: dict[str, Any] | None
     session_id: str
     head: str
+    last_seq: int = -1
 
 
 @dataclass(slots=True)
 class CloseOp:
-    """Mark a session closed once its last event is committed."""
+    """Mark a session closed once its last event is committed (and sign a close checkpoint)."""
 
     session_id: str
     status: str
@@ -54,9 +68,17 @@ class CloseOp:
 
 @dataclass(slots=True)
 class FlushOp:
-    """Set `done` once everything queued before it is durable."""
+    """Set `done` once everything queued before it is durable; with `checkpoint`, also sign that session's head
+    (a trial boundary)."""
 
     done: threading.Event = field(default_factory=threading.Event)
+    checkpoint: str | None = None
+
+
+@dataclass(slots=True)
+class AdoptOp:
+    """Sign the current head of every session, once, when a signing log first opens a database without
+    checkpoints (one made before they existed)."""
 
 
 @dataclass(slots=True)
@@ -66,7 +88,7 @@ class StopOp:
     done: threading.Event = field(default_factory=threading.Event)
 
 
-Op = EventOp | OpenOp | CloseOp | FlushOp | StopOp
+Op = EventOp | OpenOp | CloseOp | FlushOp | AdoptOp | StopOp
 
 INSERT_EVENT = (
     "INSERT INTO events (session_id, seq, t_ns, kind, game, trial, payload, prev_hash, hash)"
@@ -74,16 +96,31 @@ INSERT_EVENT = (
 )
 
 
+def is_storage_error(exc: BaseException) -> bool:
+    """A full disk or an I/O error: worth trying again once space is freed, not a bug."""
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in (SQLITE_FULL, SQLITE_IOERR)
+    return isinstance(exc, OSError) and exc.errno in STORAGE_ERRNOS
+
+
 class Writer:
     """Owns the write connection; commits queued ops in groups within a bounded window."""
 
-    def __init__(self, conn: sqlite3.Connection, window_s: float) -> None:
+    def __init__(self, conn: sqlite3.Connection, window_s: float, signer: Signer | None = None,
+                 where: Path | None = None, retry_s: float = RETRY_S) -> None:
         self.queue: queue.SimpleQueue[Op] = queue.SimpleQueue()
         self.failure: BaseException | None = None
+        self.stalled: str | None = None  # why commits fail for now (disk full); None when writing normally
         self.heads: dict[str, str] = {}
+        self.seqs: dict[str, int] = {}
         self.commit_listeners: list[Callable[[dict[str, int]], None]] = []
+        self.storage_listeners: list[Callable[[str | None], None]] = []
         self._conn = conn
         self._window_s = window_s
+        self._signer = signer
+        self._where = where
+        self._retry_s = retry_s
         self._thread = threading.Thread(target=self._run, name="hiremate-log-writer", daemon=True)
         self._thread.start()
 
@@ -107,34 +144,82 @@ class Writer:
     def _run(self) -> None:
         while True:
             batch = self._collect(self.queue.get())
-            if self.failure is None:
-                self._commit(batch)
+            while self.failure is None and not self._commit(batch):
+                if any(isinstance(op, StopOp) for op in batch):
+                    self._give_up(batch)
+                    break
+                batch = self._wait_for_space(batch)
+            if self.stalled is not None and self.failure is None:
+                self._tell_storage(None)
             for op in batch:
                 if isinstance(op, FlushOp | StopOp) or (isinstance(op, EventOp) and op.done is not None):
                     op.done.set()  # type: ignore[union-attr]
-            if isinstance(batch[-1], StopOp):
+            if any(isinstance(op, StopOp) for op in batch):
+                self._conn.close()  # the last connection closing merges and removes the WAL file
                 return
 
-    def _commit(self, batch: list[Op]) -> None:
-        heads = dict(self.heads)
-        rows: list[tuple[Any, ...]] = []
+    def _wait_for_space(self, batch: list[Op]) -> list[Op]:
+        """Sleep one retry interval, keeping every op that arrives meanwhile (in order) for the next try."""
+        deadline = time.monotonic() + self._retry_s
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                op = self.queue.get(timeout=remaining)
+            except queue.Empty:
+                break
+            batch.append(op)
+            if isinstance(op, StopOp):
+                break
+        return batch
+
+    def _give_up(self, batch: list[Op]) -> None:
+        lost = sum(isinstance(op, EventOp) for op in batch)
+        self.failure = WriterFailedError(f"event log writer stopped while it could not write ({self.stalled}); "
+                                         f"{lost} events were not written")
+
+    def _tell_storage(self, problem: str | None) -> None:
+        self.stalled = problem
+        for listener in self.storage_listeners:
+            listener(problem)
+
+    def _storage_problem(self, exc: BaseException) -> str:
+        where = f" ({self._where})" if self._where else ""
+        free = ""
+        if self._where is not None:
+            try:
+                free = f"; {shutil.disk_usage(self._where.parent).free // 1024} KiB free"
+            except OSError:
+                free = ""
+        return f"the station cannot write its log{where}: {exc}{free}"
+
+    def _commit(self, batch: list[Op]) -> bool:
+        """Commit the batch in one transaction; False when storage refused it (the batch is kept for a retry)."""
+        heads, seqs = dict(self.heads), dict(self.seqs)
         try:
             with atomic(self._conn):  # the whole batch, or (rolled back) nothing
-                for op in batch:
-                    if isinstance(op, EventOp):
-                        rows.append(self._chain(op, heads))
-                        continue
-                    if rows:
-                        self._conn.executemany(INSERT_EVENT, rows)
-                        rows = []
-                    self._apply(op, heads)
-                if rows:
-                    self._conn.executemany(INSERT_EVENT, rows)
-        except BaseException as exc:  # disk full, I/O error: refuse everything after this
-            self.failure = WriterFailedError(f"event log writer failed: {exc}")
-            return
-        self.heads = heads
+                self._write(batch, heads, seqs)
+        except BaseException as exc:
+            if is_storage_error(exc):
+                if self.stalled is None:
+                    self._tell_storage(self._storage_problem(exc))
+                return False
+            self.failure = WriterFailedError(f"event log writer failed: {exc}")  # a bug: refuse everything after
+            return True
+        self.heads, self.seqs = heads, seqs
         self._announce(batch)
+        return True
+
+    def _write(self, batch: list[Op], heads: dict[str, str], seqs: dict[str, int]) -> None:
+        rows: list[tuple[Any, ...]] = []
+        for op in batch:
+            if isinstance(op, EventOp):
+                rows.append(self._chain(op, heads, seqs))
+                continue
+            if rows:
+                self._conn.executemany(INSERT_EVENT, rows)
+                rows = []
+            self._apply(op, heads, seqs)
+        if rows:
+            self._conn.executemany(INSERT_EVENT, rows)
 
     def _announce(self, batch: list[Op]) -> None:
         """Tell listeners the last durable sequence number of each session in this commit."""
@@ -148,15 +233,16 @@ class Writer:
             listener(last)
 
     @staticmethod
-    def _chain(op: EventOp, heads: dict[str, str]) -> tuple[Any, ...]:
+    def _chain(op: EventOp, heads: dict[str, str], seqs: dict[str, int]) -> tuple[Any, ...]:
         prev = heads[op.session_id]
         digest = chain_hash(
             prev, event_bytes(op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json)
         )
         heads[op.session_id] = digest
+        seqs[op.session_id] = op.seq
         return (op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json, prev, digest)
 
-    def _apply(self, op: Op, heads: dict[str, str]) -> None:
+    def _apply(self, op: Op, heads: dict[str, str], seqs: dict[str, int]) -> None:
         if isinstance(op, OpenOp):
             if op.row is not None:
                 columns = ", ".join(op.row)
@@ -165,9 +251,31 @@ class Writer:
             else:
                 self._conn.execute("UPDATE sessions SET status = 'open' WHERE id = ?", (op.session_id,))
             heads[op.session_id] = op.head
+            seqs[op.session_id] = op.last_seq
         elif isinstance(op, CloseOp):
+            head = heads[op.session_id]
             self._conn.execute(
                 "UPDATE sessions SET status = ?, closed_utc = ?, event_count = ?, chain_head = ? WHERE id = ?",
-                (op.status, op.closed_utc, op.event_count, heads[op.session_id], op.session_id),
+                (op.status, op.closed_utc, op.event_count, head, op.session_id),
             )
+            if self._signer is not None:
+                write_checkpoint(self._conn, self._signer, op.session_id, op.event_count - 1, head, "close",
+                                 op.status, op.closed_utc)
             heads.pop(op.session_id, None)
+            seqs.pop(op.session_id, None)
+        elif isinstance(op, FlushOp) and op.checkpoint is not None and self._signer is not None:
+            sid = op.checkpoint
+            if sid in heads and seqs.get(sid, -1) >= 0:
+                write_checkpoint(self._conn, self._signer, sid, seqs[sid], heads[sid], "trial")
+        elif isinstance(op, AdoptOp) and self._signer is not None:
+            self._adopt(self._signer)
+
+    def _adopt(self, signer: Signer) -> None:
+        if last_checkpoint(self._conn) is not None:
+            return
+        sessions = self._conn.execute("SELECT id, status, closed_utc FROM sessions ORDER BY anchor_wall_ns").fetchall()
+        for session_id, status, closed_utc in sessions:
+            last = self._conn.execute("SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
+                                      (session_id,)).fetchone()
+            if last is not None:
+                write_checkpoint(self._conn, signer, session_id, last[0], last[1], "adopted", status, closed_utc)

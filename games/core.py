@@ -42,10 +42,6 @@ next trial boundary:
   the reaction-time tally, the decision choices) continue from the recorded ones. The seeded plan is the
   same, so the candidate sees the same numbering ("Balloon 8 of 30") as before the crash.
 
-`start_at_trial(trial)` is the older entry point, kept while the station still calls it: it starts a game
-at a trial with nothing restored (BART starts over from its first balloon). `resumes_mid_game` says
-which (True: the game begins at that trial; False: it starts from its first trial).
-
 Ignored input. Every key press and mouse click that reaches a game's view and does nothing is recorded
 as `game.input_ignored` (`InputIgnored`: the input, key or button, why, the rules' phase, whether the key
 was an auto-repeat, the widget clicked) at the handler's `perf_counter_ns` stamp, in the game's trial
@@ -233,21 +229,12 @@ class GameView(Protocol):
         ...
 
     @property
-    def resumes_mid_game(self) -> bool:
-        """Whether start_at_trial(k) begins at trial k (True) or starts the game over (False)."""
-        ...
-
-    @property
     def finished(self) -> bool:
         """Whether <ns>.game_ended has been recorded."""
         ...
 
     def start(self) -> None:
         """Begin the game at its first trial."""
-        ...
-
-    def start_at_trial(self, trial: int) -> None:
-        """Older resume entry point: begin at `trial` with nothing restored (or from the start, see above)."""
         ...
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:

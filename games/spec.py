@@ -31,6 +31,7 @@ class GameSpec:
     view: str  # "games.bart.view:BartView"
     player: str  # "games.bart.player:BartPlayer"
     events_module: str  # "games.bart.events"
+    trial_noun: str = "trial"  # what the candidate sees a trial called ("Balloon 8 of 30": "balloon")
 
 
 def load_object(path: str) -> Any:

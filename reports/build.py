@@ -13,6 +13,7 @@ from reports.session_data import SessionData, SessionMeta, session_data
 from reports.summary import battery_info, fit_words, local_time, quality_line, status_line, summary_section
 from reports.trait_charts import compare_chart
 from scoring import Profile, Role, RoleFit, role_fit
+from scoring.norms import NormTable
 
 __all__ = ["CompareError", "ReportInput", "build_comparison", "build_report"]
 
@@ -45,11 +46,12 @@ def _subtitle(inp: ReportInput) -> str:
            f"{inp.meta.session_id[:8]}"
 
 
-def build_report(inp: ReportInput, role: Role | None = None) -> Document:
-    """The recruiter report of one session: summary, one section per game, the evidence."""
+def build_report(inp: ReportInput, role: Role | None = None, norms: NormTable | None = None) -> Document:
+    """The recruiter report of one session: summary (percentiles against `norms`, or a plain word that none is
+    loaded), one section per game, the evidence."""
     data = _data(inp)
     fit = _fit(inp.profile, role)
-    sections = [summary_section(inp.meta, inp.profile, data, role, fit)]
+    sections = [summary_section(inp.meta, inp.profile, data, role, fit, norms)]
     if inp.profile is not None and data is not None:
         sections += game_sections(inp.profile, data)
         sections.append(evidence_section(inp.profile))
@@ -110,7 +112,8 @@ def build_comparison(inputs: Sequence[ReportInput], role: Role | None = None) ->
                         "Styles have no better pole; for abilities (green tracks) higher is better."))
     sections = [Section("compare", "Candidates side by side", tuple(blocks), new_page=False)]
     if role is not None:
-        fit_blocks = [Paragraph(role.description, "muted"), *_fit_table(inputs, fits, letters)]
+        fit_blocks = [Paragraph(role.description, "muted"), Paragraph(role.origin, "muted"),
+                      *_fit_table(inputs, fits, letters)]
         fit_blocks += [Paragraph(f"{letters[n]} ({inputs[n].meta.participant}): {fit_words(f)}")
                        for n, f in enumerate(fits) if f is not None]
         sections.append(Section("compare-fit", f"Fit to the role: {role.name}", tuple(fit_blocks), new_page=False))

@@ -134,7 +134,8 @@ def rt_chart(game: RtGameData, lapse_ms: float = 500.0, early_ms: float = 100.0)
     for i, ms in enumerate(game.false_starts_ms):
         shapes.append(Circle((x0 - 12) / 2 + 2 + (i % 5 - 2) * 2.2 * r, base - r - (i // 5) * 2 * r, r, fill=st.EARLY,
                              cls="false-start", data=(("before-ms", f"{ms:.0f}"),)))
-    hits = sorted(p.latency_ms for p in answered if p.outcome == "hit" and p.latency_ms >= early_ms)  # type: ignore[operator]
+    hits = sorted(hit_ms for p in answered
+                  if p.outcome == "hit" and (hit_ms := p.latency_ms) is not None and hit_ms >= early_ms)
     if hits:
         mid = hits[len(hits) // 2] if len(hits) % 2 else (hits[len(hits) // 2 - 1] + hits[len(hits) // 2]) / 2
         shapes += [Line(x_of(mid), 40, x_of(mid), base, stroke=st.INK, width=1, dash=(3, 2), cls="median"),

@@ -13,7 +13,7 @@ __all__ = ["PAPERS", "render_html"]
 
 Paper = Literal["a4", "letter"]
 PAPERS = {"a4": "A4", "letter": "letter"}
-LETTER_ZOOM = "zoom:.93"
+LETTER_ZOOM = "zoom:.9"
 """Letter is 18 mm shorter than A4: printed at 93 % so page 1 holds the same summary and sections start alike."""
 
 CSS = """

@@ -12,7 +12,8 @@ __all__ = ["GAME_TITLES", "LABELS", "QUALITY_LABELS", "MetricLabel", "format_val
 
 Unit = Literal["count", "pumps", "signed_pumps", "seconds", "seconds_s", "dollars", "percent", "cv_percent",
                "score100", "dprime", "words", "text", "risk_path", "points",
-               "signed_count", "signed_rate", "signed_dollars", "signed_points", "per_dollar", "per_second", "moves"]
+               "signed_count", "signed_rate", "signed_dollars", "signed_points", "per_dollar", "per_second", "moves",
+               "digits", "ratio", "signed_seconds", "yes_no"]  # the last four: issue 14's games
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ GAME_TITLES = {
     "choice_rt": "Choice reaction time",
     "go_nogo": "Go / no-go (response control)",
     "decision": "Workplace decision scenarios",
+    "digit_span": "Digit span (working memory)",
+    "card_match": "Card match (visual memory)",
+    "flanker": "Arrows (attention and rule switching)",
+    "stop_signal": "Stop signal (stopping an action)",
 }
 
 _BART = {
@@ -89,7 +94,7 @@ _DECISION = {
     "decision.mean_first_decision_ms": MetricLabel("Average time to first choice", "seconds"),
     "decision.total_time_ms": MetricLabel("Time on the scenario", "seconds"),
     "decision.active_time_ms": MetricLabel("Active time (reading, choosing, typing)", "seconds"),
-    "decision.hesitation_ms": MetricLabel("Pause time (gaps of 5 s or more)", "seconds"),
+    "decision.hesitation_ms": MetricLabel("Pause time (no reading, choosing or typing)", "seconds"),
     "decision.first_decision_ms": MetricLabel("Time to first choice", "seconds"),
     "decision.changes": MetricLabel("Changes of choice", "count"),
     "decision.options_viewed": MetricLabel("Options looked at", "count"),
@@ -103,15 +108,72 @@ _DECISION = {
     "decision.idle_ms": MetricLabel("Idle time", "seconds"),
     "decision.focus_losses": MetricLabel("Times the window lost focus", "count"),
     "decision.frozen_ms": MetricLabel("Time the station paused the scenario", "seconds"),
+    "decision.reading_ms": MetricLabel("Time reading the options", "seconds"),
+    "decision.typing_ms": MetricLabel("Time typing the reasoning", "seconds"),
+    "decision.final_option_view_ms": MetricLabel("Time looking at the option chosen", "seconds"),
+    "decision.reasoning_provided": MetricLabel("Wrote a reasoning", "text"),
+}
+
+_MEMORY_ATTENTION = {
+    "digit_span.sequences": MetricLabel("Sequences answered", "count"),
+    "digit_span.correct": MetricLabel("Sequences repeated exactly", "count"),
+    "digit_span.forward_span": MetricLabel("Longest sequence repeated in order", "digits", "the forward span"),
+    "digit_span.forward_correct": MetricLabel("Sequences repeated exactly, in order", "count"),
+    "digit_span.backward_span": MetricLabel("Longest sequence repeated in reverse", "digits", "the backward span"),
+    "digit_span.backward_correct": MetricLabel("Sequences repeated exactly, in reverse", "count"),
+    "digit_span.position_errors": MetricLabel("Digits in a wrong place, missing or extra", "count"),
+    "digit_span.position_error_rate": MetricLabel("Share of digits in a wrong place", "percent"),
+    "digit_span.corrections": MetricLabel("Corrections (Backspace)", "count"),
+    "digit_span.ms_per_digit": MetricLabel("Typical answering time per digit", "seconds"),
+    "card_match.boards": MetricLabel("Boards cleared", "count"),
+    "card_match.moves": MetricLabel("Moves (two cards each)", "count"),
+    "card_match.pairs": MetricLabel("Pairs found", "count"),
+    "card_match.expected_moves": MetricLabel("Moves a perfect memory needs on average", "moves",
+                                             "Velleman & Warrington 2013"),
+    "card_match.moves_ratio": MetricLabel("Moves compared with perfect memory", "ratio", "1.00 × = as perfect memory"),
+    "card_match.repeat_errors": MetricLabel("Repeat errors (a known pair left untaken)", "count"),
+    "card_match.memory_hit_rate": MetricLabel("Pairs found when memory could find them", "percent"),
+    "card_match.median_move_ms": MetricLabel("Typical time per move", "seconds"),
+    "flanker.trials": MetricLabel("Trials completed", "count"),
+    "flanker.omissions": MetricLabel("Arrows not answered in time", "count"),
+    "flanker.congruent_accuracy": MetricLabel("Right answers, outer arrows pointing the same way", "percent"),
+    "flanker.congruent_rt_ms": MetricLabel("Typical time, outer arrows pointing the same way", "seconds"),
+    "flanker.incongruent_accuracy": MetricLabel("Right answers, outer arrows pointing the other way", "percent"),
+    "flanker.incongruent_rt_ms": MetricLabel("Typical time, outer arrows pointing the other way", "seconds"),
+    "flanker.neutral_accuracy": MetricLabel("Right answers, plain lines around", "percent"),
+    "flanker.neutral_rt_ms": MetricLabel("Typical time, plain lines around", "seconds"),
+    "flanker.conflict_effect_ms": MetricLabel("Slowing by arrows pointing the other way", "signed_seconds",
+                                              "the conflict effect; smaller is better"),
+    "flanker.switch_accuracy": MetricLabel("Right answers right after a change of rule", "percent"),
+    "flanker.switch_rt_ms": MetricLabel("Typical time right after a change of rule", "seconds"),
+    "flanker.repeat_accuracy": MetricLabel("Right answers when the rule stayed", "percent"),
+    "flanker.repeat_rt_ms": MetricLabel("Typical time when the rule stayed", "seconds"),
+    "flanker.switch_cost_ms": MetricLabel("Slowing after a change of rule", "signed_seconds",
+                                          "the switch cost; smaller is better"),
+    "stop_signal.trials": MetricLabel("Trials completed", "count"),
+    "stop_signal.stop_trials": MetricLabel("Trials with a stop signal", "count"),
+    "stop_signal.p_respond": MetricLabel("Stop signals not stopped", "percent", "the game aims at about half"),
+    "stop_signal.go_rt_ms": MetricLabel("Average response time to the arrows", "seconds"),
+    "stop_signal.go_rt_sd_ms": MetricLabel("Spread of response times to the arrows", "seconds"),
+    "stop_signal.go_omission_rate": MetricLabel("Arrows not answered", "percent"),
+    "stop_signal.go_error_rate": MetricLabel("Arrows answered with the wrong key", "percent"),
+    "stop_signal.failed_stop_rt_ms": MetricLabel("Average response time when not stopping", "seconds"),
+    "stop_signal.mean_ssd_ms": MetricLabel("Average delay of the stop signal", "seconds"),
+    "stop_signal.race_check_ms": MetricLabel("Check: responses not stopped were faster than others by",
+                                             "signed_seconds", "must be positive for a valid stopping time"),
+    "stop_signal.ssrt_ms": MetricLabel("Stopping time (stop-signal reaction time)", "seconds",
+                                       "how quickly an action under way was stopped; shorter is better"),
+    "stop_signal.ssrt_reliable": MetricLabel("Stopping time passes the guide's checks", "yes_no"),
 }
 
 GAME_TITLES.update(TRIAL_GAME_TITLES)
 _TRIAL = {key: MetricLabel(label, unit, help) for key, (label, unit, help) in TRIAL_LABELS.items()}  # type: ignore[arg-type]
 
-LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_TRIAL}
+LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTION, **_TRIAL}
 """Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""
 
 QUALITY_LABELS = {
+    "automated_input": "Automated input (not a person's)",
     "anticipation_rate": "Responses before the signal",
     "focus_losses": "Window lost focus",
     "idle_time": "Time without input",
@@ -154,6 +216,8 @@ def spell(value: float | int | str | bool | None, unit: Unit) -> str:
     """A value in the units people use (seconds, dollars, percent)."""
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, str):
         if unit == "risk_path":
             return " → ".join(value.split(">")) if value else "–"
@@ -179,6 +243,9 @@ def spell(value: float | int | str | bool | None, unit: Unit) -> str:
         "per_dollar": lambda: f"{x:.2f} per $",
         "per_second": lambda: f"{x:.1f} per s",
         "moves": lambda: f"{x:.1f} moves",
+        "digits": lambda: f"{x:.0f} digits",
+        "ratio": lambda: f"{x:.2f} ×",
+        "signed_seconds": lambda: f"{x / 1000.0:+.2f} s",
     }
     return spelled.get(unit, lambda: plain(x))()
 

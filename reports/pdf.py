@@ -26,7 +26,7 @@ CHART_MM = 180.0
 MARKS = {"plain": ("•", st.MUTED), "plus": ("+", st.TARGET), "consider": ("?", st.WARN)}
 
 
-class _Pdf(FPDF):  # type: ignore[misc]
+class _Pdf(FPDF):
     """FPDF with the report's footer on every page."""
 
     footer_text = ""

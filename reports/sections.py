@@ -5,6 +5,7 @@ from __future__ import annotations
 from reports.document import Block, Chart, Heading, Paragraph, Section, Table
 from reports.game_charts import bart_chart, decision_chart, go_nogo_chart, rt_chart
 from reports.labels import GAME_TITLES, format_value, label_for
+from reports.memory_sections import MEMORY_GAMES, MEMORY_INTROS, memory_blocks
 from reports.session_data import SessionData
 from reports.trial_sections import TRIAL_INTROS, trial_game_blocks
 from scoring import GameResult, Metric, Profile
@@ -89,26 +90,33 @@ def _task_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...
     return tuple(rows)
 
 
-DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.options_viewed", "decision.logical_keywords",
-           "decision.keyword_score", "decision.reasoning_depth", "decision.risk_exposure", "decision.idle_ms",
-           "decision.focus_losses", "decision.frozen_ms")
+TIME_DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.reading_ms", "decision.typing_ms",
+                "decision.final_option_view_ms", "decision.idle_ms", "decision.focus_losses", "decision.frozen_ms")
+CHOICE_DETAILS = ("decision.options_viewed", "decision.logical_keywords", "decision.keyword_score",
+                  "decision.reasoning_depth", "decision.reasoning_provided", "decision.risk_exposure")
 SHORT = {"decision.active_time_ms": "Active", "decision.hesitation_ms": "Pauses", "decision.options_viewed": "Views",
          "decision.logical_keywords": "Links", "decision.keyword_score": "Link score",
          "decision.reasoning_depth": "Depth", "decision.risk_exposure": "Risk path", "decision.idle_ms": "Idle",
-         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused"}
+         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused", "decision.reading_ms": "Reading",
+         "decision.typing_ms": "Typing", "decision.final_option_view_ms": "On chosen",
+         "decision.reasoning_provided": "Wrote"}
 
 
-def _detail_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def _detail_table(game: GameResult, titles: dict[str, str], details: tuple[str, ...], key: str) -> Table | None:
     tasks = [m.group for m in game.metrics if m.key == "decision.total_time_ms" and m.group]
-    keys = [k for k in DETAILS if any(m.key == k for m in game.metrics)]
+    keys = [k for k in details if any(m.key == k for m in game.metrics)]
+    if not keys:
+        return None
     rows = []
     for task in tasks:
         cells = [titles.get(task, task)]
-        for key in keys:
-            m = game.metric(key, task)
+        for k in keys:
+            m = game.metric(k, task)
             cells.append("–" if m is None else format_value(m).replace(" of 100", "").replace(" points", ""))
         rows.append(tuple(cells))
-    return ("Scenario", *[SHORT[k] for k in keys]), tuple(rows)
+    columns = ("Scenario", *[SHORT[k] for k in keys])
+    widths = tuple(2.4 if c == "Scenario" else 3.0 if c == "Risk path" else 0.9 for c in columns)
+    return Table(columns, tuple(rows), widths, key)
 
 
 def _decision(game: GameResult, data: SessionData) -> list[Block]:
@@ -120,16 +128,18 @@ def _decision(game: GameResult, data: SessionData) -> list[Block]:
         blocks.append(Chart("Each scenario over time", decision_chart(data.tasks, titles, words), CAPTIONS["decision"]))
     cols = (label_for("decision.first_decision_ms").label, "Options looked at", "Changes", "Words", "Final risk",
             "Time on scenario")
-    columns, rows = _detail_rows(game, titles)
-    widths = tuple(2.4 if c == "Scenario" else 1.5 if c == "Risk path" else 0.9 for c in columns)
+    details = [t for t in (_detail_table(game, titles, TIME_DETAILS, "task-details"),
+                           _detail_table(game, titles, CHOICE_DETAILS, "task-choices")) if t is not None]
     blocks += [Heading("Scenario by scenario"),
                Table(("Scenario", *cols), _task_rows(game, titles), (3.0, 1.3, 1.2, 1.0, 1.0, 1.0, 1.2), "tasks"),
-               Paragraph("In detail. Active: reading, choosing and typing; pauses: gaps of 5 s or more; views: every "
-                         "look at an option; links: connectors such as 'because' and 'therefore' (link score: "
-                         "weighted); depth: of 100; risk path: the risk levels chosen, in order; idle and away: "
-                         "without input or away from the window; paused: stopped by the station.", "muted"),
-               Table(columns, rows, widths, "task-details"),
-               Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
+               Paragraph("In detail. Active: reading, choosing and typing (from scoring 1.2.0; before, only the gaps "
+                         "between recorded steps under the idle threshold); pauses: the rest; reading: looking at "
+                         "options or scrolling; typing: writing the reasoning; on chosen: looking at the option "
+                         "finally chosen; idle and away: without input or away from the window; paused: stopped by "
+                         "the station; views: every look at an option; links: connectors such as 'because' and "
+                         "'therefore' (link score: weighted); depth: of 100; risk path: the risk levels looked at "
+                         "and chosen, in order.", "muted"),
+               *details, Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
     return blocks
 
 
@@ -141,9 +151,13 @@ def _status(game: GameResult) -> list[Block]:
 def game_sections(profile: Profile, data: SessionData) -> list[Section]:
     """A section per game played, in the order played."""
     out = []
-    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *TRIAL_INTROS)), None)
+    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *MEMORY_GAMES,
+                                                                      *TRIAL_INTROS)), None)
     for game in profile.games:
-        body: list[Block] = [Paragraph(INTROS.get(game.game, ""), "muted"), *_status(game)]
+        body: list[Block] = [Paragraph(INTROS.get(game.game, MEMORY_INTROS.get(game.game, "")), "muted"),
+                             *_status(game)]
+        if game.game in MEMORY_GAMES:
+            body += memory_blocks(game, data, metrics_table)
         if game.game in TRIAL_INTROS:
             body += trial_game_blocks(game, metrics_table)
         elif game.game == "bart":
@@ -152,7 +166,7 @@ def game_sections(profile: Profile, data: SessionData) -> list[Section]:
             body += _decision(game, data)
         else:
             body += _rt(game, data)
-        fresh = game.game in ("bart", "decision", first_rt, *TRIAL_INTROS)  # later RT games follow on the same page
+        fresh = game.game in ("bart", "decision", first_rt, *MEMORY_GAMES, *TRIAL_INTROS)  # later RT games share a page
         out.append(Section(f"game-{game.game}", GAME_TITLES.get(game.game, game.game), tuple(body), fresh))
     return out
 

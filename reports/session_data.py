@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventlog.records import EventRecord
+from reports.memory_data import MemoryAttentionData, memory_attention_data
 from scoring.bart import parse_bart
 from scoring.rt import parse_rt
 from scoring.stream import Stream, frozen_ns, parse_stream
@@ -83,6 +84,7 @@ class SessionData:
     tasks: tuple[TaskTimeline, ...]
     duration_s: float
     games_started: tuple[str, ...]
+    memory: MemoryAttentionData = field(default_factory=MemoryAttentionData)  # issue 14's games
 
 
 def meta_from_events(records: Sequence[EventRecord], station: str = "") -> SessionMeta:
@@ -148,4 +150,5 @@ def session_data(records: Sequence[EventRecord]) -> SessionData:
         elif name == "decision":
             tasks = _tasks(recs, stream)
     started = tuple(name for name, _ in sorted(stream.games.items(), key=lambda kv: kv[1][0].seq))
-    return SessionData(balloons, tuple(rt_games), tasks, (records[-1].t_ns - records[0].t_ns) / 1e9, started)
+    return SessionData(balloons, tuple(rt_games), tasks, (records[-1].t_ns - records[0].t_ns) / 1e9, started,
+                       memory_attention_data(stream.games))

@@ -13,6 +13,8 @@ from reports.session_data import SessionData, SessionMeta
 from reports.texts import READINGS, reading
 from reports.trait_charts import role_fit_chart, trait_profile_chart
 from scoring import Profile, Role, RoleFit
+from scoring.norms import NO_NORMS, NormTable, compared
+from scoring.quality import AUTOMATION
 
 __all__ = ["battery_info", "fit_words", "local_time", "quality_line", "status_line", "summary_section"]
 
@@ -68,7 +70,8 @@ def quality_line(profile: Profile | None) -> tuple[str, bool]:
     """Data quality at a glance, and whether any check needs attention."""
     if profile is None:
         return "no data recorded", False
-    raised = [QUALITY_LABELS.get(q.key, q.key) for q in profile.quality if q.raised]
+    raised = [QUALITY_LABELS.get(q.key, q.key) for q in sorted(profile.quality, key=lambda q: q.key != AUTOMATION)
+              if q.raised]
     if not raised:
         return f"all {len(profile.quality)} checks passed", False
     return f"{len(raised)} of {len(profile.quality)} checks need attention: {', '.join(raised).lower()}", True
@@ -102,7 +105,7 @@ def fit_words(fit: RoleFit) -> str:
 
 def _role(profile: Profile, role: Role, fit: RoleFit) -> list[Block]:
     return [Heading(f"Fit to the role: {role.name}"), Chart("", role_fit_chart(fit, profile.traits)),
-            Paragraph(fit_words(fit))]
+            Paragraph(f"{fit_words(fit)} {role.origin}")]
 
 
 def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
@@ -116,8 +119,16 @@ def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
     return [Heading("Decision style"), Paragraph(profile.recruiter_notes), Bullets(items)]
 
 
+def _norms(profile: Profile, norms: NormTable | None) -> list[Block]:
+    head, rows = compared(profile, norms)
+    if not rows:
+        return []
+    return [Heading("Compared with other people"), Paragraph(head, "muted"),
+            Table(("Trait", "Percentile", "People in the norm group"), tuple(rows), (3.0, 2.4, 2.0), "norms")]
+
+
 def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionData | None,
-                    role: Role | None = None, fit: RoleFit | None = None) -> Section:
+                    role: Role | None = None, fit: RoleFit | None = None, norms: NormTable | None = None) -> Section:
     """Page 1."""
     blocks: list[Block] = [_facts(meta, profile, data)]
     if meta.status == "declined":
@@ -127,13 +138,19 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
     if profile is None:
         blocks.append(Notice("This session has no scored results, so there is nothing to show yet.", "warn"))
         return Section("summary", "", tuple(blocks), new_page=False)
+    automated = next((q for q in profile.quality if q.key == AUTOMATION and q.raised), None)
+    if automated is not None:
+        blocks.append(Notice(f"The input looks automated, not a person's: {automated.message}. The figures below "
+                             "are shown for the record only; this session is left out of norms.", "warn"))
     if meta.status != "completed":
         blocks.append(Notice("The session ended before the end of the battery; the figures use the games and trials "
                              "that were finished.", "warn"))
     names = [GAME_TITLES.get(g.game, g.game).split(" (")[0].lower() for g in profile.games]
     played = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    blocks += [Heading("Traits"), Paragraph(f"From the {played}. Dot: position 0–100; shaded: likely range.", "muted"),
-               Chart("", trait_profile_chart(profile.traits))]
+    no_norms = "" if norms is not None else f" {NO_NORMS}"
+    blocks += [Heading("Traits"), Paragraph(f"From the {played}. Dot: position 0–100; shaded: likely range.{no_norms}",
+                                            "muted"),
+               Chart("", trait_profile_chart(profile.traits)), *_norms(profile, norms)]
     lists = (Bullets(tuple(profile.strengths), "Strengths", "plus"),
              Bullets(tuple(profile.considerations), "Considerations for the interview", "consider"))
     blocks.append(Columns(tuple(_style(profile)), lists))

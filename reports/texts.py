@@ -41,12 +41,28 @@ FORMULAS: dict[str, Callable[[Spec], str]] = {
     "scenarios.",
     "reasoning_depth": lambda s: "The depth of the written reasoning (40 % for length up to 100 words, 60 % for "
     "logical connectors such as 'because' and 'therefore'), averaged over the scenarios.",
+    "working_memory": lambda s: "The longest digit sequence repeated exactly in each part, placed between "
+    f"{s['anchors']['forward'][0]} digits (0) and {s['anchors']['forward'][1]} (100) forward and between "
+    f"{s['anchors']['backward'][0]} and {s['anchors']['backward'][1]} backward, averaged over the parts played.",
+    "visual_memory": lambda s: "The percentage of moves on which memory could find a pair (both cards seen before, or "
+    "the first card's partner seen before) that did find it: perfect memory scores 100.",
+    "interference_control": lambda s: "How much arrows pointing the other way slowed the correct answers: "
+    f"{_s(s['at_hundred_ms'])} of slowing scores 100, {_s(s['at_zero_ms'])} or more scores 0.",
+    "flexibility": lambda s: "How much a change of rule slowed the correct answers: "
+    f"{_s(s['at_hundred_ms'])} of slowing scores 100, {_s(s['at_zero_ms'])} or more scores 0.",
+    "response_inhibition": lambda s: "The stop-signal reaction time (integration method of the consensus guide): "
+    f"{_s(s['at_hundred_ms'])} or faster scores 100, {_s(s['at_zero_ms'])} or slower scores 0.",
 }
 
 ADVICE = {
     "bart": "Invite the candidate to re-test with the full battery: the standard balloon game has 30 balloons.",
     "rt": "Invite the candidate to re-test with the full battery's reaction-time games, run without pauses.",
     "decision": "Invite the candidate to re-test with the full battery so they complete every decision scenario.",
+    "digit_span": "Invite the candidate to re-test with the full digit span game (both parts).",
+    "card_match": "Invite the candidate to re-test with the full card game (every board).",
+    "flanker": "Invite the candidate to re-test with the full arrows game (both parts).",
+    "stop_signal": "Invite the candidate to re-test with the full stop-signal game, answering every arrow at full "
+    "speed without waiting for the red cross.",
 }
 FORMULAS.update(TRIAL_FORMULAS)  # IGT, tower, faces, effort, money (reports/trial_texts.py)
 ADVICE.update(TRIAL_ADVICE)
@@ -77,8 +93,15 @@ _DEPTH = {"detailed": "detailed (over 50 words)", "moderate": "of moderate lengt
 _STRUCTURE = {"structured": "with clear logical connectors", "semi_structured": "with some logical structure",
               "informal": "informal in structure"}
 
+_AWARENESS = {"risk_aware": "Risk-aware: chose the low-risk option after looking at high-risk ones (seed 003)",
+              "calculated_risk_taker": "Calculated risk-taker: chose the high-risk option after looking at "
+              "low-risk ones (seed 003)",
+              "mixed": "Both risk-aware and calculated choices, equally often",
+              "neither": "No choice against a risk level looked at"}
+
 READINGS = {"thinking_style": "Thinking style", "decision_pattern": "Decision pace",
-            "risk_orientation": "Risk in decisions", "communication_style": "Written reasoning"}
+            "risk_orientation": "Risk in decisions", "communication_style": "Written reasoning",
+            "risk_awareness": "Looking before choosing"}
 
 
 def formula(key: str, spec: Spec) -> str:
@@ -95,6 +118,8 @@ def reading(key: str, value: str, details: dict[str, str]) -> str:
         return f"{_SPEED.get(speed, speed).capitalize()}, {_PACE.get(pace, pace)}"
     if key == "risk_orientation":
         return _RISK.get(value, value)
+    if key == "risk_awareness":
+        return _AWARENESS.get(value, value)
     if key == "communication_style":
         depth, structure = details.get("reasoning_depth", ""), details.get("logical_structure", "")
         return f"Explanations {_DEPTH.get(depth, depth)}, {_STRUCTURE.get(structure, structure)}"

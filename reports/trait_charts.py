@@ -44,7 +44,8 @@ def _trait_row(t: Trait, y: float) -> list[Shape]:
     if t.band_low is not None and t.band_high is not None:
         shapes.append(Rect(_x(t.band_low), ty - 3, _x(t.band_high) - _x(t.band_low), 15, fill=colour, opacity=0.25,
                            rx=3, cls="band", data=(("low", f"{t.band_low:.0f}"), ("high", f"{t.band_high:.0f}"))))
-        value = f"{t.position:.0f}  (band {t.band_low:.0f}–{t.band_high:.0f}, {t.reliability_label} reliability)"
+        rel = "reliability not estimable" if t.reliability is None else f"{t.reliability_label} reliability"
+        value = f"{t.position:.0f}  (band {t.band_low:.0f}–{t.band_high:.0f}, {rel})"
     else:
         value = f"{t.position:.0f}  (band not estimable)"
     shapes.append(Circle(_x(t.position), ty + 4.5, 6, fill=colour, stroke="#ffffff", width=1.5, cls="marker",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
-from scoring.stats import clamp, cv, log_position, mean, median
+from scoring.stats import clamp, cv, log_position, mean, mean_of, median
 from scoring.stream import get
 
 __all__ = ["Balloon", "bart_traits", "parse_bart", "score_bart"]
@@ -175,7 +176,14 @@ def _risk(balloons: list[Balloon], tables: Any) -> Trait:
 
     return trait("risk_tolerance", tables, items, stat, ["bart.adjusted_pumps"], lambda p: [
         f"On {len(items)} balloons that did not burst, pumped on average {mean(items):.1f} % of the balloon's "
-        f"capacity (50 % maximises expected earnings), giving position {p:.0f}."])
+        f"capacity (50 % maximises expected earnings), giving position {p:.0f}."],
+        band=BandSpec("mean", transform=clamp, bounds=(0.0, 100.0)))
+
+
+def log_cv(xs: Sequence[float]) -> float | None:
+    """The natural log of the coefficient of variation (None when it is undefined or zero)."""
+    c = cv(xs)
+    return None if c is None or c <= 0 else math.log(c)
 
 
 def _consistency(balloons: list[Balloon], tables: Any) -> Trait:
@@ -188,7 +196,8 @@ def _consistency(balloons: list[Balloon], tables: Any) -> Trait:
 
     return trait("consistency", tables, items, stat, ["bart.cv_pumps"], lambda p: [
         f"Pumps on unburst balloons varied with a coefficient of variation of {cv(items):.2f} "
-        f"({cv_max:.1f} or more maps to 0), giving position {p:.0f}."])
+        f"({cv_max:.1f} or more maps to 0), giving position {p:.0f}."],
+        band=BandSpec("jackknife", pivot=log_cv, transform=lambda lc: clamp(100.0 * (1.0 - math.exp(lc) / cv_max))))
 
 
 def _losses(balloons: list[Balloon], tables: Any) -> Trait:
@@ -208,15 +217,17 @@ def _losses(balloons: list[Balloon], tables: Any) -> Trait:
         f"at least {need} unburst balloons after a burst and {need} after a collect",
         f"{len(ab)} after a burst, {len(ac)} after a collect", FIX)
     return trait("response_to_losses", tables, items, stat, ["bart.response_to_losses"], lambda p: [
-        f"After a burst pumped {mean(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
-        f"{mean(ac):.1f} % ({len(ac)} balloons): a difference of {mean(ab) - mean(ac):+.1f} points "
-        f"(±{span:.0f} maps to the poles; 50 = unaffected by losses), giving position {p:.0f}."], lack)
+        f"After a burst pumped {mean_of(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
+        f"{mean_of(ac):.1f} % ({len(ac)} balloons): a difference of {mean_of(ab) - mean_of(ac):+.1f} points "
+        f"(±{span:.0f} maps to the poles; 50 = unaffected by losses), giving position {p:.0f}."], lack,
+        band=BandSpec("difference", transform=lambda d: 50.0 + 50.0 * d / span,
+                      groups=lambda xs: ([s for s, pb in xs if not pb], [s for s, pb in xs if pb])))
 
 
 def _learning(balloons: list[Balloon], tables: Any) -> Trait:
     total = len(balloons)
     k = total // 3
-    items = [(b.order, b.share) for b in balloons if not b.burst]  # type: ignore[attr-defined]
+    items = [(b.order, b.share) for b in balloons if not b.burst]
     span = float(tables["traits"]["learning"]["span_pp"])
 
     def halves(xs: Sequence[tuple[int, float]]) -> tuple[list[float], list[float]]:
@@ -235,8 +246,9 @@ def _learning(balloons: list[Balloon], tables: Any) -> Trait:
                           f"at least {tables['bart']['min_balloons_learning']} balloons and {need} unburst in each "
                           "third", f"{total} balloons; {len(first)} and {len(last)} unburst", FIX)
     return trait("learning", tables, items, stat, ["bart.learning"], lambda p: [
-        f"Pumped {mean(first):.1f} % of capacity in the first third and {mean(last):.1f} % in the last third "
-        f"({mean(last) - mean(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack)
+        f"Pumped {mean_of(first):.1f} % of capacity in the first third and {mean_of(last):.1f} % in the last third "
+        f"({mean_of(last) - mean_of(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack,
+        band=BandSpec("difference", transform=lambda d: 50.0 + 50.0 * d / span, groups=halves))
 
 
 def _speed(balloons: list[Balloon], tables: Any) -> Trait:
@@ -249,7 +261,8 @@ def _speed(balloons: list[Balloon], tables: Any) -> Trait:
 
     return trait("decision_speed", tables, items, stat, ["bart.median_interpump_ms"], lambda p: [
         f"Median time between pumps was {median(items):.0f} ms over {len(items)} pumps ({spec['fast_ms']:.0f} ms "
-        f"or faster maps to 100, {spec['slow_ms']:.0f} ms or slower to 0, log scale), giving position {p:.0f}."])
+        f"or faster maps to 100, {spec['slow_ms']:.0f} ms or slower to 0, log scale), giving position {p:.0f}."],
+        band=BandSpec("median", transform=lambda m: log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))))
 
 
 def bart_traits(balloons: list[Balloon], tables: Any) -> list[Trait]:

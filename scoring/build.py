@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from scoring.bands import BandSpec, nominal_band
 from scoring.model import Insufficient, Metric, Trait
 from scoring.stats import split_half_band
 
-__all__ = ["ABILITY_NOTE", "STYLE_NOTE", "insufficient", "metric", "short_metric", "trait"]
+__all__ = ["ABILITY_NOTE", "STYLE_NOTE", "BandSpec", "insufficient", "metric", "short_metric", "trait"]
 
 STYLE_NOTE = "A style: neither pole is better; fit depends on the role."
 ABILITY_NOTE = "An ability: a higher position means better performance on this task."
@@ -38,6 +39,11 @@ def _label(reliability: float, bands: Sequence[Sequence[Any]]) -> str:
     return "low"
 
 
+def _at_ceiling(odd: float, even: float) -> bool:
+    """Both halves at the same end of the scale: they agree because of the end, not the measurement."""
+    return (odd <= 0.0 and even <= 0.0) or (odd >= 100.0 and even >= 100.0)
+
+
 def trait(
     key: str,
     tables: Any,
@@ -46,9 +52,14 @@ def trait(
     sources: list[str],
     evidence: Callable[[float], list[str]],
     lack: Insufficient | None = None,
+    band: BandSpec | None = None,
 ) -> Trait:
-    """A trait from ordered items: position = statistic(items), band from the odd/even split (stats.py).
+    """A trait from ordered items: position = statistic(items), with its reliability and its band.
 
+    Up to scoring 1.1.0 the band is position +- 1.96 SE from the odd/even split (stats.split_half_band).
+    From 1.2.0 on (table `reliability.band` = "nominal") the band comes from the items by `band`
+    (scoring/bands.py; the default is a deterministic bootstrap of `statistic`), and the split-half
+    reliability is "not estimable" when both halves sit at the same end of the scale.
     When fewer than the trait's min_items exist, or `lack` is given, or the statistic is undefined,
     the trait carries an Insufficient with the reason and the fix, and no number.
     """
@@ -66,12 +77,47 @@ def trait(
             suggestion="play the full game (all trials) without pausing, then score the session again")
         return Trait(**base, evidence=[], insufficient=why)
     rel = tables["reliability"]
-    band = split_half_band(items, statistic, position, float(spec["ref_sd"]), float(rel["z"]),
-                           float(rel["se_floor"]))
-    if band is None:
+    split = split_half_band(items, statistic, position, float(spec["ref_sd"]), float(rel["z"]),
+                            float(rel["se_floor"]))
+    if rel.get("band") == "nominal":
+        return _nominal(key, base, items, statistic, position, band or BandSpec(), split, rel, evidence)
+    if split is None:
         return Trait(**base, position=position, evidence=evidence(position))
-    words = [f"Split-half: odd items {band.odd:.1f}, even items {band.even:.1f}; Spearman-Brown reliability "
-             f"{band.reliability:.2f}, so the position is {position:.0f} ± {float(rel['z']) * band.se:.0f}."]
-    return Trait(**base, position=position, band_low=band.low, band_high=band.high, se=band.se,
-                 reliability=band.reliability, reliability_label=_label(band.reliability, rel["bands"]),
+    words = [f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}; Spearman-Brown reliability "
+             f"{split.reliability:.2f}, so the position is {position:.0f} ± {float(rel['z']) * split.se:.0f}."]
+    return Trait(**base, position=position, band_low=split.low, band_high=split.high, se=split.se,
+                 reliability=split.reliability, reliability_label=_label(split.reliability, rel["bands"]),
                  evidence=evidence(position) + words)
+
+
+METHOD_WORDS = {
+    "mean": "an interval of the mean of the items",
+    "difference": "Welch's interval of the difference",
+    "proportion": "the Wilson interval of the share",
+    "median": "the order-statistic interval of the median",
+    "jackknife": "the jackknife over the items",
+    "bootstrap": "a bootstrap over the items",
+}
+
+
+def _nominal(key: str, base: dict[str, Any], items: Sequence[Any], statistic: Callable[[Sequence[Any]], float | None],
+             position: float, spec: BandSpec, split: Any, rel: Any, evidence: Callable[[float], list[str]]) -> Trait:
+    """Scoring 1.2.0: the band from the items (bands.py); split-half reliability unless at a ceiling."""
+    found = nominal_band(key, spec, items, statistic, position, rel)
+    reliability = None
+    words: list[str] = []
+    if split is not None and _at_ceiling(split.odd, split.even):
+        words.append(f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}: both at the end of the "
+                     "scale, so the reliability is not estimable.")
+    elif split is not None:
+        reliability = split.reliability
+        words.append(f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}; Spearman-Brown "
+                     f"reliability {reliability:.2f}.")
+    label = "not estimable" if reliability is None else _label(reliability, rel["bands"])
+    if found is None:
+        return Trait(**base, position=position, reliability=reliability, reliability_label=label,
+                     evidence=evidence(position) + words)
+    words.append(f"95 % band {found.low:.0f}-{found.high:.0f} from {METHOD_WORDS[found.method]} "
+                 f"({len(items)} items).")
+    return Trait(**base, position=position, band_low=found.low, band_high=found.high, se=found.se,
+                 reliability=reliability, reliability_label=label, evidence=evidence(position) + words)

@@ -11,6 +11,7 @@ from scoring.model import Interpretation, Trait
 __all__ = ["interpret", "recruiter_texts"]
 
 KEYS = ("thinking_style", "decision_pattern", "risk_orientation", "communication_style")
+OURS = "Rule: HireMate's own (the seeds name a decision pattern but define only its speed bands)."
 
 
 def _thinking(a: dict[str, Any], t: Any) -> Interpretation:
@@ -47,6 +48,8 @@ def _pattern(tasks: list[Task], a: dict[str, Any], t: Any) -> Interpretation:
     ev = [f"First choice after {m / 1000:.1f}s on average per task",
           f"Decision-time consistency {0.0 if cons is None else cons:.2f} (1 = identical pace every task)",
           f"First half of tasks {early / 1000:.1f}s, second half {late / 1000:.1f}s to first choice"]
+    if "risk_awareness" in t:  # 1.2.0 labels the rules that are ours
+        ev.append(OURS)
     return Interpretation(key="decision_pattern", value=f"{speed}, {consistency}",
                           details={"speed": speed, "consistency": consistency},
                           confidence=float(t["confidence"]["pattern"]), evidence=ev)
@@ -65,6 +68,29 @@ def _risk(a: dict[str, Any], n: int, t: Any) -> Interpretation:
                                     f"{counts['high']}", "No strong preference for risk level"])
 
 
+def risk_awareness(tasks: list[Task], t: Any) -> Interpretation:
+    """Seed 003 (6.3) per task: chose low after looking at high (risk-aware), or high after looking at low
+    (calculated risk-taker); across tasks the more frequent of the two, "mixed" when tied, "neither" when none."""
+    names = t["risk_awareness"]
+    aware = sum(x.final_risk == "low" and "high" in x.exposure for x in tasks)
+    calculated = sum(x.final_risk == "high" and "low" in x.exposure for x in tasks)
+    n = len(tasks)
+    ev = [f"Chose a low-risk option after looking at a high-risk one in {aware} of {n} tasks",
+          f"Chose a high-risk option after looking at a low-risk one in {calculated} of {n} tasks",
+          "Rule: seed 003 (risk-aware decision maker, calculated risk-taker), counted over the tasks."]
+    conf = t["confidence"]
+    if aware > calculated:
+        return Interpretation(key="risk_awareness", value=str(names["aware"]), confidence=float(conf["strong"]),
+                              details={"aware_tasks": str(aware), "calculated_tasks": str(calculated)}, evidence=ev)
+    if calculated > aware:
+        return Interpretation(key="risk_awareness", value=str(names["calculated"]),
+                              confidence=float(conf["moderate"]),
+                              details={"aware_tasks": str(aware), "calculated_tasks": str(calculated)}, evidence=ev)
+    return Interpretation(key="risk_awareness", value="mixed" if aware else "neither",
+                          confidence=float(conf["moderate"]),
+                          details={"aware_tasks": str(aware), "calculated_tasks": str(calculated)}, evidence=ev)
+
+
 def _communication(a: dict[str, Any], t: Any) -> Interpretation:
     w, k = a["words"], a["keywords"]
     depth = "detailed" if w > t["detailed_words"] else "moderate" if w > t["moderate_words"] else "brief"
@@ -81,13 +107,15 @@ def interpret(tasks: list[Task], tables: Any) -> list[Interpretation]:
     """The four readings; with too few tasks each says so, with the fix, instead of guessing."""
     t = tables["decision"]
     need = int(t["min_tasks"])
+    keys = KEYS + (("risk_awareness",) if "risk_awareness" in t else ())
     if len(tasks) < need:
         why = insufficient("too few completed decision tasks to read a style", f"at least {need} completed tasks",
                            f"{len(tasks)} completed tasks", "complete all decision scenarios and score again")
         return [Interpretation(key=k, value="insufficient", confidence=0.0, evidence=[], insufficient=why)
-                for k in KEYS]
+                for k in keys]
     a = summary(tasks, t)
-    return [_thinking(a, t), _pattern(tasks, a, t), _risk(a, len(tasks), t), _communication(a, t)]
+    out = [_thinking(a, t), _pattern(tasks, a, t), _risk(a, len(tasks), t), _communication(a, t)]
+    return out + ([risk_awareness(tasks, t)] if "risk_awareness" in t else [])
 
 
 def _value(interps: list[Interpretation], key: str, detail: str | None = None) -> str | None:

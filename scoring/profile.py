@@ -10,6 +10,7 @@ from scoring.bart import bart_traits, intervals_ms, score_bart
 from scoring.decision import decision_traits, score_decision, summary
 from scoring.errors import UnknownScoringVersion
 from scoring.interpret import interpret, recruiter_texts
+from scoring.memory_attention import score_memory_attention
 from scoring.model import GameResult, Profile, Trait
 from scoring.quality import quality_flags
 from scoring.rt import RtGame, rt_traits, score_rt, valid_rts
@@ -19,7 +20,7 @@ from scoring.trial_games import score_trial_games
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
-SCORING_VERSION = "1.1.0"
+SCORING_VERSION = "1.2.0"
 SUPPORTED_VERSIONS: tuple[str, ...] = tuple(TABLES)
 
 
@@ -42,11 +43,12 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
     games: list[GameResult] = []
     traits: list[Trait] = []
     series: dict[str, list[float]] = {}
+    presses: dict[str, list[float]] = {}
     if "bart" in stream.games:
         result, balloons = score_bart(stream.games["bart"], tables)
         games.append(result)
         traits += bart_traits(balloons, tables)
-        series["bart inter-pump times"] = intervals_ms(balloons)
+        series["bart inter-pump times"] = presses["pumps"] = intervals_ms(balloons)
     rt_games: list[RtGame] = []
     for name in _rt_names(stream.games):
         result, rt_game = score_rt(name, stream.games[name], tables)
@@ -63,6 +65,9 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         traits += decision_traits(tasks, tables)
         interpretations = interpret(tasks, tables)
         stability = summary(tasks, tables["decision"])["stability"] if tasks else None
+    more_games, more_traits, more_series = score_memory_attention(stream.games, tables)  # issue 14's games
+    games, traits = games + more_games, traits + more_traits
+    series.update(more_series)
     trial_results, trial_traits = score_trial_games(stream.games, tables)  # IGT, tower, faces, effort, money
     games += trial_results
     traits += trial_traits
@@ -71,7 +76,7 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,
         games=games, traits=traits, interpretations=interpretations, recruiter_notes=notes,
         strengths=strengths, considerations=considerations,
-        quality=quality_flags(stream, games, series, tables),
+        quality=quality_flags(stream, games, series, tables, presses),
     )
 
 

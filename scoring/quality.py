@@ -1,4 +1,5 @@
-"""Quality flags on a profile: anticipations, focus losses, idle time, interruptions, too-regular responding."""
+"""Quality flags on a profile: automated input (1.2.0, first), anticipations, focus losses, idle time,
+interruptions, too-regular responding, unfinished games."""
 
 from __future__ import annotations
 
@@ -10,7 +11,44 @@ from scoring.model import GameResult, QualityFlag
 from scoring.stats import cv
 from scoring.stream import Stream, get
 
-__all__ = ["quality_flags"]
+__all__ = ["AUTOMATION", "quality_flags"]
+
+AUTOMATION = "automated_input"
+"""The key of the flag that marks physiologically implausible input: reports put it first; norms leave it out."""
+
+
+def _fast_run(xs: Sequence[float], below: float) -> int:
+    """The longest run of consecutive values under `below`."""
+    best = run = 0
+    for x in xs:
+        run = run + 1 if x < below else 0
+        best = max(best, run)
+    return best
+
+
+def _automation(series: dict[str, list[float]], presses: dict[str, list[float]], q: Any) -> QualityFlag:
+    """Sustained presses faster than people can press, or latencies repeated to the millisecond (1.2.0)."""
+    floor, need = float(q["automation_min_interval_ms"]), int(q["automation_run"])
+    found: list[str] = []
+    for name, xs in sorted(presses.items()):
+        run = _fast_run(xs, floor)
+        if run >= need:
+            found.append(f"{run} {name} in a row under {floor:.0f} ms (no person presses that fast)")
+    share = float(q["automation_same_share"])
+    for name, xs in sorted(series.items()):
+        if len(xs) < int(q["automation_min_n"]):
+            continue
+        counts: dict[int, int] = {}
+        for x in xs:
+            counts[round(x)] = counts.get(round(x), 0) + 1
+        top = max(counts.values())
+        if top >= share * len(xs):
+            found.append(f"{top} of {len(xs)} {name} identical to the millisecond")
+    text = "; ".join(found) if found else "no sustained presses under " \
+        f"{floor:.0f} ms and no latencies repeated to the millisecond"
+    return QualityFlag(key=AUTOMATION, raised=bool(found), value=len(found), threshold=0,
+                       message=text + (": the input looks automated, not a person's; do not interpret the "
+                                       "results" if found else ""))
 
 
 def _count(records: Sequence[EventRecord], kind: str) -> int:
@@ -18,8 +56,8 @@ def _count(records: Sequence[EventRecord], kind: str) -> int:
 
 
 def _idle_ms(stream: Stream) -> int:
-    station = sum(get(r, "idle_ms", int) for r in stream.station if r.kind == "station.idle_detected")
-    decision = sum(get(r, "idle_duration_ms", int) for r in stream.games.get("decision", [])
+    station: int = sum(get(r, "idle_ms", int) for r in stream.station if r.kind == "station.idle_detected")
+    decision: int = sum(get(r, "idle_duration_ms", int) for r in stream.games.get("decision", [])
                    if r.kind == "decision.idle_detected")
     return station + decision
 
@@ -65,16 +103,18 @@ def _interruptions(stream: Stream, pauses: int, tables: Any) -> QualityFlag:
                        threshold=int(q["resumes_max"]), message=text)
 
 
-def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, list[float]], tables: Any) -> list[
-        QualityFlag]:
-    """The profile's quality flags, in documented order; `series` are per-game response-time sequences."""
+def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, list[float]], tables: Any,
+                  presses: dict[str, list[float]] | None = None) -> list[QualityFlag]:
+    """The profile's quality flags, in documented order; `series` are per-game response-time sequences and
+    `presses` the intervals between repeated presses (BART pumps), for the automation flag (1.2.0)."""
     q = tables["quality"]
     focus = _count(stream.station, "station.focus_lost") + _count(stream.games.get("decision", []),
                                                                    "decision.focus_lost")
     idle = _idle_ms(stream)
     pauses = _count(stream.station, "station.paused")
     incomplete = sorted(g.game for g in games if not g.completed)
-    return [
+    first = [_automation(series, presses or {}, q)] if "automation_run" in q else []
+    return [*first,
         _anticipation(games, q),
         QualityFlag(key="focus_losses", raised=focus > int(q["focus_losses_max"]), value=focus,
                     threshold=int(q["focus_losses_max"]), message=f"the station window lost focus {focus} time(s)"),

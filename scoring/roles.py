@@ -12,7 +12,7 @@ from scoring.errors import RoleError
 from scoring.model import Profile
 from scoring.tables import TABLES, table_for
 
-__all__ = ["Role", "RoleFit", "TargetBand", "TraitFit", "load_role", "role_dir", "role_fit", "role_names"]
+__all__ = ["Provenance", "Role", "RoleFit", "TargetBand", "TraitFit", "load_role", "role_dir", "role_fit", "role_names"]
 
 
 class TargetBand(BaseModel):
@@ -31,14 +31,41 @@ class TargetBand(BaseModel):
         return self
 
 
+class Provenance(BaseModel):
+    """How a derived role was made (scoring/derive.py); a role without one was written by hand."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    method: Literal["incumbents"] = "incumbents"
+    rule: str
+    n: int = Field(ge=1)
+    minimum_n: int
+    minimum_source: str
+    created_utc: str
+    scoring_version: str
+    battery: str
+    sessions: list[str]
+    excluded: dict[str, str] = {}
+
+
 class Role(BaseModel):
-    """A role profile: a name, a description and target bands by trait key."""
+    """A role profile: a name, a description, target bands by trait key and, when derived, how it was made."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
     description: str = ""
     traits: dict[str, TargetBand] = Field(min_length=1)
+    provenance: Provenance | None = None
+
+    @property
+    def origin(self) -> str:
+        """One sentence saying where the target bands come from (reports print it beside the fit)."""
+        p = self.provenance
+        if p is None:
+            return "Target bands written by hand, not derived from people in the role."
+        return (f"Target bands derived from {p.n} people in the role on {p.created_utc[:10]} (battery {p.battery}, "
+                f"scoring {p.scoring_version}): {p.rule}")
 
 
 class TraitFit(BaseModel):
@@ -134,13 +161,14 @@ def role_fit(profile: Profile, role: Role | str | Path) -> RoleFit:
     chosen = role if isinstance(role, Role) else load_role(role)
     unknown = float(table_for(profile.scoring_version)["role_fit"]["unknown_reliability_weight"])
     parts = [_one(k, chosen.traits[k], profile, unknown) for k in sorted(chosen.traits)]
-    scored = [(f, chosen.traits[f.trait].weight) for f in parts if f.weighted_distance is not None]
+    scored = [(f, chosen.traits[f.trait].weight, f.weighted_distance) for f in parts
+              if f.weighted_distance is not None]
     if not scored:
         return RoleFit(role=chosen.name, scoring_version=profile.scoring_version, traits=parts, overall=None,
                        explanation="No trait of this role was scored in the session, so no overall fit is given.")
-    total_w = sum(w for _, w in scored)
-    mean_wd = sum(f.weighted_distance * w for f, w in scored) / total_w  # type: ignore[operator]
-    inside = sum(f.status == "inside" for f, _ in scored)
+    total_w = sum(w for _, w, _ in scored)
+    mean_wd = sum(wd * w for _, w, wd in scored) / total_w
+    inside = sum(f.status == "inside" for f, _, _ in scored)
     overall = max(0.0, 100.0 - mean_wd)
     text = (f"{inside} of {len(scored)} scored traits fall inside their target band; the role-weighted mean of "
             f"reliability-weighted distances outside the bands is {mean_wd:.1f} points, so overall fit = "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import metric, short_metric, trait
+from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, cv, dprime_loglinear, log_position, mean, median, sd
@@ -41,7 +41,11 @@ class RtGame:
 
     def responses(self) -> list[Trial]:
         """Go trials answered with a key (hits and errors), in order."""
-        return [t for t in self.trials if t.is_go and t.latency_ms is not None]
+        return [t for t, _ in self.answered()]
+
+    def answered(self) -> list[tuple[Trial, float]]:
+        """Go trials answered with a key (hits and errors), in order, each with its latency in ms."""
+        return [(t, t.latency_ms) for t in self.trials if t.is_go and t.latency_ms is not None]
 
 
 def parse_rt(name: str, records: Sequence[EventRecord]) -> RtGame:
@@ -79,8 +83,8 @@ def parse_rt(name: str, records: Sequence[EventRecord]) -> RtGame:
 def valid_rts(game: RtGame, t: Any, hits_only: bool = True) -> list[float]:
     """Latencies of valid responses: valid_min_ms <= RT < timeout (hits only when asked)."""
     lo = float(t["valid_min_ms"])
-    return [r.latency_ms for r in game.responses()  # type: ignore[misc]
-            if lo <= r.latency_ms < game.timeout_ms and (r.outcome == "hit" or not hits_only)]  # type: ignore[operator]
+    return [ms for r, ms in game.answered()
+            if lo <= ms < game.timeout_ms and (r.outcome == "hit" or not hits_only)]
 
 
 def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
@@ -96,7 +100,7 @@ def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
 
 def _counts(game: RtGame, t: Any) -> list[Metric]:
     responses = game.responses()
-    early = sum(1 for r in responses if r.latency_ms < float(t["valid_min_ms"]))  # type: ignore[operator]
+    early = sum(1 for _, ms in game.answered() if ms < float(t["valid_min_ms"]))
     anticipations = early + game.false_starts
     attempts = len(responses) + game.false_starts
     valid = valid_rts(game, t, hits_only=False)
@@ -169,7 +173,8 @@ def _speed(games: list[RtGame], tables: Any) -> Trait:
     return trait("response_speed", tables, items, stat, [f"{source}:rt.median_rt_ms"], lambda p: [
         f"Median reaction time in {source} was {median(items):.0f} ms over {len(items)} valid responses "
         f"({spec['fast_ms']:.0f} ms maps to 100, {spec['slow_ms']:.0f} ms to 0, log scale), giving position "
-        f"{p:.0f}."])
+        f"{p:.0f}."],
+        band=BandSpec("median", transform=lambda m: log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))))
 
 
 def _attention(games: list[RtGame], tables: Any) -> Trait:
@@ -190,7 +195,8 @@ def _attention(games: list[RtGame], tables: Any) -> Trait:
     return trait("sustained_attention", tables, items, stat, ["rt.lapses", "rt.omissions"], lambda p: [
         f"{int(sum(items))} of {len(items)} go trials were lapses (no response, or {t['lapse_ms']:.0f} ms or "
         f"slower); a lapse share of {top:.0%} or more maps to 0, giving position {p:.0f}. "
-        "Higher is better: this is an ability."])
+        "Higher is better: this is an ability."],
+        band=BandSpec("proportion", transform=lambda share: 100.0 * (1.0 - clamp(share / top, 0.0, 1.0))))
 
 
 def _restraint(games: list[RtGame], tables: Any) -> Trait:
@@ -202,7 +208,8 @@ def _restraint(games: list[RtGame], tables: Any) -> Trait:
 
     return trait("restraint", tables, items, stat, ["rt.commission_rate"], lambda p: [
         f"Held back on {int(sum(items))} of {len(items)} no-go trials, giving position {p:.0f}. "
-        "Higher is better: this measures response inhibition, an ability."])
+        "Higher is better: this measures response inhibition, an ability."],
+        band=BandSpec("proportion", transform=lambda share: 100.0 * share))
 
 
 def rt_traits(games: list[RtGame], tables: Any) -> list[Trait]:

@@ -31,6 +31,13 @@ def mean(xs: Sequence[float]) -> float | None:
     return math.fsum(xs) / len(xs) if xs else None
 
 
+def mean_of(xs: Sequence[float]) -> float:
+    """Arithmetic mean of a sequence known to be non-empty (ValueError when it is empty)."""
+    if not xs:
+        raise ValueError("mean of an empty sequence")
+    return math.fsum(xs) / len(xs)
+
+
 def median(xs: Sequence[float]) -> float | None:
     """Median (mean of the middle two for an even count; None when empty)."""
     if not xs:

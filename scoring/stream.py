@@ -25,9 +25,14 @@ __all__ = [
     "parse_stream",
 ]
 
-GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision"}
-TRIAL_STARTS = frozenset({"bart.balloon_started", "rt.trial_started", "decision.task_started"})
-TRIAL_ENDS = frozenset({"bart.balloon_ended", "rt.trial_ended", "decision.task_completed"})
+GAME_NAMESPACES = {"bart.": "bart", "rt.": "rt", "decision.": "decision",
+                   **{f"{g}.": g for g in ("digit_span", "card_match", "flanker", "stop_signal")}}
+TRIAL_STARTS = frozenset({"bart.balloon_started", "rt.trial_started", "decision.task_started",
+                          "digit_span.trial_started", "card_match.flip", "flanker.trial_started",
+                          "stop_signal.trial_started"})
+TRIAL_ENDS = frozenset({"bart.balloon_ended", "rt.trial_ended", "decision.task_completed",
+                        "digit_span.submitted", "card_match.move_ended", "flanker.trial_ended",
+                        "stop_signal.trial_ended"})
 _TRIAL_GAMES = ("igt", "tower", "faces", "effort", "money")  # games/trialkit: <ns>.trial_started .. trial_ended
 GAME_NAMESPACES.update({f"{g}.": g for g in _TRIAL_GAMES})
 TRIAL_STARTS |= {f"{g}.trial_started" for g in _TRIAL_GAMES}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from scoring.trial_tables import TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
+from scoring.trial_tables import TRIAL_GAME_ANCHORS, TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
 
 __all__ = ["DECIMALS", "TABLES", "Table", "table_for"]
 
@@ -176,6 +176,38 @@ _TABLE_1_0_0: Table = {
 }
 
 
+# Issue 14's games (digit span, card match, flanker, stop-signal): their thresholds, traits and strengths, added
+# to 1.0.0 and so to 1.1.0. Additive: a session without these games scores byte for byte as before.
+_TABLE_1_0_0.update({
+    "digit_span": {"min_sequences": 3},
+    "card_match": {"min_opportunities": 5, "min_moves": 5},
+    "flanker": {"valid_min_ms": 100.0, "min_correct": 10},  # Whelan 2008, as for the reaction-time games
+    "stop_signal": {"min_stop_trials": 20, "min_go_responses": 20, "min_reliable_stops": 50,  # Verbruggen 2019
+                    "p_respond_low": 0.25, "p_respond_high": 0.75},
+})
+_TRAITS.update({
+    "working_memory": {"label": "Working memory", "low_pole": "Shorter span", "high_pole": "Longer span",
+                       "kind": "ability", "source": "digit_span", "min_items": 6, "ref_sd": 20.0,
+                       "span_anchors": {"forward": [2, 9], "backward": [1, 8]}},
+    "visual_memory": {"label": "Visual memory", "low_pole": "Loses track of cards", "high_pole": "Remembers cards",
+                      "kind": "ability", "source": "card_match", "min_items": 5, "ref_sd": 20.0},
+    "interference_control": {"label": "Interference control", "low_pole": "Slowed by distraction",
+                             "high_pole": "Unaffected by distraction", "kind": "ability", "source": "flanker",
+                             "min_items": 16, "ref_sd": 20.0, "at_zero_ms": 200.0, "at_hundred_ms": 0.0},
+    "flexibility": {"label": "Flexibility (switching rules)", "low_pole": "Slowed by rule changes",
+                    "high_pole": "Switches easily", "kind": "ability", "source": "flanker", "min_items": 16,
+                    "ref_sd": 20.0, "at_zero_ms": 400.0, "at_hundred_ms": 0.0},
+    "response_inhibition": {"label": "Response inhibition (stopping)", "low_pole": "Slow to stop",
+                            "high_pole": "Stops quickly", "kind": "ability", "source": "stop_signal",
+                            "min_items": 40, "ref_sd": 20.0, "at_zero_ms": 350.0, "at_hundred_ms": 150.0},
+})
+_TEXTS["strengths"].update({
+    "working_memory": "Held long sequences of digits in mind.",
+    "visual_memory": "Remembered where the cards lay.",
+    "interference_control": "Stayed quick when distracting arrows pointed the other way.",
+    "flexibility": "Switched between rules with little slowing.",
+    "response_inhibition": "Stopped quickly when a stop signal came.",
+})
 # The trial games (IGT, Tower of London, faces, effort, money; scoring/trial_tables.py) in every version: their
 # entries are read only for their own events, so no earlier result changes.
 _TRAITS.update(TRIAL_GAME_TRAITS)
@@ -198,7 +230,70 @@ _TABLE_1_1_0: Table = {
     "freezes": {"exclude_from_decision_times": True, "count_proctor_freezes": True},
 }
 
-TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0)}
+_ANCHORS_1_2_0: dict[str, str] = {
+    # Where each mapping from a metric to a position gets its anchors (docs/SCORING.md, "Anchors").
+    "risk_tolerance": "0-100 % of the balloon's capacity; 50 % maximises expected earnings (Lejuez et al. 2002).",
+    "consistency": "A CV of 0 is 100; the CV of 0.8 that reaches 0 is HireMate's choice (no published anchor): "
+    "compare people with a norm table.",
+    "response_to_losses": "50 = no difference after a loss; the 25 points of capacity that reach a pole are "
+    "HireMate's choice (no published anchor).",
+    "learning": "50 = no change; the 25 points of capacity that reach a pole are HireMate's choice.",
+    "decision_speed": "150 ms between presses is 100: the limit of voluntary repetitive tapping, 5-7 Hz, inter-tap "
+    "150-200 ms (Fujii et al. 2009, Neurosci Lett 459:69); 1500 ms as 0 is HireMate's choice.",
+    "response_speed": "50 = 231 ms, the mean simple RT of 1469 adults on calibrated hardware (Woods et al. 2015, "
+    "Front Hum Neurosci 9:131); half and double that (115.5 and 462 ms) as the poles is HireMate's choice.",
+    "sustained_attention": "A lapse is a response of 500 ms or more (Dinges & Powell 1985); a lapse share of 30 % "
+    "as 0 is HireMate's choice.",
+    "restraint": "The share of no-go trials withheld, 0-100 % (no anchor needed).",
+    "deliberation": "60 s as 100 is seed 003's 'very slow decision' (6.2); 3 s as 0 is HireMate's choice.",
+    "exploration": "3 changes count in full: seed 003's 'high changes' threshold (6.2); the share of options "
+    "looked at is 0-100 %.",
+    "scenario_risk": "Low 0, medium 50, high 100: the options' own risk levels (seeds 003/004).",
+    "reasoning_depth": "Seed 004's depth formula (7.3): 100 words and a keyword score of 10 reach the top.",
+    "working_memory": "Forward 2 digits as 0 and 9 as 100, backward 1 and 8: around the about 7 digits adults "
+    "recall forward (Miller 1956, Psychol Rev 63:81) and one or two fewer backward; the ends are HireMate's choice.",
+    "visual_memory": "The share of memory opportunities that found the pair, 0-100 % (no anchor needed).",
+    "interference_control": "No conflict effect is 100; 200 ms as 0 is HireMate's choice, above the 60-140 ms "
+    "adults show with arrows (Fan et al. 2009, Brain Cogn 70:209 report 128 ms without a cue).",
+    "flexibility": "No switch cost is 100; 400 ms as 0 is HireMate's choice (no published anchor).",
+    "response_inhibition": "An SSRT of 150 ms is 100 and 350 ms is 0, around the 200 ms on which the consensus "
+    "guide's simulations centre adults (Verbruggen et al. 2019, eLife 8:e46323); the ends are HireMate's choice.",
+}
+
+
+def _traits_1_2_0() -> dict[str, dict[str, Any]]:
+    """1.2.0's trait table: anchors with their sources, response speed centred on Woods et al. (2015), and
+    deliberation averaging first-decision times geometrically (durations are skewed)."""
+    anchors = {**_ANCHORS_1_2_0, **TRIAL_GAME_ANCHORS}
+    out = {key: {**spec, "anchors": anchors[key]} for key, spec in _TRAITS.items()}
+    out["deliberation"]["average"] = "geometric"
+    out["response_speed"].update(fast_ms=115.5, slow_ms=462.0)  # log-symmetric around 231 ms: half and double
+    return out
+
+
+_TABLE_1_2_0: Table = {
+    **_TABLE_1_1_0,
+    # 1.2.0: bands with nominal 95 % coverage from the items (scoring/bands.py); split-half reliability is
+    # "not estimable" when both halves sit at the same end of the scale.
+    "reliability": {**_TABLE_1_0_0["reliability"], "band": "nominal", "confidence": 0.95, "resamples": 400,
+                    "pseudo_items": 1.0},
+    "traits": _traits_1_2_0(),
+    # 1.2.0: active time from reading, typing and scrolling spans with the session's own idle threshold
+    # (scoring/activity.py); risk exposure includes the options looked at (seed 003, 5.4); the thinking
+    # style's hesitation is the attempt's over its tasks (seed 004, 8.1); seed 003's risk-aware and
+    # calculated-risk readings (6.3) are added beside 004's.
+    "quality": {**_TABLE_1_0_0["quality"],
+                # Automated input: 10 presses in a row under 100 ms apart is faster than the world's fastest
+                # drummer (10 Hz; Fujii et al. 2009), or half of 10+ latencies identical to the millisecond.
+                "automation_min_interval_ms": 100.0, "automation_run": 10, "automation_same_share": 0.5,
+                "automation_min_n": 10},
+    "decision": {**_TABLE_1_0_0["decision"], "activity": "spans", "hesitation": "attempt",
+                 "risk_awareness": {"aware": "risk_aware", "calculated": "calculated_risk_taker"},
+                 "confidence": {**_TABLE_1_0_0["decision"]["confidence"], "strong": 0.85, "moderate": 0.7}},
+}
+
+TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0),
+                          "1.2.0": _freeze(_TABLE_1_2_0)}
 """Every scoring version this code can reproduce, with its table. A change to any value is a new version."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TRIAL_GAME_STRENGTHS", "TRIAL_GAME_TABLES", "TRIAL_GAME_TRAITS"]
+__all__ = ["TRIAL_GAME_ANCHORS", "TRIAL_GAME_STRENGTHS", "TRIAL_GAME_TABLES", "TRIAL_GAME_TRAITS"]
 
 TRIAL_GAME_TABLES: dict[str, Any] = {
     "igt": {
@@ -69,6 +69,18 @@ TRIAL_GAME_TRAITS: dict[str, dict[str, Any]] = {
         "label": "Fairness / generosity", "low_pole": "Keeps more", "high_pole": "Gives more", "kind": "style",
         "source": "money", "min_items": 3, "ref_sd": 20.0,
     },
+}
+
+TRIAL_GAME_ANCHORS: dict[str, str] = {
+    # scoring 1.2.0's cited anchors of these traits (docs/SCORING.md, "Anchors")
+    "outcome_learning": "50 = no change in the net score over the blocks; 8 cards per block of 20 as a pole is "
+    "HireMate's choice (no published anchor).",
+    "long_term_reward": "The share of choices from the advantageous decks C and D, 0-100 % (Bechara et al. 1994).",
+    "planning": "The share of problems solved in the fewest moves, 0-100 % (Shallice 1982; no anchor needed).",
+    "emotion_recognition": "Chance (1 / emotions) is 0 and every face named is 100 (no anchor needed).",
+    "effort_for_reward": "The share of hard choices, 0-100 % (Treadway et al. 2009; no anchor needed).",
+    "trust": "The mean share sent as investor, 0-100 % (Berg et al. 1995; no anchor needed).",
+    "generosity": "The mean share given of what was in hand; 50 = an equal split.",
 }
 
 TRIAL_GAME_STRENGTHS = {

@@ -11,9 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from eventlog import ChainBrokenError, EventRecord, SessionRow, Store, verify_chain
+from eventlog import ChainBrokenError, EventRecord, SessionRow, Store, StoreError
+from eventlog.audit import check_session_checkpoints
+from eventlog.verify import verify_session
 from sync.errors import BundleFormatError, ExportError, ManifestError
-from sync.identity import StationIdentity
+from sync.identity import StationIdentity, recorded_keys
 from sync.protocol import (
     EVENTS_MEMBER,
     FORMAT_NAME,
@@ -130,14 +132,24 @@ def _manifest(row: SessionRow, identity: StationIdentity, events: bytes, results
     })
 
 
-def build_bundle(store: Store, session_id: str, identity: StationIdentity) -> bytes:
-    """The signed bundle of a completed session; refuses a session whose chain does not verify."""
-    row = _completed_row(store, session_id)
-    records = store.events(session_id)
+def _check_before_signing(store: Store, row: SessionRow, identity: StationIdentity) -> list[EventRecord]:
+    """The session's events, after the checks verify-log makes of one session: typed rows, the chain, the session
+    row against its events (the manifest is made from that row), and its signed checkpoints, if it has any."""
+    trusted = {identity.public_raw, *(record.public_raw for record in recorded_keys(store.conn))}
     try:
-        verify_chain(session_id, records, row.chain_head, row.event_count)
-    except ChainBrokenError as exc:
+        verify_session(store, row)
+        if store.schema_has("checkpoints"):
+            check_session_checkpoints(store.conn, row, trusted)
+        return store.events(row.id)
+    except (ChainBrokenError, StoreError) as exc:
         raise ExportError(f"refusing to sign a broken log: {exc}") from None
+
+
+def build_bundle(store: Store, session_id: str, identity: StationIdentity) -> bytes:
+    """The signed bundle of a completed session; refuses a session whose log does not verify, or whose row (which
+    the manifest repeats) contradicts its events."""
+    row = _completed_row(store, session_id)
+    records = _check_before_signing(store, row, identity)
     events = "".join(rec.to_json() + "\n" for rec in records).encode()
     try:
         version, results = results_for(store, session_id)

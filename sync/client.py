@@ -21,6 +21,7 @@ from sync.outbox import (
     mark_failed,
     read_item_bytes,
 )
+from sync.progress import Progress, ProgressCallback
 from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, SEALED_MEDIA_TYPE, ErrorBody, Receipt
 from sync.sealing import is_sealed
 from sync.trust import client_verify, untrusted_reason
@@ -44,18 +45,6 @@ class Backoff:
         return ceiling / 2.0 + rng.uniform(0.0, ceiling / 2.0)
 
 
-@dataclass(frozen=True)
-class Progress:
-    """One step of a pass, for the proctor panel and the CLI progress bar (sent from the worker thread)."""
-
-    session_id: str
-    index: int
-    total: int
-    state: str
-    detail: str = ""
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from eventlog import Store
-from sync.bundle import build_bundle, bundle_sha256
 from sync.errors import OutboxError
 from sync.files import write_atomic
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.protocol import BUNDLE_SUFFIX
 from sync.sealing import SEALED_SUFFIX, seal
 
@@ -94,14 +93,15 @@ def outbox_dir(store: Store) -> Path:
 
 def item(store: Store, session_id: str) -> OutboxItem | None:
     """A session's outbox row, or None."""
-    rows = list(store.db["outbox"].rows_where("session_id = ?", [session_id]))
+    rows = store.rows("SELECT * FROM outbox WHERE session_id = ?", (session_id,))
     return OutboxItem(**rows[0]) if rows else None
 
 
 def items(store: Store, state: str | None = None) -> list[OutboxItem]:
     """Outbox rows in the order they were enqueued, optionally only one state."""
     where, args = ("state = ?", [state]) if state else (None, None)
-    return [OutboxItem(**row) for row in store.db["outbox"].rows_where(where, args, order_by="enqueued_utc, rowid")]
+    sql = "SELECT * FROM outbox" + (f" WHERE {where}" if where else "") + " ORDER BY enqueued_utc, rowid"
+    return [OutboxItem(**row) for row in store.rows(sql, args or ())]
 
 
 def summary(store: Store) -> dict[str, int]:
@@ -125,10 +125,12 @@ def bundle_relative_path(session_id: str, sealed: bool) -> str:
 def enqueue(store: Store, session_id: str, identity: StationIdentity | None = None) -> OutboxItem:
     """Build the session's bundle (encrypted, if a recipient is saved) into the outbox folder and record it as
     pending (idempotent)."""
+    from sync.bundle import build_bundle, bundle_sha256  # not at the top: first paint needs none
+
     existing = item(store, session_id)
     if existing is not None:
         return existing
-    identity = identity or load_or_create_identity(store.path.parent)
+    identity = identity or load_identity(store.path.parent)
     data = build_bundle(store, session_id, identity)
     recipient = load_recipient(store)
     if recipient is not None:
@@ -153,7 +155,7 @@ def enqueue_completed(store: Store, identity: StationIdentity | None = None) -> 
     have = {row[0] for row in store.conn.execute("SELECT session_id FROM outbox")}
     missing = [sid for sid in exportable_sessions(store) if sid not in have]
     if missing:
-        identity = identity or load_or_create_identity(store.path.parent)
+        identity = identity or load_identity(store.path.parent)
         for sid in missing:
             enqueue(store, sid, identity)
     return missing
@@ -161,6 +163,8 @@ def enqueue_completed(store: Store, identity: StationIdentity | None = None) -> 
 
 def read_item_bytes(store: Store, entry: OutboxItem) -> bytes:
     """The bundle file's bytes, checked against the hash recorded when it was enqueued."""
+    from sync.bundle import bundle_sha256  # not at the top: first paint needs none
+
     path = store.path.parent / entry.bundle_path
     try:
         data = path.read_bytes()

@@ -40,9 +40,9 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 __all__ = [
     "BUNDLES_PATH",
@@ -107,6 +107,16 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+# identifiers the receiver stores in columns: no NUL (no station writes one; PostgreSQL text cannot hold one)
+Identifier = Annotated[str, Field(min_length=1), AfterValidator(_no_nul)]
+
+
 class _Signed(_Frozen):
     """Manifest parts: strict types (no "5" for 5, no true for 1), as the station writes them."""
 
@@ -116,14 +126,14 @@ class _Signed(_Frozen):
 class ManifestStation(_Signed):
     """The station that signed the bundle."""
 
-    id: str = Field(min_length=1)
+    id: Identifier
     public_key: str = Field(pattern=r"^[0-9a-f]{64}$", description="raw Ed25519 public key, hex")
 
 
 class ManifestSession(_Signed):
     """Session metadata: the participant is the pseudonym only, never a name or email."""
 
-    id: str = Field(min_length=1)
+    id: Identifier
     purpose: str
     participant: str = Field(description="pseudonym")
     battery: str | None
@@ -145,7 +155,7 @@ class ManifestVersions(_Signed):
     """The app that recorded the session and the scoring version that produced results.json."""
 
     app: str
-    scoring: str
+    scoring: Identifier
 
 
 class MemberDigest(_Signed):

@@ -18,7 +18,7 @@ from eventlog import Store
 from sync.bundle import build_bundle, bundle_sha256
 from sync.errors import SealError
 from sync.files import write_atomic
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.outbox import RECIPIENT_KEY, OutboxItem, bundle_relative_path, items, load_recipient, read_item_bytes
 from sync.protocol import RECIPIENT_PATH, RecipientInfo
 from sync.sealing import is_sealed, parse_recipient, seal
@@ -56,7 +56,7 @@ def reseal_outbox(store: Store, recipient: str, identity: StationIdentity | None
     entries = items(store)
     if not entries:
         return 0
-    identity = identity or load_or_create_identity(store.path.parent)
+    identity = identity or load_identity(store.path.parent)
     for entry in entries:
         sealed = seal(_plain_bundle(store, entry, identity), recipient)
         relative = bundle_relative_path(entry.session_id, sealed=True)

@@ -93,6 +93,8 @@ def _text(value: Any, name: str, where: str, optional: bool = False) -> str | No
     if type(value) is not str or not value:
         kind = "a non-empty string" + (" or null" if optional else "")
         raise BundleFormatError(where, f"field '{name}' must be {kind}, got {type(value).__name__}")
+    if "\x00" in value:  # no station writes one, and a PostgreSQL receiver could not store it
+        raise BundleFormatError(where, f"field '{name}' must not contain a NUL character")
     return value
 
 

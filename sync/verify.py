@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from pyrage.x25519 import Identity
 
 from eventlog import ChainBrokenError, EventRecord, verify_chain
+from eventlog.core_kinds import CLOSE_STATUS
 from eventlog.verify import verify_rows
 from sync.bundle import Bundle, read_bundle
 from sync.errors import BundleFormatError, CheckFailed, SealError
@@ -28,6 +29,7 @@ __all__ = [
     "bundle_rows",
     "check_chain",
     "check_chain_rows",
+    "check_manifest_events",
     "check_members",
     "check_results",
     "check_results_json",
@@ -151,14 +153,36 @@ def check_results_json(bundle: Bundle) -> Any:
     return value
 
 
+OPENED_IN_MANIFEST = ("purpose", "participant", "battery", "anchor_wall_utc", "time_zone", "platform")
+
+
+def check_manifest_events(manifest: Manifest, records: list[EventRecord]) -> None:
+    """What the manifest says of the session must be what its own events say: session.opened's purpose,
+    participant, battery, anchor, time zone, platform and app version; session.closed's reason as the status.
+    CheckFailed('chain') naming the first field that differs."""
+    opened, closed = records[0].payload, records[-1].payload
+    if records[0].kind != "session.opened" or records[-1].kind != "session.closed":
+        raise CheckFailed("chain", "the events do not run from session.opened to session.closed")
+    said = manifest.session
+    pairs = [(name, getattr(said, name), opened.get(name)) for name in OPENED_IN_MANIFEST]
+    pairs.append(("versions.app", manifest.versions.app, opened.get("app_version")))
+    pairs.append(("status", said.status, CLOSE_STATUS.get(str(closed.get("reason")))))
+    for name, in_manifest, in_events in pairs:
+        if in_manifest != in_events:
+            raise CheckFailed("chain", f"the manifest says {name} {in_manifest!r} but the events say "
+                              f"{in_events!r}")
+
+
 def check_chain(bundle: Bundle, records: list[EventRecord]) -> str:
-    """The events must form the session's gapless chain ending at the manifest's head and count."""
+    """The events must form the session's gapless chain ending at the manifest's head and count, and say of the
+    session what the manifest says."""
     events = bundle.manifest.events
     try:
         count = verify_chain(bundle.session_id, records, events.chain_head, events.count)
     except ChainBrokenError as exc:
         raise CheckFailed("chain", str(exc)) from None
-    return f"{count} events chain to head {events.chain_head[:12]}…"
+    check_manifest_events(bundle.manifest, records)
+    return f"{count} events chain to head {events.chain_head[:12]}…; the manifest agrees with them"
 
 
 def check_chain_rows(bundle: Bundle, rows: list[tuple[EventRecord, str]]) -> str:
@@ -169,7 +193,8 @@ def check_chain_rows(bundle: Bundle, rows: list[tuple[EventRecord, str]]) -> str
         count = verify_rows(bundle.session_id, raw, events.chain_head, events.count)
     except ChainBrokenError as exc:
         raise CheckFailed("chain", str(exc)) from None
-    return f"{count} events chain to head {events.chain_head[:12]}…"
+    check_manifest_events(bundle.manifest, [record for record, _ in rows])
+    return f"{count} events chain to head {events.chain_head[:12]}…; the manifest agrees with them"
 
 
 def check_results(bundle: Bundle, records: list[EventRecord]) -> str:

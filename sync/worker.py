@@ -1,9 +1,11 @@
-"""The background sync worker: a thread (never the GUI thread) that runs passes until stopped."""
+"""The background sync worker: a thread (never the GUI thread) that runs passes until stopped, and, given a
+heartbeat source, a second thread that sends the station's heartbeats (sync/heartbeat_sender.py)."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import httpx
 
 from eventlog import Store
 from sync.client import Backoff, PassReport, ProgressCallback, SyncClient
+from sync.heartbeat_sender import HeartbeatSender, HeartbeatSource
 
 __all__ = ["SyncWorker", "seconds_until_next_due"]
 
@@ -40,9 +43,14 @@ class SyncWorker:
         idle_s: float = 60.0,
         catch_up: bool = True,
         ca_pem: str | None = None,
+        heartbeat: HeartbeatSource | None = None,
+        heartbeat_s: float = 5.0,
     ) -> None:
+        """heartbeat: what the station's heartbeats say (read on the heartbeat thread); None sends none."""
         self.db_path = Path(db_path)
         self.client = SyncClient(endpoint, transport=transport, backoff=backoff, seed=seed, ca_pem=ca_pem)
+        self.heartbeats = None if heartbeat is None else HeartbeatSender(
+            db_path, endpoint, heartbeat, interval_s=heartbeat_s, transport=transport, ca_pem=ca_pem)
         self.progress = progress
         self.idle_s = idle_s
         self.catch_up = catch_up
@@ -56,8 +64,10 @@ class SyncWorker:
         self._thread = threading.Thread(target=self._run, name="hiremate-sync", daemon=True)
 
     def start(self) -> SyncWorker:
-        """Start the thread; it resumes whatever the outbox holds."""
+        """Start the thread (and the heartbeat thread); it resumes whatever the outbox holds."""
         self._thread.start()
+        if self.heartbeats is not None:
+            self.heartbeats.start()
         return self
 
     def wake(self, force: bool = False) -> None:
@@ -69,12 +79,17 @@ class SyncWorker:
         """Finish the current upload, then stop and close the connection pool (timeout=0: do not wait)."""
         self._stop.set()
         self._wake.set()
+        started = time.monotonic()
+        if self.heartbeats is not None:
+            self.heartbeats.stop(timeout=0)
         self._thread.join(timeout)
+        if self.heartbeats is not None:
+            self.heartbeats.stop(max(0.0, timeout - (time.monotonic() - started)))
 
     @property
     def running(self) -> bool:
-        """Whether the thread is alive."""
-        return self._thread.is_alive()
+        """Whether the upload thread or the heartbeat thread is alive."""
+        return self._thread.is_alive() or (self.heartbeats is not None and self.heartbeats.running)
 
     def _pause(self, store: Store, report: PassReport) -> float:
         """Seconds to sleep: until the next bundle is due, backing off while the endpoint is unreachable."""

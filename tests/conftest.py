@@ -1,4 +1,5 @@
-"""Test-wide settings: Qt runs offscreen; every test gets its own data directory."""
+"""Test-wide settings: Qt runs offscreen; every test gets its own data directory; receiver storages on SQLite or on
+a real PostgreSQL server (tests/sync runs its receiver tests on both; elsewhere `backend` is SQLite)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.pgserver import PgServer
+
+if TYPE_CHECKING:
+    from sync.receiver.storage import BundleStorage
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,3 +40,39 @@ def collect_cycles() -> Iterator[None]:
     yield
     if len(os.listdir("/proc/self/fd")) > FD_COLLECT_AT:  # a full collection costs ~0.2 s: only when they pile up
         gc.collect()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One real PostgreSQL server for the whole test session (started on first use)."""
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def backend() -> str:
+    """The receiver storage backend (tests/sync/conftest.py runs its tests on both)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def storage_factory(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    """make(name) -> a new, empty BundleStorage on the test's backend (its home folder tmp_path/name); every
+    storage is closed (and its PostgreSQL database dropped) afterwards."""
+    from sync.receiver.backends import open_storage
+
+    made: list[tuple[BundleStorage, str]] = []
+    pg: PgServer | None = request.getfixturevalue("pg_server") if backend == "postgres" else None
+
+    def make(name: str = "receiver") -> BundleStorage:
+        target = pg.create_database() if pg else str(tmp_path / name / "receiver.sqlite3")
+        storage = open_storage(target, home=tmp_path / name)
+        made.append((storage, target))
+        return storage
+
+    yield make
+    for storage, target in made:
+        storage.close()
+        if pg is not None:
+            pg.drop_database(target)

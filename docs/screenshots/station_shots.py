@@ -18,7 +18,7 @@ from kiosk.services.stationdb import StationDb
 from kiosk.ui.app import open_station
 from kiosk.ui.simulate import SimulatedCandidate, make_player
 from kiosk.ui.station import StationWindow
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.receiver import ServerThread, SqliteStorage, create_app
 
 OUT = Path(__file__).resolve().parent
@@ -72,7 +72,7 @@ def main() -> int:
         expires = datetime.now(UTC) + timedelta(hours=2)
         code = db.issue_codes(1, "default", expires)[0].code
         fast = [c.code for c in db.issue_codes(3, "test_fast", expires)]
-    storage.enroll(load_or_create_identity(data_dir).public_raw, "screenshots")
+    storage.enroll(load_identity(data_dir).public_raw, "screenshots")
     window, log, lock = open_station(data_dir)
     window.resize(1280, 800)
     window.show()

@@ -12,6 +12,7 @@ GAMES: list[GameSpec] = [
         params_model=BartParams,
         view="games.bart.view:BartView",
         player="games.bart.player:BartPlayer",
+        trial_noun="balloon",
         events_module="games.bart.events",
     ),
 ]

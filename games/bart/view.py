@@ -64,7 +64,6 @@ def _label(text: str, points: int, colour: str = "#37474f") -> QLabel:
 class BartView(GameWidget):
     """One BART game. Space pumps, Enter collects; the Pump and Collect buttons do the same by mouse or touch."""
 
-    resumes_mid_game = False  # start_at_trial starts over (nothing restored); resume_from restores the bank
     phase_before_start = "not_started"
     balloon_did_start = Signal(int)  # after bart.balloon_started is recorded (the balloon is on screen)
     balloon_did_end = Signal(int)  # after bart.balloon_ended is recorded
@@ -164,10 +163,6 @@ class BartView(GameWidget):
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._next_balloon()
-
-    def start_at_trial(self, trial: int) -> None:
-        """The older resume entry point (resumes_mid_game is False): the game starts over from its first balloon."""
-        self.start()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
         """Continue a crashed session: the next balloon (the interrupted one again), with the bank restored."""

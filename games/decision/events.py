@@ -19,12 +19,15 @@ __all__ = [
     "IdleDetected",
     "OptionChanged",
     "OptionSelected",
+    "OptionViewStarted",
     "OptionViewed",
     "ReasoningStarted",
     "ReasoningSubmitted",
     "ReasoningUpdated",
+    "Scrolled",
     "TaskCompleted",
     "TaskStarted",
+    "TypingBurst",
 ]
 
 MAX_REASONING_CHARS = 5000  # seed 003, section 4.2: reasoning text length <= 5000 chars
@@ -34,10 +37,15 @@ RiskLevel = Literal["low", "medium", "high"]
 
 @register_kind("decision.game_started")
 class GameStarted(Payload):
-    """The game began; `tasks` are the scenario ids in the order they will be shown."""
+    """The game began; `tasks` are the scenario ids in the order they will be shown.
+
+    `idle_threshold_ms` is the idle threshold the game runs with (scoring reads it; None in sessions recorded
+    before it was recorded).
+    """
 
     tasks: list[str] = Field(min_length=1)
     seed: int
+    idle_threshold_ms: int | None = Field(default=None, gt=0)
 
 
 @register_kind("decision.game_resumed")
@@ -58,6 +66,16 @@ class TaskStarted(Payload):
     min_reasoning_chars: int = Field(ge=0)
     soft_time_limit_s: int | None = Field(default=None, gt=0)
     requested_t_ns: int | None = Field(default=None, ge=0)
+    option_risks: list[RiskLevel] | None = None  # the risk level of each option, in option_ids order
+
+
+@register_kind("decision.option_view_started")
+class OptionViewStarted(Payload):
+    """A look at an option began (the pointer came onto it, or keyboard focus did); option_viewed ends it."""
+
+    task_id: str
+    option_id: str
+    via: Literal["hover", "focus"]
 
 
 @register_kind("decision.option_viewed")
@@ -106,6 +124,29 @@ class ReasoningUpdated(Payload):
     task_id: str
     chars: int = Field(ge=0)
     words: int = Field(ge=0)
+
+
+@register_kind("decision.typing_burst")
+class TypingBurst(Payload):
+    """Keys typed in the reasoning box without a pause of the debounce length; recorded when the pause comes.
+
+    `started_t_ns` and `ended_t_ns` are the first and last keystroke; never the text.
+    """
+
+    task_id: str
+    started_t_ns: int = Field(ge=0)
+    ended_t_ns: int = Field(ge=0)
+    keystrokes: int = Field(ge=1)
+
+
+@register_kind("decision.scrolled")
+class Scrolled(Payload):
+    """Wheel or touchpad scrolling in the game without a pause of the debounce length (reading)."""
+
+    task_id: str
+    started_t_ns: int = Field(ge=0)
+    ended_t_ns: int = Field(ge=0)
+    steps: int = Field(ge=1)
 
 
 @register_kind("decision.reasoning_submitted")

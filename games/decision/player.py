@@ -83,7 +83,8 @@ class DecisionPlayer:
         self._schedule(index, rest)
 
     def _card(self, word: str) -> QWidget:
-        return self.view.cards[int(word) - 1]
+        card: QWidget = self.view.cards[int(word) - 1]
+        return card
 
     def _do(self, step: str) -> None:
         verb, _, arg = step.partition(" ")

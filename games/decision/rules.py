@@ -36,11 +36,14 @@ from games.decision.events import (
     OptionChanged,
     OptionSelected,
     OptionViewed,
+    OptionViewStarted,
     ReasoningStarted,
     ReasoningSubmitted,
     ReasoningUpdated,
+    Scrolled,
     TaskCompleted,
     TaskStarted,
+    TypingBurst,
 )
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario
@@ -60,12 +63,15 @@ __all__ = [
     "reasoning_counts",
     "restore",
     "resume_game",
+    "scrolled",
     "select_option",
     "start_game",
     "start_reasoning",
     "start_task",
+    "typed",
     "update_reasoning",
     "view_option",
+    "view_started",
 ]
 
 Phase = Literal["ready", "between", "in_task", "finished"]
@@ -84,6 +90,7 @@ class DecisionState:
     reasoning_started: bool = False
     focus_lost_t_ns: int | None = None
     completed: int = 0
+    idle_threshold_ms: int | None = None
 
     @property
     def task(self) -> Scenario:
@@ -117,7 +124,7 @@ def new_game(scenarios: list[Scenario], params: DecisionParams, rng: random.Rand
         raise err.UnknownScenarioError("params.scenarios: no scenarios to play")
     if params.order == "shuffle":
         rng.shuffle(chosen)
-    return DecisionState(tasks=tuple(chosen), seed=seed)
+    return DecisionState(tasks=tuple(chosen), seed=seed, idle_threshold_ms=params.idle_threshold_ms)
 
 
 def _emit(state: DecisionState, kind: str, payload: Payload, t_ns: int) -> Emission:
@@ -150,7 +157,8 @@ def start_game(state: DecisionState, t_ns: int, first_task: int = 0) -> Step[Dec
         raise err.GameStateError("decision.game_started refused: the game has already started")
     if not 0 <= first_task < len(state.tasks):
         raise err.GameStateError(f"decision.game_started refused: no task {first_task} (tasks: {len(state.tasks)})")
-    payload = GameStarted(tasks=[task.id for task in state.tasks], seed=state.seed)
+    payload = GameStarted(tasks=[task.id for task in state.tasks], seed=state.seed,
+                          idle_threshold_ms=state.idle_threshold_ms)
     new = replace(state, phase="between", index=first_task - 1)
     return Step(new, (Emission("decision.game_started", payload, t_ns, None),))
 
@@ -171,8 +179,44 @@ def start_task(state: DecisionState, t_ns: int, requested_t_ns: int | None = Non
         task_id=task.id, category=task.category, option_ids=[option.id for option in task.options],
         reasoning_required=task.reasoning_required, min_reasoning_chars=task.min_chars,
         soft_time_limit_s=task.soft_time_limit_s, requested_t_ns=requested_t_ns,
+        option_risks=[option.risk_level for option in task.options],
     )
     return Step(new, (_emit(new, kind, payload, t_ns),))
+
+
+def view_started(state: DecisionState, option_id: str, via: Literal["hover", "focus"],
+                 t_ns: int) -> Step[DecisionState]:
+    """Record option_view_started when a hover or keyboard focus on an option begins."""
+    kind = "decision.option_view_started"
+    _refuse_outside_task(state, kind)
+    _option(state, kind, option_id)
+    payload = OptionViewStarted(task_id=state.task.id, option_id=option_id, via=via)
+    return Step(state, (_emit(state, kind, payload, t_ns),))
+
+
+def _burst(state: DecisionState, kind: str, started_t_ns: int, ended_t_ns: int) -> tuple[int, int]:
+    _refuse_outside_task(state, kind)
+    started = max(started_t_ns, state.task_t0_ns)
+    if ended_t_ns < started:
+        raise err.FocusSequenceError(f"{kind} refused: the burst ends ({ended_t_ns}) before it started ({started})")
+    return started, ended_t_ns
+
+
+def typed(state: DecisionState, started_t_ns: int, ended_t_ns: int, keystrokes: int,
+          t_ns: int) -> Step[DecisionState]:
+    """Record a burst of keystrokes in the reasoning box (when typing pauses)."""
+    kind = "decision.typing_burst"
+    started, ended = _burst(state, kind, started_t_ns, ended_t_ns)
+    payload = TypingBurst(task_id=state.task.id, started_t_ns=started, ended_t_ns=ended, keystrokes=max(1, keystrokes))
+    return Step(state, (_emit(state, kind, payload, t_ns),))
+
+
+def scrolled(state: DecisionState, started_t_ns: int, ended_t_ns: int, steps: int, t_ns: int) -> Step[DecisionState]:
+    """Record a burst of scrolling (when it pauses)."""
+    kind = "decision.scrolled"
+    started, ended = _burst(state, kind, started_t_ns, ended_t_ns)
+    payload = Scrolled(task_id=state.task.id, started_t_ns=started, ended_t_ns=ended, steps=max(1, steps))
+    return Step(state, (_emit(state, kind, payload, t_ns),))
 
 
 def view_option(state: DecisionState, option_id: str, via: Literal["hover", "focus"], started_t_ns: int,

@@ -12,6 +12,7 @@ GAMES: list[GameSpec] = [
         params_model=DecisionParams,
         view="games.decision.view:DecisionView",
         player="games.decision.player:DecisionPlayer",
+        trial_noun="situation",
         events_module="games.decision.events",
     )
 ]

@@ -1,21 +1,15 @@
 """The decision game's Qt view: shows each scenario, stamps every input and records what the rules return.
 
-Onset: a new task is presented by the paint that draws it; the view schedules a zero-delay timer from
-that paintEvent and stamps `time.perf_counter_ns()` when it runs, i.e. on the first event-loop turn after
-the backing store was flushed to the window system. That stamp is task_started's t_ns; the moment the
-task was requested goes beside it as `requested_t_ns`.
-
-suspend() (the station paused) first flushes what is pending at that moment — open option views, a
-pending debounced reasoning_updated, an idle spell in progress — then stops every timer and ignores input,
-so nothing is recorded while suspended. resume() restarts idle detection and the suggested-time timer
-(with the time that was left); a task requested but not yet painted is requested again and stamped after
-its paint as usual. resume_from(events) continues a crashed session at the next task (the interrupted
-one again, games/core.py "Crash resume"). Presses that do nothing are logged as game.input_ignored.
-
-Keyboard: Tab moves between the text box and Continue only (from anywhere else it goes to the text box),
-so typing after Tab always lands in the text; keys typed into the text box never pick an option; number
-keys pick only when the text box does not have the focus; a letter typed while an option card (or the
-page) has the focus moves the focus to the text box and is typed there.
+Onset: a task's t_ns is stamped on the first event-loop turn after the paint that drew it (a zero-delay
+timer from paintEvent); the moment it was requested goes beside it as `requested_t_ns`.
+Activity: a look at an option is recorded when it starts (option_view_started) and ends (option_viewed);
+typing and scrolling as bursts when they pause (typing_burst, scrolled); while an option is looked at the
+idle clock does not run (reading is activity).
+suspend() first flushes what is pending (open views, bursts, a debounced update, an idle spell), then
+stops every timer and ignores input; resume() restarts them; resume_from(events) continues a crashed
+session at the next task (games/core.py "Crash resume"). Presses that do nothing are game.input_ignored.
+Keyboard: Tab moves between the text box and Continue only; keys typed into the text box never pick an
+option; number keys pick only outside it; a letter typed on a card moves the focus to the text box.
 """
 
 from __future__ import annotations
@@ -26,26 +20,29 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QWindow
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QInputEvent, QKeyEvent, QPaintEvent, QResizeEvent, QWindow
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
 from eventlog.records import EventRecord
 from games.core import Step, game_records, record_emissions, unless_suspended
 from games.decision import rules
+from games.decision.bursts import Bursts
 from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario, load_scenarios
 from games.decision.widgets import (
-    MUTED,
     STYLE,
     ActivityWatch,
-    ContinueButton,
     OptionCard,
     Via,
     about,
-    font,
+    add_shortcuts,
+    fit_to_height,
+    footer,
     forward_key,
+    header_row,
+    key_hint,
     label,
     reasoning_box,
     route_key,
@@ -55,14 +52,12 @@ from games.widgets import GameWidget, key_name
 
 __all__ = ["DecisionView"]
 
-KEY_HINT = "Keys: 1–4 or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
 ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
 class DecisionView(GameWidget):
     """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
 
-    resumes_mid_game = True  # start_at_trial(k) begins at task k; earlier tasks are not shown again
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
 
@@ -86,10 +81,9 @@ class DecisionView(GameWidget):
         self._loading = False
         self._choices: dict[str, str] = {}
         self._limit_left_ms = -1
+        self._bursts = Bursts()
         self._build()
         self._make_timers()
-
-    # -- construction ---------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -99,12 +93,7 @@ class DecisionView(GameWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(56, 16, 56, 14)
         root.setSpacing(8)
-        header = QHBoxLayout()
-        self.progress_label = label("", 14, MUTED, wrap=False)
-        self.time_label = label("", 14, MUTED, wrap=False)
-        header.addWidget(self.progress_label)
-        header.addStretch(1)
-        header.addWidget(self.time_label)
+        header, self.progress_label, self.time_label = header_row()
         root.addLayout(header)
         self.title_label = label("", 26, bold=True)
         self.prompt_label = label("", 20)
@@ -120,34 +109,16 @@ class DecisionView(GameWidget):
         self.reasoning_box = reasoning_box()
         self.reasoning_box.textChanged.connect(self._text_changed)
         root.addWidget(self.reasoning_box)
-        root.addLayout(self._footer())
+        row, self.hint_label, self.key_hint, self.continue_button = footer("", self._continue_requested)
+        root.addLayout(row)
         root.addStretch(1)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self._continue_requested)
-
-    def _footer(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        hints = QVBoxLayout()
-        hints.setSpacing(2)
-        self.hint_label = label("", 16, MUTED)
-        self.key_hint = label(KEY_HINT, 12, MUTED)
-        hints.addWidget(self.hint_label)
-        hints.addWidget(self.key_hint)
-        self.continue_button = ContinueButton("Continue")
-        self.continue_button.setObjectName("continue")
-        self.continue_button.setFont(font(20))
-        self.continue_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.continue_button.clicked.connect(self._continue_requested)
-        row.addLayout(hints, 1)
-        row.addWidget(self.continue_button)
-        return row
+        add_shortcuts(self, ("Ctrl+Return", "Ctrl+Enter"), self._continue_requested)
 
     def _make_timers(self) -> None:
         self._idle_timer = self._timer("idle", self._idle_reached, interval_ms=self.params.idle_threshold_ms)
         self._debounce_timer = self._timer("debounce", self._debounced, interval_ms=self.params.reasoning_debounce_ms)
         self._limit_timer = self._timer("soft_limit", self._soft_limit_reached, interval_ms=1000)
+        self._scroll_timer = self._timer("scroll", self._scroll_paused, interval_ms=self.params.reasoning_debounce_ms)
 
     # -- the game's course ----------------------------------------------------------------------
 
@@ -163,12 +134,8 @@ class DecisionView(GameWidget):
 
     def start(self) -> None:
         """Begin the game at its first task."""
-        self.start_at_trial(0)
-
-    def start_at_trial(self, trial: int) -> None:
-        """Begin (or resume) the game at task index `trial`; earlier tasks are not shown again."""
         t = time.perf_counter_ns()
-        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t), trial)):
+        if self._apply(lambda s: rules.start_game(s, self.recorder.since_start(t))):
             self._activity_watch.start()
             self._present_next()
 
@@ -206,6 +173,8 @@ class DecisionView(GameWidget):
             if self._debounce_timer.isActive():
                 self._debounce_timer.stop()
                 self._debounced()
+            self._scroll_timer.stop()
+            self._scroll_paused()
             self._end_idle(t)
         self._limit_left_ms = self._limit_timer.remainingTime() if self._limit_timer.isActive() else -1
         self._stop_timers()
@@ -250,6 +219,7 @@ class DecisionView(GameWidget):
         self.title_label.setText(task.title)
         self.prompt_label.setText(" ".join(task.prompt.split()))
         self._clear_cards()
+        self.key_hint.setText(key_hint(len(task.options)))
         for number, option in enumerate(task.options, start=1):
             card = OptionCard(option.id, number, option.text, self._view_begin, self._view_end, self._pick,
                               self._move_focus, self)
@@ -263,8 +233,14 @@ class DecisionView(GameWidget):
         self._loading = True
         self.reasoning_box.clear()
         self._loading = False
+        fit_to_height(self)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refresh_continue()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the type to the new size."""
+        super().resizeEvent(event)
+        fit_to_height(self)
 
     def _clear_cards(self) -> None:
         for card in self.cards:
@@ -296,8 +272,6 @@ class DecisionView(GameWidget):
                 self._limit_timer.start(self._state.task.soft_time_limit_s * 1000)
             self.task_did_start.emit(self._state.index)
 
-    # -- recording through the rules ------------------------------------------------------------
-
     def _apply(self, step: Callable[[rules.DecisionState], Step[rules.DecisionState]]) -> bool:
         """Run one rules step; record its emissions, or note the refusal."""
         try:
@@ -317,6 +291,8 @@ class DecisionView(GameWidget):
     @unless_suspended
     def _view_begin(self, option_id: str, via: Via, perf_ns: int) -> None:
         self._open_views[(option_id, via)] = perf_ns
+        if self._in_task():
+            self._apply(lambda s: rules.view_started(s, option_id, via, self.recorder.since_start(perf_ns)))
 
     def _view_end(self, option_id: str, via: Via, perf_ns: int) -> None:
         started = self._open_views.pop((option_id, via), None)
@@ -380,21 +356,34 @@ class DecisionView(GameWidget):
             return
         if not self._state.reasoning_started:
             self._apply(lambda s: rules.start_reasoning(s, self.recorder.since_start(t)))
+        self._bursts.edit(t)
         self._debounce_timer.start()
         self._refresh_continue()
 
     def _debounced(self) -> None:
         t = time.perf_counter_ns()
+        self._flush_typing(t)
         if self._in_task() and self._state.reasoning_started:
             text = self.reasoning_box.toPlainText()
             self._apply(lambda s: rules.update_reasoning(s, text, self.recorder.since_start(t)))
+
+    def _flush_typing(self, perf_ns: int) -> None:
+        """Record the typing burst since the last pause (first and last edit, how many)."""
+        self._record_burst(self._bursts.take_typing(), rules.typed, perf_ns)
+
+    def _scroll_paused(self) -> None:
+        """Record the scroll burst since the last pause."""
+        self._record_burst(self._bursts.take_scrolling(), rules.scrolled, time.perf_counter_ns())
+
+    def _record_burst(self, stamps: list[int], step: Callable[..., Step[rules.DecisionState]], perf_ns: int) -> None:
+        if stamps and self._in_task():
+            since = self.recorder.since_start
+            self._apply(lambda s: step(s, since(stamps[0]), since(stamps[-1]), len(stamps), since(perf_ns)))
 
     def _refresh_continue(self) -> None:
         blocker = rules.completion_blocker(self._state, self.reasoning_box.toPlainText())
         self.continue_button.setEnabled(blocker is None)
         self.hint_label.setText(blocker or "Ready when you are: press Continue.")
-
-    # -- completing -----------------------------------------------------------------------------
 
     def _continue_requested(self) -> None:
         self._complete_task(time.perf_counter_ns())
@@ -406,6 +395,9 @@ class DecisionView(GameWidget):
             return
         self._close_views(t)
         self._debounce_timer.stop()
+        self._flush_typing(t)
+        self._scroll_timer.stop()
+        self._scroll_paused()
         self._limit_timer.stop()
         self._idle_timer.stop()
         index = self._state.index
@@ -451,7 +443,16 @@ class DecisionView(GameWidget):
     def _input_seen(self, watched: QObject, event: QEvent) -> None:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""
         if event.type() in ACTIVITY and self._in_task() and self._is_mine(watched):
-            self._activity(time.perf_counter_ns())
+            t = time.perf_counter_ns()
+            if event.type() == QEvent.Type.Wheel:
+                self._wheel(event, t)
+            self._activity(t)
+
+    @unless_suspended
+    def _wheel(self, event: QEvent, perf_ns: int) -> None:
+        """A wheel step (seen once however many widgets it passes through) extends the scroll burst."""
+        if self._bursts.wheel(int(event.timestamp()) if isinstance(event, QInputEvent) else None, perf_ns):
+            self._scroll_timer.start()
 
     def _is_mine(self, watched: QObject) -> bool:
         if isinstance(watched, QWidget):
@@ -466,6 +467,11 @@ class DecisionView(GameWidget):
             self._idle_timer.start()
 
     def _idle_reached(self) -> None:
+        """No input for the threshold: idle, unless an option is being looked at (reading is activity)."""
+        if self._open_views and self._in_task():
+            self._last_activity = time.perf_counter_ns()
+            self._idle_timer.start()
+            return
         self._idle = self._in_task()
 
     def _end_idle(self, perf_ns: int) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QEnterEvent, QFocusEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about", "font", "forward_key",
-           "label", "reasoning_box", "route_key", "tab_target"]
+__all__ = ["MIN_SCALE", "STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about",
+           "add_shortcuts", "fit_fonts", "fit_to_height", "font", "font_for", "footer", "forward_key", "header_row",
+           "key_hint", "label", "reasoning_box", "route_key", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -120,9 +122,48 @@ def forward_key(event: QKeyEvent, target: QWidget) -> None:
 
 def tab_target(focused: QWidget | None, ring: Sequence[QWidget], forward: bool) -> QWidget:
     """Where Tab (forward) or Shift+Tab goes: round the ring, or to its first widget from outside it."""
-    if focused not in ring:
+    if focused is None or focused not in ring:
         return ring[0]
     return ring[(list(ring).index(focused) + (1 if forward else -1)) % len(ring)]
+
+
+def fit_fonts(root: QWidget, scale: float) -> None:
+    """Set every font under `root` that has a base size (label(), font_for()) to that size times `scale`."""
+    for widget in (root, *root.findChildren(QWidget)):
+        base = widget.property("base_pt")
+        if base:
+            scaled = QFont(widget.font())
+            scaled.setPointSizeF(float(base) * scale)
+            widget.setFont(scaled)
+
+
+MIN_SCALE = 0.7  # the smallest type a view shrinks to (18 pt option text at 12.6 pt)
+
+
+def fit_to_height(view: QWidget, min_scale: float = MIN_SCALE) -> None:
+    """Shrink the type under `view` (to no less than min_scale of its size) until its layout fits the view's
+    height: a 1024x768 screen shows the longest task whole, a larger one at full size."""
+    layout = view.layout()
+    scale = 1.0
+    while True:
+        fit_fonts(view, scale)
+        if layout is not None:
+            layout.invalidate()
+        need = layout.heightForWidth(view.width()) if layout is not None else -1
+        if need <= view.height() or scale <= min_scale:
+            return
+        scale = round(scale - 0.05, 2)
+
+
+def key_hint(options: int) -> str:
+    """The keys that work on a task with this many options."""
+    return f"Keys: 1–{options} or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
+
+
+def font_for(widget: QWidget, points: int) -> None:
+    """Give a widget the game's font at `points` (scaled with the others by fit_fonts)."""
+    widget.setFont(font(points))
+    widget.setProperty("base_pt", points)
 
 
 def font(points: int) -> QFont:
@@ -136,7 +177,7 @@ def reasoning_box() -> QPlainTextEdit:
     """The text box for the candidate's reasoning (Tab leaves it: it never types a tab)."""
     box = QPlainTextEdit()
     box.setObjectName("reasoning")
-    box.setFont(font(16))
+    font_for(box, 16)
     box.setFixedHeight(84)
     box.setTabChangesFocus(True)
     box.setPlaceholderText("Write a sentence or two about your choice…")
@@ -150,6 +191,7 @@ def label(text: str, points: int, colour: str = INK, bold: bool = False, wrap: b
     font.setPointSize(points)
     font.setBold(bold)
     widget.setFont(font)
+    widget.setProperty("base_pt", points)  # fit_fonts scales from it
     widget.setWordWrap(wrap)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setStyleSheet(f"color: {colour};")
@@ -169,7 +211,9 @@ class OptionCard(QFrame):
         self.focused = False
         self.setObjectName(f"option_{option_id}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # wrapped option text needs more lines on a narrow screen: never cut it
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Option {number}: {text}")
         row = QHBoxLayout(self)
@@ -261,3 +305,39 @@ class ContinueButton(QPushButton):
             self.click()
             return
         super().keyPressEvent(event)
+
+
+def footer(key_hint: str, on_continue: Callable[[], None]) -> tuple[QHBoxLayout, QLabel, QLabel, ContinueButton]:
+    """The footer row: the hint and key-hint lines, and the Continue button (row, hint, key hint, button)."""
+    row = QHBoxLayout()
+    hints = QVBoxLayout()
+    hints.setSpacing(2)
+    hint, keys = label("", 16, MUTED), label(key_hint, 12, MUTED)
+    hints.addWidget(hint)
+    hints.addWidget(keys)
+    button = ContinueButton("Continue")
+    button.setObjectName("continue")
+    font_for(button, 20)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.clicked.connect(on_continue)
+    row.addLayout(hints, 1)
+    row.addWidget(button)
+    return row, hint, keys, button
+
+
+def header_row() -> tuple[QHBoxLayout, QLabel, QLabel]:
+    """The header row: progress on the left, the suggested time on the right (row, progress, time)."""
+    row = QHBoxLayout()
+    progress, limit = label("", 14, MUTED, wrap=False), label("", 14, MUTED, wrap=False)
+    row.addWidget(progress)
+    row.addStretch(1)
+    row.addWidget(limit)
+    return row, progress, limit
+
+
+def add_shortcuts(owner: QWidget, keys: Sequence[str], slot: Callable[[], None]) -> None:
+    """Key sequences that run `slot` anywhere inside `owner`."""
+    for sequence in keys:
+        shortcut = QShortcut(QKeySequence(sequence), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)

@@ -104,7 +104,7 @@ class ReactionPlayer:
         chosen = key
         self._later(self.latency_ms(trial), lambda: self._press(trial, chosen, "stimulus"), scaled=False)
 
-    def _on_finish(self, _summary: dict) -> None:
+    def _on_finish(self, _summary: dict[str, object]) -> None:
         for timer in self._timers:
             timer.stop()
         self._timers.clear()

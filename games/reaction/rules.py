@@ -360,7 +360,7 @@ class ReactionRules:
         self, state: ReactionState, t_ns: int, emitted: tuple[Emission, ...], outcome: str, latency: int | None = None
     ) -> Step[ReactionState]:
         tally = _count(state.tally, outcome, latency)
-        ended = TrialEnded(trial=state.trial, outcome=outcome)  # type: ignore[arg-type]
+        ended = TrialEnded(trial=state.trial, outcome=outcome)
         emitted = (*emitted, Emission("rt.trial_ended", ended, t_ns, state.trial))
         new = replace(state, phase="between", trial=state.trial + 1, last_t_ns=t_ns, tally=tally)
         return Step(new, emitted)

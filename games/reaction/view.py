@@ -26,7 +26,7 @@ from eventlog.records import EventRecord
 from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
-from games.reaction.widgets import COLOURS, HINTS, ResponseButton, StimulusCanvas, big_font
+from games.reaction.widgets import COLOURS, FALSE_START, HINTS, ResponseButton, StimulusCanvas, big_font
 from games.widgets import GameWidget, key_name
 
 __all__ = ["ReactionView"]
@@ -35,7 +35,6 @@ QT_KEYS = {
     Qt.Key.Key_Space: "Space", Qt.Key.Key_D: "D", Qt.Key.Key_F: "F", Qt.Key.Key_J: "J", Qt.Key.Key_K: "K",
 }
 TITLES = {"simple": "Simple reaction time", "choice": "Choice reaction time", "go_nogo": "Go / no-go"}
-FALSE_START_TEXT = "Too early: wait for the stimulus, then respond."
 MS = 1_000_000
 
 
@@ -47,7 +46,6 @@ def _ms_until(target_ns: int, now_ns: int) -> int:
 class ReactionView(GameWidget):
     """One game of the reaction-time family (the variant follows the params model)."""
 
-    resumes_mid_game = True  # start_at_trial(k) begins at trial k with the same stimulus plan
     foreperiod_did_start = Signal(int)  # every attempt, repeats after a false start included
     stimulus_did_appear = Signal(int, str)  # trial, stimulus; emitted after the onset is recorded
 
@@ -70,12 +68,8 @@ class ReactionView(GameWidget):
 
     def start(self) -> None:
         """Begin the game at its first trial."""
-        self.start_at_trial(0)
-
-    def start_at_trial(self, trial: int) -> None:
-        """Begin the game at a given trial (a resumed session); the trial plan is the same for the seed."""
         t = self._now()
-        self.state, emitted = self.rules.start(self.state, t, first_trial=trial)
+        self.state, emitted = self.rules.start(self.state, t)
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()
@@ -167,7 +161,7 @@ class ReactionView(GameWidget):
         self._timers["stimulus"].stop()
         self._timers["deadline"].stop()
         if false_start:
-            self._message.setText(FALSE_START_TEXT)
+            self._message.setText(FALSE_START[self.variant])
         self._end_trial_display()
 
     @unless_suspended

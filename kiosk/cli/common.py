@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eventlog import Store
 
-__all__ = ["CliError", "open_store", "print_json"]
+__all__ = ["CliError", "open_store", "print_json", "session_ids"]
 
 
 class CliError(Exception):
@@ -20,17 +21,37 @@ class CliError(Exception):
         self.status = status
 
 
-def open_store(args: argparse.Namespace, create: bool = False) -> Store:
-    """Open the station store in --data-dir; refuse to create one unless asked."""
+def open_store(args: argparse.Namespace, create: bool = False, readonly: bool = False) -> Store:
+    """Open the station store in --data-dir; refuse to create one unless asked. The data directory is made private
+    first (each repair is one line on stderr; kiosk.services.private_dir). `readonly` opens it without writing
+    anything at all and without migrating (and repairs nothing)."""
     from eventlog import Store, StoreError
     from eventlog.store import DB_FILENAME
+    from kiosk.services.private_dir import DataDirError, secure_data_dir
 
     data_dir: Path = args.data_dir
     if not create and not (data_dir / DB_FILENAME).exists():
         raise CliError(f"no station database in {data_dir}; run `hiremate init` first")
     try:
+        if readonly:
+            return Store(data_dir / DB_FILENAME, readonly=True)
+        repaired = secure_data_dir(data_dir)
+        if repaired:
+            print(f"hiremate: made {len(repaired)} entries of {data_dir} private (they were readable by others): "
+                  + "; ".join(repaired), file=sys.stderr)
         return Store.in_dir(data_dir)
-    except StoreError as exc:
+    except (StoreError, DataDirError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def session_ids(store: Store, texts: list[str]) -> list[str]:
+    """The sessions named on the command line, each by pseudonym or by any unique start of its id; one line naming
+    the matches when a text is ambiguous or matches nothing."""
+    from kiosk.services.session_lookup import SessionLookupError, find_sessions
+
+    try:
+        return [row.id for row in find_sessions(store, texts)]
+    except SessionLookupError as exc:
         raise CliError(str(exc)) from None
 
 

@@ -11,7 +11,7 @@ import shlex
 __all__ = ["modernise"]
 
 RECEIVER_ACTIONS = ("enroll", "stations", "token", "make-cert")
-SYNC_SUBCOMMANDS = ("run", "status", "set-endpoint", "set-ca")
+SYNC_SUBCOMMANDS = ("run", "status", "set-endpoint", "set-ca", "set-recipient")
 SYNC_MODES = {"--status": ("status", False), "--set-endpoint": ("set-endpoint", True),
               "--set-ca-file": ("set-ca", True)}
 
@@ -77,6 +77,13 @@ def _sync(rest: list[str]) -> tuple[list[str], list[str], str] | None:
     return ["sync", "run"], rest, "`hiremate sync` without a subcommand"
 
 
+def _station(rest: list[str]) -> tuple[list[str], list[str], str] | None:
+    """`station [--pem] ...` (no subcommand) -> `station show ...`."""
+    if _positionals(rest, TOP_VALUE_OPTIONS) or any(token in ("-h", "--help") for token in rest):
+        return None
+    return ["station", "show"], rest, "`hiremate station` without a subcommand"
+
+
 def _command_index(argv: list[str]) -> int | None:
     """Where the command word is: the first word that is not a top-level option or its value."""
     found = _positionals(argv, TOP_VALUE_OPTIONS)
@@ -86,10 +93,10 @@ def _command_index(argv: list[str]) -> int | None:
 def modernise(argv: list[str]) -> tuple[list[str], str | None]:
     """argv in today's grammar, and a one-line deprecation warning when it was spelled the old way."""
     i = _command_index(argv)
-    if i is None or argv[i] not in ("serve", "sync"):
+    if i is None or argv[i] not in ("serve", "sync", "station"):
         return argv, None
     rest = argv[i + 1:]
-    rewritten = _serve(rest) if argv[i] == "serve" else _sync(rest)
+    rewritten = {"serve": _serve, "sync": _sync, "station": _station}[argv[i]](rest)
     if rewritten is None:
         return argv, None
     words, tail, old = rewritten

@@ -18,7 +18,18 @@ def _one_line(text: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit status. Failures print one line to stderr, never a traceback."""
+    """Run one command; return its exit status. Failures print one line to stderr, never a traceback.
+
+    Every file the command creates is owner-only (umask 077 while it runs): the station's data, and also exports,
+    reports and code sheets written elsewhere hold personal or secret data (the umask is restored on return)."""
+    previous = os.umask(0o077)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv, warning = modernise(list(sys.argv[1:] if argv is None else argv))
     if warning:
         print(warning, file=sys.stderr)

@@ -78,6 +78,14 @@ COMMANDS = _group(
     _leaf("verify-log", "verify every session's hash chain and the database integrity"),
     _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
     _leaf("report", "recruiter report of a session, or a comparison of 2-4, as HTML or PDF", json=False),
+    _group(
+        "norms", "norm tables: how a group of people scored, to place one person among them",
+        _leaf("norms build", "build a versioned norm table (TOML) from scored sessions"),
+    ),
+    _group(
+        "role", "role profiles: target bands per trait",
+        _leaf("role derive", "derive a role's target bands from incumbents' sessions (at least 50)"),
+    ),
     _leaf("export", "write signed session bundles to a folder"),
     _group(
         "data", "researcher data: trial tables, session summaries and a codebook",
@@ -90,6 +98,7 @@ COMMANDS = _group(
         _leaf("sync status", "show the saved endpoint, the trusted certificate and the outbox"),
         _leaf("sync set-endpoint", "save the receiver URL the station uploads to ('' turns sync off)"),
         _leaf("sync set-ca", "save the receiver certificate to trust for https:// ('' uses the system store)"),
+        _leaf("sync set-recipient", "save the receiver's age recipient bundles are encrypted for ('' clears it)"),
     ),
     _group(
         "receiver", "the reference receiver: serve it, enrol stations, read tokens, a TLS certificate",
@@ -104,8 +113,22 @@ COMMANDS = _group(
         ),
         _leaf("receiver make-cert", "write a self-signed receiver certificate and key"),
         _leaf("receiver export", "researcher tables of every stored session, all stations merged"),
+        _group(
+            "receiver norms", "norm tables from the sessions the receiver holds",
+            _leaf("receiver norms build", "build a versioned norm table (TOML) from stored sessions"),
+        ),
+        _group(
+            "receiver groups", "optional, consented group labels for the adverse-impact audit (kept apart)",
+            _leaf("receiver groups import", "import consented group labels from a CSV file"),
+            _leaf("receiver groups list", "count the stored labels per attribute and group"),
+        ),
+        _leaf("receiver audit", "adverse-impact audit of a role: selection rates, four-fifths ratio, Fisher's test"),
     ),
-    _leaf("station", "show the station's identity and public key fingerprint"),
+    _group(
+        "station", "the station's identity: its key pair and the history of its keys",
+        _leaf("station show", "show the station's identity, public key fingerprint and earlier keys"),
+        _leaf("station new-identity", "make a new station key pair on purpose (recorded with a reason)"),
+    ),
 )
 
 

@@ -4,7 +4,7 @@ Layout of a battery file (order of play = order of the [[games]] tables):
 
     [battery]
     title = "Standard battery"
-    minutes = 15              # expected duration, shown to proctors
+    minutes = 15              # expected duration for a typical adult, shown to proctors (>= the games' sum)
     seed_policy = "per_session"   # or "fixed" (then `seed` is required)
     seed = 7
     practice = true           # default for every game
@@ -14,6 +14,7 @@ Layout of a battery file (order of play = order of the [[games]] tables):
     params = { balloons = 30 }
     practice = true           # optional, overrides the battery's default
     practice_params = { balloons = 3 }   # optional; the practice run uses these
+    minutes = 5               # optional: this game's expected duration, practice included
 
 Loading validates everything: unknown keys, games that do not exist, and each game's parameters against
 the game's own model; errors name the file and the field (e.g. `games[1].params.trials`).
@@ -57,6 +58,7 @@ class GameEntry(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
     practice: bool | None = None
     practice_params: dict[str, Any] | None = None
+    minutes: float | None = Field(None, gt=0, le=120)
 
 
 class BatteryHeader(BaseModel):
@@ -85,6 +87,13 @@ class BatteryFile(BaseModel):
     battery: BatteryHeader
     games: list[GameEntry] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _minutes_add_up(self) -> BatteryFile:
+        games = sum(g.minutes or 0.0 for g in self.games)
+        if games > self.battery.minutes:
+            raise ValueError(f"battery.minutes ({self.battery.minutes:g}) is less than its games' minutes ({games:g})")
+        return self
+
 
 class Battery(BaseModel):
     """A validated battery, named after its file."""
@@ -104,6 +113,11 @@ class Battery(BaseModel):
     def ref(self) -> str:
         """How codes and sessions name this battery: its name when shipped in assets/batteries/, else its path."""
         return self.name if Path(self.path).resolve().parent == BATTERY_DIR else str(Path(self.path).resolve())
+
+    def minutes_text(self) -> str:
+        """The expected duration for the proctor: "about 30 min (bart 5, go_nogo 2.5, ...)"."""
+        games = ", ".join(f"{g.game} {g.minutes:g}" for g in self.games if g.minutes)
+        return f"about {self.minutes:g} min" + (f" ({games})" if games else "")
 
     def practice_for(self, index: int) -> bool:
         """Whether the game at index offers a practice run."""

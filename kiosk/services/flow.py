@@ -2,10 +2,13 @@
 
     code_entry --code_accepted--> consent --accepted--> instructions(0)
     consent --declined--> declined --finish--> code_entry
-    instructions(i) --practice--> practice(i) --practice_done--> instructions(i) (practice offered once)
+    instructions(i) --practice--> practice(i) --practice_done--> practice_over(i) (practice offered once)
+    practice(i) --practice_failed--> instructions(i) (the practice round could not start)
+    practice_over(i) --begin--> game(i);  practice_over(i) --reread--> instructions(i) (no more practice)
     instructions(i) --begin--> game(i) --game_done--> instructions(i+1) | complete
+    game(i) --failed--> stopped (the resumed game cannot continue) --finish--> code_entry
     complete --finish--> code_entry
-    code_entry --resumed(i)--> instructions(i) (no practice; the game restarts at its interrupted trial)
+    code_entry --resumed(i)--> instructions(i) (no practice; the game continues at its interrupted trial)
 
 Any other (screen, event) pair is refused with FlowError and leaves the state as it was.
 """
@@ -26,9 +29,11 @@ class Screen(StrEnum):
     CONSENT = "consent"
     INSTRUCTIONS = "instructions"
     PRACTICE = "practice"
+    PRACTICE_OVER = "practice_over"
     GAME = "game"
     COMPLETE = "complete"
     DECLINED = "declined"
+    STOPPED = "stopped"
 
 
 class FlowEvent(StrEnum):
@@ -39,7 +44,10 @@ class FlowEvent(StrEnum):
     DECLINED = "declined"
     PRACTICE = "practice"
     PRACTICE_DONE = "practice_done"
+    PRACTICE_FAILED = "practice_failed"
+    REREAD = "reread"
     BEGIN = "begin"
+    FAILED = "failed"
     GAME_DONE = "game_done"
     FINISH = "finish"
     RESUMED = "resumed"
@@ -107,8 +115,13 @@ TRANSITIONS: dict[tuple[Screen, FlowEvent], Step] = {
     (Screen.CONSENT, FlowEvent.DECLINED): lambda f, s, i: FlowState(Screen.DECLINED),
     (Screen.INSTRUCTIONS, FlowEvent.PRACTICE): _practice,
     (Screen.INSTRUCTIONS, FlowEvent.BEGIN): lambda f, s, i: replace(s, screen=Screen.GAME),
-    (Screen.PRACTICE, FlowEvent.PRACTICE_DONE): lambda f, s, i: FlowState(Screen.INSTRUCTIONS, s.index),
+    (Screen.PRACTICE, FlowEvent.PRACTICE_DONE): lambda f, s, i: FlowState(Screen.PRACTICE_OVER, s.index),
+    (Screen.PRACTICE, FlowEvent.PRACTICE_FAILED): lambda f, s, i: FlowState(Screen.INSTRUCTIONS, s.index),
+    (Screen.PRACTICE_OVER, FlowEvent.BEGIN): lambda f, s, i: FlowState(Screen.GAME, s.index),
+    (Screen.PRACTICE_OVER, FlowEvent.REREAD): lambda f, s, i: FlowState(Screen.INSTRUCTIONS, s.index),
     (Screen.GAME, FlowEvent.GAME_DONE): lambda f, s, i: f.instructions(s.index + 1),
+    (Screen.GAME, FlowEvent.FAILED): lambda f, s, i: FlowState(Screen.STOPPED, s.index),
     (Screen.COMPLETE, FlowEvent.FINISH): lambda f, s, i: FlowState(),
     (Screen.DECLINED, FlowEvent.FINISH): lambda f, s, i: FlowState(),
+    (Screen.STOPPED, FlowEvent.FINISH): lambda f, s, i: FlowState(),
 }

@@ -1,4 +1,11 @@
-"""The proctor PIN: scrypt hashing with a random salt, and the lockout rule after wrong tries (no Qt, no DB)."""
+"""The proctor PIN: scrypt hashing with a random salt, and the lockout rule after wrong tries (no Qt, no DB).
+
+A PIN has 6 to 12 digits. One scrypt guess costs about half a second on the 2-core reference machine
+(N = 2**16, r = 8: 64 MiB; benchmarks/bench_pin.py prints the figure), so the 10**6 six-digit PINs take about
+six days of one core to search from a stolen database, and every prompt is locked after 5 wrong tries. The
+parameters are stored with each hash ('scrypt$N$r$p$salt$hash'): hashes made with the old, cheaper ones
+(N = 2**14) still verify, and are replaced by a new-cost hash at the next right PIN (needs_rehash).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,23 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-__all__ = ["LOCK_AFTER", "Lockout", "PinError", "hash_pin", "lock_seconds", "validate_new_pin", "verify_pin"]
+__all__ = [
+    "LOCK_AFTER",
+    "MIN_DIGITS",
+    "Lockout",
+    "PinError",
+    "hash_pin",
+    "lock_seconds",
+    "needs_rehash",
+    "validate_new_pin",
+    "verify_pin",
+]
 
-SCRYPT_N = 2**14
+SCRYPT_N = 2**16
 SCRYPT_R = 8
 SCRYPT_P = 1
+MIN_DIGITS = 6
+MAX_DIGITS = 12
 LOCK_AFTER = 5
 BASE_LOCK_S = 30
 MAX_LOCK_S = 3600
@@ -22,32 +41,46 @@ class PinError(ValueError):
 
 
 def validate_new_pin(pin: str, again: str) -> None:
-    """Refuse PINs that are not 4 to 12 digits or whose confirmation differs."""
-    if not pin.isdigit() or not 4 <= len(pin) <= 12:
-        raise PinError("the PIN must be 4 to 12 digits")
+    """Refuse PINs that are not 6 to 12 digits or whose confirmation differs."""
+    if not pin.isdigit() or not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
+        raise PinError(f"the PIN must be {MIN_DIGITS} to {MAX_DIGITS} digits")
     if pin != again:
         raise PinError("the two PINs differ")
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=129 * n * r * p + 2**20)
+
+
+def hash_pin(pin: str, salt: bytes | None = None, n: int = SCRYPT_N) -> str:
     """'scrypt$n$r$p$salt_hex$hash_hex' for a PIN; a fresh 16-byte salt unless one is given."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+    digest = _scrypt(pin, salt, n, SCRYPT_R, SCRYPT_P)
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
-def verify_pin(pin: str, stored: str) -> bool:
-    """Whether a PIN matches a stored hash (constant-time comparison)."""
+def _parts(stored: str) -> tuple[int, int, int, bytes, str]:
     scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
     if scheme != "scrypt":
         raise ValueError(f"unknown PIN hash scheme {scheme!r}")
-    digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p), dklen=32)
-    return hmac.compare_digest(digest.hex(), hash_hex)
+    return int(n), int(r), int(p), bytes.fromhex(salt_hex), hash_hex
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Whether a PIN matches a stored hash, with the parameters stored in it (constant-time comparison)."""
+    n, r, p, salt, hash_hex = _parts(stored)
+    return hmac.compare_digest(_scrypt(pin, salt, n, r, p).hex(), hash_hex)
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether a stored hash was made with cheaper parameters than today's (it is replaced at the next right PIN)."""
+    n, r, p, _, _ = _parts(stored)
+    return n * r * p < SCRYPT_N * SCRYPT_R * SCRYPT_P
 
 
 def lock_seconds(level: int) -> int:
     """How long the prompt stays locked at the given lockout level (1, 2, ...): doubling, capped at an hour."""
-    return min(MAX_LOCK_S, BASE_LOCK_S * 2 ** max(0, level - 1))
+    return min(MAX_LOCK_S, BASE_LOCK_S * 2 ** max(0, level - 1))  # type: ignore[no-any-return]  # int ** int
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode
 
 __all__ = ["code_list_html", "write_code_list"]
@@ -19,7 +18,7 @@ CARD = """<div class="card"><div class="code">{code}</div>
 def code_list_html(codes: Sequence[IssuedCode], station: str) -> str:
     """One card per code, cut-out sized, with the code in large monospace type."""
     cards = "\n".join(
-        CARD.format(code=display_code(c.code), participant=html.escape(c.participant), battery=html.escape(c.battery),
+        CARD.format(code=c.shown, participant=html.escape(c.participant), battery=html.escape(c.battery),
                     expires=html.escape(c.expires_utc[:16].replace("T", " ")))
         for c in codes)
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>Access codes · {html.escape(station)}</title>
@@ -33,7 +32,9 @@ display:inline-block}} .code{{font:bold 22pt monospace;letter-spacing:2px}}</sty
 
 def write_code_list(path: Path, codes: Sequence[IssuedCode], station: str) -> Path:
     """Write the printable list (owner-readable only: codes are secrets until used); return its path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(code_list_html(codes, station), encoding="utf-8")
-    os.chmod(path, 0o600)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner-only from the first byte
+    os.fchmod(fd, 0o600)  # an existing file keeps its mode through O_CREAT: make it owner-only too
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(code_list_html(codes, station))
     return path

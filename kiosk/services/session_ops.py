@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from eventlog import EventLog, OpenSession
+from eventlog import EventLog, EventRecord, OpenSession
 from kiosk.services import (
     station_kinds,  # noqa: F401  (registers the station.* kinds)
     texts,
@@ -20,7 +20,11 @@ from kiosk.services.battery import Battery, BatteryError, resolve_battery
 from kiosk.services.station_lock import holder_pid
 from kiosk.services.stationdb import CodeRefused, SessionInfo, StationDb
 
-__all__ = ["Admission", "Closed", "abandon", "admit", "finish", "open_practice", "overview", "resume"]
+__all__ = ["SCORED_PURPOSES", "Admission", "Closed", "abandon", "admit", "finish", "open_practice", "overview",
+           "resume"]
+
+SCORED_PURPOSES = ("assessment", "simulation")
+"""Sessions of these purposes are scored and queued for sync when they complete (practice rounds are not)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Admission:
     game_index: int = 0
     trial: int | None = None
     instructions: dict[str, str] = field(default_factory=dict)  # game -> markdown, read here, not on the GUI
+    events: tuple[EventRecord, ...] = ()  # a resumed session's recorded events (session.resumed included), for
+    # the resumed game's view.resume_from(); read here, on the worker, never on the GUI thread
 
 
 @dataclass(frozen=True)
@@ -52,24 +58,29 @@ def _instructions(battery: Battery) -> dict[str, str]:
     return {entry.game: texts.instructions(entry.game) for entry in battery.games}
 
 
-def admit(db: StationDb, log: EventLog, code: str) -> Admission:
+def admit(db: StationDb, log: EventLog, code: str, purpose: str = "assessment") -> Admission:
     """Spend a one-time code: check its battery loads, then in one transaction redeem it, track the session's
-    progress and open the session (last: opening only queues the session for the log's writer)."""
-    found = db.conn.execute("SELECT battery FROM access_codes WHERE code = ?", (code,)).fetchone()
+    progress and open the session (last: opening only queues the session for the log's writer).
+
+    `purpose` is "assessment", or "simulation" for a scripted candidate (`hiremate simulate`): such sessions
+    are scored and exported like any other, and the panel lists them only when asked to.
+    """
+    found = db.find_code(code)  # the typed code's hash looked up (only hashes are stored)
     if found is None:
         raise CodeRefused("unknown")
-    battery = resolve_battery(found[0])
+    battery = resolve_battery(found.battery)
     instructions = _instructions(battery)
     session_id = str(uuid.uuid4())
     with db.atomic():  # the code is spent only if its progress row is stored and the session opens
-        issued = db.redeem(code, session_id)
+        issued = db.redeem_found(found, session_id)
         db.start_progress(session_id, battery.ref, code, os.getpid())
-        session = log.open_session("assessment", issued.participant, battery.ref, session_id=session_id)
+        session = log.open_session(purpose, issued.participant, battery.ref, session_id=session_id)
     return Admission(session, issued.participant, battery, code, instructions=instructions)
 
 
 def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
-    """Continue an interrupted session at its recorded game and trial (records session.resumed)."""
+    """Continue an interrupted session at its recorded game and trial: records session.resumed, waits until it is
+    stored, and carries the session's events (for the resumed game's `resume_from`)."""
     progress = db.progress(session_id)
     row = db.store.session(session_id)
     if progress is None or row is None:
@@ -77,8 +88,10 @@ def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
     battery = resolve_battery(progress.battery)
     session = log.resume_session(session_id, game=progress.game, trial=progress.trial)
     db.claim(session_id, os.getpid())
+    log.flush()  # session.resumed is stored before the events are read (the view keeps what precedes it)
+    events = tuple(db.store.events(session_id))
     return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial,
-                     _instructions(battery))
+                     _instructions(battery), events)
 
 
 def open_practice(log: EventLog, participant: str, battery: str) -> OpenSession:
@@ -111,7 +124,7 @@ def finish(db: StationDb, log: EventLog, session_id: str, t_ns: int, reason: str
     """Close a session (flushes: durable on return); completed assessment sessions are scored and queued."""
     head = log.close_session(session_id, t_ns, reason)
     row = db.store.session(session_id)
-    if reason != "completed" or row is None or row.purpose != "assessment":
+    if reason != "completed" or row is None or row.purpose not in SCORED_PURPOSES:
         return Closed(session_id, reason, head, None, False)
     scored, queued, problems = _score_and_queue(db, session_id)
     return Closed(session_id, reason, head, scored, queued, tuple(problems))
@@ -125,8 +138,21 @@ def abandon(db: StationDb, log: EventLog, session_id: str) -> Closed:
 
 
 def overview(db: StationDb, log: EventLog | None, data_dir: Path) -> list[SessionInfo]:
-    """Sessions with their status; 'in progress' only when open in a live station process."""
+    """Sessions with their status ('in progress' only when open in a live station process); completed sessions
+    say whether they are scored and queued for sync (a failure there shows in the proctor's list)."""
     if log is not None:
-        return db.overview(lambda sid, _pid: log.is_open(sid))
-    holder = holder_pid(data_dir)
-    return db.overview(lambda _sid, pid: holder is not None and pid == holder)
+        infos = db.overview(lambda sid, _pid: log.is_open(sid))
+    else:
+        holder = holder_pid(data_dir)
+        infos = db.overview(lambda _sid, pid: holder is not None and pid == holder)
+    return _with_results(db, infos)
+
+
+def _with_results(db: StationDb, infos: list[SessionInfo]) -> list[SessionInfo]:
+    from sync.outbox import items
+    from sync.stored_results import stored_results
+
+    queued = {entry.session_id for entry in items(db.store)}
+    return [replace(info, scored=stored_results(db.store, info.session_id) is not None,
+                    queued=info.session_id in queued)
+            if info.status == "completed" and info.purpose in SCORED_PURPOSES else info for info in infos]

@@ -1,4 +1,5 @@
-"""Payload models of the station's own event kinds (station.*): consent, focus, idle, pauses, game order."""
+"""Payload models of the station's own event kinds (station.*): consent, focus, idle, pauses, game order, input the
+station's own screens drop, calls for the proctor and a resume that could not continue."""
 
 from __future__ import annotations
 
@@ -9,25 +10,77 @@ from pydantic import Field
 from eventlog.kinds import Payload, register_kind
 
 __all__ = [
+    "DropReason",
     "StationConsent",
     "StationFocusGained",
     "StationFocusLost",
+    "StationGameFailed",
     "StationGameWillStart",
     "StationIdleDetected",
+    "StationInputDropped",
     "StationPaused",
+    "StationProctorCalled",
 ]
+
+FocusCause = Literal["deactivated", "minimised", "hidden"]
+"""How the station lost the focus: another window (or the desktop) took it; the window was minimised (a
+minimise request, "show desktop"); the window was hidden or unmapped."""
+
+DropReason = Literal["not_ready", "auto_repeat", "held_before"]
+"""Why a station screen dropped a key press or click: it came before the screen was ready for input (it was
+queued, or pressed, before the screen had been shown for a moment); it was an auto-repeat of a held key; it
+is the release of a key that was pressed before this screen was shown (a key held from the previous screen)."""
 
 
 @register_kind("station.focus_lost")
 class StationFocusLost(Payload):
-    """The station window lost the keyboard focus (another window or the desktop took it)."""
+    """The station window lost the keyboard focus (another window or the desktop took it), or was minimised or
+    hidden; the kiosk takes itself back to the front."""
+
+    cause: FocusCause | None = None  # absent in logs of older builds
 
 
 @register_kind("station.focus_gained")
 class StationFocusGained(Payload):
-    """The station window has the focus again after being away for away_ns."""
+    """The station window has the focus again (in front, fullscreen) after being away for away_ns."""
 
     away_ns: int = Field(ge=0)
+
+
+@register_kind("station.input_dropped")
+class StationInputDropped(Payload):
+    """A key press, key release or click on a station screen (not a game) that did nothing, stamped in the handler.
+
+    A screen takes input only once it has been shown for a moment and only from fresh presses, so that keys
+    held or queued from the previous screen (the end of a practice round) cannot start a game.
+    """
+
+    screen: str = Field(min_length=1)  # the candidate screen ("instructions", "practice_over", ...)
+    input: Literal["key", "mouse"]
+    key: str = Field(min_length=1)  # Qt's key name without "Key_", or the mouse button ("left"...)
+    action: Literal["press", "release"]
+    reason: DropReason
+    auto_repeat: bool
+    qt_event_ms: int | None = None  # Qt's event timestamp (ms, platform origin), None when absent
+
+
+@register_kind("station.proctor_called")
+class StationProctorCalled(Payload):
+    """The candidate pressed "Call the proctor" on a screen; the game (if any) goes on."""
+
+    screen: str = Field(min_length=1)
+
+
+@register_kind("station.game_failed")
+class StationGameFailed(Payload):
+    """The battery's game at `index` could not be played: a resumed game's recorded events could not be restored
+    (games.core.RestoreError), or its view does not satisfy games.core.GameView. The session is then closed
+    (abandoned); the proctor is told."""
+
+    game: str = Field(min_length=1)
+    index: int = Field(ge=0)
+    resuming: bool
+    error: str = Field(min_length=1, max_length=500)
 
 
 @register_kind("station.idle_detected")
@@ -48,7 +101,7 @@ class StationPaused(Payload):
 class StationGameSuspended(Payload):
     """The running game was frozen because a station page covered it (idle pause or the proctor's screens)."""
 
-    reason: Literal["idle", "proctor"]
+    reason: Literal["idle", "proctor", "storage"]
 
 
 @register_kind("station.game_resumed")

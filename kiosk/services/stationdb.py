@@ -14,14 +14,16 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from eventlog import Store
-from kiosk.services.codes import generate_code
-from kiosk.services.pin import Lockout, hash_pin, validate_new_pin, verify_pin
+from eventlog.codehash import code_salt, hash_code, hint_of, scheme_of
+from eventlog.writer import is_storage_error
+from kiosk.services.codes import display_code, generate_code
+from kiosk.services.pin import Lockout, hash_pin, needs_rehash, validate_new_pin, verify_pin
 
 __all__ = [
     "CodeRefused",
@@ -41,11 +43,12 @@ REFUSALS = {
     "unknown": "This code is not known at this station. Please check it with the proctor.",
     "used": "This code has already been used. Each code works once; please ask the proctor.",
     "expired": "This code has expired. Please ask the proctor for a new one.",
+    "voided": "This code was withdrawn by the proctor. Please ask the proctor for a new one.",
 }
 
 
 class CodeRefused(Exception):
-    """A well-formed code that opens no session: reason is 'unknown', 'used' or 'expired'."""
+    """A well-formed code that opens no session: reason is 'unknown', 'used', 'expired' or 'voided'."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(REFUSALS[reason])
@@ -54,15 +57,24 @@ class CodeRefused(Exception):
 
 @dataclass(frozen=True)
 class IssuedCode:
-    """One access code row."""
+    """One access code. `code` is the code in clear only in memory, where it was just issued or typed; a row read
+    back from the database has `code` None (only a hash is stored), its `hint` ('····-····-·XY') to match it to a
+    printed slip, and `ref`, the stored hash that identifies the row."""
 
-    code: str
+    code: str | None
     participant: str
     battery: str
     created_utc: str
     expires_utc: str
     used_utc: str | None = None
     session_id: str | None = None
+    hint: str | None = None
+    ref: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The code as printed (XXXX-XXXX-XXX) when it is known here, else its hint."""
+        return display_code(self.code) if self.code else (self.hint or "(no hint)")
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
@@ -105,10 +117,20 @@ class SessionInfo:
     game_index: int | None
     game: str | None
     trial: int | None
+    scored: bool | None = None  # completed sessions: a result of the current scoring version is stored
+    queued: bool | None = None  # completed sessions: a bundle is in the sync outbox
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
         return asdict(self)
+
+
+CODE_COLUMNS = "code, participant, battery, created_utc, expires_utc, used_utc, session_id, hint"
+
+
+def _stored_code(row: tuple[Any, ...]) -> IssuedCode:
+    ref, participant, battery, created, expires, used, session_id, hint = row
+    return IssuedCode(None, participant, battery, created, expires, used, session_id, hint, ref)
 
 
 def _now() -> datetime:
@@ -201,6 +223,19 @@ class StationDb:
         trust store."""
         self.set_setting(SYNC_CA_KEY, pem or "")
 
+    def recipient(self) -> str | None:
+        """The receiver's saved age recipient (bundles are encrypted for it), or None (plain bundles)."""
+        from sync.recipient import load_recipient
+
+        return load_recipient(self.store)
+
+    def set_recipient(self, text: str | None) -> str | None:
+        """Check and save the receiver's age recipient ('' or None clears it), re-encrypting the outbox for it
+        (seconds for a full outbox: call it on the DB worker); return what was saved."""
+        from sync.recipient import save_recipient
+
+        return save_recipient(self.store, text)  # statement by statement: the log writer never waits seconds
+
     def station_info(self) -> dict[str, Any]:
         """The station's row (created on first use)."""
         row, _ = self.store.ensure_station()
@@ -235,7 +270,14 @@ class StationDb:
             return PinCheck(False, 0, state.remaining_s(now_ns))
         stored = self.setting("pin_hash")
         if stored is not None and verify_pin(pin, stored):
-            self._save_lockout(state.after_success())
+            try:  # a full disk must not keep the proctor out: the right PIN opens the panel even if unsaved
+                if state != Lockout():
+                    self._save_lockout(state.after_success())
+                if needs_rehash(stored):  # a hash from the cheaper parameters of older versions: today's cost now
+                    self.set_setting("pin_hash", hash_pin(pin))
+            except sqlite3.OperationalError as exc:
+                if not is_storage_error(exc):
+                    raise
             return PinCheck(True, 0, 0)
         state = state.after_failure(now_ns)
         self._save_lockout(state)
@@ -257,20 +299,13 @@ class StationDb:
         if count < 1:
             raise ValueError("count must be at least 1")
         created = _now().isoformat()
+        salt = self._code_salt()
+        fresh = [self._fresh_code(salt, prefix, battery, created, expires) for _ in range(count)]
         issued: list[IssuedCode] = []
-        with self.atomic():  # every code and the person's row, or nothing
-            while len(issued) < count:
-                row = IssuedCode(generate_code(), f"{prefix}-{secrets.token_hex(4)}", battery, created,
-                                 expires.astimezone(UTC).isoformat())
-                try:
-                    self.conn.execute(
-                        "INSERT INTO access_codes (code, participant, battery, created_utc, expires_utc)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        (row.code, row.participant, row.battery, row.created_utc, row.expires_utc))
-                except sqlite3.IntegrityError as exc:
-                    if "UNIQUE" not in str(exc):
-                        raise
-                    continue  # a code collision (about 1 in 2**50): draw again
+        with self.atomic():  # every code and the person's row, or nothing (hashed before: the lock is held briefly)
+            for row in fresh:
+                while not self._insert_code(row):  # a code collision (about 1 in 2**50): draw again
+                    row = self._fresh_code(salt, prefix, battery, created, expires)
                 issued.append(row)
             if person is not None and any(person) and count == 1:
                 self.conn.execute(
@@ -278,42 +313,101 @@ class StationDb:
                     (issued[0].participant, person[0] or None, person[1] or None, created))
         return issued
 
+    def _code_salt(self) -> bytes:
+        with self.atomic():  # made once, on the first code issued
+            return code_salt(self.conn)
+
+    @staticmethod
+    def _fresh_code(salt: bytes, prefix: str, battery: str, created: str, expires: datetime) -> IssuedCode:
+        code = generate_code()
+        return IssuedCode(code, f"{prefix}-{secrets.token_hex(4)}", battery, created,
+                          expires.astimezone(UTC).isoformat(), hint=hint_of(code), ref=hash_code(code, salt))
+
+    def _insert_code(self, row: IssuedCode) -> bool:
+        try:
+            self.conn.execute(
+                "INSERT INTO access_codes (code, hint, participant, battery, created_utc, expires_utc)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (row.ref, row.hint, row.participant, row.battery, row.created_utc, row.expires_utc))
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" not in str(exc):
+                raise
+            return False
+        return True
+
     def codes(self) -> list[IssuedCode]:
-        """Every code, newest first."""
+        """Every code, newest first: hint and ref, never the code (only its hash is stored)."""
         cursor = self.conn.execute(
-            "SELECT code, participant, battery, created_utc, expires_utc, used_utc, session_id"
-            " FROM access_codes ORDER BY created_utc DESC, participant")
-        return [IssuedCode(*row) for row in cursor]
+            f"SELECT {CODE_COLUMNS} FROM access_codes ORDER BY created_utc DESC, participant")
+        return [_stored_code(row) for row in cursor]
+
+    def find_code(self, code: str) -> IssuedCode | None:
+        """The stored row of a typed (canonical) code, found by its hash, or None; the row carries the code."""
+        schemes = {scheme_of(row[0] + "x") for row in self.conn.execute(  # 'scrypt$N$r$p$' + 64 hex digits
+            "SELECT DISTINCT substr(code, 1, length(code) - 64) FROM access_codes WHERE code LIKE 'scrypt$%'")}
+        salt = self._code_salt() if schemes else b""
+        for scheme in sorted(schemes):
+            row = self.conn.execute(f"SELECT {CODE_COLUMNS} FROM access_codes WHERE code = ?",
+                                    (hash_code(code, salt, scheme),)).fetchone()
+            if row is not None:
+                return replace(_stored_code(row), code=code)
+        return None
 
     def redeem(self, code: str, session_id: str, now: datetime | None = None) -> IssuedCode:
-        """Spend a code on a new session id, atomically; raise CodeRefused when it opens nothing."""
+        """Spend a typed code on a new session id, atomically; raise CodeRefused when it opens nothing."""
+        found = self.find_code(code)  # one scrypt: before the transaction, so the log writer never waits on it
+        if found is None:
+            raise CodeRefused("unknown")
+        return self.redeem_found(found, session_id, now)
+
+    def redeem_found(self, found: IssuedCode, session_id: str, now: datetime | None = None) -> IssuedCode:
+        """Spend a code found with find_code, atomically; raise CodeRefused when it opens nothing."""
         now = now or _now()
         with self.atomic():
-            row = self.conn.execute(
-                "SELECT code, participant, battery, created_utc, expires_utc, used_utc, session_id"
-                " FROM access_codes WHERE code = ?", (code,)).fetchone()
+            row = self.conn.execute(f"SELECT {CODE_COLUMNS} FROM access_codes WHERE code = ?",
+                                    (found.ref,)).fetchone()
             if row is None:
                 raise CodeRefused("unknown")
-            found = IssuedCode(*row)
-            if found.used_utc is not None:
-                raise CodeRefused("used")
-            if datetime.fromisoformat(found.expires_utc) <= now:
+            stored = _stored_code(row)
+            if stored.used_utc is not None:
+                raise CodeRefused("used" if stored.session_id is not None else "voided")
+            if datetime.fromisoformat(stored.expires_utc) <= now:
                 raise CodeRefused("expired")
             updated = self.conn.execute(
                 "UPDATE access_codes SET used_utc = ?, session_id = ? WHERE code = ? AND used_utc IS NULL",
-                (now.isoformat(), session_id, code)).rowcount
+                (now.isoformat(), session_id, found.ref)).rowcount
             if updated != 1:
                 raise CodeRefused("used")
-        return IssuedCode(found.code, found.participant, found.battery, found.created_utc, found.expires_utc,
-                          now.isoformat(), session_id)
+        return replace(stored, code=found.code, used_utc=now.isoformat(), session_id=session_id)
+
+    def void_code(self, participant: str, now: datetime | None = None) -> IssuedCode:
+        """Void the unused code bound to this pseudonym: it opens nothing from now on.
+
+        A voided code is marked in the codes table as spent at `now` with no session (a redeemed code always
+        has its session), so `codes list` and redeem tell it from a used one.
+        """
+        now = now or _now()
+        with self.atomic():
+            row = self.conn.execute(f"SELECT {CODE_COLUMNS} FROM access_codes WHERE participant = ?",
+                                    (participant,)).fetchone()
+            if row is None:
+                raise LookupError(f"no code is bound to {participant!r}")
+            found = _stored_code(row)
+            if found.used_utc is not None:
+                state = "used" if found.session_id is not None else "already void"
+                raise ValueError(f"the code of {participant} is {state}; only an unused code can be voided")
+            self.conn.execute("UPDATE access_codes SET used_utc = ? WHERE participant = ? AND used_utc IS NULL",
+                              (now.isoformat(), participant))
+        return replace(found, used_utc=now.isoformat(), session_id=None)
 
     # -- progress (crash resume) ----------------------------------------------------------------
 
     def start_progress(self, session_id: str, battery: str, code: str | None, pid: int) -> None:
-        """Begin tracking a session's place in its battery."""
+        """Begin tracking a session's place in its battery (with the code's hint, never the code)."""
         self.conn.execute(
             "INSERT INTO session_progress (session_id, battery, code, game_index, owner_pid, updated_utc)"
-            " VALUES (?, ?, ?, 0, ?, ?)", (session_id, battery, code, pid, _now().isoformat()))
+            " VALUES (?, ?, ?, 0, ?, ?)",
+            (session_id, battery, hint_of(code) if code else None, pid, _now().isoformat()))
 
     def set_progress(self, session_id: str, game_index: int, game: str | None, trial: int | None) -> None:
         """Remember the game (and trial) a session has reached."""

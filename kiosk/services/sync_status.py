@@ -23,6 +23,7 @@ class OutboxSnapshot:
     problems: list[OutboxItem] = field(default_factory=list)
     ca_pem: str | None = None  # the saved receiver certificate(s) to trust; None: the system trust store
     queue_error: str | None = None  # why completed sessions could not be queued at start-up (sync_startup)
+    recipient: str | None = None  # the receiver's age recipient bundles are encrypted for; None: plain bundles
 
 
 def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
@@ -31,7 +32,7 @@ def outbox_snapshot(db: StationDb) -> OutboxSnapshot:
     pending = sorted(items(db.store, "pending"), key=lambda row: row.next_attempt_utc)
     problems = [row for row in items(db.store) if row.state in ("conflict", "rejected")]
     return OutboxSnapshot(db.sync_endpoint(), summary(db.store), pending[0] if pending else None, problems,
-                          db.sync_ca_pem())
+                          db.sync_ca_pem(), recipient=db.recipient())
 
 
 def sync_startup(db: StationDb) -> OutboxSnapshot:

@@ -1,12 +1,9 @@
-"""The app's version, read from the installed distribution's metadata."""
+"""The app's version: kiosk.__version__, which pyproject.toml also builds the package with."""
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from kiosk import __version__
 
 __all__ = ["APP_VERSION"]
 
-try:
-    APP_VERSION = version("hiremate")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    APP_VERSION = "0.0.0+source"
+APP_VERSION: str = __version__  # a constant, not importlib.metadata (which scans every installed package, ~60 ms)

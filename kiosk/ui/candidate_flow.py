@@ -7,15 +7,17 @@ imports the window (tests/architecture/test_import_cycles.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from eventlog import EventLog, EventLogError, OpenSession
+from eventlog import EventLog, EventLogError, EventRecord, OpenSession
 from eventlog.recorder import SessionRecorder
-from games.spec import game_spec, load_object
+from games.core import GameView, RestoreError
+from games.spec import GameSpec, game_spec, load_object
 from kiosk.services import session_ops, texts
 from kiosk.services.battery import BatteryError
 from kiosk.services.codes import CodeFormatError, CodeTypoError, parse_code
@@ -23,9 +25,28 @@ from kiosk.services.flow import Flow, FlowEvent, FlowState, Screen
 from kiosk.services.session_ops import Admission, Closed
 from kiosk.services.stationdb import CodeRefused
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
+from kiosk.ui.screens.candidate import (
+    CodeEntryScreen,
+    ConsentScreen,
+    EndScreen,
+    GameScreen,
+    InstructionsScreen,
+    PracticeOverScreen,
+)
 
-__all__ = ["CandidateController", "CandidateScreens", "CandidateShell"]
+__all__ = ["CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
+
+
+class NotAGameView(TypeError):
+    """A game's view class does not satisfy games.core.GameView (or is not a widget)."""
+
+
+def load_game_view(spec: GameSpec, recorder: SessionRecorder, params: Any, seed: int) -> tuple[QWidget, GameView]:
+    """Build a game's view and check it against the GameView contract (the station calls nothing else of it)."""
+    view = load_object(spec.view)(recorder, params, seed)
+    if not isinstance(view, QWidget) or not isinstance(view, GameView):
+        raise NotAGameView(f"the view of game {spec.name!r} ({spec.view}) does not satisfy games.core.GameView")
+    return view, view
 
 
 @dataclass(frozen=True)
@@ -35,9 +56,11 @@ class CandidateScreens:
     code: CodeEntryScreen
     consent: ConsentScreen
     instructions: InstructionsScreen
+    practice_over: PracticeOverScreen
     game: GameScreen
     complete: EndScreen
     declined: EndScreen
+    stopped: EndScreen
 
 
 class CandidateShell(Protocol):
@@ -52,6 +75,9 @@ class CandidateShell(Protocol):
     def report_problem(self, text: str) -> None:
         """Show a failure where whoever is at the station sees it."""
 
+    def tell_proctor(self, text: str) -> None:
+        """Tell the proctor only (the panel and a notice for the proctor), not the candidate."""
+
 
 class CandidateController(QObject):
     """Moves one candidate through consent, instructions, practice, games and completion."""
@@ -61,15 +87,17 @@ class CandidateController(QObject):
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
 
     def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
-                 seed_override: int | None = None, parent: QObject | None = None) -> None:
+                 seed_override: int | None = None, parent: QObject | None = None, purpose: str = "assessment") -> None:
         super().__init__(parent)
         self.screens, self.ops, self.log, self.shell = screens, ops, log, shell
         self.seed_override = seed_override
+        self.purpose = purpose  # "assessment", or "simulation" for a scripted candidate
         self.state = FlowState()
         self.flow: Flow | None = None
         self.admission: Admission | None = None
         self.practice_session: OpenSession | None = None
         self.view: QWidget | None = None
+        self.game: GameView | None = None  # the same object as view, as the contract the station relies on
         self._consent = texts.consent_text()
         self._connect()
 
@@ -80,8 +108,10 @@ class CandidateController(QObject):
         s.consent.declined.connect(self._consent_declined)
         s.instructions.practice.connect(self._practice)
         s.instructions.begin.connect(self._begin)
-        s.complete.finished.connect(self._finish)
-        s.declined.finished.connect(self._finish)
+        s.practice_over.begin.connect(self._begin)
+        s.practice_over.reread.connect(lambda: self._go(FlowEvent.REREAD))
+        for end in (s.complete, s.declined, s.stopped):
+            end.finished.connect(self._finish)
 
     @property
     def active(self) -> bool:
@@ -124,16 +154,19 @@ class CandidateController(QObject):
             show(screens.code)
             self.shell.refresh_notice()
         elif screen == Screen.CONSENT:
-            show(screens.consent)
             screens.consent.show_text(self._consent)
+            show(screens.consent)
         elif screen == Screen.INSTRUCTIONS:
             self._show_instructions()
-        elif screen == Screen.COMPLETE:
-            screens.complete.set_saved(False)
-            show(screens.complete)
-        elif screen == Screen.DECLINED:
-            screens.declined.set_saved(False)
-            show(screens.declined)
+        elif screen == Screen.PRACTICE_OVER:
+            assert self.admission is not None
+            screens.practice_over.show_game(game_spec(self.admission.battery.games[self.state.index].game).title)
+            show(screens.practice_over)
+        elif screen in (Screen.COMPLETE, Screen.DECLINED, Screen.STOPPED):
+            page = {Screen.COMPLETE: screens.complete, Screen.DECLINED: screens.declined,
+                    Screen.STOPPED: screens.stopped}[screen]
+            page.set_saved(False)
+            show(page)
 
     def _show_instructions(self) -> None:
         assert self.admission is not None
@@ -158,8 +191,8 @@ class CandidateController(QObject):
             screen.show_error(f"{exc}.")
             return
         screen.set_busy(True)
-        log = self.log
-        self.ops.write(lambda db: session_ops.admit(db, log, code), self._admitted,
+        log, purpose = self.log, self.purpose
+        self.ops.write(lambda db: session_ops.admit(db, log, code, purpose), self._admitted,
                        what="check the access code", failure=self._refused)
 
     def _refused(self, exc: Exception) -> None:
@@ -217,12 +250,12 @@ class CandidateController(QObject):
         """Back to the game's instructions, without the practice round, saying why."""
         if self.state.screen != Screen.PRACTICE:
             return
-        self._go(FlowEvent.PRACTICE_DONE)
+        self._go(FlowEvent.PRACTICE_FAILED)
         self.screens.instructions.show_error(
             f"The practice round could not start ({describe(exc)}). You can start the game, or call the proctor.")
 
     def _begin(self) -> None:
-        if self.admission is None or self.state.screen != Screen.INSTRUCTIONS:
+        if self.admission is None or self.state.screen not in (Screen.INSTRUCTIONS, Screen.PRACTICE_OVER):
             return
         resuming, index = self.state.resuming, self.state.index
         self._go(FlowEvent.BEGIN)
@@ -231,14 +264,17 @@ class CandidateController(QObject):
         self.record("station.game_will_start", {"game": name, "index": index})
         trial = self.admission.trial if resuming else None
         self._save_progress(sid, index, name, trial)
-        self._start_game(self.admission.session, practice=False, trial=trial)
+        self._start_game(self.admission.session, practice=False, resume_events=self.admission.events if resuming
+                         else None)
 
     def _save_progress(self, sid: str, index: int, name: str, trial: int | None) -> None:
         """Remember the game and trial reached (for crash resume); a failure goes to the station's problem line."""
         self.ops.write(lambda db: db.set_progress(sid, index, name, trial), None,
                        what="save where the candidate is (needed to resume after a crash)")
 
-    def _start_game(self, session: OpenSession, practice: bool, trial: int | None = None) -> None:
+    def _start_game(self, session: OpenSession, practice: bool,
+                    resume_events: Sequence[EventRecord] | None = None) -> None:
+        """Host the game's view and start it, or (resuming a crashed session) continue it from the recorded events."""
         assert self.admission is not None
         index = self.state.index
         battery = self.admission.battery
@@ -247,33 +283,62 @@ class CandidateController(QObject):
         params = spec.params_model.model_validate(battery.params_for(index, practice))
         salt = ":practice" if practice else ""
         seed = battery.seed_for(index, session.session_id + salt, self.seed_override)
-        view = load_object(spec.view)(SessionRecorder(self.log, session, name), params, seed)
-        view.game_did_finish.connect(lambda summary: self._game_finished(practice))
+        try:
+            view, game = load_game_view(spec, SessionRecorder(self.log, session, name), params, seed)
+        except NotAGameView as exc:
+            self._game_failed(name, index, practice, False, exc)
+            return
+        game.game_did_finish.connect(lambda summary: self._game_finished(practice))
         if not practice:
             sid = session.session_id
-            view.trial_will_start.connect(lambda t: self._save_progress(sid, index, name, t))
+            game.trial_will_start.connect(lambda t: self._save_progress(sid, index, name, t))
         header = (f"Practice round: {spec.title} (does not count)" if practice
                   else f"Game {index + 1} of {len(battery.games)}: {spec.title}")
-        self.view = view
+        self.view, self.game = view, game
         self.screens.game.host(view, header)
         self.shell.show_candidate(self.screens.game)
         self.game_view_did_start.emit(view, name, practice)
-        if trial is not None and hasattr(view, "start_at_trial"):
-            view.start_at_trial(trial)
-        else:
-            view.start()
+        if resume_events is None:
+            game.start()
+            return
+        try:
+            game.resume_from(resume_events)
+        except RestoreError as exc:
+            self._game_failed(name, index, practice, True, exc)
 
-    def _game_finished(self, practice: bool) -> None:
-        self.view = None
+    def _game_failed(self, name: str, index: int, practice: bool, resuming: bool, exc: Exception) -> None:
+        """The game cannot be played (its recorded events cannot be restored, or its view is not a GameView):
+        close the session as abandoned (its events are kept) and tell the proctor."""
+        self.view = self.game = None
+        self.screens.game.clear()
+        if self.admission is None:
+            return
+        if practice:
+            self._game_finished(practice=True, reason="abandoned")
+            self.screens.instructions.show_error(f"The practice round could not start ({describe(exc)}). "
+                                                 "You can start the game, or call the proctor.")
+            return
+        sid = self.admission.session.session_id
+        what = "could not be restored" if resuming else "could not start"
+        self.record("station.game_failed", {"game": name, "index": index, "resuming": resuming,
+                                            "error": describe(exc)[:500]})
+        self.shell.report_problem(f"Session {sid[:8]} ({self.admission.participant}) cannot continue: game {name} "
+                                  f"{what} ({describe(exc)}). The session is closed as abandoned; every event "
+                                  "recorded so far is kept")
+        self._go(FlowEvent.FAILED)
+        self._close("abandoned", self.screens.stopped)
+
+    def _game_finished(self, practice: bool, reason: str = "practice_done") -> None:
+        self.view = self.game = None
         self.screens.game.clear()
         if practice:
             session = self.practice_session
             self.practice_session = None
             if session is not None:
                 t, log = session.now_ns(), self.log
-                self.ops.write(lambda db: session_ops.finish(db, log, session.session_id, t, "practice_done"), None,
+                self.ops.write(lambda db: session_ops.finish(db, log, session.session_id, t, reason), None,
                                what="close the practice session")
-            self._go(FlowEvent.PRACTICE_DONE)
+            self._go(FlowEvent.PRACTICE_DONE if reason == "practice_done" else FlowEvent.PRACTICE_FAILED)
             return
         assert self.admission is not None
         self.log.request_flush()
@@ -291,15 +356,16 @@ class CandidateController(QObject):
         self.candidate_did_change.emit(False)
 
         def done(closed: Closed) -> None:
-            screen.set_saved(True)
+            screen.set_saved(True)  # the log is durable: that much is true; scoring and sync are the proctor's
             self.session_did_close.emit(closed)
 
         def failed(exc: Exception) -> None:
-            screen.status.setText(f"Saving failed; please call the proctor. ({exc})")
+            screen.show_failure(f"Saving failed; please call the proctor. ({describe(exc)})")
+            self.shell.report_problem(f"Could not close session {sid[:8]}: {describe(exc)}")
 
         self.ops.write(lambda db: session_ops.finish(db, log, sid, t, reason), done, what="save the session",
                        failure=failed)
 
     def _finish(self) -> None:
-        if self.state.screen in (Screen.COMPLETE, Screen.DECLINED) and self.flow is not None:
+        if self.state.screen in (Screen.COMPLETE, Screen.DECLINED, Screen.STOPPED) and self.flow is not None:
             self._go(FlowEvent.FINISH)

@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from kiosk.services.codes import display_code
 from kiosk.services.stationdb import IssuedCode
 
 __all__ = [
@@ -130,9 +129,10 @@ def _when(iso: str, tz: tzinfo | None, sep: str = " ") -> str:
     return html.escape(when_text(iso, tz, "\n")).replace("\n", sep)
 
 
-def _code_html(code: str, mono: str, size_pt: int) -> str:
+def _code_html(code: IssuedCode, mono: str, size_pt: int) -> str:
+    """The code in clear: sheets are printed from the codes just issued, the one place they exist in clear."""
     return (f'<p style="white-space: pre; font-family: \'{html.escape(mono)}\'; font-size: {size_pt}pt; '
-            f'font-weight: bold;">{display_code(code)}</p>')
+            f'font-weight: bold;">{html.escape(code.shown)}</p>')
 
 
 def _issued(sheet: CodeSheet) -> str:
@@ -153,7 +153,7 @@ LIST_HEAD = ('<table width="100%" border="1" cellspacing="0" cellpadding="7" sty
 
 
 def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
-    rows = [f"<tr><td>{_code_html(c.code, mono, 18)}</td><td>{html.escape(c.participant)}</td>"
+    rows = [f"<tr><td>{_code_html(c, mono, 18)}</td><td>{html.escape(c.participant)}</td>"
             f"<td>{html.escape(c.battery)}</td>"
             f'<td><p style="white-space: pre;">{_when(c.expires_utc, sheet.tz, "<br>")}</p></td></tr>'
             for c in codes]
@@ -163,7 +163,7 @@ def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
 def _slips(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
     slips = [
         '<table width="100%" border="1" cellspacing="0" cellpadding="8" style="border-style: dashed;">'
-        f'<tr><td width="38%">{_code_html(c.code, mono, 22)}<p><b>{SINGLE_USE}</b></p></td>'
+        f'<tr><td width="38%">{_code_html(c, mono, 22)}<p><b>{SINGLE_USE}</b></p></td>'
         f'<td><p style="font-size: 10pt;">Pseudonym <b>{html.escape(c.participant)}</b> · '
         f"battery {html.escape(c.battery)}<br>Valid until {_when(c.expires_utc, sheet.tz)}<br>"
         f"Station {html.escape(sheet.station)}<br>Issued {_issued(sheet)}</p></td></tr></table>"
@@ -316,6 +316,9 @@ def _check_written(path: Path) -> None:
 def write_pdf(sheet: CodeSheet, path: Path) -> SheetOutput:
     """Save the sheet as an A4 PDF at path (readable by its owner only: codes are secrets until used)."""
     check_writable(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)  # owner-only before the first code is written into it
+    os.fchmod(fd, 0o600)
+    os.close(fd)
     writer = QPdfWriter(str(path))
     writer.setTitle(sheet.title)
     writer.setCreator("HireMate Station")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.qtapp import current_app
 
 __all__ = ["CHORD_KEY", "CHORD_MODIFIERS", "KioskGuard"]
 
@@ -34,7 +35,7 @@ class KioskGuard(QObject):
     proctor_requested = Signal()
     idle_detected = Signal(int)  # idle ms, once per idle stretch
     idle_limit_reached = Signal(int)  # idle ms, once per idle stretch, past the pause limit
-    focus_lost = Signal()
+    focus_lost = Signal(str)  # cause: deactivated, minimised or hidden
     focus_gained = Signal(int)  # away ns
 
     def __init__(self, kiosk: bool, idle_s: int = 60, pause_s: int = 300, parent: QObject | None = None) -> None:
@@ -49,7 +50,7 @@ class KioskGuard(QObject):
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
-        app = QApplication.instance()
+        app = current_app()
         assert app is not None
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
@@ -57,7 +58,7 @@ class KioskGuard(QObject):
     def detach(self) -> None:
         """Stop watching (remove the filter, stop the idle timer)."""
         self.idle_timer.stop()
-        app = QApplication.instance()
+        app = current_app()
         if app is not None and not self._detached:
             self._detached = True
             app.removeEventFilter(self)
@@ -116,11 +117,16 @@ class KioskGuard(QObject):
         else:
             self.window_deactivated()
 
-    def window_deactivated(self) -> None:
-        """The station lost the focus: report it once."""
+    @property
+    def away(self) -> bool:
+        """Whether the station is away (lost the focus, minimised or hidden) since it last had the focus."""
+        return self._away_since is not None
+
+    def window_deactivated(self, cause: str = "deactivated") -> None:
+        """The station lost the focus (or was minimised or hidden): report it once per absence."""
         if self._away_since is None:
             self._away_since = time.perf_counter_ns()
-            self.focus_lost.emit()
+            self.focus_lost.emit(cause)
 
     def window_activated(self) -> None:
         """The station has the focus again: report how long it was away."""

@@ -57,6 +57,9 @@ class SimulatedCandidate(QObject):
         self._step.start(self.think_ms)
 
     def _run_action(self) -> None:
+        if not self.w.gate.ready:  # the page has just come to the front and takes no input yet: wait for it
+            self._step.start(max(10, self.think_ms))
+            return
         action, self._action = self._action, None
         if action is not None:
             action()
@@ -72,6 +75,8 @@ class SimulatedCandidate(QObject):
             offered = s.instructions.practice_button.isVisible() and self.practice
             target = s.instructions.practice_button if offered else s.instructions.begin_button
             self._later(lambda: self._click(target))
+        elif page is s.practice_over:
+            self._later(lambda: self._click(s.practice_over.begin_button))
         elif page in (s.pin, s.panel, s.pause):
             self.failed.emit("the station asked for the proctor during a simulated session")
 

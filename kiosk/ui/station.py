@@ -1,69 +1,48 @@
 """The station window: a stack of screens, the proctor side (PIN, panel, pause) and kiosk lockdown.
 
 A running game runs only while its screen is in front: whenever another page (pause, PIN, panel) covers
-it, the game view is suspended (its optional suspend()), and it is resumed when the game screen is shown
-again (see games/spec.py for the contract).
+it, the game view is suspended, and it is resumed when the game screen is shown again (the GameView
+contract, games/core.py). The candidate's own pages are gated (kiosk.ui.input_gate): held, repeated or
+queued keys never act on them. Under every candidate page sits "Call the proctor". In kiosk mode the window
+is fullscreen on its screen and takes itself back to the front (kiosk.ui.kiosk_keeper); closing needs the PIN.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, fields
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from eventlog import EventLog
 from kiosk.services import session_ops
-from kiosk.services.battery import available_batteries, resolve_battery
-from kiosk.services.printable import write_code_list
+from kiosk.services.battery import available_batteries
 from kiosk.services.session_ops import Admission, Closed
-from kiosk.services.stationdb import PinCheck, StationDb, parse_expires
+from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.services.sync_status import sync_startup
-from kiosk.ui.candidate_flow import CandidateController, CandidateScreens
-from kiosk.ui.codes_print import print_sheet, write_pdf
+from kiosk.ui.call_bar import CallBar
+from kiosk.ui.candidate_flow import CandidateController
+from kiosk.ui.input_gate import READY_MS, DroppedInput, InputGate
+from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.screens.candidate import CodeEntryScreen, ConsentScreen, EndScreen, GameScreen, InstructionsScreen
-from kiosk.ui.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
+from kiosk.ui.proctor_actions import ProctorActions
+from kiosk.ui.screens.candidate import CandidatePage
+from kiosk.ui.screens.panel import ProctorPanel
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
-from kiosk.ui.screens.style import STYLE_SHEET, message
+from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET, WINDOW_STYLE, message
+from kiosk.ui.station_screens import make_screens
 from kiosk.ui.sync_link import SyncLink
 
 __all__ = ["StationWindow"]
 
 DEFAULT_IDLE_S = 60
 DEFAULT_PAUSE_S = 300
-
-
-@dataclass(frozen=True)
-class Screens(CandidateScreens):
-    """Every page of the station's stack: the candidate's, then the proctor's."""
-
-    pin: PinScreen
-    panel: ProctorPanel
-    pause: PauseScreen
-
-    def candidate_side(self) -> CandidateScreens:
-        """Only the pages the candidate controller drives."""
-        return CandidateScreens(**{field.name: getattr(self, field.name) for field in fields(CandidateScreens)})
-
-
-def _make_screens() -> Screens:
-    return Screens(
-        CodeEntryScreen(), ConsentScreen(), InstructionsScreen(), GameScreen(),
-        EndScreen("Thank you!", "You have finished. Your results are saved and nothing can be redone.\n"
-                  "Please let the proctor know.", "completeDoneButton"),
-        EndScreen("Thank you for your time", "You chose not to take part; nothing more is recorded.\n"
-                  "Please let the proctor know.", "declinedDoneButton"),
-        PinScreen(), ProctorPanel(), PauseScreen(),
-    )
+PROCTOR_CALLED = "The proctor has been called and will come to you. You can carry on meanwhile."
 
 
 def _startup(db: StationDb, log: EventLog, data_dir: Path) -> dict[str, Any]:
@@ -91,23 +70,28 @@ class StationWindow(QMainWindow):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     ready = Signal()
+    storage_did_change = Signal(object)  # str (why the log cannot write) or None (it writes again); any thread
 
     def __init__(self, log: EventLog, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
-                 idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True) -> None:
+                 idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True,
+                 ready_ms: int = READY_MS, purpose: str = "assessment") -> None:
         super().__init__()
         self.log, self.data_dir, self.kiosk = log, Path(data_dir), kiosk
-        self.seed_override = seed_override
         self._limits_override = (idle_s, pause_s)
         self.exit_allowed = False
         self.ask_pin_setup = ask_pin_setup
         self.pin_is_set = True
         self.interrupted: list[str] = []
+        self.attention: dict[str, str] = {}  # session id -> what the proctor must know (scoring, queueing failed)
         self.setWindowTitle("HireMate Station")
         self.setObjectName("stationRoot")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(WINDOW_STYLE)
+        self.setMinimumSize(800, 600)
         self.ops = DbOps(log, self.report_problem, self)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
-        self.screens = _make_screens()
+        self.keeper = KioskKeeper(self, self)
+        self.gate = InputGate(self, ready_ms, self)
+        self.screens = make_screens()
         self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
         self.panel = self.screens.panel
         self.stack = QStackedWidget()
@@ -115,26 +99,39 @@ class StationWindow(QMainWindow):
             self.stack.addWidget(page)
         self.problem = message("error")  # under every page: a failure no screen of its own could show
         self.problem.setObjectName("stationProblem")
-        self.setCentralWidget(self._root(self.stack, self.problem))
-        self.stack.currentChanged.connect(self._page_changed)
-        self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self)
+        self.call_bar = CallBar()
+        self.call_button, self.call_note = self.call_bar.button, self.call_bar.note
+        self._style_pages()
+        self.setCentralWidget(self._root(self.stack, self.call_bar, self.problem))
+        self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self,
+                                             purpose=purpose)
         self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
+        self.proctor = ProctorActions(self.panel, self.ops, log, self.data_dir, self.guard, self.refresh_sessions,
+                                      self.session_did_close.emit, self)
         self._return_to: QWidget = self.screens.code
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
-        self._refocus = QTimer(self)
-        self._refocus.setSingleShot(True)
-        self._refocus.setInterval(150)
-        self._refocus.timeout.connect(self._take_focus_back)
+        self.stack.currentChanged.connect(self._page_changed)
         self._connect()
+        self.gate.attach()
+        log.add_storage_listener(self.storage_did_change.emit)  # called on the log's writer thread: queued here
         self._start()
         if kiosk:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self._page_changed(self.stack.currentIndex())
 
-    @staticmethod
-    def _root(*rows: QWidget) -> QWidget:
+    def _style_pages(self) -> None:
+        """The station's look on its own pages and rows, never inside a game view (a game keeps its own type)."""
+        for widget in (*vars(self.screens).values(), self.problem, self.call_bar):
+            if widget is self.screens.game:
+                widget.setStyleSheet(GAME_PAGE_STYLE)
+            else:
+                widget.setStyleSheet(STYLE_SHEET + widget.styleSheet())
+
+    def _root(self, *rows: QWidget) -> QWidget:
         root = QWidget()
-        layout = QVBoxLayout(root)
+        layout = self._root_layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         for row in rows:
             layout.addWidget(row)
         layout.setStretch(0, 1)
@@ -146,28 +143,32 @@ class StationWindow(QMainWindow):
         c.game_view_did_start.connect(self.game_view_did_start)
         c.candidate_did_change.connect(g.watch_idle)
         self.session_did_close.connect(self.sync.session_closed)
+        self.session_did_close.connect(self._session_closed)
         s.code.retry_requested.connect(self._start)
         g.proctor_requested.connect(self.request_proctor)
         g.idle_detected.connect(lambda ms: self.candidate.record("station.idle_detected", {"idle_ms": int(ms)}))
         g.idle_limit_reached.connect(self._pause_for_idle)
         g.focus_lost.connect(self._focus_lost)
-        g.focus_gained.connect(lambda ns: self.candidate.record("station.focus_gained", {"away_ns": int(ns)}))
+        g.focus_gained.connect(self._focus_gained)
+        self.gate.dropped.connect(self._input_dropped)
+        self.call_button.clicked.connect(self._proctor_called)
         s.pin.pin_entered.connect(self._check_pin)
         s.pin.pin_chosen.connect(self._choose_pin)
         s.pin.cancelled.connect(self._leave_proctor)
         s.pause.proctor_requested.connect(self.request_proctor)
+        s.storage.proctor_requested.connect(self.request_proctor)
+        self.storage_did_change.connect(self._storage_changed)
         p = self.panel
         p.back_requested.connect(self._leave_proctor)
-        p.exit_requested.connect(self.exit_station)
+        p.exit_requested.connect(self.request_exit)
         p.refresh_requested.connect(self.refresh_sessions)
-        p.issue_requested.connect(self._issue)
-        p.pdf_requested.connect(self._save_pdf)
-        p.print_requested.connect(self._print_sheet)
         p.resume_requested.connect(self._resume)
-        p.abandon_requested.connect(self._abandon)
-        p.limits_changed.connect(self._save_limits)
 
     # -- start-up ---------------------------------------------------------------------------------
+
+    def show_kiosk(self) -> None:
+        """Show the kiosk: fullscreen on the screen it starts on, with or without a window manager."""
+        self.keeper.show()
 
     def _start(self) -> None:
         """Read what the station needs on the worker; the code-entry screen waits (and offers a retry on failure)."""
@@ -185,6 +186,10 @@ class StationWindow(QMainWindow):
         and the panel's status line."""
         self.problem.setText(f"{text.rstrip('.')}. Please tell the proctor.")
         self.problem.setVisible(True)
+        self.panel.show_status(text)
+
+    def tell_proctor(self, text: str) -> None:
+        """Something for the proctor only: the panel's status line (the candidate sees nothing)."""
         self.panel.show_status(text)
 
     def _started(self, info: dict[str, Any]) -> None:
@@ -212,47 +217,73 @@ class StationWindow(QMainWindow):
         self.refresh_notice()
 
     def refresh_notice(self) -> None:
-        """Tell the proctor on the welcome screen when interrupted sessions wait for them."""
+        """Tell the proctor on the welcome screen when interrupted sessions wait (the key chord stays a secret)."""
         count = len(self.interrupted)
         self.screens.code.show_notice(
-            f"Proctor: {count} interrupted session{'s' if count != 1 else ''} can be resumed "
-            "(Ctrl+Alt+Shift+P)." if count else "")
+            f"Proctor: {count} interrupted session{'s' if count != 1 else ''} can be resumed from the proctor panel."
+            if count else "")
 
     def refresh_sessions(self) -> None:
-        """Reload the sessions list and the outbox on the worker."""
+        """Reload the sessions list, the unused codes and the outbox on the worker."""
         log, data_dir = self.log, self.data_dir
         self.ops.read(lambda db: session_ops.overview(db, log, data_dir), self._sessions_loaded,
-                      what="load the sessions list", failure=self._tell_proctor("load the sessions list"))
+                      what="load the sessions list",
+                      failure=lambda exc: self.panel.show_status(f"Could not load the sessions list: {describe(exc)}"))
+        self.proctor.load_codes()
         self.sync.refresh()
 
-    def _tell_proctor(self, what: str) -> Callable[[Exception], None]:
-        """A failure route for the panel's own actions: its status line."""
-        return lambda exc: self.panel.show_status(f"Could not {what}: {describe(exc)}")
+    def _session_closed(self, closed: Closed) -> None:
+        """A session whose scoring or queueing failed is the proctor's business: the panel shows it."""
+        if closed.problems:
+            self.attention[closed.session_id] = "; ".join(closed.problems)
+            self.tell_proctor(f"Session {closed.session_id[:8]} is saved but needs you: "
+                              f"{'; '.join(closed.problems)}")
 
     # -- navigation -------------------------------------------------------------------------------
+
+    def _proctor_page(self, page: QWidget | None = None) -> bool:
+        return (page or self.stack.currentWidget()) in (self.screens.pin, self.panel, self.screens.pause,
+                                                         self.screens.storage)
 
     def show_candidate(self, page: QWidget) -> None:
         """Show a candidate page, unless the proctor side or a pause is in front (then show it afterwards)."""
         self._return_to = page
-        if self.stack.currentWidget() not in (self.screens.pin, self.panel, self.screens.pause):
+        if not self._proctor_page():
             self.stack.setCurrentWidget(page)
+            self._focus_page(page)
 
-    def request_proctor(self) -> None:
+    @staticmethod
+    def _focus_page(page: QWidget) -> None:
+        if isinstance(page, CandidatePage | PinScreen | PauseScreen | ProctorPanel):
+            page.focus_first()
+
+    def request_proctor(self, purpose: str = "panel") -> None:
         """The key chord (or the pause screen's button): ask for the PIN."""
         current = self.stack.currentWidget()
-        if current in (self.screens.pin, self.panel):
+        if current is self.screens.pin or (current is self.panel and purpose == "panel"):
             return
-        self.screens.pin.ask(setting=not self.pin_is_set, can_cancel=current is not self.screens.pause)
+        self.screens.pin.ask(setting=not self.pin_is_set, can_cancel=current is not self.screens.pause,
+                             purpose=purpose)
         self.stack.setCurrentWidget(self.screens.pin)
+        self.screens.pin.focus_first()
+
+    def request_exit(self) -> None:
+        """The panel's "Close the station…": the PIN again, then the station closes."""
+        self.request_proctor(purpose="exit")
 
     def _leave_proctor(self) -> None:
         if self.stack.currentWidget() is self.panel:
             self.problem.setVisible(False)  # the proctor has seen it (it shows under the panel too)
+        elif self.screens.pin.purpose == "exit" and self.stack.currentWidget() is self.screens.pin:
+            self.stack.setCurrentWidget(self.panel)  # "Back" from closing the station: the panel again
+            self.panel.focus_first()
+            return
         self.screens.pin.stop()
+        if self.log.storage_problem is not None:  # still cannot save: back to the proctor's call screen
+            self.stack.setCurrentWidget(self.screens.storage)
+            return
         self.stack.setCurrentWidget(self._return_to)
-        self._return_to.setFocus()
-        if self.candidate.view is not None and self._return_to is self.screens.game:
-            self.candidate.view.setFocus()
+        self._focus_page(self._return_to)
 
     def _check_pin(self, pin: str) -> None:
         now = time.time_ns()
@@ -262,12 +293,16 @@ class StationWindow(QMainWindow):
     def _open_panel(self) -> None:
         self.refresh_sessions()
         self.stack.setCurrentWidget(self.panel)
+        self.panel.focus_first()
 
     def _pin_checked(self, result: PinCheck) -> None:
         pin = self.screens.pin
         if result.ok:
             pin.stop()
-            self._open_panel()
+            if pin.purpose == "exit":
+                self.exit_station()
+            else:
+                self._open_panel()
         elif result.locked_s:
             pin.show_locked(result.locked_s)
         else:
@@ -281,36 +316,7 @@ class StationWindow(QMainWindow):
         self.ops.write(lambda db: db.set_pin(pin, again), chosen, what="save the PIN",
                        failure=lambda exc: self.screens.pin.show_error(str(exc)))
 
-    # -- proctor actions --------------------------------------------------------------------------
-
-    def _issue(self, request: IssueRequest) -> None:
-        try:
-            expires = parse_expires(request.expires)
-        except ValueError as exc:
-            self.panel.show_status(str(exc))
-            return
-        person = (request.name, request.email) if request.count == 1 else None
-        folder = self.data_dir / "codes"
-
-        def issue(db: StationDb) -> tuple[list[Any], str]:
-            battery = resolve_battery(request.battery)
-            codes = db.issue_codes(request.count, battery.ref, expires, request.prefix, person)
-            name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
-            return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
-
-        self.ops.write(issue, lambda result: self.panel.show_issued(*result), what="issue codes",
-                       failure=lambda exc: self.panel.show_status(f"Could not issue codes: {exc}"))
-
-    def _save_pdf(self, request: PdfRequest) -> None:
-        """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""
-        self.ops.write(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
-                       what="save the PDF",
-                       failure=lambda exc: self.panel.show_status(f"Could not save the PDF: {exc}"))
-
-    def _print_sheet(self, request: PrintRequest) -> None:
-        """Print the code sheet on the worker (spooling may wait on the print system)."""
-        self.ops.write(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
-                       what="print", failure=lambda exc: self.panel.show_status(f"Could not print: {exc}"))
+    # -- resume -----------------------------------------------------------------------------------
 
     def _resume(self, session_id: str) -> None:
         if self.candidate.active:
@@ -318,7 +324,7 @@ class StationWindow(QMainWindow):
             return
         log = self.log
         self.ops.write(lambda db: session_ops.resume(db, log, session_id), self._resumed, what="resume the session",
-                       failure=lambda exc: self.panel.show_status(f"Cannot resume: {exc}"))
+                       failure=lambda exc: self.panel.show_status(f"Cannot resume: {describe(exc)}"))
 
     def _resumed(self, admission: Admission) -> None:
         self.interrupted = [sid for sid in self.interrupted if sid != admission.session.session_id]
@@ -326,41 +332,43 @@ class StationWindow(QMainWindow):
         self.candidate.resumed(admission)
         self._leave_proctor()
 
-    def _abandon(self, session_id: str) -> None:
-        def abandoned(closed: Closed) -> None:
-            self.session_did_close.emit(closed)
-            self.refresh_sessions()
-
-        log = self.log
-        self.ops.write(lambda db: session_ops.abandon(db, log, session_id), abandoned, what="abandon the session",
-                       failure=lambda exc: self.panel.show_status(f"Cannot abandon: {exc}"))
-
-    def _save_limits(self, idle_s: int, pause_s: int) -> None:
-        self.guard.set_limits(idle_s, pause_s)
-
-        def save(db: StationDb) -> None:
-            db.set_settings({"idle_seconds": str(idle_s), "pause_seconds": str(max(idle_s, pause_s))})
-
-        self.ops.write(save, lambda _: self.panel.show_status("Idle limits saved."), what="save the idle limits",
-                       failure=self._tell_proctor("save the idle limits"))
-
-    # -- lockdown ---------------------------------------------------------------------------------
+    # -- the candidate's pages --------------------------------------------------------------------
 
     def _page_changed(self, _index: int) -> None:
-        """Suspend the game view when a page covers it; resume it when its screen is in front again."""
+        """Gate the candidate's pages; suspend the game view when a page covers it, resume it when it is in front."""
         current = self.stack.currentWidget()
+        candidate_page = isinstance(current, CandidatePage)
+        self.call_bar.place(self._root_layout, self.screens.game.header_row, self.screens.game,
+                            current is self.screens.game)
+        self.call_bar.setVisible(candidate_page)
+        self.call_note.setText("")
+        gated = candidate_page and current is not self.screens.game
+        self.gate.page_shown(current.screen_name if gated and isinstance(current, CandidatePage) else None)
         if current is self.screens.game:
             self._call_game("resume")
             self._log_game_resumed()
         else:
             self._call_game("suspend")
-            if current in (self.screens.pin, self.panel, self.screens.pause):
-                self._log_game_suspended("idle" if current is self.screens.pause else "proctor")
+            if self._proctor_page(current):
+                reasons: dict[QWidget, str] = {self.screens.pause: "idle", self.screens.storage: "storage"}
+                self._log_game_suspended(reasons.get(current, "proctor") if current is not None else "proctor")
+
+    def _input_dropped(self, dropped: DroppedInput) -> None:
+        self.candidate.record("station.input_dropped", dropped.payload(), dropped.perf_ns)
+
+    def _proctor_called(self) -> None:
+        """The candidate asked for the proctor: record it and say so calmly; a game goes on."""
+        current = self.stack.currentWidget()
+        screen = current.screen_name if isinstance(current, CandidatePage) else "unknown"
+        self.candidate.record("station.proctor_called", {"screen": screen})
+        self.call_note.setText(PROCTOR_CALLED)
+        if current is self.screens.game:
+            self.screens.game.focus_first()
 
     def _log_game_suspended(self, reason: str) -> None:
         """Record that a running game was frozen, once per freeze."""
-        view = self.candidate.view
-        if view is None or getattr(view, "finished", True) or self._game_suspended_at is not None:
+        game = self.candidate.game
+        if game is None or game.finished or self._game_suspended_at is not None:
             return
         self._game_suspended_at = time.perf_counter_ns()
         self.candidate.record("station.game_suspended", {"reason": reason}, self._game_suspended_at)
@@ -375,9 +383,30 @@ class StationWindow(QMainWindow):
         self.candidate.record("station.game_resumed", {"suspended_ns": frozen_ns}, resumed_at)
 
     def _call_game(self, method: str) -> None:
-        view = self.candidate.view
-        if view is not None and callable(getattr(view, method, None)):
-            getattr(view, method)()
+        game = self.candidate.game
+        if game is not None:
+            game.resume() if method == "resume" else game.suspend()
+
+    def _storage_changed(self, problem: str | None) -> None:
+        """The log cannot write (a full disk): the candidate sees the call-the-proctor screen and the game waits,
+        the proctor sees the cause; once it writes again the station goes back to where it was by itself."""
+        current = self.stack.currentWidget()
+        if problem is not None:
+            self.screens.storage.show_cause(problem)
+            self.report_problem(f"The station cannot save: {problem}")
+            if current is not None and current not in (self.screens.pin, self.panel, self.screens.storage):
+                if current is not self.screens.pause:
+                    self._return_to = current
+                self.stack.setCurrentWidget(self.screens.storage)
+            return
+        self.panel.show_status("The station saves again: the session continues.")
+        if self.problem.text().startswith("The station cannot save"):
+            self.problem.setVisible(False)
+        if current is self.screens.storage:
+            self.stack.setCurrentWidget(self._return_to)
+            self._return_to.setFocus()
+            if self.candidate.view is not None and self._return_to is self.screens.game:
+                self.candidate.view.setFocus()
 
     def _pause_for_idle(self, idle_ms: int) -> None:
         if not self.candidate.active:
@@ -385,32 +414,55 @@ class StationWindow(QMainWindow):
         self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
         self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
-        if self.stack.currentWidget() not in (self.screens.pin, self.panel):
-            self._return_to = self.stack.currentWidget()
+        current = self.stack.currentWidget()
+        if current is not None and not self._proctor_page(current):
+            self._return_to = current
         self.stack.setCurrentWidget(self.screens.pause)
+        self.screens.pause.focus_first()
 
-    def _focus_lost(self) -> None:
-        self.candidate.record("station.focus_lost", {})
-        if self.kiosk:
-            self._refocus.start()
+    # -- lockdown ---------------------------------------------------------------------------------
 
-    def _take_focus_back(self) -> None:
-        self.raise_()
-        self.activateWindow()
+    def _focus_lost(self, cause: str) -> None:
+        self.candidate.record("station.focus_lost", {"cause": cause})
 
-    def changeEvent(self, event: Any) -> None:
-        from PySide6.QtCore import QEvent
+    def _focus_gained(self, away_ns: int) -> None:
+        self.keeper.stop()
+        self.candidate.record("station.focus_gained", {"away_ns": int(away_ns)})
 
-        if event.type() == QEvent.Type.ActivationChange:
-            if self.isActiveWindow():
-                self.guard.window_activated()
-            elif QApplication.activeModalWidget() is None:  # the proctor's own dialog (print, save) is not away
-                self.guard.window_deactivated()
+    def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        if kind in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
+            self._presence_changed(kind == QEvent.Type.ActivationChange)
         super().changeEvent(event)
+
+    def _presence_changed(self, activation: bool) -> None:
+        """Minimised, in front again, or another window (not the proctor's own dialog) took the focus."""
+        if self.isMinimized():
+            self._taken_away("minimised")
+        elif self.isVisible() and self.isActiveWindow():
+            self.guard.window_activated()
+        elif activation and QApplication.activeModalWidget() is None:
+            self._taken_away("deactivated")
+
+    def _taken_away(self, cause: str) -> None:
+        self.guard.window_deactivated(cause)
+        if self.kiosk and not self.exit_allowed:
+            self.keeper.taken_away()  # also when the focus stayed: a minimised or hidden kiosk comes back
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not self.exit_allowed and (self.kiosk or event.spontaneous()):
+            self._taken_away("hidden")
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.isActiveWindow() and not self.isMinimized():
+            self.guard.window_activated()
 
     def exit_station(self) -> None:
         """Leave (after the PIN): an open candidate session stays open and shows as interrupted next time."""
         self.exit_allowed = True
+        self.keeper.stop()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -421,8 +473,9 @@ class StationWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop timers, the input guard, the sync worker and the DB worker (idempotent)."""
-        self._refocus.stop()
+        """Stop timers, the input guard and gate, the sync worker and the DB worker (idempotent)."""
+        self.keeper.stop()
+        self.gate.detach()
         self.screens.pin.stop()
         self.guard.detach()
         self.sync.shutdown()

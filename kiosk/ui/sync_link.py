@@ -3,6 +3,7 @@
 The worker uploads on its own thread. Its progress callback runs on that thread, so it only emits a signal of
 a QObject living on the GUI thread (queued connection); the panel is updated in the slot, on the GUI thread.
 Outbox counts are read from the database on the DB worker (kiosk.ui.ops). Endpoint changes restart the worker.
+The worker also sends the station's heartbeats, derived from the database on its own thread (live_status).
 It is handed the panel's sync section, the DB worker, the database path and a status line; the window tells
 it when a session closed (session_closed). It never imports the window.
 """
@@ -12,18 +13,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
+from kiosk.services.sync_settings import EndpointSaved, save_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.outbox import OutboxSection
-from sync.client import Progress
 from sync.errors import SyncError
-from sync.worker import SyncWorker
+from sync.progress import Progress
+
+if TYPE_CHECKING:
+    from sync.worker import SyncWorker
 
 __all__ = ["SyncLink"]
 
@@ -44,7 +49,7 @@ class SyncLink(QObject):
         self.section, self.ops, self.db_path, self.status = section, ops, db_path, status
         self.worker: SyncWorker | None = None
         self.endpoint: str | None = None
-        self.ca_pem: str | None = None  # saved with `hiremate sync --set-ca-file`; read at start-up
+        self.ca_pem: str | None = None  # saved with `hiremate sync set-ca`; read at start-up
         self.start_error: str | None = None  # why the worker for the saved endpoint could not start
         self._retired: list[SyncWorker] = []
         self._closed = False
@@ -68,9 +73,11 @@ class SyncLink(QObject):
         self.start_error = None
         self.section.show_endpoint(endpoint)
         if endpoint:
+            from sync.worker import SyncWorker  # httpx and the client load when sync starts, after first paint
+
             try:
                 worker = SyncWorker(self.db_path, endpoint, progress=self._from_worker.emit,
-                                    catch_up=False, ca_pem=self.ca_pem)
+                                    catch_up=False, ca_pem=self.ca_pem, heartbeat=StationLiveStatus())
             except SyncError as exc:  # e.g. a saved receiver certificate the TLS library refuses
                 log.error("sync worker not started: %s", exc)
                 self.start_error = str(exc)
@@ -106,12 +113,15 @@ class SyncLink(QObject):
             self.section.show_endpoint_error(str(exc))
             return
 
-        def saved(url: str | None) -> None:
-            self._use(url)
+        def saved(result: EndpointSaved) -> None:
+            self._use(result.endpoint)
             self.refresh()
-            self.status(f"Receiver URL saved: {url}." if url else "Receiver URL cleared: sync is off.")
+            self.status(" ".join(result.lines()))
+            if result.problem is not None:
+                self.section.show_endpoint_error(result.lines()[-1])
 
-        self.ops.write(lambda db: db.set_sync_endpoint(text), saved, what="save the receiver URL",
+        # on the DB worker: the receiver's recipient is fetched over the network and the outbox re-encrypted for it
+        self.ops.write(lambda db: save_endpoint(db, text), saved, what="save the receiver URL",
                        failure=lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
 
     def sync_now(self) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from sync.identity import fingerprint_of, parse_public_key
+from sync.receiver.backends import open_storage
 from sync.receiver.recipient import receiver_identity
-from sync.receiver.storage import SqliteStorage
 
 __all__ = ["enroll_station", "recipient_info"]
 
@@ -19,7 +19,7 @@ def enroll_station(db_path: Path | str, key: str, label: str | None = None,
     that got a new key keeps its id); IdentityError naming the key when it cannot be read."""
     path = Path(key)
     raw = parse_public_key(path.read_bytes() if path.is_file() else key, where=key)
-    storage = SqliteStorage(db_path)
+    storage = open_storage(db_path)
     try:
         new = storage.enroll(raw, label or fingerprint_of(raw), station_id)
         row = storage.enrolled(raw) or {}

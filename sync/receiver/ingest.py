@@ -14,9 +14,9 @@ from typing import Any
 
 from sync.bundle import Bundle, OpenedBundle, bundle_sha256, open_bundle
 from sync.errors import BundleFormatError, CheckFailed, ManifestError, SealError
-from sync.identity import fingerprint_of
 from sync.outbox import utc_now
 from sync.protocol import BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES, RESULTS_MEMBER, SEALED_MEDIA_TYPE, ErrorBody, Receipt
+from sync.receiver.stations import station_problem
 from sync.receiver.storage import BundleStorage, StoredBundle
 from sync.results import ScoringError, UnknownVersion, rescore
 from sync.sealing import is_sealed
@@ -74,19 +74,9 @@ def _format_refusal(exc: BundleFormatError) -> Refused:
 
 def _check_station(storage: BundleStorage, opened: OpenedBundle) -> None:
     """The key must be enrolled, and bound to the manifest's station id (or bindable: no other key holds it)."""
-    key, claimed = opened.station_key, opened.manifest.station.id
-    row = storage.enrolled(key)
-    if row is None:
-        raise Refused("station", f"station {claimed} is not enrolled here (key fingerprint {fingerprint_of(key)}); "
-                      "enrol it with `hiremate receiver enroll`")
-    if row["station_id"] is not None and row["station_id"] != claimed:
-        raise Refused("station", f"key {fingerprint_of(key)} is enrolled for station {row['station_id']}, but the "
-                      f"manifest names station {claimed}")
-    others = [other for other in storage.keys_of_station(claimed) if other != key.hex()]
-    if row["station_id"] is None and others:
-        raise Refused("station", f"station id {claimed} belongs to another enrolled key (fingerprint "
-                      f"{fingerprint_of(bytes.fromhex(others[0]))}); if that station was given a new key, enrol "
-                      "this key for its station id")
+    problem = station_problem(storage, opened.station_key, opened.manifest.station.id)
+    if problem is not None:
+        raise Refused("station", problem)
 
 
 def _verified(storage: BundleStorage, opened: OpenedBundle) -> Bundle:
@@ -107,6 +97,8 @@ def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> Ingest
     if storage.stored_sha256(manifest.station.public_key, bundle.session_id) is not None:
         existing = storage.get(bundle.session_id, manifest.station.public_key)
         assert existing is not None
+        if existing.bundle_sha256 == bundle.sha256:  # stored meanwhile by a concurrent upload of the same bundle
+            return _receipt(existing, "duplicate", upload_sha256)
         raise _conflict(bundle.session_id, existing.bundle_sha256)
     try:
         rows = bundle_rows(bundle)

@@ -52,5 +52,7 @@ def receiver_identity(db_path: Path | str) -> ReceiverIdentity:
 
 
 def identity_for(storage: Any) -> ReceiverIdentity:
-    """The identity of a storage that has a database path (SqliteStorage), else an in-memory one."""
-    return receiver_identity(getattr(storage, "path", ":memory:"))
+    """The identity kept in a storage's home folder (beside a SQLite file; given to PostgresStorage), else an
+    in-memory one."""
+    home = getattr(storage, "home", None)
+    return receiver_identity(Path(home) / IDENTITY_FILE if home is not None else ":memory:")

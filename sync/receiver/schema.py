@@ -1,9 +1,11 @@
-"""The receiver database's schema (version 2: sessions keyed by station key and session id) and its migration.
+"""The SQLite receiver database's schema (version 3) and its migrations, recorded in the database.
 
 Version 1 (no user_version; until the squatting fix) keyed bundles by session id alone, so any enrolled station
 could take another station's session id first. Version 2 keys them by (public_key, session_id), gives each
 bundle a row id that its events reference, and lets a station key be bound to one station id. The migration
-copies every row in one transaction and is refused, changing nothing, if a foreign key would dangle.
+copies every row in one transaction and is refused, changing nothing, if a foreign key would dangle. Version 3
+adds each station's live state (its latest heartbeat), dashboard logins, and the `schema_migrations` table that
+records every version applied (also kept in `PRAGMA user_version`). The PostgreSQL schema is pg_schema.py.
 """
 
 from __future__ import annotations
@@ -12,9 +14,14 @@ import sqlite3
 
 from eventlog import atomic
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "SchemaError", "migrate"]
+__all__ = ["LIVE_SCHEMA", "MIGRATION_NAMES", "SCHEMA", "SCHEMA_VERSION", "SchemaError", "migrate"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+MIGRATION_NAMES = {
+    1: "bundles, events, stations and read tokens, sessions keyed by session id",
+    2: "sessions keyed by (station key, session id); a station key bound to one station id",
+    3: "live station state (heartbeats), dashboard logins, recorded migrations",
+}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stations (
@@ -34,6 +41,20 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS read_tokens (
     id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
     created_utc TEXT NOT NULL, revoked_utc TEXT
+);
+"""
+
+LIVE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS station_live (
+    public_key TEXT PRIMARY KEY, station_id TEXT NOT NULL, seq INTEGER NOT NULL, received_utc TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dashboard_logins (
+    sha256 TEXT PRIMARY KEY, token_id INTEGER NOT NULL REFERENCES read_tokens(id), created_utc TEXT NOT NULL,
+    expires_utc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT
 );
 """
 
@@ -83,9 +104,20 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
             if after != counts or dangling:
                 raise SchemaError(f"migrating the receiver database to version 2 would keep {after} of {counts} "
                                   f"bundles/events ({len(dangling)} dangling references); nothing was changed")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("PRAGMA user_version = 2")
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+
+
+def _record(conn: sqlite3.Connection, baseline: int) -> None:
+    """Record every version in schema_migrations: those above `baseline` (the version the database had) as applied
+    now, older ones without a time (applied before migrations were recorded)."""
+    from sync.outbox import utc_now
+
+    now = utc_now()
+    for version, name in MIGRATION_NAMES.items():
+        conn.execute("INSERT INTO schema_migrations (version, name, applied_utc) VALUES (?, ?, ?) "
+                     "ON CONFLICT (version) DO NOTHING", (version, name, now if version > baseline else None))
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -94,11 +126,13 @@ def migrate(conn: sqlite3.Connection) -> int:
     if version > SCHEMA_VERSION:
         raise SchemaError(f"the receiver database has schema version {version}; this receiver knows up to "
                           f"{SCHEMA_VERSION} (upgrade the app)")
-    if version < 2 and "session_id" in _columns(conn, "bundles") and "id" not in _columns(conn, "bundles"):
+    migrated_v1 = version < 2 and "session_id" in _columns(conn, "bundles") and "id" not in _columns(conn, "bundles")
+    if migrated_v1:
         _v1_to_v2(conn)
     with atomic(conn):  # statements one by one: executescript() would commit each on its own
-        for statement in SCHEMA.split(";"):
+        for statement in (SCHEMA + LIVE_SCHEMA).split(";"):
             if statement.strip():
                 conn.execute(statement)
+        _record(conn, 1 if migrated_v1 else version)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return version

@@ -11,7 +11,7 @@ import uvicorn
 
 from sync.receiver.limits import DEFAULT_LIMITS, Limits, PendingRegistry, uvicorn_options
 
-__all__ = ["ServerThread", "free_port", "run_receiver"]
+__all__ = ["ServerThread", "free_port", "run_receiver", "run_receiver_workers"]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -74,4 +74,17 @@ def run_receiver(app: Any, host: str, port: int, ssl_certfile: str | None = None
                  limits: Limits = DEFAULT_LIMITS, log_level: str = "info") -> None:
     """Serve the receiver app in the foreground (what `hiremate receiver serve` runs), with the slow-client limits."""
     uvicorn.run(app, host=host, port=port, log_level=log_level, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
-                **uvicorn_options(limits))
+                timeout_graceful_shutdown=5, **uvicorn_options(limits))
+
+
+def run_receiver_workers(db: str, home: str, app_version: str, host: str, port: int, workers: int,
+                         ssl_certfile: str | None = None, ssl_keyfile: str | None = None,
+                         log_level: str = "info") -> None:
+    """Serve with `workers` processes on one socket, each with its own app and storage (sync/receiver/factory.py)."""
+    import os
+
+    from sync.receiver.factory import APP, ENV_DB, ENV_HOME, ENV_VERSION, worker_options
+
+    os.environ.update({ENV_DB: db, ENV_HOME: home, ENV_VERSION: app_version})  # spawned workers inherit them
+    uvicorn.run(APP, factory=True, workers=workers, host=host, port=port, log_level=log_level,
+                ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile, timeout_graceful_shutdown=5, **worker_options())

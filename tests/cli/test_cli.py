@@ -78,3 +78,9 @@ def test_an_unwritable_printable_list_is_refused_before_any_code_is_issued(
     assert f"--html {tmp_path}: is a folder" in capsys.readouterr().err
     assert main(["codes", "list", "--json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
+
+
+def test_the_version_is_the_installed_distributions_version() -> None:
+    from importlib.metadata import version
+
+    assert version("hiremate") == APP_VERSION  # pyproject builds with kiosk.__version__; nothing can drift

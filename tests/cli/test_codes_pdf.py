@@ -24,9 +24,12 @@ def hiremate(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
                            env=env, capture_output=True, text=True, timeout=120)
 
 
-def stored_codes(data_dir: Path) -> list[str]:
+def stored_codes(data_dir: Path) -> list[str | None]:
+    """The stored codes' refs (their hashes: only those are stored, never a code in clear)."""
     with Store.in_dir(data_dir) as store:
-        return [c.code for c in StationDb(store).codes()]
+        codes = StationDb(store).codes()
+    assert all(c.code is None for c in codes)
+    return [c.ref for c in codes]
 
 
 @pytest.fixture
@@ -50,7 +53,7 @@ def test_pdf_holds_every_issued_code_on_the_expected_pages(
     out = json.loads(done.stdout)
     assert out["pdf"] == {"path": str(pdf), "pages": pages}
     assert pdf_pages(pdf) == pages and pdf.stat().st_mode & 0o777 == 0o600
-    assert sorted(c["code"] for c in out["codes"]) == sorted(stored_codes(station))
+    assert sorted(c["ref"] for c in out["codes"]) == sorted(stored_codes(station))
     assert Path(out["printable"]).exists()  # the HTML list is still written beside it
 
 

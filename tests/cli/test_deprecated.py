@@ -33,6 +33,8 @@ def warned(new: str) -> str:
     ("sync --set-endpoint=http://a:1", "sync set-endpoint http://a:1"),
     ("sync --set-ca-file ca.pem", "sync set-ca ca.pem"),
     ("sync --set-endpoint http://a:1 --status", "sync set-endpoint http://a:1 --status"),  # then refused
+    ("station", "station show"),
+    ("--data-dir D station --pem", "--data-dir D station show --pem"),
 ])
 def test_old_spellings_become_todays_words(old: str, new: str) -> None:
     argv, warning = modernise(old.split())
@@ -41,6 +43,7 @@ def test_old_spellings_become_todays_words(old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["receiver serve --port 9", "sync run", "sync status --json", "sync --help",
+                                  "station show --pem", "station new-identity --reason x", "station --help",
                                   "--data-dir sync init", "codes issue --count 1", "sync bogus", ""])
 def test_todays_spellings_and_help_are_left_alone(line: str) -> None:
     assert modernise(line.split()) == (line.split(), None)
@@ -100,7 +103,8 @@ def test_sync_set_endpoint_set_ca_file_and_status(data_dir: Path, tmp_path: Path
     capsys.readouterr()
     status, out, err = run(["sync", "--set-endpoint", "https://lan:8765"], capsys)
     assert (status, out) == (0, "sync endpoint saved: https://lan:8765\n")
-    assert err == ["hiremate: `hiremate sync --set-endpoint` " + warned("sync set-endpoint https://lan:8765")]
+    assert err[0] == "hiremate: `hiremate sync --set-endpoint` " + warned("sync set-endpoint https://lan:8765")
+    assert err[1].startswith("warning: the receiver's recipient could not be fetched") and len(err) == 2
     status, out, err = run(["sync", "--set-ca-file", str(tmp_path / "receiver.cert.pem")], capsys)
     assert status == 0 and "trusts only" in out and len(err) == 1
     assert warned(f"sync set-ca {tmp_path / 'receiver.cert.pem'}") in err[0]
@@ -130,3 +134,10 @@ def test_old_spellings_are_checked_as_strictly_as_new_ones(
     status, out, err = run(argv, capsys)
     assert status == 2 and out == "" and len(err) == 2 and err[1].startswith(refused)
     assert not data_dir.exists()
+
+
+def test_station_alone_is_station_show(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    shown = same_json(["station", "--json"], ["station", "show", "--json"], capsys, "station show")
+    assert len(shown["public_key"]) == 64

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-HEAVY = ("PySide6", "httpx", "fastapi", "uvicorn", "cryptography", "scoring", "pydantic", "sqlite_utils")
+HEAVY = ("PySide6", "httpx", "fastapi", "uvicorn", "cryptography", "scoring", "pydantic")
 
 PROBE = f'''
 import contextlib, io, json, sys

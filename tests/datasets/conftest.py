@@ -25,7 +25,7 @@ def add_full_sessions(data_dir: Path, participants: list[str], seed: int = 1) ->
     ids = []
     with EventLog.in_dir(data_dir, window_ms=1.0) as log:
         for i, who in enumerate(participants):
-            records = full_session(seed=seed + i, latency_ms=280.0 + 10 * i, session_id=f"tmp-{i}")
+            records = full_session(seed=seed + i, latency_ms=280.0 + 10 * i, session_id=f"tmp-{i}", spread=4)
             session = log.open_session(purpose="assessment", participant=who, battery="default")
             for rec in records[1:-1]:
                 log.record(session.session_id, rec.kind, rec.t_ns, rec.payload, game=rec.game, trial=rec.trial)

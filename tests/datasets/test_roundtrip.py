@@ -19,9 +19,13 @@ from eventlog import Store
 from tests.datasets.conftest import add_full_sessions, read_table, run_export, score_json
 from tests.sync.sessions import init_station
 
-COUNT_METRIC = {"bart": "bart.balloons", "decision": "decision.tasks_completed", "igt": "igt.trials",
-                "tower": "tower.problems", "faces": "faces.trials", "effort": "effort.rounds", "money": "money.rounds"}
-TRIAL_TABLE = {"bart": "bart_balloons", "decision": "decision_scenarios"}
+COUNT_METRIC = {"bart": "bart.balloons", "decision": "decision.tasks_completed", "digit_span": "digit_span.sequences",
+                "card_match": "card_match.moves", "flanker": "flanker.trials", "stop_signal": "stop_signal.trials",
+                "igt": "igt.trials", "tower": "tower.problems", "faces": "faces.trials", "effort": "effort.rounds",
+                "money": "money.rounds"}
+TRIAL_TABLE = {"bart": "bart_balloons", "decision": "decision_scenarios", "digit_span": "digit_span_sequences",
+               "card_match": "card_match_moves", "flanker": "flanker_trials", "stop_signal": "stop_signal_trials",
+               **{g: t.name for g, t in TRIAL_GAME_TABLES.items()}}
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +48,7 @@ def _read_back(out: Path, fmt: str) -> tuple[dict[str, dict[str, str]], dict[tup
     trials: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     if fmt in ("csv", "tsv"):
         summaries = {r["session_id"]: r for r in read_table(out / f"sessions.{fmt}")}
-        games = ("bart_balloons", "rt_trials", "decision_scenarios", *(t.name for t in TRIAL_GAME_TABLES.values()))
-        for table in games:
+        for table in ("rt_trials", *TRIAL_TABLE.values()):
             for r in read_table(out / f"{table}.{fmt}"):
                 trials[(r["session_id"], r["game"])].append(r)
     elif fmt == "jsonl":
@@ -64,7 +67,8 @@ def _read_back(out: Path, fmt: str) -> tuple[dict[str, dict[str, str]], dict[tup
 
 
 def _trials_from_events(path: Path, trials: dict[tuple[str, str], list[dict[str, str]]]) -> None:
-    ends = {"bart.balloon_ended", "rt.trial_ended", "decision.task_completed",
+    ends = {"bart.balloon_ended", "rt.trial_ended", "decision.task_completed", "digit_span.submitted",
+            "card_match.move_ended", "flanker.trial_ended", "stop_signal.trial_ended",
             *(f"{game}.trial_ended" for game in TRIAL_GAME_TABLES)}
     latency: dict[tuple[str, str, int], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from eventlog import EventLog, verify_store
+from eventlog import verify_store
 from kiosk.cli import main
+from kiosk.services.station_log import open_station_log
 from tests.eventlog.helpers import raw_connection
 
 
 @pytest.fixture
 def closed_session(data_dir: Path) -> tuple[Path, str]:
-    """A station database holding one closed session of ten tick events."""
-    with EventLog.in_dir(data_dir) as log:
+    """An initialised station holding one closed session of ten tick events, written by its signing log."""
+    assert main(["--data-dir", str(data_dir), "init"]) == 0
+    with open_station_log(data_dir) as log:
         session = log.open_session("assessment", "P-9")
         for i in range(10):
             log.record(session.session_id, "test.tick", 100 * i, {"n": i, "label": f"tick {i}"})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventlog import SchemaTooNewError, Store, StoreError, migrations, verify_store
-from eventlog.canonical import GENESIS_HASH, canonical_json
+from eventlog.canonical import GENESIS_HASH, canonical_json, utc_text
 from eventlog.migrations import MIGRATIONS, Migration, applied_migrations, migrate
 from eventlog.store import connect
 from eventlog.writer import CloseOp, EventOp, OpenOp, StopOp, Writer
@@ -27,21 +27,20 @@ def _write_session_on_schema(path: Path, upto: int) -> list[tuple]:
     conn = connect(path)
     migrate(conn, upto=upto)
     writer = Writer(conn, 0.0)
-    row = {"id": "old", "purpose": "practice", "participant": "P", "battery": None, "status": "open",
-           "anchor_wall_utc": "2026-01-01T00:00:00+00:00", "anchor_wall_ns": 0, "time_zone": "UTC",
-           "app_version": "0.0.1", "platform": "test"}
-    writer.queue.put(OpenOp(row, "old", GENESIS_HASH))
-    for seq in range(3):
-        payload = canonical_json({"n": seq, "label": ""})
-        writer.queue.put(EventOp("old", seq, seq * 10, "test.tick", None, None, payload))
+    meta = {"purpose": "practice", "participant": "P", "battery": None, "anchor_wall_utc": utc_text(0),
+            "time_zone": "UTC", "app_version": "0.0.1", "platform": "test"}
+    writer.queue.put(OpenOp({"id": "old", "status": "open", "anchor_wall_ns": 0, **meta}, "old", GENESIS_HASH))
+    writer.queue.put(EventOp("old", 0, 0, "session.opened", None, None, canonical_json(meta)))
+    writer.queue.put(EventOp("old", 1, 10, "test.tick", None, None, canonical_json({"n": 1, "label": ""})))
+    closed = canonical_json({"reason": "completed", "event_count": 3})
+    writer.queue.put(EventOp("old", 2, 20, "session.closed", None, None, closed))
     writer.queue.put(CloseOp("old", "completed", "2026-01-01T00:01:00+00:00", 3))
     stop = StopOp()
     writer.queue.put(stop)
     stop.done.wait()
-    assert writer.failure is None
-    rows = conn.execute("SELECT * FROM events ORDER BY seq").fetchall()
-    conn.close()
-    return rows
+    assert writer.failure is None  # the writer owns its connection and closed it on stop
+    with sqlite3.connect(path) as check:
+        return check.execute("SELECT * FROM events ORDER BY seq").fetchall()
 
 
 def test_database_from_the_previous_schema_opens_with_its_events_intact(tmp_path: Path) -> None:
@@ -124,11 +123,9 @@ def test_a_failing_migration_leaves_the_schema_and_the_migration_table_as_before
     assert [row[0] for row in _recorded(path)] == [*(row[0] for row in recorded), number]
 
 
-def test_a_failing_first_migration_leaves_a_new_file_without_tables(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_first_migration_leaves_no_file_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "fresh.sqlite3"
     monkeypatch.setattr(migrations, "MIGRATIONS", [Migration(1, "two tables", _two_tables(BROKEN))])
-    with pytest.raises(StoreError, match="cannot migrate"):
+    with pytest.raises(StoreError, match=r"cannot create the station database .*: incomplete input"):
         Store(path)
-    assert _schema(path) == []  # not even _migrations: the file is as empty as before
+    assert list(tmp_path.iterdir()) == []  # a new database is built aside and linked in only once complete

@@ -18,9 +18,10 @@ from pytestqt.qtbot import QtBot
 from eventlog import EventLog, EventRecord, Store, verify_store
 from eventlog.recorder import SessionRecorder
 from games.spec import game_spec, load_object
+from kiosk.services.station_log import open_station_log
 from scoring.model import Profile
 from sync.export import export_sessions
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.stored_results import score_and_store
 from sync.verify import verify_bundle
 
@@ -49,7 +50,7 @@ def make_view(game: str, log: EventLog, session: Any, params: BaseModel, seed: i
 def record_session(qtbot: QtBot, data_dir: Path, game: str, params: BaseModel, seed: int,
                    player: PlayerFactory) -> list[EventRecord]:
     """Play one whole assessment session of a game with its scripted player; return its closed event stream."""
-    log = EventLog.in_dir(data_dir, window_ms=2.0)
+    log = open_station_log(data_dir, window_ms=2.0)
     try:
         session = log.open_session("assessment", PARTICIPANT)
         view = make_view(game, log, session, params, seed)
@@ -68,7 +69,7 @@ def record_session(qtbot: QtBot, data_dir: Path, game: str, params: BaseModel, s
 def crash_at(data_dir: Path, recorded: list[EventRecord], kill_at: int) -> str:
     """A fresh station log holding the first `kill_at` events of a recorded session, left open (interrupted)."""
     sid = recorded[0].session_id
-    log = EventLog.in_dir(data_dir, window_ms=2.0)
+    log = open_station_log(data_dir, window_ms=2.0)
     try:
         log.store.ensure_station("crash-test")
         log.open_session("assessment", PARTICIPANT, session_id=sid)
@@ -85,7 +86,7 @@ def crash_at(data_dir: Path, recorded: list[EventRecord], kill_at: int) -> str:
 def resume_and_finish(qtbot: QtBot, data_dir: Path, sid: str, game: str, params: BaseModel, seed: int,
                       player: PlayerFactory, kill_at: int) -> Resumed:
     """Resume the interrupted session with the real view and a scripted player; close, score, export, verify."""
-    log = EventLog.in_dir(data_dir, window_ms=2.0)
+    log = open_station_log(data_dir, window_ms=2.0)
     try:
         session = log.resume_session(sid, game=game)
         log.flush(timeout=10)
@@ -106,9 +107,9 @@ def resume_and_finish(qtbot: QtBot, data_dir: Path, sid: str, game: str, params:
 
 def check_exports_and_verifies(store: Store, sid: str, data_dir: Path) -> None:
     """The session's chain verifies, its bundle exports, and the exported bundle passes every check."""
-    report = verify_store(store)
-    assert report.ok, report.broken[:1]
-    identity = load_or_create_identity(data_dir)
+    identity = load_identity(data_dir)
+    report = verify_store(store, [identity.public_raw])  # the checkpoints signed before and after the crash too
+    assert report.ok, (report.broken[:1], report.problems[:1])
     (path,) = export_sessions(store, [sid], data_dir / "export", identity)
     bundle = verify_bundle(path.read_bytes(), trusted=[identity.public_raw])
     assert bundle.ok, [check for check in bundle.checks if check.status != "pass"]

@@ -54,7 +54,6 @@ def test_every_view_satisfies_the_game_view_protocol(
 ) -> None:
     view = _view(qtbot, make_recorder, spec)
     assert isinstance(view, GameView)
-    assert isinstance(view.resumes_mid_game, bool)
     assert view.finished is False
     plain = QWidget()
     qtbot.addWidget(plain)
@@ -89,22 +88,6 @@ def test_suspend_and_resume_are_idempotent_and_do_nothing_before_the_start(
     view.resume()
     view.resume()
     assert not view.suspended and view.isEnabled()
-    view.close()
-
-
-def test_a_game_that_cannot_resume_mid_game_starts_over_at_start_at_trial(
-    qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], read_events: ReadEvents
-) -> None:
-    fixed = [spec for spec in GAMES if not load_object(spec.view).resumes_mid_game]
-    assert [spec.name for spec in fixed] == ["bart", "effort", "faces", "igt", "money", "tower"]
-    view = _view(qtbot, make_recorder, fixed[0])
-    announced: list[int] = []
-    view.trial_will_start.connect(announced.append)
-    view.start_at_trial(3)
-    qtbot.waitUntil(lambda: any(e.kind == "bart.balloon_started" for e in read_events(game="bart")))
-    events = read_events(game="bart")
-    assert [e.kind for e in events] == ["bart.game_started", "bart.balloon_started"]
-    assert events[1].trial == 0 and announced == [0]
     view.close()
 
 

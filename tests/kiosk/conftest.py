@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,23 +15,33 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from eventlog import EventLog, Store
+from kiosk.services.pin import hash_pin, validate_new_pin
+from kiosk.services.station_log import open_station_log, prepare_station
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.station import StationWindow
 from tests.sync.conftest import receiver_factory  # noqa: F401  (a real receiver on loopback, shared with tests/sync)
 
-PIN = "2468"
+PIN = "246813"
 FAST = "test_fast"
 
 MakeStation = Callable[..., StationWindow]
 
 
+@functools.cache
+def _pin_hash(pin: str) -> str:
+    """A real scrypt hash of the PIN at today's cost, made once per test run (half a second each)."""
+    return hash_pin(pin)
+
+
 def prepare(data_dir: Path, pin: str | None = PIN) -> None:
-    """A station database with its row and (unless None) the proctor PIN already chosen."""
+    """A station as `hiremate init` leaves it (database, station row, key pair recorded) and (unless None) the
+    proctor PIN already chosen."""
+    prepare_station(data_dir)
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
-        db.station_info()
         if pin is not None and not db.pin_is_set():
-            db.set_pin(pin, pin)
+            validate_new_pin(pin, pin)
+            db.set_setting("pin_hash", _pin_hash(pin))
 
 
 def issue(data_dir: Path, battery: str = FAST, hours: float = 1.0, count: int = 1) -> list[str]:
@@ -54,7 +65,7 @@ def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
 
     def make(kiosk: bool = False, pin: str | None = PIN, ready: bool = True, **options: object) -> StationWindow:
         prepare(data_dir, pin)
-        log = EventLog.in_dir(data_dir, window_ms=5.0)
+        log = open_station_log(data_dir, window_ms=5.0)
         window = StationWindow(log, data_dir, kiosk=kiosk, **options)  # type: ignore[arg-type]
         made.append((window, log))
         qtbot.addWidget(window)
@@ -79,17 +90,36 @@ def make_station(qtbot: QtBot, data_dir: Path) -> Iterator[MakeStation]:
     assert not leftover, f"threads left running: {leftover}"
 
 
+def wait_ready(window: QWidget, timeout_ms: int = 5000) -> None:
+    """Wait until the station's page in front takes input (a candidate page drops input for a moment after it is
+    shown, see kiosk.ui.input_gate); a widget that is not in a station window does not wait."""
+    gate = getattr(window, "gate", None)
+    waited = 0
+    while gate is not None and not gate.ready:
+        assert waited < timeout_ms, "the station's page never became ready for input"
+        QTest.qWait(10)
+        waited += 10
+
+
+def wait_page(qtbot: QtBot, window: StationWindow, page: QWidget, timeout: int = 5000) -> None:
+    """Wait until `page` is in front and takes input."""
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=timeout)
+    wait_ready(window)
+
+
 def type_code(qtbot: QtBot, window: StationWindow, text: str) -> None:
     """Type a code into the welcome screen with real key presses and press Enter."""
     field = window.screens.code.code_input
     qtbot.waitUntil(lambda: window.screens.code.start_button.isEnabled(), timeout=5000)
+    wait_ready(window)
     field.setFocus()
     QTest.keyClicks(field, text)
     QTest.keyClick(field, Qt.Key.Key_Return)
 
 
 def click(widget: QWidget) -> None:
-    """A real left click in the middle of a widget."""
+    """A real left click in the middle of a widget (once its station page takes input)."""
+    wait_ready(widget.window())
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -98,6 +128,15 @@ def chord(window: StationWindow) -> None:
     target = QApplication.focusWidget() or window
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(target, Qt.Key.Key_P, mods)
+
+
+def panel_tab(window: StationWindow, title: str) -> None:
+    """Click one of the proctor panel's tabs ("Sessions", "Access codes", "Sync", "Station details")."""
+    tabs = window.panel.tabs
+    bar = tabs.tabBar()
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
 
 
 def enter_pin(qtbot: QtBot, window: StationWindow, pin: str) -> None:

@@ -13,6 +13,7 @@ from games.decision.scenarios import load_scenarios
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, SimpleRTParams
 from games.reaction.rules import CHOICE_KEYS, SPACE, ReactionRules, ReactionState
 from tests.scoring.helpers import MS, StreamBuilder
+from tests.scoring.simulate_memory import play_memory_attention
 from tests.scoring.simulate_trials import trial_games
 
 RT_PARAMS = {"simple_rt": SimpleRTParams, "choice_rt": ChoiceRTParams, "go_nogo": GoNoGoParams}
@@ -25,8 +26,8 @@ def _emit(b: StreamBuilder, game: str, emissions: Any, t_ns: int) -> None:
 
 
 def play_bart(b: StreamBuilder, stop_at: int, seed: int = 7, balloons: int = 30, gap_ms: float = 400.0,
-              colours: str = "single") -> None:
-    """A player who pumps each balloon `stop_at` times (if it does not burst first), then collects."""
+              colours: str = "single", spread: int = 0) -> None:
+    """A player who pumps each balloon `stop_at` (+- up to `spread`) times unless it bursts first, then collects."""
     rng = random.Random(seed)
     state = bart_rules.new_game(BartParams(balloons=balloons, colours=colours), random.Random(seed), seed)
     t = b.t_ns + 10 * MS
@@ -36,7 +37,8 @@ def play_bart(b: StreamBuilder, stop_at: int, seed: int = 7, balloons: int = 30,
         t += 900 * MS
         state, em = bart_rules.start_balloon(state, t)
         _emit(b, "bart", em, t)
-        while state.phase == "inflating" and state.pumps < stop_at:
+        target = stop_at + (rng.randint(-spread, spread) if spread else 0)
+        while state.phase == "inflating" and state.pumps < target:
             t += round(gap_ms * (0.7 + 0.6 * rng.random()) * MS)
             state, em = bart_rules.pump(state, t, "key")
             _emit(b, "bart", em, t)
@@ -132,12 +134,14 @@ def play_decision(b: StreamBuilder, risk: str = "low", first_ms: float = 8000.0,
     _emit(b, "decision", step.emissions, t + MS)
 
 
-def full_session(seed: int = 1, stop_at: int = 32, latency_ms: float = 300.0, session_id: str = "s-full") -> list:
-    """A session with every game, for end-to-end tests and the benchmark."""
+def full_session(seed: int = 1, stop_at: int = 32, latency_ms: float = 300.0, session_id: str = "s-full",
+                 spread: int = 0) -> list:
+    """A session with every game, for end-to-end tests and the benchmark (`spread`: pumps vary by up to +-spread)."""
     b = StreamBuilder(session_id)
-    play_bart(b, stop_at, seed=seed)
+    play_bart(b, stop_at, seed=seed, spread=spread)
     for game in ("simple_rt", "choice_rt", "go_nogo"):
         play_rt(b, game, latency_ms, seed=seed, commission_p=0.1, lapse_p=0.05)
     play_decision(b, risk="medium", changes=1, reasoning="deep")
-    trial_games(b, seed=seed)
+    play_memory_attention(b, seed=seed)  # issue 14's games
+    trial_games(b, seed=seed)  # issue 15's games
     return b.close()

@@ -1,4 +1,4 @@
-"""Hand-computed golden session for the micro-decision game (seed 004 formulas)."""
+"""Hand-computed golden session for the micro-decision game (seed 004 formulas, scoring 1.1.0; 1.2.0 below)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ def done(option: str, risk: str) -> dict:
     return {"option_id": option, "risk_level": risk, "tags": ["x"], "soft_limit_exceeded": False}
 
 
-@pytest.fixture(scope="module")
-def profile():  # type: ignore[no-untyped-def]
+def stream() -> list:
     b = StreamBuilder()
     b.after(5, "decision.game_started", {"tasks": ["ta", "tb", "tc"], "seed": 1}, G)
     task(b, 0, "ta", [
@@ -43,7 +42,29 @@ def profile():  # type: ignore[no-untyped-def]
     task(b, 2, "tc", [(6, "option_selected", {"option_id": "d", "risk_level": "low", "tags": ["x"]}),
                       (8, "task_completed", done("d", "low"))])
     b.after(5, "decision.game_ended", {"tasks_completed": 3}, G)
-    return score_session(b.close())
+    return b.close()
+
+
+@pytest.fixture(scope="module")
+def profile():  # type: ignore[no-untyped-def]
+    return score_session(stream(), "1.1.0")
+
+
+def test_1_2_0_follows_the_seeds_where_1_1_0_departed() -> None:
+    now = score_session(stream(), "1.2.0")
+    assert m(now, "decision.risk_exposure", "ta") == "low>high>low>high"  # views a, b, then pick a, change to b
+    assert m(now, "decision.active_time_ms", "ta") == 7000  # the looks at a and b lie inside counted gaps here
+    assert m(now, "decision.final_option_view_ms", "ta") == 1000  # b, looked at for 1 s (seed 003)
+    assert m(now, "decision.reasoning_provided", "ta") is True and m(now, "decision.reasoning_provided", "tb") is False
+    # seed 004 8.1: the attempt (20 + 1 + 3 + 1 + 8 = 33 s) less its active time (7 + 3 + 2 s), over 3 tasks
+    assert m(now, "decision.mean_hesitation_s") == pytest.approx((33 - 12) / 3)
+    thinking = next(i for i in now.interpretations if i.key == "thinking_style")
+    assert any("7.0s" in e for e in thinking.evidence)
+    aware = next(i for i in now.interpretations if i.key == "risk_awareness")
+    assert aware.value == "calculated_risk_taker"  # ta: looked at low, chose high; no task the other way
+    assert aware.details == {"aware_tasks": "0", "calculated_tasks": "1"}
+    pattern = next(i for i in now.interpretations if i.key == "decision_pattern")
+    assert any("HireMate's own" in e for e in pattern.evidence)
 
 
 def m(profile, key: str, group: str = ""):  # type: ignore[no-untyped-def]

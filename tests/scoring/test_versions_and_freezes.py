@@ -42,9 +42,9 @@ def _frozen_pair(reason: str = "proctor") -> tuple[list[EventRecord], list[Event
     return plain, with_freeze(plain, viewed.seq, FROZEN_NS, reason, gap_ns=0), str(viewed.payload["task_id"])
 
 
-def test_the_current_version_is_1_1_0_and_both_versions_are_supported() -> None:
-    assert SCORING_VERSION == "1.1.0"
-    assert {"1.0.0", "1.1.0"} <= set(SUPPORTED_VERSIONS)
+def test_the_current_version_is_1_2_0_and_the_older_versions_are_supported() -> None:
+    assert SCORING_VERSION == "1.2.0"
+    assert {"1.0.0", "1.1.0", "1.2.0"} <= set(SUPPORTED_VERSIONS)
 
 
 def test_version_1_0_0_results_recorded_before_1_1_0_are_reproduced_byte_for_byte() -> None:
@@ -57,8 +57,7 @@ def test_version_1_0_0_results_recorded_before_1_1_0_are_reproduced_byte_for_byt
 
 def test_a_freeze_inside_a_task_is_not_decision_time_in_1_1_0() -> None:
     plain, frozen, task = _frozen_pair()
-    before, after = score_session(plain), score_session(frozen)
-    assert before.scoring_version == after.scoring_version == "1.1.0"
+    before, after = score_session(plain, "1.1.0"), score_session(frozen, "1.1.0")
     times_before, times_after = _task_metrics(before, task), _task_metrics(after, task)
     assert {k: times_after[k] for k in TIMES} == {k: times_before[k] for k in TIMES}
     assert times_after["decision.frozen_ms"] == FROZEN_NS / 1e6 and times_before["decision.frozen_ms"] == 0

@@ -1,7 +1,12 @@
-"""Sync fixtures: an initialised station with completed sessions, and a real uvicorn receiver on loopback."""
+"""Sync fixtures: an initialised station with completed sessions, and a real uvicorn receiver on loopback.
+
+Every receiver fixture runs each test twice, once per storage backend: SQLite (a file in the test's folder) and
+PostgreSQL (a new database on a real server started once per test session, see tests/pgserver.py).
+"""
 
 from __future__ import annotations
 
+import json
 import ssl
 from collections import Counter
 from collections.abc import Iterator
@@ -12,13 +17,18 @@ import httpx
 import pytest
 
 from eventlog import Store, verify_store
-from sync.identity import load_or_create_identity
+from sync.bundle import bundle_sha256
+from sync.identity import load_identity
 from sync.outbox import item
-from sync.receiver import ServerThread, SqliteStorage, create_app
+from sync.receiver import ServerThread, create_app
 from sync.receiver.auth import create_token
+from sync.receiver.storage import BundleStorage
+from sync.sealing import is_sealed
 from sync.trust import client_verify
 from tests.sync.faults import FailingPosts
 from tests.sync.sessions import init_station, make_sessions
+
+BACKENDS = ("sqlite", "postgres")
 
 
 @dataclass
@@ -26,7 +36,7 @@ class Receiver:
     """A running receiver: its URL, storage, fault middleware, server thread and a valid read token."""
 
     server: ServerThread
-    storage: SqliteStorage
+    storage: BundleStorage
     faults: FailingPosts
     token: str
     verify: ssl.SSLContext | bool = True
@@ -35,6 +45,18 @@ class Receiver:
     def url(self) -> str:
         """Base URL."""
         return self.server.url
+
+    @property
+    def db(self) -> str:
+        """What `--db` takes for this receiver's database: its SQLite file, or its PostgreSQL URL."""
+        return str(getattr(self.storage, "url", None) or getattr(self.storage, "path", ""))
+
+    @property
+    def beside_db(self) -> Path:
+        """A path in the receiver's home folder, where its files live beside the database (the age identity): the
+        SQLite file itself, or where it would be for PostgreSQL."""
+        assert self.storage.home is not None
+        return self.storage.home / "receiver.sqlite3"
 
     def get(self, path: str, token: str | None = "") -> httpx.Response:
         """GET from the receiver with its read token (another token if given, none if None)."""
@@ -58,17 +80,23 @@ def session_ids(station: Path) -> list[str]:
         return [row.id for row in store.sessions("completed") if row.purpose != "practice"]
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The receiver storage backend a test runs on: every receiver test here runs on both (elsewhere, SQLite)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def receiver_factory(tmp_path: Path) -> Iterator[object]:
+def receiver_factory(storage_factory: object) -> Iterator[object]:
     """make(enroll=[data_dir...], port=None, start=True, tls=None) -> Receiver; tls=(cert, key) serves HTTPS
     (the Receiver then trusts the cert for its own reads); every receiver is stopped afterwards."""
     made: list[Receiver] = []
 
     def make(enroll: list[Path] = (), port: int | None = None, start: bool = True,  # type: ignore[assignment]
              tls: tuple[Path, Path] | None = None) -> Receiver:
-        storage = SqliteStorage(tmp_path / f"receiver{len(made)}.sqlite3")
+        storage: BundleStorage = storage_factory(f"receiver{len(made)}")  # type: ignore[operator]
         for data_dir in enroll:
-            storage.enroll(load_or_create_identity(data_dir).public_raw, "test")
+            storage.enroll(load_identity(data_dir).public_raw, "test")
         token, _ = create_token(storage, "tests")
         faults = FailingPosts(create_app(storage))
         server = ServerThread(faults, port=port, tls=(str(tls[0]), str(tls[1])) if tls else None)
@@ -82,7 +110,6 @@ def receiver_factory(tmp_path: Path) -> Iterator[object]:
     yield make
     for receiver in made:
         receiver.server.stop()
-        receiver.storage.close()
 
 
 @pytest.fixture
@@ -102,6 +129,12 @@ def assert_synced(station: Path, receiver: Receiver, ids: list[str]) -> None:
             queued = item(store, sid)
             assert queued is not None and queued.state == "delivered", queued
             local = (station / queued.bundle_path).read_bytes()
-            assert receiver.get(f"/api/v1/sessions/{sid}/bundle").content == local
+            stored = receiver.get(f"/api/v1/sessions/{sid}/bundle").content
+            receipt = json.loads(queued.receipt or "{}")
+            if is_sealed(local):  # the receiver keeps the signed bundle it decrypted from the upload
+                assert receipt["upload_sha256"] == bundle_sha256(local) == queued.bundle_sha256
+                assert bundle_sha256(stored) == receipt["bundle_sha256"]
+            else:
+                assert stored == local
             row = store.session(sid)
             assert row is not None and store.event_count(sid) == row.event_count

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from pydantic import Field
 
-from eventlog import EventLog, Payload, register_kind
+from eventlog import Payload, register_kind
 from kiosk.cli import main
+from kiosk.services.station_log import open_station_log
 
 __all__ = ["SyncProbe", "init_station", "make_sessions"]
 
@@ -28,7 +29,7 @@ def init_station(data_dir: Path, name: str = "test-station") -> None:
 def make_sessions(data_dir: Path, count: int, events: int = 5, reason: str = "completed") -> list[str]:
     """Record `count` closed assessment sessions of `events` probe events each; return their ids."""
     ids = []
-    with EventLog.in_dir(data_dir, window_ms=1.0) as log:
+    with open_station_log(data_dir, window_ms=1.0) as log:  # signed checkpoints, as the station writes them
         for number in range(count):
             session = log.open_session(purpose="assessment", participant=f"P-{number:04d}")
             for trial in range(events):

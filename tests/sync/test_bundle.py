@@ -14,7 +14,7 @@ from eventlog import Store
 from kiosk.cli import main
 from sync.bundle import build_bundle, read_bundle
 from sync.errors import ExportError
-from sync.identity import key_paths, load_or_create_identity
+from sync.identity import key_paths, load_identity
 from sync.protocol import MEMBERS
 from sync.stored_results import stored_results
 from sync.verify import verify_bundle
@@ -25,7 +25,7 @@ from tests.sync.tamper import members_of, rebuild, resign
 
 def _bundle(station: Path, index: int = 0) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, session_ids(station)[index], load_or_create_identity(station))
+        return build_bundle(store, session_ids(station)[index], load_identity(station))
 
 
 def _verify_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -48,7 +48,7 @@ def test_bundle_members_and_manifest_fields(station: Path) -> None:
     members = members_of(data)
     assert sorted(members) == sorted(MEMBERS)
     manifest = json.loads(members["manifest.json"])
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     sid = session_ids(station)[0]
     with Store.in_dir(station) as store:
         row = store.session(sid)
@@ -115,7 +115,7 @@ def test_export_refuses_unknown_and_incomplete_sessions_writing_nothing(
     assert f"{abandoned[0]}: not completed (status: abandoned)" in err and "no-such-id: no such session" in err
     assert not out.exists()
     with Store.in_dir(directory) as store, pytest.raises(ExportError, match="not completed"):
-        build_bundle(store, abandoned[0], load_or_create_identity(directory))
+        build_bundle(store, abandoned[0], load_identity(directory))
 
 
 def test_export_all_skips_practice_and_incomplete_sessions(tmp_path: Path) -> None:
@@ -144,17 +144,21 @@ def test_verify_names_the_failed_check_for_each_tampering(
 ) -> None:
     data = _bundle(station)
     members = members_of(data)
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     other = tmp_path / "other"
     init_station(other)
     cases = {
         "members chain": rebuild(data, events_jsonl=members["events.jsonl"].replace(b'"answer":0', b'"answer":3', 1)),
-        "signature": rebuild(data, manifest_json=members["manifest.json"].replace(b"P-0000", b"P-0042")),
+        "signature": rebuild(data, manifest_json=members["manifest.json"].replace(b'"closed_utc": "2',
+                                                                                  b'"closed_utc": "1')),
+        "signature chain": rebuild(data, manifest_json=members["manifest.json"].replace(b"P-0000", b"P-0042")),
+        # a manifest signed by the station key that contradicts its own events (an edited sessions row)
+        "chain (participant)": resign(data, identity, edit=lambda m: m["session"].update(participant="P-0042")),
         "chain": resign(data, identity, events_jsonl=b"".join(members["events.jsonl"].splitlines(True)[:-1])),
         "results": resign(data, identity, results_json=members["results.json"].replace(b'"strengths":[]',
                                                                                         b'"strengths":["x"]')),
     }
-    wrong_key = rebuild(data, manifest_sig=load_or_create_identity(other).sign(members["manifest.json"]))
+    wrong_key = rebuild(data, manifest_sig=load_identity(other).sign(members["manifest.json"]))
     cases["signature (other-key)"] = wrong_key
     for expected, bundle in cases.items():
         status, result = _verify_cli(capsys, _write(tmp_path, "b.zip", bundle))
@@ -168,10 +172,10 @@ def test_verify_with_key_refuses_a_bundle_signed_by_another_station(
 ) -> None:
     other = tmp_path / "other"
     init_station(other)
-    foreign = resign(_bundle(station), load_or_create_identity(other),
-                     edit=lambda m: m["station"].update(public_key=load_or_create_identity(other).public_hex))
+    foreign = resign(_bundle(station), load_identity(other),
+                     edit=lambda m: m["station"].update(public_key=load_identity(other).public_hex))
     assert verify_bundle(foreign).verdict == "untrusted"
-    assert verify_bundle(foreign, trusted=[load_or_create_identity(other).public_raw]).ok
+    assert verify_bundle(foreign, trusted=[load_identity(other).public_raw]).ok
     status, result = _verify_cli(capsys, _write(tmp_path, "f.zip", foreign), "--key", str(key_paths(station)[1]))
     assert status == 1 and _statuses(result)["station"] == "fail"
 

@@ -13,7 +13,7 @@ import pytest
 from eventlog import Store
 from kiosk.cli import main
 from sync.client import Backoff, Progress, SyncClient
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.outbox import enqueue_completed, item, items, read_item_bytes
 from sync.worker import SyncWorker
 from tests.sync.conftest import Receiver, assert_synced, session_ids
@@ -76,7 +76,8 @@ def test_different_bundle_under_same_session_is_a_conflict_shown_in_status(
         enqueue_completed(store)
         first = items(store)[0]
         data = read_item_bytes(store, first)
-    rival = resign(data, load_or_create_identity(station), edit=lambda m: m["session"].update(time_zone="XYZ"))
+    rival = resign(data, load_identity(station),
+                   edit=lambda m: m["session"].update(closed_utc="2001-01-01T00:00:00+00:00"))
     assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10,
                       headers={"Content-Type": "application/zip"}).status_code == 201
     report = _pass(station, receiver.url)
@@ -96,7 +97,7 @@ def test_unknown_station_is_rejected_until_enrolled(station: Path, receiver_fact
     assert report.rejected == 3
     with Store.in_dir(station) as store:
         assert all("station" in (row.last_error or "") for row in items(store))
-    receiver.storage.enroll(load_or_create_identity(station).public_raw, "late")
+    receiver.storage.enroll(load_identity(station).public_raw, "late")
     assert main(["--data-dir", str(station), "sync", "run", "--endpoint", receiver.url, "--retry-rejected"]) == 0
     assert_synced(station, receiver, session_ids(station))
 

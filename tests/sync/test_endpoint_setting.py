@@ -42,6 +42,7 @@ def test_set_endpoint_refuses_a_bad_url_and_keeps_the_saved_one(
     station: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _run(station, "set-endpoint", "http://receiver.example:8765") == 0
+    assert "the receiver's recipient could not be fetched" in capsys.readouterr().err  # saved all the same
     assert _run(station, "set-endpoint", "receiver.example:8765") == 2
     assert capsys.readouterr().err == ("hiremate sync set-endpoint: sync endpoint 'receiver.example:8765': must "
                                        "start with http:// or https://\n")

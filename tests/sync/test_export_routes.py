@@ -12,7 +12,7 @@ import pytest
 
 from eventlog import Store
 from sync.bundle import build_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.receiver.export_routes import export_receiver
 from tests.datasets.conftest import add_full_sessions, read_table, run_export
 from tests.sync.conftest import Receiver
@@ -35,7 +35,7 @@ def _upload(receiver: Receiver, station: Path) -> None:
     with Store.in_dir(station) as store:
         ids = [row.id for row in store.sessions()]
         for sid in ids:
-            data = build_bundle(store, sid, load_or_create_identity(station))
+            data = build_bundle(store, sid, load_identity(station))
             response = httpx.post(receiver.url + "/api/v1/bundles", content=data, timeout=30,
                                   headers={"Content-Type": "application/zip"})
             assert response.status_code == 201, response.text
@@ -97,7 +97,7 @@ def test_receiver_export_command_writes_the_same_tables(two_stations: list[Path]
     for station in two_stations:
         _upload(receiver, station)
     receiver.server.stop()
-    db = str(receiver.storage.path)
+    db = receiver.db
     assert main(["receiver", "export", "--db", db, "--format", "csv", "-o", str(tmp_path / "cli"), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["sessions"] == 2 and summary["format"] == "csv"

@@ -20,7 +20,7 @@ import pytest
 from eventlog import Store
 from kiosk.cli import main
 from sync.bundle import build_bundle
-from sync.identity import StationIdentity, key_paths, load_or_create_identity
+from sync.identity import StationIdentity, key_paths, load_identity
 from sync.protocol import ErrorBody
 from sync.receiver import SqliteStorage, ingest
 from tests.sync.conftest import session_ids
@@ -34,7 +34,7 @@ MIB = 1 << 20
 
 def _bundle(station: Path) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, session_ids(station)[0], load_or_create_identity(station))
+        return build_bundle(store, session_ids(station)[0], load_identity(station))
 
 
 PEAK_PROBE = """
@@ -97,7 +97,7 @@ def test_a_zip_bomb_is_refused_by_verify_and_the_receiver_without_expanding_it(s
     assert status == 1, out
     assert "FAIL  structure  events.jsonl: compressed" in out and "Traceback" not in out
     assert peak < 400, f"verify peaked at {peak:.0f} MiB on a 1 MiB bomb"
-    key = load_or_create_identity(station).public_hex
+    key = load_identity(station).public_hex
     status, out, peak = _peak_rss_mib([sys.executable, "-c", INGEST_CHILD, str(tmp_path / "rx.sqlite3"), key,
                                        str(path)])
     assert status == 0 and out.startswith("400 structure events.jsonl: compressed"), out
@@ -129,7 +129,7 @@ def test_a_forged_directory_and_oversized_members_are_refused_from_the_headers(s
 def test_the_receiver_checks_the_station_before_reading_the_events(station: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     init_station(other)
-    stranger = load_or_create_identity(other)
+    stranger = load_identity(other)
     data = resign(_bundle(station), stranger,
                   edit=lambda m: m["station"].update(id=stranger.station_id, public_key=stranger.public_hex))
     members = members_of(data)
@@ -140,7 +140,7 @@ def test_the_receiver_checks_the_station_before_reading_the_events(station: Path
                for name, value in sorted(members.items())]
     unread = handmade_zip(entries)
     storage = SqliteStorage(":memory:")
-    storage.enroll(load_or_create_identity(station).public_raw, "desk")
+    storage.enroll(load_identity(station).public_raw, "desk")
     outcome = ingest(storage, unread)
     assert outcome.status == 403 and outcome.body["check"] == "station", outcome
     assert len(events) > 0
@@ -201,7 +201,7 @@ def test_validly_signed_malformed_json_is_refused_in_one_line_by_verify_and_with
     case: str, station: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     make, expected = MALFORMED[case]
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     data = make(_bundle(station), identity)
     path = tmp_path / "bad.hiremate.zip"
     path.write_bytes(data)
@@ -244,12 +244,12 @@ def test_verify_keys_file_of_pems_and_hex_lines_makes_a_full_pass(
     others = []
     for name in ("a", "b"):
         init_station(tmp_path / name)
-        others.append(load_or_create_identity(tmp_path / name))
+        others.append(load_identity(tmp_path / name))
     pems = tmp_path / "pems.txt"
     pems.write_bytes(key_paths(tmp_path / "a")[1].read_bytes() + key_paths(station)[1].read_bytes())
     hexes = tmp_path / "keys.txt"
     hexes.write_text(f"# enrolled stations\n{others[1].public_hex}  desk-b\n\n"
-                     f"{load_or_create_identity(station).public_hex} desk-1\n")
+                     f"{load_identity(station).public_hex} desk-1\n")
     stranger = tmp_path / "stranger.txt"
     stranger.write_text(others[0].public_hex + "\n")
     capsys.readouterr()
@@ -268,7 +268,7 @@ def test_the_live_receiver_answers_422_and_the_client_never_retries_it(station: 
     from sync.client import SyncClient
     from sync.outbox import enqueue_completed, items
 
-    identity = load_or_create_identity(station)
+    identity = load_identity(station)
     with Store.in_dir(station) as store:
         enqueue_completed(store)
         first = items(store)[0]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from eventlog import Store
 from sync.bundle import build_bundle, zip_members
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.protocol import ErrorBody, Receipt
 from sync.receiver import SqliteStorage, create_app, ingest
 from sync.receiver.auth import create_token
@@ -59,7 +59,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bytes, St
     directory = tmp_path_factory.mktemp("fuzz") / "station"
     init_station(directory)
     sid = make_sessions(directory, 1)[0]
-    identity = load_or_create_identity(directory)
+    identity = load_identity(directory)
     with Store.in_dir(directory) as store:
         yield build_bundle(store, sid, identity), identity
 

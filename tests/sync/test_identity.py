@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import serialization
 
 from kiosk.cli import main
 from sync.errors import IdentityError
-from sync.identity import fingerprint, key_paths, load_or_create_identity, parse_public_key
+from sync.identity import fingerprint, key_paths, load_identity, parse_public_key
 from tests.sync.sessions import init_station
 
 
@@ -41,7 +41,7 @@ def test_station_json_shows_sha256_fingerprint_of_raw_key(tmp_path: Path, capsys
     assert shown["name"] == "front-desk"
     assert shown["data_dir"] == str(directory)
     assert fingerprint(directory) == shown["fingerprint"]
-    assert load_or_create_identity(directory).station_id == shown["station_id"]
+    assert load_identity(directory).station_id == shown["station_id"]
 
 
 def test_station_before_init_fails_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,13 +56,13 @@ def test_private_key_readable_by_others_is_refused(tmp_path: Path) -> None:
     private_path = key_paths(directory)[0]
     private_path.chmod(0o644)
     with pytest.raises(IdentityError, match="readable by others"):
-        load_or_create_identity(directory)
+        load_identity(directory)
 
 
 def test_parse_public_key_accepts_pem_and_hex_and_names_bad_input(tmp_path: Path) -> None:
     directory = tmp_path / "st"
     init_station(directory)
-    identity = load_or_create_identity(directory)
+    identity = load_identity(directory)
     assert parse_public_key(key_paths(directory)[1].read_bytes()) == identity.public_raw
     assert parse_public_key(identity.public_hex) == identity.public_raw
     with pytest.raises(IdentityError, match=r"keyfile\.pem: an Ed25519 public key is 32 bytes"):

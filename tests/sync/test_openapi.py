@@ -20,7 +20,7 @@ import pytest
 
 from eventlog import Store
 from sync.bundle import build_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from tests.sync.conftest import Receiver, session_ids
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,r
 def _stored(station: Path, receiver: Receiver) -> str:
     sid = session_ids(station)[0]
     with Store.in_dir(station) as store:
-        data = build_bundle(store, sid, load_or_create_identity(station))
+        data = build_bundle(store, sid, load_identity(station))
     response = httpx.post(receiver.url + "/api/v1/bundles", content=data, timeout=10,
                           headers={"Content-Type": BUNDLE_MEDIA_TYPE})
     assert response.status_code == 201

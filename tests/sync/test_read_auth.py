@@ -11,7 +11,7 @@ import pytest
 from eventlog import Store
 from kiosk.cli import main
 from sync.bundle import build_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.receiver.auth import match_token, token_sha256
 from tests.sync.conftest import Receiver, session_ids
 
@@ -24,7 +24,7 @@ def stored(station: Path, receiver: Receiver) -> str:
     """One session uploaded (without any token) to the receiver; its id."""
     sid = session_ids(station)[0]
     with Store.in_dir(station) as store:
-        data = build_bundle(store, sid, load_or_create_identity(station))
+        data = build_bundle(store, sid, load_identity(station))
     response = httpx.post(receiver.url + "/api/v1/bundles", content=data, timeout=10,
                           headers={"Content-Type": "application/zip"})
     assert response.status_code == 201
@@ -32,7 +32,7 @@ def stored(station: Path, receiver: Receiver) -> str:
 
 
 def _cli(receiver: Receiver, *args: str) -> int:
-    return main(["receiver", "token", *args, "--db", receiver.storage.path, "--json"])
+    return main(["receiver", "token", *args, "--db", receiver.db, "--json"])
 
 
 def _created(receiver: Receiver, capsys: pytest.CaptureFixture[str], label: str) -> dict[str, object]:
@@ -89,11 +89,29 @@ def test_revoked_token_is_refused_and_others_keep_working(
     assert _cli(receiver, "revoke", "first") == 2
 
 
-def test_tokens_are_stored_only_as_hashes(receiver: Receiver, capsys: pytest.CaptureFixture[str]) -> None:
+def _database_files(receiver: Receiver, request: pytest.FixtureRequest) -> list[Path]:
+    """The files that hold the receiver's database: the SQLite file, -wal and -shm; or, on PostgreSQL, after a
+    checkpoint, the database's own folder and the write-ahead log."""
+    url = getattr(receiver.storage, "url", None)
+    if url is None:
+        db = Path(receiver.db)
+        return [path for path in db.parent.iterdir() if path.name.startswith(db.name)]
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CHECKPOINT")
+        row = conn.execute("SELECT oid FROM pg_database WHERE datname = current_database()").fetchone()
+    assert row is not None
+    data = request.getfixturevalue("pg_server").root / "data"
+    return [path for folder in (data / "base" / str(row[0]), data / "pg_wal") for path in folder.rglob("*")
+            if path.is_file()]
+
+
+def test_tokens_are_stored_only_as_hashes(receiver: Receiver, capsys: pytest.CaptureFixture[str],
+                                          request: pytest.FixtureRequest) -> None:
     made = _created(receiver, capsys, "hash-check")
     token = str(made["token"])
-    db = Path(receiver.storage.path)
-    files = [path for path in db.parent.iterdir() if path.name.startswith(db.name)]  # the db, -wal and -shm
+    files = _database_files(receiver, request)
     stored = b"".join(path.read_bytes() for path in files)
     assert token.encode() not in stored and token[4:].encode() not in stored
     assert token_sha256(token).encode() in stored

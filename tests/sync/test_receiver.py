@@ -11,7 +11,7 @@ import pytest
 from eventlog import Store
 from kiosk.cli import main
 from sync.bundle import build_bundle, bundle_sha256
-from sync.identity import key_paths, load_or_create_identity
+from sync.identity import key_paths, load_identity
 from tests.sync.conftest import Receiver, session_ids
 from tests.sync.sessions import init_station
 from tests.sync.tamper import members_of, rebuild, resign
@@ -19,7 +19,7 @@ from tests.sync.tamper import members_of, rebuild, resign
 
 def _bundle(station: Path, index: int = 0) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, session_ids(station)[index], load_or_create_identity(station))
+        return build_bundle(store, session_ids(station)[index], load_identity(station))
 
 
 def _post(receiver: Receiver, data: bytes) -> httpx.Response:
@@ -38,7 +38,7 @@ def test_upload_then_duplicate_then_conflict(station: Path, receiver: Receiver) 
     assert again.status_code == 200 and again.json()["status"] == "duplicate"
     assert again.json()["received_utc"] == receipt["received_utc"]
     members = members_of(data)
-    different = resign(data, load_or_create_identity(station),
+    different = resign(data, load_identity(station),
                        results_json=members["results.json"].replace(b'"strengths":[]', b'"strengths":["y"]'))
     conflict = _post(receiver, different)
     assert conflict.status_code == 409
@@ -56,7 +56,7 @@ def test_refusals_name_the_failed_check_and_store_nothing(
     members = members_of(data)
     other = tmp_path / "other"
     init_station(other)
-    stranger = load_or_create_identity(other)
+    stranger = load_identity(other)
     bundles = {
         "tampered_member": (rebuild(data, results_json=members["results.json"] + b" "), 422, "members"),
         "tampered_manifest": (rebuild(data, manifest_json=members["manifest.json"].replace(b"P-0000", b"P-7")),
@@ -97,7 +97,7 @@ def test_session_detail_events_health_and_openapi(station: Path, receiver: Recei
 def test_results_that_do_not_rescore_are_stored_and_flagged(station: Path, receiver: Receiver) -> None:
     data = _bundle(station)
     members = members_of(data)
-    odd = resign(data, load_or_create_identity(station),
+    odd = resign(data, load_identity(station),
                  results_json=members["results.json"].replace(b'"strengths":[]', b'"strengths":["z"]'))
     response = _post(receiver, odd)
     assert response.status_code == 201 and response.json()["rescore"] == "mismatch"
@@ -112,7 +112,7 @@ def test_serve_enroll_cli_trusts_a_station(station: Path, tmp_path: Path, receiv
     assert main(["receiver", "stations", "--db", str(db), "--json"]) == 0
     out = capsys.readouterr().out
     listed = json.loads(out[out.index("["):])
-    assert [row["public_key"] for row in listed] == [load_or_create_identity(station).public_hex]
+    assert [row["public_key"] for row in listed] == [load_identity(station).public_hex]
     assert main(["receiver", "enroll", "not-a-key", "--db", str(db)]) == 2
 
 
@@ -132,7 +132,7 @@ def test_a_played_bart_session_arrives_with_its_metrics_and_traits(
         sid = write_session(log, builder.close(), participant="P-BART")
     receiver = receiver_factory(enroll=[directory])  # type: ignore[operator]
     with Store.in_dir(directory) as store:
-        data = build_bundle(store, sid, load_or_create_identity(directory))
+        data = build_bundle(store, sid, load_identity(directory))
     assert _post(receiver, data).json()["rescore"] == "match"
     detail = receiver.get(f"/api/v1/sessions/{sid}").json()
     results = json.loads(members_of(data)["results.json"])

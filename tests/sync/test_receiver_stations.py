@@ -12,7 +12,7 @@ import pytest
 
 from eventlog import Store
 from sync.bundle import build_bundle, read_bundle
-from sync.identity import StationIdentity, load_or_create_identity
+from sync.identity import StationIdentity, load_identity
 from sync.receiver import SqliteStorage, ingest
 from sync.receiver.auth import match_token
 from tests.sync.conftest import Receiver, session_ids
@@ -25,7 +25,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "receiver_v1.sql"
 
 def _bundle(station: Path, index: int = 0) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, session_ids(station)[index], load_or_create_identity(station))
+        return build_bundle(store, session_ids(station)[index], load_identity(station))
 
 
 def _post(receiver: Receiver, data: bytes) -> httpx.Response:
@@ -61,13 +61,13 @@ def test_another_station_cannot_squat_a_session_id(station: Path, rival: Path, r
     receiver: Receiver = receiver_factory(enroll=[station, rival])  # type: ignore[operator]
     genuine = _bundle(station)
     sid = read_bundle(genuine).session_id
-    squatter = load_or_create_identity(rival)
+    squatter = load_identity(rival)
     first = _post(receiver, _squat(_bundle(rival), squatter, sid))
     assert first.status_code == 201, first.json()
     answer = _post(receiver, genuine)
     assert answer.status_code == 201 and answer.json()["status"] == "created", answer.json()
     listed = receiver.get("/api/v1/sessions").json()
-    owner = load_or_create_identity(station)
+    owner = load_identity(station)
     assert sorted((row["session_id"], row["station_key"]) for row in listed) == sorted(
         [(sid, owner.public_hex), (sid, squatter.public_hex)])
     ambiguous = receiver.get(f"/api/v1/sessions/{sid}")
@@ -84,7 +84,7 @@ def test_another_station_cannot_squat_a_session_id(station: Path, rival: Path, r
 
 def test_a_key_signs_only_for_its_own_station_id(station: Path, rival: Path, receiver_factory: object) -> None:
     receiver: Receiver = receiver_factory(enroll=[station, rival])  # type: ignore[operator]
-    owner, other = load_or_create_identity(station), load_or_create_identity(rival)
+    owner, other = load_identity(station), load_identity(rival)
     assert _post(receiver, _bundle(station)).status_code == 201  # binds the station's key to its station id
     impostor = _post(receiver, _squat(_bundle(rival), other, "fresh-session", station_id=owner.station_id))
     assert impostor.status_code == 403 and impostor.json()["check"] == "station"
@@ -98,9 +98,10 @@ def test_a_key_signs_only_for_its_own_station_id(station: Path, rival: Path, rec
     assert bound == {owner.public_hex: owner.station_id, other.public_hex: other.station_id}
 
 
-def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(tmp_path: Path, station: Path) -> None:
-    storage = SqliteStorage(tmp_path / "rx.sqlite3")
-    owner = load_or_create_identity(station)
+def test_a_key_enrolled_with_its_station_id_is_bound_before_any_upload(storage_factory: object,
+                                                                      station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
+    owner = load_identity(station)
     assert storage.enroll(owner.public_raw, "desk", station_id="the-real-id")
     outcome = ingest(storage, _bundle(station))
     assert outcome.status == 403 and "is enrolled for station the-real-id" in outcome.body["detail"]
@@ -138,7 +139,7 @@ def test_a_database_made_by_the_previous_schema_keeps_its_data(
     tokens = storage.tokens()
     assert [row["label"] for row in tokens] == ["dashboard", "old"] and tokens[1]["revoked_utc"]
     assert match_token("hmr_not-the-token", tokens) is None
-    squatter = load_or_create_identity(rival)
+    squatter = load_identity(rival)
     storage.enroll(squatter.public_raw, "rival")
     taken = old_rows[0][0]
     assert ingest(storage, _squat(_bundle(rival), squatter, taken)).status == 201
@@ -151,3 +152,13 @@ def test_a_database_made_by_the_previous_schema_keeps_its_data(
     reopened = SqliteStorage(path)
     assert reopened.migrated_from == SCHEMA_VERSION and len(reopened.sessions()) == 3
     reopened.close()
+
+
+def test_a_nul_in_a_stored_identifier_is_refused_on_every_backend(storage_factory: object, station: Path) -> None:
+    storage = storage_factory()  # type: ignore[operator]
+    owner = load_identity(station)
+    storage.enroll(owner.public_raw, "desk")
+    outcome = ingest(storage, _squat(_bundle(station), owner, "session\x00id"))  # PostgreSQL text cannot hold one
+    assert outcome.status in (400, 422) and "NUL" in outcome.body["detail"], outcome
+    assert storage.sessions() == []
+    assert ingest(storage, _bundle(station)).status == 201

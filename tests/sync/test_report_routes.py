@@ -9,7 +9,7 @@ import pytest
 
 from eventlog import Store
 from sync.bundle import build_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from tests.reports.station import station_with_candidates
 from tests.sync.conftest import Receiver
 
@@ -24,7 +24,7 @@ def held(tmp_path: Path, receiver_factory: object) -> tuple[Receiver, dict[str, 
     receiver: Receiver = receiver_factory(enroll=[station])  # type: ignore[operator]
     with Store.in_dir(station) as store:
         for who in ("P-7K3Q", "P-5RTC", "P-2MNB"):
-            data = build_bundle(store, ids[who], load_or_create_identity(station))
+            data = build_bundle(store, ids[who], load_identity(station))
             response = httpx.post(receiver.url + "/api/v1/bundles", content=data, timeout=30,
                                   headers={"Content-Type": "application/zip"})
             assert response.status_code == 201, response.text

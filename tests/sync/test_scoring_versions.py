@@ -8,7 +8,7 @@ from pathlib import Path
 from eventlog import Store
 from scoring import SCORING_VERSION
 from sync.bundle import build_bundle, read_bundle
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.stored_results import score_and_store, stored_results
 from sync.verify import verify_bundle
 from tests.sync.conftest import session_ids
@@ -18,7 +18,7 @@ OLD = "1.0.0"
 
 def _bundle(station: Path, session_id: str) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, session_id, load_or_create_identity(station))
+        return build_bundle(store, session_id, load_identity(station))
 
 
 def _version(data: bytes) -> str:
@@ -32,7 +32,7 @@ def test_a_session_scored_by_an_older_version_keeps_it_in_its_bundle(station: Pa
         score_and_store(store, sid, OLD)  # scored at completion, before the station was upgraded
     first = _bundle(station, sid)
     assert _version(first) == OLD
-    report = verify_bundle(first, trusted=[load_or_create_identity(station).public_raw])
+    report = verify_bundle(first, trusted=[load_identity(station).public_raw])
     assert report.ok, report.as_dict()
     with Store.in_dir(station) as store:
         score_and_store(store, sid)  # `hiremate score --recompute` after the upgrade adds the current version
@@ -47,6 +47,6 @@ def test_a_session_never_scored_is_scored_now_in_the_current_version(station: Pa
         assert stored_results(store, sid, OLD) is None
     data = _bundle(station, sid)
     assert _version(data) == SCORING_VERSION
-    assert verify_bundle(data, trusted=[load_or_create_identity(station).public_raw]).ok
+    assert verify_bundle(data, trusted=[load_identity(station).public_raw]).ok
     with Store.in_dir(station) as store:
         assert stored_results(store, sid, SCORING_VERSION) == read_bundle(data).members["results.json"]

@@ -19,9 +19,9 @@ from kiosk.cli import main
 from sync.bundle import build_bundle, bundle_sha256
 from sync.client import SyncClient
 from sync.errors import SealError
-from sync.identity import key_paths, load_or_create_identity
+from sync.identity import key_paths, load_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes
-from sync.receiver import SqliteStorage, create_app, ingest
+from sync.receiver import create_app, ingest
 from sync.receiver.admin import recipient_info
 from sync.receiver.recipient import IDENTITY_FILE, receiver_identity
 from sync.recipient import fetch_recipient, load_recipient, save_recipient
@@ -31,12 +31,12 @@ from tests.sync.sessions import make_sessions
 
 
 def _identity_file(receiver: Receiver) -> Path:
-    return Path(receiver.storage.path).parent / IDENTITY_FILE
+    return receiver.beside_db.parent / IDENTITY_FILE
 
 
 def _plain(station: Path, sid: str) -> bytes:
     with Store.in_dir(station) as store:
-        return build_bundle(store, sid, load_or_create_identity(station))
+        return build_bundle(store, sid, load_identity(station))
 
 
 def _save(station: Path, recipient: str | None) -> None:
@@ -51,12 +51,12 @@ def test_the_receiver_publishes_its_recipient_and_keeps_its_identity_owner_only(
     assert recipient.startswith("age1") and answer.json()["format"] == "age-encryption.org/v1"
     path = _identity_file(receiver)
     assert path.stat().st_mode & 0o777 == 0o600
-    assert receiver_identity(receiver.storage.path).recipient == recipient  # kept, not made again
-    assert recipient_info(receiver.storage.path) == {"recipient": recipient, "identity_file": str(path)}
+    assert receiver_identity(receiver.beside_db).recipient == recipient  # kept, not made again
+    assert recipient_info(receiver.beside_db) == {"recipient": recipient, "identity_file": str(path)}
     assert fetch_recipient(receiver.url) == recipient
     path.chmod(0o640)
     with pytest.raises(SealError, match="readable by others"):
-        receiver_identity(receiver.storage.path)
+        receiver_identity(receiver.beside_db)
 
 
 @pytest.mark.skipif(shutil.which("age") is None or shutil.which("openssl") is None, reason="needs age and openssl")
@@ -148,7 +148,7 @@ def test_a_new_recipient_re_encrypts_the_outbox_from_the_log(station: Path, rece
             data = read_item_bytes(store, entry)
             with pytest.raises(SealError):
                 old.unseal(data)
-            assert receiver_identity(receiver.storage.path).unseal(data) == _plain(station, entry.session_id)
+            assert receiver_identity(receiver.beside_db).unseal(data) == _plain(station, entry.session_id)
         with pytest.raises(SealError, match="is not an age X25519 recipient"):
             save_recipient(store, "age1notakey")
         save_recipient(store, "")
@@ -180,13 +180,12 @@ def test_the_receiver_refuses_what_it_cannot_decrypt_and_mislabelled_uploads(
     assert post(sealed, sealed_type).status_code == 201
 
 
-def test_in_process_ingest_tells_sealed_from_plain_by_the_bytes(station: Path, tmp_path: Path) -> None:
-    storage = SqliteStorage(tmp_path / "rx.sqlite3")
-    storage.enroll(load_or_create_identity(station).public_raw, "desk")
-    identity = receiver_identity(storage.path)
+def test_in_process_ingest_tells_sealed_from_plain_by_the_bytes(station: Path, storage_factory: object) -> None:
+    storage = storage_factory("rx")  # type: ignore[operator]
+    storage.enroll(load_identity(station).public_raw, "desk")
+    identity = receiver_identity(storage.home / "rx.sqlite3")
     plain = _plain(station, session_ids(station)[0])
     outcome = ingest(storage, seal(plain, identity.recipient), identity.unseal)
     assert outcome.status == 201 and outcome.body["bundle_sha256"] == bundle_sha256(plain)
     assert unseal(seal(b"x", identity.recipient), identity.identity) == b"x"
     assert create_app(storage).title.startswith("HireMate")
-    storage.close()

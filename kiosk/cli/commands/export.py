@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from kiosk.cli.common import CliError, open_store, print_json
+from kiosk.cli.common import CliError, open_store, print_json, session_ids
 
 __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """export's arguments."""
-    parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids to export")
+    parser.add_argument("sessions", nargs="*", metavar="SESSION",
+                        help="sessions to export: each a session id, any unique start of one, or a pseudonym")
     parser.add_argument("--all", action="store_true", help="every completed assessment session (not practice)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--plain", action="store_true",
@@ -21,26 +23,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export; nothing is written if any named session is unknown or incomplete."""
+    """Export what can be exported; each session that cannot is named, and the exit status is then 1.
+
+    Nothing is written when a named session is unknown or ambiguous (the names are checked first).
+    """
     from sync.errors import SyncError
-    from sync.export import export_sessions
+    from sync.export import export_each
     from sync.outbox import exportable_sessions
     from sync.recipient import load_recipient
 
     if not args.sessions and not args.all:
         raise CliError("name at least one SESSION, or use --all", status=2)
     with open_store(args) as store:
-        ids = list(args.sessions) + (exportable_sessions(store) if args.all else [])
+        ids = session_ids(store, list(args.sessions)) + (exportable_sessions(store) if args.all else [])
         recipient = None if args.plain else load_recipient(store)
         try:
-            paths = export_sessions(store, ids, args.output, plain=args.plain)
+            outcome = export_each(store, ids, args.output, plain=args.plain)
         except (SyncError, OSError) as exc:
             raise CliError(str(exc)) from None
     if args.json:
-        print_json({"written": [str(p) for p in paths], "encrypted_for": recipient})
+        print_json({"written": [str(p) for p in outcome.written], "encrypted_for": recipient,
+                    "failed": [{"session_id": sid, "error": why} for sid, why in outcome.failed]})
     else:
-        for path in paths:
+        for path in outcome.written:
             print(path)
         form = f"encrypted for the receiver {recipient}" if recipient else "plain: readable by anyone who has them"
-        print(f"{len(paths)} bundle(s) written to {args.output} ({form})")
-    return 0
+        print(f"{len(outcome.written)} bundle(s) written to {args.output} ({form})")
+        for sid, why in outcome.failed:
+            print(f"hiremate export: session {sid} not exported: {why}", file=sys.stderr)
+    return 1 if outcome.failed else 0

@@ -17,9 +17,9 @@ __all__ = ["add_arguments", "init_steps", "run"]
 
 def init_steps() -> list[Callable[[Path, Store], str | None]]:
     """What init does after the store: each step takes (data_dir, store) and returns a line of what it did or None."""
-    from sync.identity import init_identity_step
+    from sync.key_history import init_identity_step
 
-    return [init_identity_step]  # the station's Ed25519 key pair (sync)
+    return [init_identity_step]  # the station's Ed25519 key pair, recorded in its key history (sync)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

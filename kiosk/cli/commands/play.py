@@ -20,7 +20,9 @@ __all__ = ["add_arguments", "parse_params", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """play's arguments."""
     parser.description = ("Open one game in a window. Everything is recorded into a new practice session, "
-                          "which is closed when the game finishes (or marked abandoned if the window is closed).")
+                          "which is closed when the game finishes (or marked abandoned if the window is closed or "
+                          "Ctrl+C is pressed first). Closing the window or Ctrl+C ends the command, which then "
+                          "prints the game's summary.")
     parser.add_argument("game", metavar="GAME", nargs="?", help="game name, e.g. bart (see --list)")
     parser.add_argument("--seed", type=int, default=None, help="RNG seed (default: a fresh random one, printed)")
     parser.add_argument(
@@ -115,15 +117,24 @@ def run(args: argparse.Namespace) -> int:
     params = parse_params(spec.params_model, args.param)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
     require_display()
+    from eventlog import StoreError
+    from kiosk.services.private_dir import DataDirError
     from kiosk.ui.headless import PlayerUnavailable, play_in_window
+    from sync.errors import IdentityError
 
     try:
         summary = play_in_window(args.data_dir, spec, params, seed, args.autoplay, args.speed or 1.0)
-    except PlayerUnavailable as exc:
+    except (PlayerUnavailable, DataDirError, IdentityError, StoreError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(summary)
     else:
-        print(f"{spec.title}: session {summary['session_id']} {summary['status']} (seed {seed})")
-        print(f"  summary: {json.dumps(summary['summary'], sort_keys=True)}")
+        how = {"window": "window closed", "end": "game over", "SIGINT": "Ctrl+C", "SIGTERM": "terminated"}
+        print(f"{spec.title}: session {summary['session_id']} {summary['status']} "
+              f"({how.get(summary['stopped_by'], summary['stopped_by'])}; {summary['events']} events saved; "
+              f"seed {seed})")
+        print(f"  summary: {json.dumps(summary['summary'], sort_keys=True)}" if summary["summary"] else
+              "  summary: none (the game did not finish)")
+    if summary["stopped_by"] == "SIGINT" and summary["status"] != "completed":
+        return 130
     return 0 if summary["status"] == "completed" else 1

@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      "standard output)")
     out.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF file")
     parser.add_argument("--compare", action="store_true", help="compare 2-4 sessions side by side")
+    parser.add_argument("--norms", type=Path, metavar="FILE", help="show percentiles against a norm table "
+                        "(`hiremate norms build`); without it the report says that none is loaded")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     parser.add_argument("--with-name", action="store_true", help="show the candidate's name where the station holds "
                         "one (reports otherwise name candidates by pseudonym only)")
@@ -57,7 +59,16 @@ def _document(args: argparse.Namespace, inputs: list[Any]) -> Any:
             raise CliError(str(exc)) from None
     if len(inputs) > 1:
         raise CliError(f"{len(inputs)} sessions given: add --compare to compare them, or give one session")
-    return build_report(inputs[0], role)
+    return build_report(inputs[0], role, _norm_table(args))
+
+
+def _norm_table(args: argparse.Namespace) -> Any:
+    from scoring.norms import NormError, load_norms
+
+    try:
+        return load_norms(args.norms) if args.norms else None
+    except NormError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _write(target: Path, data: bytes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kiosk.cli.common import CliError
 from kiosk.cli.display import require_display
 
 __all__ = ["add_arguments", "run"]
@@ -17,6 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application on the station's store."""
     require_display()
+    from eventlog import StoreError
+    from kiosk.services.private_dir import DataDirError
     from kiosk.ui.app import run_station
+    from sync.errors import IdentityError
 
-    return run_station(args.data_dir, kiosk=args.kiosk)
+    try:
+        return run_station(args.data_dir, kiosk=args.kiosk)
+    except (DataDirError, IdentityError, StoreError) as exc:
+        raise CliError(f"the station cannot start: {exc}") from None

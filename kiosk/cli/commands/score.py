@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kiosk.cli.common import CliError, open_store
+from kiosk.cli.common import CliError, open_store, session_ids
 
 if TYPE_CHECKING:
+    from eventlog import Store
     from scoring import Metric, Profile, RoleFit, Trait
 
 __all__ = ["add_arguments", "format_profile", "position_bar", "run"]
@@ -19,11 +20,13 @@ BAR_WIDTH = 31
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """score's arguments (--json prints the profile's canonical JSON)."""
-    parser.add_argument("session", metavar="SESSION", help="session id")
+    parser.add_argument("session", metavar="SESSION", help="session id, any unique start of it, or the pseudonym")
     parser.add_argument("--role", metavar="NAME", help="also compare with a role profile (assets/roles/NAME.toml "
                         "or a path)")
     parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
                         "for the current scoring version is stored")
+    parser.add_argument("--norms", metavar="FILE", help="show percentiles against a norm table (`hiremate norms "
+                        "build`)")
 
 
 def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
@@ -50,15 +53,20 @@ def _trait_lines(t: Trait) -> list[str]:
         why = t.insufficient
         return [head, f"    {t.low_pole} <-> {t.high_pole}: insufficient - {why.reason}; need {why.required}, "
                       f"have {why.observed}. {why.suggestion}" if why else "    insufficient"]
-    band = "band not estimable" if t.band_low is None else \
-        f"band {t.band_low:.0f}-{t.band_high:.0f}, reliability {t.reliability:.2f} ({t.reliability_label})"
+    reliability = "reliability not estimable" if t.reliability is None else \
+        f"reliability {t.reliability:.2f} ({t.reliability_label})"
+    band = f"band not estimable, {reliability}" if t.band_low is None else \
+        f"band {t.band_low:.0f}-{t.band_high:.0f}, {reliability}"
     lines = [head, f"    {t.low_pole:>24} {position_bar(t.position, t.band_low, t.band_high)} {t.high_pole}",
              f"    position {t.position:.0f}/100, {band}. {t.note}"]
     return lines + [f"    - {e}" for e in t.evidence]
 
 
-def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
-    """The readable report of a profile (and a role fit)."""
+def format_profile(profile: Profile, fit: RoleFit | None = None, norms: Any = None) -> str:
+    """The readable report of a profile (and a role fit; percentiles against a norm table, or a word that none is
+    loaded)."""
+    from scoring.norms import compared
+
     out = [f"Session {profile.session_id}  participant {profile.participant}  scoring {profile.scoring_version}"]
     for game in profile.games:
         out.append(f"\n{game.game}{'' if game.completed else ' (not finished)'}")
@@ -66,6 +74,9 @@ def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
     out.append("\nTraits")
     for t in profile.traits:
         out += _trait_lines(t)
+    head, rows = compared(profile, norms)
+    out.append(f"\nNorms: {head}")
+    out += [f"  {label}: {words}" + (f" (n={n})" if n else "") for label, words, n in rows]
     if profile.interpretations:
         out.append("\nDecision style")
         for i in profile.interpretations:
@@ -84,19 +95,46 @@ def format_profile(profile: Profile, fit: RoleFit | None = None) -> str:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
+    import sqlite3
+
+    from eventlog import EventLogError
+    from eventlog.pages import with_damaged_page
+    from eventlog.verify import verify_session
+
+    with open_store(args) as store:
+        (args.session,) = session_ids(store, [args.session])  # an id, its prefix or a pseudonym
+        try:
+            row = store.session(args.session)
+            if row is None:
+                raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
+            verify_session(store, row)  # a hand-edited or damaged log is named here, never scored
+            return _scored(args, store)
+        except (EventLogError, sqlite3.DatabaseError) as exc:  # CliError (no such session) passes through
+            why = with_damaged_page(store.path, str(exc)) if "malformed" in str(exc) else str(exc)
+            raise CliError(f"cannot score session {args.session}: the log does not verify: {why}") from None
+
+
+def _scored(args: argparse.Namespace, store: Store) -> Profile:
     from scoring import Profile, ScoringError
     from sync.stored_results import score_and_store, stored_results
 
-    with open_store(args) as store:
-        if store.session(args.session) is None:
-            raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
-        try:
-            stored = None if args.recompute else stored_results(store, args.session)
-            if stored is not None:
-                return Profile.model_validate_json(stored)
-            return score_and_store(store, args.session)
-        except ScoringError as exc:
-            raise CliError(f"cannot score session {args.session}: {exc}") from None
+    sid = args.session
+    try:
+        stored = None if args.recompute else stored_results(store, sid)
+        if stored is not None:
+            return Profile.model_validate_json(stored)
+        return score_and_store(store, sid)
+    except ScoringError as exc:
+        raise CliError(f"cannot score session {sid}: {exc}") from None
+
+
+def _norms(args: argparse.Namespace) -> Any:
+    from scoring.norms import NormError, load_norms
+
+    try:
+        return load_norms(args.norms) if args.norms else None
+    except NormError as exc:
+        raise CliError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
     from scoring.stats import quantize
 
     profile = _profile(args)
+    norms = _norms(args)
     fit = None
     if args.role:
         try:
@@ -118,5 +157,5 @@ def run(args: argparse.Namespace) -> int:
             both = {"profile": json.loads(profile.canonical_json()), "role_fit": quantize(fit.model_dump(mode="json"))}
             print(json.dumps(both, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     else:
-        print(format_profile(profile, fit))
+        print(format_profile(profile, fit, norms))
     return 0

@@ -37,26 +37,41 @@ def _issue_code(args: argparse.Namespace) -> str:
         db = StationDb(store)
         db.station_info()
         codes = db.issue_codes(1, battery.ref, datetime.now(UTC) + timedelta(hours=1), prefix="SIM")
-    return codes[0].code
+    code = codes[0].code
+    assert code is not None  # just issued: the code is in memory, in clear
+    return code
 
 
-def _drive(args: argparse.Namespace, code: str) -> tuple[Any, list[str]]:
-    from kiosk.services.station_lock import StationLockedError
+def _drive(args: argparse.Namespace, code: str, lock: Any) -> tuple[Any, list[str]]:
     from kiosk.ui.headless import simulate_station
 
-    try:
-        outcome = simulate_station(args.data_dir, code, args.seed, args.speed, args.practice, args.timeout)
-    except StationLockedError as exc:
-        raise CliError(str(exc), status=4) from None
+    outcome = simulate_station(args.data_dir, code, args.seed, args.speed, args.practice, args.timeout, lock)
     return outcome.closed, outcome.problems
 
 
+def _take_lock(args: argparse.Namespace) -> Any:
+    """The data directory's station lock, before anything is written: refused (exit 4) when a station runs there."""
+    from kiosk.services.station_lock import StationLock, StationLockedError
+
+    lock = StationLock(args.data_dir)
+    try:
+        lock.acquire()
+    except StationLockedError as exc:
+        raise CliError(f"{exc}; nothing was changed", status=4) from None
+    return lock
+
+
 def run(args: argparse.Namespace) -> int:
-    """Issue a code, run the station offscreen with a scripted candidate, report the closed session."""
+    """Take the station lock, issue a code, run the station offscreen with a scripted candidate (a session of
+    purpose "simulation"), report the closed session."""
     if not args.show:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    code = _issue_code(args)
-    closed, problems = _drive(args, code)
+    lock = _take_lock(args)
+    try:
+        code = _issue_code(args)
+        closed, problems = _drive(args, code, lock)
+    finally:
+        lock.release()
     if problems or closed is None:
         raise CliError("; ".join(problems) or "the simulated session did not close")
     result = {"session_id": closed.session_id, "reason": closed.reason, "chain_head": closed.chain_head,

@@ -1,19 +1,51 @@
-"""Candidate-facing screens: access code, consent, instructions, the game host, and the end screens."""
+"""Candidate-facing screens: access code, consent, instructions, practice over, the game host, the end screens.
+
+Every page has a `screen_name` (the name the station's events use) and `focus_first()`, which puts the
+keyboard focus where a person starts on that page. On the pages that lead into a game the first focus is
+on the text, never on a button: starting a game takes a deliberate Tab and Enter (or a click).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
-__all__ = ["CodeEntryScreen", "ConsentScreen", "EndScreen", "GameScreen", "InstructionsScreen"]
+__all__ = [
+    "CandidatePage",
+    "CodeEntryScreen",
+    "ConsentScreen",
+    "EndScreen",
+    "GameScreen",
+    "InstructionsScreen",
+    "PracticeOverScreen",
+]
+
+BUTTONS_HINT = "Tab moves to the buttons; Enter or Space chooses."
 
 
-class CodeEntryScreen(QWidget):
+class CandidatePage(QWidget):
+    """A page of the candidate side: its name in the log (`screen_name`) and where the focus starts."""
+
+    screen_name = "candidate"
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus on the page's first control (the page itself by default)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _reading_text(min_height: int) -> QTextBrowser:
+    text = QTextBrowser()
+    text.setOpenExternalLinks(False)
+    text.setMinimumHeight(min_height)
+    return text
+
+
+class CodeEntryScreen(CandidatePage):
     """The welcome screen: type the one-time access code the proctor gave you."""
 
+    screen_name = "code_entry"
     code_submitted = Signal(str)
     retry_requested = Signal()
 
@@ -26,12 +58,13 @@ class CodeEntryScreen(QWidget):
         self.code_input.setPlaceholderText("XXXX-XXXX-XXX")
         self.code_input.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_input.setMaxLength(20)
-        self.code_input.setMinimumWidth(520)
+        self.code_input.setMinimumWidth(420)
         self.start_button = button("Start", primary=True, name="startButton")
         self.retry_button = button("Try again", primary=True, name="retryButton")
         self.retry_button.setVisible(False)
         self.error = message("error")
         self.notice = message("notice")
+        self.notice.setObjectName("proctorNotice")
         self.key_hint = hint(self.HINT)
         centred_column(
             self, title("Welcome to HireMate"), QLabel("Please type the access code you were given."),
@@ -41,6 +74,11 @@ class CodeEntryScreen(QWidget):
         self.code_input.returnPressed.connect(self._submit)
         self.start_button.clicked.connect(self._submit)
         self.retry_button.clicked.connect(self._retry)
+
+    def focus_first(self) -> None:
+        """The code field (or Try again, when the station could not start)."""
+        target = self.retry_button if self.retry_button.isVisible() else self.code_input
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
         if self.start_button.isEnabled():
@@ -65,6 +103,7 @@ class CodeEntryScreen(QWidget):
         self.error.setVisible(False)
         self.key_hint.setText(self.HINT)
         self.retry_requested.emit()
+        self.code_input.setFocus()
 
     def show_error(self, text: str) -> None:
         """Show why the code was not accepted and let the candidate try again."""
@@ -85,35 +124,64 @@ class CodeEntryScreen(QWidget):
         self.show_error("")
 
 
-class ConsentScreen(QWidget):
-    """The consent text with an explicit agree or decline."""
+class ConsentScreen(CandidatePage):
+    """The consent text with an explicit agree, or a decline that asks once more (it uses up the code)."""
 
+    screen_name = "consent"
     accepted = Signal()
     declined = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QTextBrowser()
-        self.text.setOpenExternalLinks(False)
-        self.text.setMinimumSize(900, 420)
+        self.text = _reading_text(260)
         self.agree_button = button("I agree, continue", primary=True, name="agreeButton")
         self.decline_button = button("I do not agree", name="declineButton")
+        self.confirm = message("notice")
+        self.confirm.setObjectName("declineQuestion")
+        self.confirm.setText("Are you sure? If you do not take part, your access code is used up: it cannot be "
+                             "used again, and nothing more is recorded.")
+        self.back_button = button("Back to the text", name="declineBackButton")
+        self.confirm_button = button("Yes, I do not take part", name="declineConfirmButton")
+        self.back_button.setVisible(False)
+        self.confirm_button.setVisible(False)
+        self.key_hint = hint(BUTTONS_HINT)
         centred_column(
-            self, title("Before you start"), self.text, button_row(self.decline_button, self.agree_button),
-            hint("Tab moves between the buttons; Enter or Space chooses."), max_width=1100,
+            self, title("Before you start"), self.text, self.confirm,
+            button_row(self.decline_button, self.agree_button, self.back_button, self.confirm_button),
+            self.key_hint, max_width=1100,
         )
         self.agree_button.clicked.connect(self.accepted)
-        self.decline_button.clicked.connect(self.declined)
+        self.decline_button.clicked.connect(lambda: self._ask(True))
+        self.back_button.clicked.connect(lambda: self._ask(False))
+        self.confirm_button.clicked.connect(self.declined)
+
+    @property
+    def asking(self) -> bool:
+        """Whether the "are you sure?" question is showing."""
+        return self.confirm_button.isVisible()
+
+    def _ask(self, asking: bool, focus: bool = True) -> None:
+        for widget in (self.confirm, self.back_button, self.confirm_button):
+            widget.setVisible(asking)
+        for widget in (self.decline_button, self.agree_button):
+            widget.setVisible(not asking)
+        if focus:
+            (self.back_button if asking else self.decline_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_text(self, markdown: str) -> None:
-        """Display the consent text and put the focus on the text so a choice needs a deliberate step."""
+        """Display the consent text; the question is not asked yet."""
         self.text.setMarkdown(markdown)
-        self.text.setFocus()
+        self._ask(False, focus=False)
+
+    def focus_first(self) -> None:
+        """The text, so that a choice needs a deliberate step."""
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class InstructionsScreen(QWidget):
+class InstructionsScreen(CandidatePage):
     """What the next game is about, with an optional practice round."""
 
+    screen_name = "instructions"
     practice = Signal()
     begin = Signal()
 
@@ -121,15 +189,14 @@ class InstructionsScreen(QWidget):
         super().__init__(parent)
         self.heading = title("")
         self.progress = hint("")
-        self.text = QTextBrowser()
-        self.text.setMinimumSize(900, 320)
+        self.text = _reading_text(200)
         self.practice_button = button("Practise first", name="practiceButton")
         self.begin_button = button("Start the game", primary=True, name="beginButton")
         self.error = message("error")
+        self.key_hint = hint(BUTTONS_HINT)
         centred_column(
             self, self.progress, self.heading, self.text, self.error,
-            button_row(self.practice_button, self.begin_button),
-            hint("Tab moves between the buttons; Enter or Space chooses."), max_width=1100,
+            button_row(self.practice_button, self.begin_button), self.key_hint, max_width=1100,
         )
         self.practice_button.clicked.connect(self.practice)
         self.begin_button.clicked.connect(self.begin)
@@ -142,8 +209,13 @@ class InstructionsScreen(QWidget):
         self.text.setMarkdown(prefix + markdown)
         self.practice_button.setVisible(practice_offered)
         self.begin_button.setText("Continue the game" if resuming else "Start the game")
+        self.key_hint.setText(BUTTONS_HINT if practice_offered else
+                              f"Tab moves to {self.begin_button.text()}; Enter or Space chooses.")
         self.show_error("")
-        self.begin_button.setFocus()
+
+    def focus_first(self) -> None:
+        """The instructions text: the game starts only after a deliberate Tab and Enter (or a click)."""
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_error(self, text: str) -> None:
         """A line saying what went wrong (empty hides it); the buttons that remain still work."""
@@ -151,17 +223,49 @@ class InstructionsScreen(QWidget):
         self.error.setVisible(bool(text))
 
 
-class GameScreen(QWidget):
+class PracticeOverScreen(CandidatePage):
+    """Between a practice round and the real game: the practice is over, the next round counts."""
+
+    screen_name = "practice_over"
+    begin = Signal()
+    reread = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.heading = title("Practice over")
+        self.body = QLabel("")
+        self.reread_button = button("Read the instructions again", name="rereadButton")
+        self.begin_button = button("Start the game", primary=True, name="practiceOverBeginButton")
+        self.key_hint = hint(BUTTONS_HINT)
+        centred_column(self, self.heading, self.body, button_row(self.reread_button, self.begin_button),
+                       self.key_hint)
+        self.reread_button.clicked.connect(self.reread)
+        self.begin_button.clicked.connect(self.begin)
+
+    def show_game(self, game_title: str) -> None:
+        """Name the game that comes next."""
+        self.body.setText(f"That was the practice round of the {game_title.lower()}; it did not count.\n"
+                          "The real game starts when you choose Start the game. From then on, everything counts.")
+
+
+class GameScreen(CandidatePage):
     """Hosts one game view under a small header saying where the candidate is."""
+
+    screen_name = "game"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = QLabel("")
-        self.header.setProperty("role", "hint")
+        self.header.setObjectName("gameHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header_row = QHBoxLayout()  # the header, and the station's "Call the proctor" while a game runs
+        self.header_row.setContentsMargins(12, 0, 12, 0)
+        self.header_row.addWidget(self.header, 1)
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 8, 0, 0)
-        self._layout.addWidget(self.header)
+        self._layout.setContentsMargins(0, 4, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addLayout(self.header_row)
         self.view: QWidget | None = None
 
     def host(self, view: QWidget, header: str) -> None:
@@ -172,40 +276,53 @@ class GameScreen(QWidget):
         self._layout.addWidget(view, 1)
         view.setFocus()
 
+    def focus_first(self) -> None:
+        """The game view."""
+        if self.view is not None:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear(self) -> None:
-        """Remove and dispose of the hosted view."""
+        """Remove and dispose of the hosted view; closing it first stops whatever it still runs (timers, filters)."""
         if self.view is not None:
             self._layout.removeWidget(self.view)
-            self.view.hide()
+            self.view.close()
             self.view.deleteLater()
             self.view = None
 
 
-class EndScreen(QWidget):
-    """The closing screen: thanks after completion, or a polite goodbye after declining."""
+class EndScreen(CandidatePage):
+    """A closing screen (completed, declined, or a session that could not go on); Done waits until it is saved."""
 
     finished = Signal()
 
-    def __init__(self, heading: str, body: str, name: str, parent: QWidget | None = None) -> None:
+    SAVING = "Saving your answers…"
+    SAVED = "Your answers are saved."
+
+    def __init__(self, screen_name: str, heading: str, body: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.screen_name = screen_name
         self.body = QLabel(body)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = hint("")
+        self.status.setObjectName(f"{screen_name}Status")
         self.done_button = button("Done", primary=True, name=name)
         centred_column(self, title(heading), self.body, self.status, button_row(self.done_button),
                        hint("Press Enter when you have told the proctor."))
         self.done_button.clicked.connect(self.finished)
 
     def set_saved(self, saved: bool) -> None:
-        """Say whether everything is safely stored yet; Done waits until it is."""
-        self.status.setText("Everything is saved." if saved else "Saving…")
+        """Say whether the candidate's answers are durably stored yet (true once the log is); Done waits for it."""
+        self.status.setText(self.SAVED if saved else self.SAVING)
         self.done_button.setEnabled(saved)
-        if saved:
+        if saved and self.isVisible():
             self.done_button.setFocus()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.done_button.isEnabled():
-            self.done_button.click()
-            return
-        super().keyPressEvent(event)
+    def show_failure(self, text: str) -> None:
+        """Saving failed: say so (Done stays disabled; the proctor takes over)."""
+        self.status.setText(text)
+        self.done_button.setEnabled(False)
+
+    def focus_first(self) -> None:
+        """Done, once it is enabled."""
+        (self.done_button if self.done_button.isEnabled() else self).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.sync_status import OutboxSnapshot
-from sync.client import Progress
+from kiosk.ui.screens.style import BigButton
 from sync.outbox import STATES, OutboxItem
+from sync.progress import Progress
 
 __all__ = ["OutboxSection"]
 
@@ -31,7 +33,10 @@ def _clock(iso_utc: str | None) -> str:
     return f"{iso_utc[11:19]} UTC" if iso_utc else "-"
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+NamedT = TypeVar("NamedT", bound=QWidget)
+
+
+def _named(widget: NamedT, name: str) -> NamedT:
     widget.setObjectName(name)
     return widget
 
@@ -46,6 +51,13 @@ def describe_next(row: OutboxItem | None) -> str:
             f"{_clock(row.next_attempt_utc)} · last error: {row.last_error or '-'}")
 
 
+def describe_recipient(recipient: str | None) -> str:
+    """Whom the outbox's bundles are encrypted for (fetched from the receiver when its URL is saved)."""
+    if recipient is None:
+        return "Bundles are not encrypted: no receiver key saved (saving the URL fetches it)."
+    return f"Bundles are encrypted for the receiver's key {recipient}."
+
+
 class OutboxSection(QGroupBox):
     """Shows the outbox and takes the proctor's receiver URL; data comes in by method, actions leave by signal."""
 
@@ -57,13 +69,17 @@ class OutboxSection(QGroupBox):
         self.setObjectName("outboxSection")
         self.endpoint_input = _named(QLineEdit(), "endpointInput")
         self.endpoint_input.setPlaceholderText("http://receiver.example:8765  (empty: sync off)")
-        self.save_button = _named(QPushButton("Save"), "endpointSaveButton")
-        self.sync_now_button = _named(QPushButton("Sync now"), "syncNowButton")
+        self.save_button = _named(BigButton("Save"), "endpointSaveButton")
+        self.sync_now_button = _named(BigButton("Sync now"), "syncNowButton")
         self.endpoint_error = _named(QLabel(""), "endpointError")
         self.endpoint_error.setProperty("role", "error")
         self.endpoint_error.setWordWrap(True)
         self.endpoint_error.setVisible(False)
         self.state_label = _named(QLabel("Sync is off: no receiver URL saved."), "syncState")
+        self.recipient_label = QLabel(describe_recipient(None))
+        self.recipient_label.setObjectName("syncRecipient")
+        self.recipient_label.setWordWrap(True)
+        self.recipient_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts = {state: _named(QLabel("0"), f"outboxCount_{state}") for state in STATES}
         self.current = _named(QLabel(describe_next(None)), "outboxCurrent")
         self.current.setWordWrap(True)
@@ -97,6 +113,7 @@ class OutboxSection(QGroupBox):
         root.addLayout(url_row)
         root.addWidget(self.endpoint_error)
         root.addWidget(self.state_label)
+        root.addWidget(self.recipient_label)
         counts = QHBoxLayout()
         for state in STATES:
             counts.addWidget(QLabel(state.capitalize()))
@@ -133,6 +150,7 @@ class OutboxSection(QGroupBox):
         """Counts per state, the bundle next in line and every conflict or refusal, as read from the database."""
         for state in STATES:
             self.counts[state].setText(str(snap.counts.get(state, 0)))
+        self.recipient_label.setText(describe_recipient(snap.recipient))
         self.current.setText(describe_next(snap.next_up))
         self.problems.setRowCount(len(snap.problems))
         for row, entry in enumerate(snap.problems):
@@ -144,7 +162,7 @@ class OutboxSection(QGroupBox):
         self.problems.setVisible(bool(snap.problems))
         self.problems_note.setText(
             f"Needs a person: {len(snap.problems)} bundle(s) the receiver refused or holds differently "
-            "(never deleted; `hiremate sync --status` has the details)." if snap.problems
+            "(never deleted; `hiremate sync status` has the details)." if snap.problems
             else "No conflicts or refusals.")
 
     def show_progress(self, step: Progress) -> None:
@@ -157,5 +175,8 @@ class OutboxSection(QGroupBox):
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The conflicts and refusals listed, as (session, state, why)."""
-        return [tuple(self.problems.item(r, c).text() for c in range(len(PROBLEM_COLUMNS)))  # type: ignore[misc]
-                for r in range(self.problems.rowCount())]
+        def cell(row: int, col: int) -> str:
+            item = self.problems.item(row, col)
+            return item.text() if item is not None else ""
+
+        return [(cell(r, 0), cell(r, 1), cell(r, 2)) for r in range(self.problems.rowCount())]

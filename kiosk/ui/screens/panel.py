@@ -1,5 +1,9 @@
-"""The proctor panel: station identity, issuing one-time codes (printed or saved as PDF through
-kiosk.ui.codes_print), the sessions list, resume, idle limits, sync (kiosk.ui.screens.outbox), exit."""
+"""The proctor panel: sessions (resume, abandon), access codes (issue, print or save as PDF through
+kiosk.ui.codes_print, every unused code with its expiry, void one), sync (kiosk.ui.screens.outbox), and the
+station's technical identity and idle limits; back to the candidate screen, or close the station.
+
+Four tabs keep it inside a 1024x768 screen; the header names the station, its id and key one click away.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,27 +30,44 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.services.codes import display_code
+from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
+from kiosk.ui.screens.panel_text import (
+    HIDDEN_PURPOSES,
+    battery_name,
+    codes_issued,
+    local_time,
+    plural,
+    reached,
+    results_text,
+    sessions_summary,
+)
+from kiosk.ui.screens.style import BigButton
 
 __all__ = ["IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 
 PANEL_STYLE = """
 QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
 QWidget#proctorPanel QComboBox, QWidget#proctorPanel QSpinBox, QWidget#proctorPanel QTableWidget,
-QWidget#proctorPanel QPlainTextEdit, QWidget#proctorPanel QCheckBox { font-size: 13pt; }
-QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 12px; min-width: 70px; }
+QWidget#proctorPanel QPlainTextEdit, QWidget#proctorPanel QCheckBox, QWidget#proctorPanel QTabBar { font-size: 13pt; }
+QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 12px; min-width: 70px; border-width: 2px; }
+QWidget#proctorPanel QPushButton:focus { border-width: 3px; }
 QWidget#proctorPanel QLineEdit { padding: 4px; border-width: 1px; }
+QWidget#proctorPanel QLineEdit:focus, QWidget#proctorPanel QSpinBox:focus, QWidget#proctorPanel QComboBox:focus,
+QWidget#proctorPanel QTableWidget:focus, QWidget#proctorPanel QPlainTextEdit:focus,
+QWidget#proctorPanel QCheckBox:focus { border: 3px solid #0b0c0c; }
 QWidget#proctorPanel QGroupBox { font-weight: 600; }
+QWidget#proctorPanel QTabBar::tab:focus { background: #ffdd00; color: #0b0c0c; }
 """
-COLUMNS = ("started (UTC)", "participant", "battery", "purpose", "status", "events", "reached")
-STRETCH_COLUMN = len(COLUMNS) - 1
+COLUMNS = ("started (UTC)", "participant", "battery", "status", "results", "reached")
+CODE_COLUMNS = ("code", "participant", "battery", "expires")
 
 
 @dataclass(frozen=True)
@@ -78,9 +99,32 @@ class PrintRequest:
 
 
 def _small_button(text: str, name: str) -> QPushButton:
-    widget = QPushButton(text)
+    """A panel button: Space or Enter (a fresh press and release) activates it when it has the focus."""
+    widget = BigButton(text)
     widget.setObjectName(name)
     return widget
+
+
+def _table(name: str, columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between rows
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for col, text in enumerate(cells):
+            table.setItem(row, col, QTableWidgetItem(text))
 
 
 class ProctorPanel(QWidget):
@@ -92,6 +136,7 @@ class ProctorPanel(QWidget):
     refresh_requested = Signal()
     resume_requested = Signal(str)
     abandon_requested = Signal(str)
+    void_requested = Signal(str)  # the pseudonym whose unused code is voided
     limits_changed = Signal(int, int)
     back_requested = Signal()
     exit_requested = Signal()
@@ -100,36 +145,89 @@ class ProctorPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("proctorPanel")
         self.setStyleSheet(PANEL_STYLE)
+        self.heading = QLabel("Proctor panel")
+        self.heading.setStyleSheet("font-size: 22pt; font-weight: 600;")
         self.identity = QLabel("")
+        self.identity.setObjectName("identityDetails")
+        self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel("")
+        self.status.setObjectName("panelStatus")
         self.status.setProperty("role", "small")
-        self.table = self._make_table()
+        self.status.setWordWrap(True)
+        self.table = _table("sessionsTable", COLUMNS)
+        self.codes_table = _table("unusedCodesTable", CODE_COLUMNS)
         self.outbox = OutboxSection()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.addTab(self._sessions_tab(), "Sessions")
+        self.tabs.addTab(self._codes_tab(), "Access codes")
+        self.tabs.addTab(self.outbox, "Sync")
+        self.tabs.addTab(self._station_tab(), "Station details")
         root = QVBoxLayout(self)
-        root.addWidget(self._heading())
-        root.addWidget(self.identity)
-        middle = QHBoxLayout()
-        middle.addWidget(self._codes_box(), 2)
-        right = QVBoxLayout()
-        right.addWidget(self._sessions_box(), 3)
-        right.addWidget(self.outbox, 2)
-        middle.addLayout(right, 3)
-        root.addLayout(middle, 1)
+        root.setContentsMargins(12, 8, 12, 8)
+        root.addWidget(self.heading)
+        root.addWidget(self.tabs, 1)
         root.addWidget(self.status)
         root.addLayout(self._bottom_row())
         self._sessions: list[SessionInfo] = []
+        self._shown: list[SessionInfo] = []
+        self._unused: list[IssuedCode] = []
         self._issued: tuple[IssuedCode, ...] = ()
         self._station_name = ""
         self.exports_dir: Path | None = None
         self.last_output: SheetOutput | None = None
 
-    def _heading(self) -> QLabel:
-        label = QLabel("Proctor panel")
-        label.setStyleSheet("font-size: 24pt; font-weight: 600;")
-        return label
+    # -- layout -----------------------------------------------------------------------------------
 
-    def _codes_box(self) -> QGroupBox:
+    def _sessions_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.refresh_button = _small_button("Refresh", "refreshButton")
+        self.resume_button = _small_button("Resume", "resumeButton")
+        self.abandon_button = _small_button("Mark abandoned", "abandonButton")
+        self.all_sessions_check = QCheckBox("Show simulated and practice sessions")
+        self.all_sessions_check.setObjectName("allSessionsCheck")
+        for widget in (self.resume_button, self.abandon_button, self.refresh_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.all_sessions_check)
+        layout.addLayout(row)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
+        self.abandon_button.clicked.connect(lambda: self._selected_interrupted(self.abandon_requested))
+        self.all_sessions_check.toggled.connect(lambda _: self.show_sessions(self._sessions))
+        return tab
+
+    def _codes_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        layout.addWidget(self._issue_box(), 1)
+        unused = QGroupBox("Unused codes")
+        column = QVBoxLayout(unused)
+        column.addWidget(self.codes_table, 1)
+        self.void_button = _small_button("Void the selected code…", "voidButton")
+        self.void_question = QLabel("")
+        self.void_question.setObjectName("voidQuestion")
+        self.void_question.setWordWrap(True)
+        self.void_cancel = _small_button("Keep it", "voidCancelButton")
+        self.void_confirm = _small_button("Void it", "voidConfirmButton")
+        confirm = QHBoxLayout()
+        for widget in (self.void_button, self.void_cancel, self.void_confirm):
+            confirm.addWidget(widget)
+        confirm.addStretch(1)
+        column.addWidget(self.void_question)
+        column.addLayout(confirm)
+        self._ask_void(None)
+        self.void_button.clicked.connect(self._void_selected)
+        self.void_cancel.clicked.connect(lambda: self._ask_void(None))
+        self.void_confirm.clicked.connect(self._void_confirmed)
+        layout.addWidget(unused, 1)
+        return tab
+
+    def _issue_box(self) -> QGroupBox:
         box = QGroupBox("Issue one-time access codes")
         form = QFormLayout(box)
         self.count_spin = QSpinBox()
@@ -137,6 +235,10 @@ class ProctorPanel(QWidget):
         self.count_spin.setRange(1, 500)
         self.battery_combo = QComboBox()
         self.battery_combo.setObjectName("batteryCombo")
+        self.battery_minutes = QLabel("")
+        self.battery_minutes.setObjectName("batteryMinutes")
+        self.battery_minutes.setWordWrap(True)
+        self.battery_combo.currentTextChanged.connect(self._show_minutes)
         self.expires_input = QLineEdit("24h")
         self.expires_input.setObjectName("expiresInput")
         self.prefix_input = QLineEdit("P")
@@ -150,8 +252,10 @@ class ProctorPanel(QWidget):
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
         self.issued_text.setReadOnly(True)
+        self.issued_text.setTabChangesFocus(True)
         self.issued_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         for label, widget in (("How many", self.count_spin), ("Battery", self.battery_combo),
+                              ("Expected duration", self.battery_minutes),
                               ("Expires in (48h, 7d, date)", self.expires_input),
                               ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
                               ("Email", self.email_input)):
@@ -179,29 +283,10 @@ class ProctorPanel(QWidget):
         self.pdf_button.clicked.connect(self._save_pdf)
         return row
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setObjectName("sessionsTable")
-        table.setHorizontalHeaderLabels(list(COLUMNS))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setVisible(False)
-        return table
-
-    def _sessions_box(self) -> QGroupBox:
-        box = QGroupBox("Sessions")
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.refresh_button = _small_button("Refresh", "refreshButton")
-        self.resume_button = _small_button("Resume", "resumeButton")
-        self.abandon_button = _small_button("Mark abandoned", "abandonButton")
-        for widget in (self.refresh_button, self.resume_button, self.abandon_button):
-            row.addWidget(widget)
-        layout.addLayout(row)
+    def _station_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.identity)
         limits = QHBoxLayout()
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleSpin")
@@ -213,18 +298,17 @@ class ProctorPanel(QWidget):
         for widget in (QLabel("Idle after (s)"), self.idle_spin, QLabel("Pause after (s)"), self.pause_spin,
                        self.limits_button):
             limits.addWidget(widget)
+        limits.addStretch(1)
         layout.addLayout(limits)
-        self.refresh_button.clicked.connect(self.refresh_requested)
-        self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
-        self.abandon_button.clicked.connect(lambda: self._selected_interrupted(self.abandon_requested))
+        layout.addStretch(1)
         self.limits_button.clicked.connect(
             lambda: self.limits_changed.emit(self.idle_spin.value(), self.pause_spin.value()))
-        return box
+        return tab
 
     def _bottom_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.back_button = _small_button("Back to the candidate screen", "backButton")
-        self.exit_button = _small_button("Exit the station", "exitButton")
+        self.exit_button = _small_button("Close the station…", "exitButton")
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.exit_button)
@@ -235,12 +319,13 @@ class ProctorPanel(QWidget):
     # -- filling in -------------------------------------------------------------------------------
 
     def show_identity(self, name: str, station_id: str, fingerprint: str | None, data_dir: str) -> None:
-        """Station name, id, signing-key fingerprint (when the sync identity exists) and data directory."""
+        """The station's name in the header; its id, key fingerprint and data folder on the Station details tab."""
         finger = fingerprint or "no signing key yet (run `hiremate init`)"
         self._station_name = name
         self.exports_dir = Path(data_dir) / "exports"
-        self.identity.setText(f"Station <b>{name}</b> · id {station_id}<br>key fingerprint {finger}<br>"
-                              f"data {data_dir}")
+        self.heading.setText(f"Proctor panel · station {name}")
+        self.identity.setText(f"Station name: <b>{name}</b><br>Station id: {station_id}<br>"
+                              f"Signing key fingerprint: {finger}<br>Data folder: {data_dir}")
 
     def set_batteries(self, names: list[str]) -> None:
         """The batteries codes may be bound to."""
@@ -253,34 +338,41 @@ class ProctorPanel(QWidget):
         self.pause_spin.setValue(pause_s)
 
     def show_sessions(self, sessions: list[SessionInfo]) -> None:
-        """Fill the sessions table, newest first."""
+        """Fill the sessions table, newest first; simulated and practice sessions only when asked for."""
         self._sessions = sessions
-        self.table.setRowCount(len(sessions))
-        for row, info in enumerate(sessions):
-            reached = f"{info.game_index + 1}: {info.game} #{info.trial if info.trial is not None else '-'}" \
-                if info.game_index is not None and info.game else ""
-            cells = (info.started_utc[5:16].replace("T", " "), info.participant, info.battery or "", info.purpose,
-                     info.status, str(info.events), reached)
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        interrupted = sum(1 for s in sessions if s.status == "interrupted")
-        if interrupted:
-            for row, info in enumerate(sessions):
-                if info.status == "interrupted":
-                    self.table.selectRow(row)
-                    break
-        self.show_status(f"{len(sessions)} sessions, {interrupted} interrupted.")
+        everything = self.all_sessions_check.isChecked()
+        shown = [s for s in sessions if everything or s.purpose not in HIDDEN_PURPOSES]
+        self._shown = shown
+        _fill(self.table, [
+            (info.started_utc[5:16].replace("T", " "), info.participant, battery_name(info.battery),
+             info.status if info.purpose == "assessment" else f"{info.status} ({info.purpose})",
+             results_text(info), reached(info)) for info in shown])
+        for row, info in enumerate(shown):
+            if info.status == "interrupted":
+                self.table.selectRow(row)
+                break
+        self.show_status(sessions_summary(sessions, len(shown)))
+
+    def show_unused_codes(self, codes: list[IssuedCode]) -> None:
+        """List every code not used yet, soonest expiry first, with when it expires (expired ones say so)."""
+        self._unused = sorted(codes, key=lambda c: c.expires_utc)
+        now = datetime.now().astimezone()
+        _fill(self.codes_table, [
+            (c.shown, c.participant, battery_name(c.battery),
+             ("expired " if datetime.fromisoformat(c.expires_utc) <= now else "") + local_time(c.expires_utc))
+            for c in self._unused])
+        self._ask_void(None)
 
     def show_issued(self, codes: list[IssuedCode], saved_to: str) -> None:
         """List the codes just issued and where the printable list was saved."""
-        lines = [f"{display_code(c.code)}  {c.participant}  until {c.expires_utc[5:16].replace('T', ' ')}"
-                 for c in codes]
+        lines = [f"{c.shown}  {c.participant}  until {local_time(c.expires_utc)}" for c in codes]
         self.issued_text.setPlainText("\n".join(lines))
         self._issued = tuple(codes)
         for widget in (self.print_button, self.pdf_button):
             widget.setEnabled(bool(codes))
-            widget.setToolTip(f"The {len(codes)} codes just issued")
-        self.show_status(f"Issued {len(codes)} codes; printable list saved to {saved_to}. Print them or save a PDF.")
+            widget.setToolTip(f"The {plural(len(codes), 'code')} just issued")
+        self.show_status(f"{codes_issued(len(codes))}; printable list saved to {saved_to}. "
+                         "Print them or save a PDF.")
 
     def show_printed(self, output: SheetOutput) -> None:
         """Say where the sheet went (a printer or a PDF file) and how many pages it took."""
@@ -295,10 +387,43 @@ class ProctorPanel(QWidget):
 
     # -- actions ----------------------------------------------------------------------------------
 
+    def _show_minutes(self, name: str) -> None:
+        """The chosen battery's expected duration, total and per game (read from its small asset file)."""
+        try:
+            self.battery_minutes.setText(resolve_battery(name).minutes_text() if name else "")
+        except BatteryError as exc:
+            self.battery_minutes.setText(str(exc).split(": ")[-1])
+
     def _issue(self) -> None:
         self.issue_requested.emit(IssueRequest(
             self.count_spin.value(), self.battery_combo.currentText(), self.expires_input.text(),
             self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip()))
+
+    def _ask_void(self, code: IssuedCode | None) -> None:
+        """Ask before voiding (code given), or put the question away (None)."""
+        self._voiding = code
+        self.void_question.setText(f"Void the code of {code.participant}? It will open nothing from now on."
+                                   if code else "")
+        self.void_question.setVisible(code is not None)
+        self.void_button.setVisible(code is None)
+        self.void_cancel.setVisible(code is not None)
+        self.void_confirm.setVisible(code is not None)
+        if code is not None:
+            self.void_cancel.setFocus()
+
+    def _void_selected(self) -> None:
+        rows = sorted({index.row() for index in self.codes_table.selectionModel().selectedRows()})
+        if not rows or rows[0] >= len(self._unused):
+            self.show_status("Select an unused code first.")
+            return
+        self._ask_void(self._unused[rows[0]])
+
+    def _void_confirmed(self) -> None:
+        code = self._voiding
+        self._ask_void(None)
+        if code is not None:
+            self.void_requested.emit(code.participant)
+            self.void_button.setFocus()
 
     def _sheet(self) -> CodeSheet:
         layout = Layout.SLIPS if self.slips_check.isChecked() else Layout.LIST
@@ -337,10 +462,15 @@ class ProctorPanel(QWidget):
         self.show_status("Printing…")
         self.print_requested.emit(PrintRequest(sheet, printer))
 
-    def _selected_interrupted(self, signal: Signal) -> None:
+    def _selected_interrupted(self, signal: SignalInstance) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        chosen = [self._sessions[r] for r in sorted(rows) if r < len(self._sessions)]
+        chosen = [self._shown[r] for r in sorted(rows) if r < len(self._shown)]
         if not chosen or chosen[0].status != "interrupted":
             self.show_status("Select an interrupted session first.")
             return
         signal.emit(chosen[0].session_id)
+
+    def focus_first(self) -> None:
+        """The sessions table (an interrupted session is selected there), on the Sessions tab."""
+        self.tabs.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -26,9 +26,11 @@ class PinScreen(QWidget):
         self.error = message("error")
         self.ok_button = button("Unlock", primary=True, name="pinOkButton")
         self.cancel_button = button("Back", name="pinCancelButton")
+        self.key_hint = hint("")
         centred_column(self, self.heading, self.explain, self.pin_input, self.again_input, self.error,
-                       button_row(self.cancel_button, self.ok_button), hint("Enter confirms, Escape goes back."))
+                       button_row(self.cancel_button, self.ok_button), self.key_hint)
         self.setting = False
+        self.purpose = "panel"  # what the PIN opens: "panel", or "exit" (closing the station)
         self._locked_s = 0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -49,16 +51,21 @@ class PinScreen(QWidget):
         field.setMinimumWidth(360)
         return field
 
-    def ask(self, setting: bool, can_cancel: bool = True) -> None:
-        """Prepare the prompt: choose a new PIN (first run) or type the PIN."""
+    def ask(self, setting: bool, can_cancel: bool = True, purpose: str = "panel") -> None:
+        """Prepare the prompt: choose a new PIN (first run), or type the PIN to open the panel or close the station."""
         self.setting = setting
-        self.heading.setText("Choose the proctor PIN" if setting else "Proctor PIN")
+        self.purpose = "panel" if setting else purpose
+        closing = self.purpose == "exit"
+        self.heading.setText("Choose the proctor PIN" if setting else "Close the station" if closing else "Proctor PIN")
         self.explain.setText(
-            "First run: choose a PIN of 4 to 12 digits. Only a scrypt hash of it is stored." if setting
+            "First run: choose a PIN of 6 to 12 digits. Only a scrypt hash of it is stored." if setting
+            else "Type the proctor PIN to close the station. A candidate session still open stays open: it can be "
+                 "resumed when the station starts again." if closing
             else "Type the proctor PIN to open the proctor panel.")
         self.again_input.setVisible(setting)
-        self.ok_button.setText("Save PIN" if setting else "Unlock")
+        self.ok_button.setText("Save PIN" if setting else "Close the station" if closing else "Unlock")
         self.cancel_button.setVisible(can_cancel)
+        self.key_hint.setText("Enter confirms; Escape goes back." if can_cancel else "Enter confirms.")
         self.pin_input.clear()
         self.again_input.clear()
         self.show_error("")
@@ -120,6 +127,10 @@ class PinScreen(QWidget):
         self.error.setText(f"Too many wrong PINs. The prompt is locked for {self._locked_s} s.")
         self.error.setVisible(True)
 
+    def focus_first(self) -> None:
+        """The PIN field."""
+        self.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
     @property
     def locked(self) -> bool:
         """Whether the lockout countdown is running."""
@@ -147,3 +158,7 @@ class PauseScreen(QWidget):
     def show_reason(self, text: str) -> None:
         """Say why the station paused."""
         self.reason.setText(text)
+
+    def focus_first(self) -> None:
+        """The proctor's button."""
+        self.call_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -15,6 +15,7 @@ from games.bart import rules
 from games.bart.params import BartParams
 from games.bart.view import BartView
 from games.core import RestoreError, game_records
+from kiosk.services.station_log import open_station_log
 from tests.games.crash import check_exports_and_verifies
 
 PARAMS = BartParams(balloons=4, feedback_ms=20)
@@ -42,7 +43,7 @@ def _play_until_the_crash(qtbot: QtBot, data_dir: Path) -> str:
     """Two balloons collected with real keys (3 and 4 pumps: 35 cents), two pumps on the third, then a crash."""
     plan = rules.new_game(PARAMS, random.Random(SEED), SEED).plan
     assert [b.burst_point > 4 for b in plan[:3]] == [True, True, True]  # the seed lets these balloons survive
-    log = EventLog.in_dir(data_dir, window_ms=2.0)
+    log = open_station_log(data_dir, window_ms=2.0)
     session = log.open_session("assessment", "P-bart")
     log.store.ensure_station("bart-resume")
     view = _view(qtbot, log, session)
@@ -61,7 +62,7 @@ def test_a_resumed_balloon_game_continues_at_the_next_balloon_with_the_bank_show
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     sid = _play_until_the_crash(qtbot, tmp_path)
-    log = EventLog.in_dir(tmp_path, window_ms=2.0)
+    log = open_station_log(tmp_path, window_ms=2.0)
     try:
         session = log.resume_session(sid, game="bart", trial=2)
         view = _view(qtbot, log, session)

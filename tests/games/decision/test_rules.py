@@ -66,7 +66,8 @@ def test_params_accept_comma_separated_ids() -> None:
 def test_a_full_task_emits_the_vocabulary_payloads() -> None:
     state = r.start_game(game(REQUIRED.id, OPTIONAL.id), 0)
     assert kinds(state) == ["decision.game_started"]
-    assert state.emissions[0].payload.model_dump() == {"tasks": [REQUIRED.id, OPTIONAL.id], "seed": 7}
+    assert state.emissions[0].payload.model_dump() == {"tasks": [REQUIRED.id, OPTIONAL.id], "seed": 7,
+                                                       "idle_threshold_ms": 5000}
     step = r.start_task(state.state, 1_000, 900)
     started = step.emissions[0]
     assert (started.kind, started.trial) == ("decision.task_started", 0)
@@ -74,8 +75,11 @@ def test_a_full_task_emits_the_vocabulary_payloads() -> None:
         "task_id": REQUIRED.id, "category": REQUIRED.category, "option_ids": [o.id for o in REQUIRED.options],
         "reasoning_required": True, "min_reasoning_chars": REQUIRED.min_chars,
         "soft_time_limit_s": REQUIRED.soft_time_limit_s, "requested_t_ns": 900,
+        "option_risks": [o.risk_level for o in REQUIRED.options],
     }
     first, second = REQUIRED.options[0], REQUIRED.options[1]
+    looking = r.view_started(step.state, first.id, "hover", 1_500)
+    assert looking.emissions[0].payload.model_dump() == {"task_id": REQUIRED.id, "option_id": first.id, "via": "hover"}
     view = r.view_option(step.state, first.id, "hover", 1_500, 2_500)
     assert view.emissions[0].payload.model_dump() == {
         "task_id": REQUIRED.id, "option_id": first.id, "via": "hover", "started_t_ns": 1_500, "duration_ns": 1_000,
@@ -92,6 +96,12 @@ def test_a_full_task_emits_the_vocabulary_payloads() -> None:
     assert r.choose(changed.state, second.id, 4_500).emissions == ()
     text = "Because the risk is small, therefore we go ahead."
     reasoning = r.start_reasoning(changed.state, 5_000)
+    burst = r.typed(reasoning.state, 5_000, 5_800, 10, 6_000)
+    assert burst.emissions[0].payload.model_dump() == {"task_id": REQUIRED.id, "started_t_ns": 5_000,
+                                                       "ended_t_ns": 5_800, "keystrokes": 10}
+    scroll = r.scrolled(reasoning.state, 5_100, 5_300, 3, 5_900)
+    assert scroll.emissions[0].payload.model_dump() == {"task_id": REQUIRED.id, "started_t_ns": 5_100,
+                                                        "ended_t_ns": 5_300, "steps": 3}
     updated = r.update_reasoning(reasoning.state, text[:10], 6_000)
     assert updated.emissions[0].payload.model_dump() == {"task_id": REQUIRED.id, "chars": 10, "words": 2}
     done = r.complete_task(reasoning.state, text, 7_000)
@@ -103,7 +113,8 @@ def test_a_full_task_emits_the_vocabulary_payloads() -> None:
         "task_id": REQUIRED.id, "option_id": second.id, "risk_level": second.risk_level,
         "tags": list(second.tags), "soft_limit_exceeded": False,
     }
-    for emission in (*state.emissions, *step.emissions, *view.emissions, *done.emissions):
+    for emission in (*state.emissions, *step.emissions, *looking.emissions, *view.emissions, *burst.emissions,
+                     *scroll.emissions, *done.emissions):
         validate_payload(emission.kind, emission.payload)
     nxt = r.start_task(done.state, 8_000)
     assert (nxt.emissions[0].trial, nxt.emissions[0].payload.task_id) == (1, OPTIONAL.id)

@@ -22,7 +22,8 @@ from games.decision.view import DecisionView
 TASKS = "ps_release_bug,at_tool_choice"
 QUIET = {"idle_threshold_ms": 600_000, "reasoning_debounce_ms": 60_000}  # no idle spells, no debounced updates
 SCENARIOS = {s.id: s for s in load_scenarios()}
-TIMING = {"started_t_ns", "duration_ns", "requested_t_ns", "away_ns", "idle_duration_ms"}
+TIMING = {"started_t_ns", "ended_t_ns", "duration_ns", "requested_t_ns", "away_ns", "idle_duration_ms"}
+RISKS = {"ps_release_bug": ["low", "medium", "high", "medium"], "at_tool_choice": ["medium", "medium", "low", "low"]}
 
 
 def option(task: str, option_id: str) -> dict[str, Any]:
@@ -44,12 +45,12 @@ def shown_view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], pa
 
 
 def play(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], script: list[list[str]] | None,
-         delay_ms: int = 15, start_at: int | None = None, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
+         delay_ms: int = 15, **params: Any) -> tuple[DecisionView, dict[str, Any]]:
     view = shown_view(qtbot, make_recorder, DecisionParams.model_validate(params), seed=11)
     player = DecisionPlayer(script, delay_ms=delay_ms)
     player.attach(view)
     with qtbot.waitSignal(view.game_did_finish, timeout=20_000) as finished:
-        view.start() if start_at is None else view.start_at_trial(start_at)
+        view.start()
     assert view.refused == []
     return view, finished.args[0]
 
@@ -83,30 +84,39 @@ def test_mouse_and_keyboard_play_records_the_exact_stream(qtbot: QtBot, make_rec
     records = read_events(game="decision")
     bug, tool = "ps_release_bug", "at_tool_choice"
     viewed = "decision.option_viewed"
+    begun = "decision.option_view_started"
     assert stream(records) == [
-        ("decision.game_started", None, {"tasks": [bug, tool], "seed": 11}),
+        ("decision.game_started", None, {"tasks": [bug, tool], "seed": 11, "idle_threshold_ms": 600_000}),
         ("decision.task_started", 0, {"task_id": bug, "category": "problem_solving", "option_ids": ["a", "b", "c", "d"],
                                       "reasoning_required": True, "min_reasoning_chars": 30,
-                                      "soft_time_limit_s": 120}),
+                                      "soft_time_limit_s": 120, "option_risks": RISKS[bug]}),
+        (begun, 0, {"task_id": bug, "option_id": "a", "via": "hover"}),
         (viewed, 0, {"task_id": bug, "option_id": "a", "via": "hover"}),  # the mouse moved on to c
+        (begun, 0, {"task_id": bug, "option_id": "c", "via": "hover"}),
         ("decision.option_selected", 0, {"task_id": bug, "option_id": "c", **option(bug, "c")}),
-        (viewed, 0, {"task_id": bug, "option_id": "d", "via": "focus"}),  # down: c (click focus) -> d
+        (begun, 0, {"task_id": bug, "option_id": "d", "via": "focus"}),  # down: c (click focus) -> d
+        (viewed, 0, {"task_id": bug, "option_id": "d", "via": "focus"}),
+        (begun, 0, {"task_id": bug, "option_id": "a", "via": "focus"}),  # down wraps to a; enter
         ("decision.option_changed", 0, {"task_id": bug, "from_option": "c", "to_option": "a",
-                                        "from_risk": "high", "to_risk": "low"}),  # down wraps to a; enter
+                                        "from_risk": "high", "to_risk": "low"}),
         (viewed, 0, {"task_id": bug, "option_id": "c", "via": "hover"}),  # the mouse went to the text box
         (viewed, 0, {"task_id": bug, "option_id": "a", "via": "focus"}),  # so did keyboard focus
         ("decision.reasoning_started", 0, {"task_id": bug}),
+        ("decision.typing_burst", 0, {"task_id": bug, "keystrokes": len(reasoning)}),  # one burst, ended by Continue
         ("decision.reasoning_submitted", 0, {"task_id": bug, "text": reasoning, "chars": len(reasoning),
                                              "words": len(reasoning.split())}),
         ("decision.task_completed", 0, {"task_id": bug, "option_id": "a", **option(bug, "a"),
                                         "soft_limit_exceeded": False}),
         ("decision.task_started", 1, {"task_id": tool, "category": "analytical_thinking",
                                       "option_ids": ["a", "b", "c", "d"], "reasoning_required": False,
-                                      "min_reasoning_chars": 0, "soft_time_limit_s": None}),
+                                      "min_reasoning_chars": 0, "soft_time_limit_s": None,
+                                      "option_risks": RISKS[tool]}),
         ("decision.option_selected", 1, {"task_id": tool, "option_id": "b", **option(tool, "b")}),
         ("decision.option_changed", 1, {"task_id": tool, "from_option": "b", "to_option": "d",
                                         "from_risk": "medium", "to_risk": "low"}),  # the second 4 is nothing
-        (viewed, 1, {"task_id": tool, "option_id": "a", "via": "focus"}),  # down from the view: a; up: d
+        (begun, 1, {"task_id": tool, "option_id": "a", "via": "focus"}),  # down from the view: a; up: d
+        (viewed, 1, {"task_id": tool, "option_id": "a", "via": "focus"}),
+        (begun, 1, {"task_id": tool, "option_id": "d", "via": "focus"}),
         (viewed, 1, {"task_id": tool, "option_id": "d", "via": "focus"}),  # enter on d (held): nothing; ctrl+enter
         ("decision.task_completed", 1, {"task_id": tool, "option_id": "d", **option(tool, "d"),
                                         "soft_limit_exceeded": False}),
@@ -198,13 +208,6 @@ def test_window_focus_loss_and_return(qtbot: QtBot, make_recorder: Any, read_eve
     lost, gained = (r for r in records if r.kind.startswith("decision.focus"))
     assert gained.payload == {"task_id": "at_tool_choice", "away_ns": gained.t_ns - lost.t_ns}
     assert [r.kind for r in records][-2:] == ["decision.task_completed", "decision.game_ended"]
-
-
-def test_resume_at_a_later_task(qtbot: QtBot, make_recorder: Any, read_events: Any) -> None:
-    _view, summary = play(qtbot, make_recorder, None, start_at=1, scenarios=TASKS, **QUIET)
-    started = [(r.trial, r.payload["task_id"]) for r in read_events(prefix="decision.task_started")]
-    assert started == [(1, "at_tool_choice")]
-    assert summary["tasks_completed"] == 1
 
 
 def test_default_player_finishes_every_shipped_scenario(qtbot: QtBot, make_recorder: Any, read_events: Any) -> None:

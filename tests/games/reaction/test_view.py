@@ -197,30 +197,6 @@ def test_unmapped_keys_and_presses_between_trials_are_not_responses(
     assert [r.trial for r in ignored] == [None, 0, 0, 1]
 
 
-def test_start_at_trial_resumes_with_the_same_plan(
-    play: Callable[..., Played], qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder],
-    read_events: ReadEvents
-) -> None:
-    params = ChoiceRTParams(trials=4, **FAST)
-    full, *_ = play("choice_rt", params, ReactionPlayer(latencies_ms=20), seed=6)
-    view = ReactionView(make_recorder("choice_rt"), params, 6)
-    qtbot.addWidget(view)
-    view.show()
-    announced: list[int] = []
-    view.trial_will_start.connect(announced.append)
-    ReactionPlayer(latencies_ms=20).attach(view)
-    with qtbot.waitSignal(view.game_did_finish, timeout=30_000):
-        view.start_at_trial(2)
-    resumed = read_events(game="choice_rt")[len(full):]
-    assert announced == [2, 3]
-    stimuli = [r.payload["stimulus"] for r in by_kind(full, "rt.trial_started")]
-    assert [(r.trial, r.payload["stimulus"]) for r in by_kind(resumed, "rt.trial_started")] == [
-        (2, stimuli[2]), (3, stimuli[3])
-    ]
-    assert resumed[-1].payload == {"trials": 2}
-    assert [r.payload["outcome"] for r in by_kind(full + resumed, "rt.trial_ended")] == ["hit"] * 6
-
-
 def test_closing_mid_game_stops_every_timer(
     qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder]
 ) -> None:

@@ -19,9 +19,12 @@ def test_flow_walks_consent_practice_games_and_completion() -> None:
     state = flow.next(state, FlowEvent.PRACTICE)
     assert state.screen == Screen.PRACTICE
     state = flow.next(state, FlowEvent.PRACTICE_DONE)
-    assert (state.screen, state.practice_offered) == (Screen.INSTRUCTIONS, False)
+    assert (state.screen, state.index) == (Screen.PRACTICE_OVER, 0)  # a screen of its own between the two
+    reread = flow.next(state, FlowEvent.REREAD)
+    assert (reread.screen, reread.practice_offered) == (Screen.INSTRUCTIONS, False)
     with pytest.raises(FlowError):
-        flow.next(state, FlowEvent.PRACTICE)  # practice is offered once
+        flow.next(reread, FlowEvent.PRACTICE)  # practice is offered once
+    assert flow.next(reread, FlowEvent.BEGIN).screen == Screen.GAME
     state = flow.next(flow.next(state, FlowEvent.BEGIN), FlowEvent.GAME_DONE)
     assert (state.screen, state.index, state.practice_offered) == (Screen.INSTRUCTIONS, 1, False)
     state = flow.next(flow.next(state, FlowEvent.BEGIN), FlowEvent.GAME_DONE)
@@ -38,6 +41,10 @@ def test_declining_and_resuming() -> None:
         Screen.INSTRUCTIONS, 2, True, False)
     with pytest.raises(FlowError):
         flow.next(FlowState(), FlowEvent.RESUMED, 3)
+    stopped = flow.next(flow.next(resumed, FlowEvent.BEGIN), FlowEvent.FAILED)  # the resumed game cannot go on
+    assert stopped.screen == Screen.STOPPED and flow.next(stopped, FlowEvent.FINISH) == FlowState()
+    practice = flow.next(flow.instructions(0), FlowEvent.PRACTICE)
+    assert flow.next(practice, FlowEvent.PRACTICE_FAILED).screen == Screen.INSTRUCTIONS
 
 
 def test_every_pair_outside_the_table_is_refused() -> None:
@@ -53,7 +60,8 @@ def test_every_pair_outside_the_table_is_refused() -> None:
 def test_shipped_batteries_load_and_the_default_has_three_kinds_of_game() -> None:
     assert {"default", "test_fast"} <= set(available_batteries())
     default = resolve_battery(None)
-    assert default.name == "default" and 10 <= default.minutes <= 20
+    assert default.name == "default" and 20 <= default.minutes <= 30
+    assert all(g.minutes for g in default.games) and sum(g.minutes or 0 for g in default.games) <= default.minutes
     games = [g.game for g in default.games]
     assert "bart" in games and "decision" in games and {"simple_rt", "go_nogo"} & set(games)
     assert default.ref == "default"

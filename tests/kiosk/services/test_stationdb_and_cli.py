@@ -71,7 +71,8 @@ def test_codes_issue_and_list_commands(data_dir: Path, capsys: pytest.CaptureFix
     assert oct(os.stat(out["printable"]).st_mode & 0o777) == "0o600"
     assert main(["--data-dir", str(data_dir), "codes", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert sorted(r["code"] for r in listed) == sorted(c["code"] for c in out["codes"])
+    assert [r["code"] for r in listed] == [None] * 3  # only hashes are stored: the list shows each code's hint
+    assert sorted(r["hint"] for r in listed) == sorted(f"····-····-·{c['code'][-2:]}" for c in out["codes"])
     assert {r["state"] for r in listed} == {"unused"}
 
 

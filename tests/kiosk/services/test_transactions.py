@@ -40,7 +40,7 @@ def test_issuing_a_code_keeps_nothing_when_the_persons_row_fails(data_dir: Path)
         assert store.conn.execute("SELECT count(*) FROM people").fetchone()[0] == 0
         allow_inserts(store.conn, "people")
         (issued,) = db.issue_codes(1, "default", _expiry(), person=("Ada Lovelace", "ada@example.org"))
-        assert [c.code for c in db.codes()] == [issued.code]
+        assert [c.ref for c in db.codes()] == [issued.ref]
 
 
 def test_a_code_stays_unspent_when_admission_fails_after_redeeming_it(data_dir: Path) -> None:

@@ -32,12 +32,22 @@ def test_kiosk_window_is_frameless_on_top_and_refuses_close_and_escape(
     assert window.stack.currentWidget() is window.screens.code and window.isVisible()
 
 
-def test_the_pin_and_the_exit_button_close_the_kiosk(qtbot: QtBot, make_station: MakeStation) -> None:
+def test_leaving_the_kiosk_needs_the_pin_again(qtbot: QtBot, make_station: MakeStation) -> None:
     window = make_station(kiosk=True)
+    pin = window.screens.pin
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
+    click(window.panel.exit_button)  # does not quit at once: the PIN again
+    assert window.isVisible() and window.stack.currentWidget() is pin and pin.purpose == "exit"
+    assert pin.heading.text() == "Close the station" and pin.pin_input.hasFocus()
+    QTest.keyClick(pin.pin_input, Qt.Key.Key_Escape)  # Escape goes back to the panel
+    assert window.stack.currentWidget() is window.panel and window.isVisible()
     click(window.panel.exit_button)
+    enter_pin(qtbot, window, "1357")
+    qtbot.waitUntil(lambda: pin.error.isVisible(), timeout=5000)
+    assert window.isVisible() and "Wrong PIN" in pin.error.text()
+    enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
 
 
@@ -49,19 +59,23 @@ def test_first_run_asks_for_a_pin_and_stores_only_a_scrypt_hash(
     assert window.stack.currentWidget() is pin_screen and pin_screen.again_input.isVisible()
     assert not pin_screen.cancel_button.isVisible()
     QTest.keyClicks(pin_screen.pin_input, "97531")
-    QTest.keyClicks(pin_screen.again_input, "97530")
-    QTest.keyClick(pin_screen.again_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: pin_screen.error.isVisible(), timeout=5000)
-    assert "differ" in pin_screen.error.text()
-    QTest.keyClicks(pin_screen.pin_input, "97531")
     QTest.keyClicks(pin_screen.again_input, "97531")
     QTest.keyClick(pin_screen.again_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
+    qtbot.waitUntil(lambda: pin_screen.error.isVisible(), timeout=5000)
+    assert pin_screen.error.text() == "the PIN must be 6 to 12 digits"  # five digits are no longer enough
+    QTest.keyClicks(pin_screen.pin_input, "975313")
+    QTest.keyClicks(pin_screen.again_input, "975310")
+    QTest.keyClick(pin_screen.again_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "differ" in pin_screen.error.text(), timeout=5000)
+    QTest.keyClicks(pin_screen.pin_input, "975313")
+    QTest.keyClicks(pin_screen.again_input, "975313")
+    QTest.keyClick(pin_screen.again_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=10_000)
     with Store.in_dir(data_dir) as store:
         stored = StationDb(store).setting("pin_hash")
         raw = store.path.read_bytes()
-    assert stored is not None and stored.startswith("scrypt$") and "97531" not in stored
-    assert b"97531" not in raw
+    assert stored is not None and stored.startswith("scrypt$65536$8$1$") and "975313" not in stored
+    assert b"975313" not in raw
 
 
 def test_wrong_pins_lock_the_prompt_and_the_lock_survives_a_restart(

@@ -64,15 +64,25 @@ def test_whole_flow_from_code_to_completion(qtbot: QtBot, make_station: MakeStat
         assert verify_store(store).ok
 
 
-def test_declining_consent_ends_politely_and_is_recorded(
+def test_declining_consent_asks_once_more_then_ends_politely_and_is_recorded(
     qtbot: QtBot, make_station: MakeStation, data_dir: Path
 ) -> None:
     code = issue(data_dir)[0]
     window = make_station()
+    consent = window.screens.consent
     type_code(qtbot, window, code)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is consent, timeout=5000)
+    closed_early: list[object] = []
+    window.session_did_close.connect(closed_early.append)
+    click(consent.decline_button)  # one click does not use up the code: the candidate is asked once more
+    assert consent.asking and "used up" in consent.confirm.text() and consent.back_button.hasFocus()
+    qtbot.wait(200)
+    assert closed_early == [] and window.stack.currentWidget() is consent and window.ops.pending == 0
+    click(consent.back_button)
+    assert not consent.asking and consent.agree_button.isVisible() and consent.decline_button.hasFocus()
+    click(consent.decline_button)
     with qtbot.waitSignal(window.session_did_close, timeout=10_000) as closed:
-        click(window.screens.consent.decline_button)
+        click(consent.confirm_button)
     assert window.stack.currentWidget() is window.screens.declined
     sid = closed.args[0].session_id
     events = _events(data_dir, sid)
@@ -129,8 +139,9 @@ def test_a_completed_session_cannot_be_redone(qtbot: QtBot, make_station: MakeSt
     window = make_station()
     type_code(qtbot, window, code)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    click(window.screens.consent.decline_button)
     with qtbot.waitSignal(window.session_did_close, timeout=10_000):
-        click(window.screens.consent.decline_button)
+        click(window.screens.consent.confirm_button)
     qtbot.waitUntil(lambda: window.screens.declined.done_button.isEnabled(), timeout=5000)
     click(window.screens.declined.done_button)
     assert "already been used" in _refusal(qtbot, window, code)
@@ -168,7 +179,11 @@ def test_practice_round_records_apart_and_is_offered_once(
     with qtbot.waitSignal(window.game_view_did_start, timeout=5000) as started:
         click(instructions.practice_button)
     assert started.args[2] is True and "Practice" in window.screens.game.header.text()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is instructions, timeout=20_000)
+    over = window.screens.practice_over
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is over, timeout=20_000)  # a screen of its own
+    assert "did not count" in over.body.text() and not over.begin_button.hasFocus()
+    click(over.reread_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is instructions, timeout=5000)
     assert not instructions.practice_button.isVisible()
     with qtbot.waitSignal(window.session_did_close, timeout=30_000) as closed:
         click(instructions.begin_button)

@@ -16,10 +16,10 @@ from kiosk.services.stationdb import StationDb
 from kiosk.ui.simulate import SimulatedCandidate
 from kiosk.ui.station import StationWindow
 from sync.client import Progress
-from sync.identity import load_or_create_identity
+from sync.identity import load_identity
 from sync.outbox import enqueue_completed, items, read_item_bytes
 from sync.receiver import free_port
-from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, prepare
+from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, panel_tab, prepare
 from tests.sync.conftest import Receiver, assert_synced
 from tests.sync.sessions import make_sessions
 from tests.sync.tamper import resign
@@ -32,6 +32,7 @@ def open_panel(qtbot: QtBot, window: StationWindow) -> None:
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=WAIT_MS)
+    panel_tab(window, "Sync")
 
 
 def type_endpoint(window: StationWindow, text: str) -> None:
@@ -122,7 +123,8 @@ def test_conflict_is_listed_for_the_proctor_after_changing_the_endpoint(
         enqueue_completed(store)
         first = items(store)[0]
         data = read_item_bytes(store, first)
-    rival = resign(data, load_or_create_identity(data_dir), edit=lambda m: m["session"].update(time_zone="XYZ"))
+    rival = resign(data, load_identity(data_dir),
+                   edit=lambda m: m["session"].update(closed_utc="2001-01-01T00:00:00+00:00"))
     assert httpx.post(receiver.url + "/api/v1/bundles", content=rival, timeout=10,
                       headers={"Content-Type": "application/zip"}).status_code == 201
     assert main(["--data-dir", str(data_dir), "sync", "--set-endpoint", f"http://127.0.0.1:{free_port()}"]) == 0

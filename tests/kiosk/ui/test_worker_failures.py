@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 from eventlog import Store
 from eventlog.store import DB_FILENAME
 from kiosk.services.stationdb import StationDb
-from sync.identity import key_paths
-from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code
+from tests.kiosk.conftest import PIN, MakeStation, chord, click, enter_pin, issue, type_code, wait_ready
 from tests.sync.sessions import init_station, make_sessions
 
 REFUSED = "the disk refused the write"
@@ -53,6 +52,7 @@ def test_a_failed_start_up_says_why_and_try_again_starts_the_station(
     assert screen.key_hint.text() == "Press Enter to try again."
     with Store.in_dir(data_dir) as store:
         StationDb(store).set_setting("idle_seconds", "45")  # the proctor fixed it
+    wait_ready(window)
     with qtbot.waitSignal(window.ready, timeout=10_000):
         QTest.keyClick(screen.retry_button, Qt.Key.Key_Return)
     assert not screen.retry_button.isVisible() and not screen.error.isVisible()
@@ -65,9 +65,9 @@ def test_a_failed_pin_check_says_so_and_the_prompt_works_again(
     qtbot: QtBot, make_station: MakeStation, data_dir: Path
 ) -> None:
     window = make_station()
-    _refuse_writes(data_dir, "station_settings")  # checking a PIN stores the lockout state
+    _refuse_writes(data_dir, "station_settings")  # checking a wrong PIN stores the lockout state
     chord(window)
-    enter_pin(qtbot, window, PIN)
+    enter_pin(qtbot, window, "000000")
     pin = window.screens.pin
     qtbot.waitUntil(pin.error.isVisible, timeout=5000)
     assert pin.error.text() == f"Could not check the PIN: {REFUSED}"
@@ -94,7 +94,7 @@ def test_a_failure_no_screen_owns_shows_on_the_problem_line_until_the_proctor_ha
     chord(window)
     enter_pin(qtbot, window, PIN)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.panel, timeout=5000)
-    qtbot.waitUntil(lambda: "sessions" in window.panel.status.text(), timeout=5000)  # the panel's own status
+    qtbot.waitUntil(lambda: "interrupted" in window.panel.status.text(), timeout=5000)  # the panel's own status
     assert window.problem.isVisible()  # still there under the panel: the proctor reads it here
     click(window.panel.back_button)
     assert window.stack.currentWidget() is window.screens.game
@@ -134,7 +134,7 @@ def test_sessions_that_cannot_be_queued_at_start_up_are_reported(
 ) -> None:
     init_station(data_dir)
     make_sessions(data_dir, 1)
-    key_paths(data_dir)[0].write_text("not a key\n", encoding="utf-8")  # bundles cannot be signed
+    (data_dir / "outbox").write_text("not a folder\n", encoding="utf-8")  # bundles cannot be written
     with Store.in_dir(data_dir) as store:
         StationDb(store).set_sync_endpoint("http://127.0.0.1:9")
     window = make_station()

@@ -65,7 +65,6 @@ def _write_list(path: Path, codes: list[Any], station: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Issue codes, save the printable list, print the codes."""
-    from kiosk.services.codes import display_code
     from kiosk.services.stationdb import StationDb
 
     expires, battery = _validated(args)
@@ -81,10 +80,12 @@ def run(args: argparse.Namespace) -> int:
     pdf = _write_pdf(args.pdf, codes, station, args.slips) if args.pdf is not None else None
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
-                    "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]}})
+                    "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text()})
         return 0
+    print(f"battery {battery.ref}: {battery.minutes_text()}")
     for c in codes:
-        print(f"{display_code(c.code)}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
+        print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")
     if pdf is not None:
         print(f"PDF: {pdf[0]} ({pdf[1]} page{'s' if pdf[1] != 1 else ''})")

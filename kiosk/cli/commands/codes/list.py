@@ -1,4 +1,4 @@
-"""`hiremate codes list`: every access code with its state (unused, used, expired)."""
+"""`hiremate codes list`: every access code with its state (unused, used, expired, void)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _state(row: Any, now: datetime) -> str:
     if row.used_utc:
-        return "used"
+        return "used" if row.session_id else "void"
     return "expired" if datetime.fromisoformat(row.expires_utc) <= now else "unused"
 
 
 def run(args: argparse.Namespace) -> int:
     """Every code with its state."""
-    from kiosk.services.codes import display_code
     from kiosk.services.stationdb import StationDb
 
     now = datetime.now(UTC)
@@ -35,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("no codes issued yet (hiremate codes issue --count N)")
     for r in rows:
-        print(f"{display_code(r.code)}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
+        print(f"{r.shown}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
               f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}")
     return 0

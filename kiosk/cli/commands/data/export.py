@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk.cli.common import CliError, open_store, print_json
+from kiosk.cli.common import CliError, open_store, print_json, session_ids
 
 __all__ = ["FORMATS", "ProgressBar", "add_arguments", "run"]
 
@@ -16,7 +16,8 @@ FORMATS = ("csv", "tsv", "bids", "jsonl")  # datasets.FORMATS, spelled here so -
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """data export's arguments."""
-    parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids to export")
+    parser.add_argument("sessions", nargs="*", metavar="SESSION",
+                        help="sessions to export: each a session id, any unique start of one, or a pseudonym")
     parser.add_argument("--all", action="store_true", help="every closed assessment session (not practice)")
     parser.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (ISO, UTC); "
                         "alone it means --all --since DATE")
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc), status=2) from None
     with open_store(args) as store:
         try:
-            rows = select_sessions(store, args.sessions, args.all, since)
+            rows = select_sessions(store, session_ids(store, list(args.sessions)), args.all, since)
         except SelectionError as exc:
             raise CliError(str(exc)) from None
         if not rows:

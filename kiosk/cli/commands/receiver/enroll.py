@@ -14,7 +14,7 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The key, a label and the database."""
     parser.add_argument("key", metavar="KEY_OR_FILE",
-                        help="the station's public key: its station.pub.pem file (`hiremate station --pem`) or "
+                        help="the station's public key: its station.pub.pem file (`hiremate station show --pem`) or "
                              "64 hex digits")
     parser.add_argument("--label", default=None, help="a name for the station (default: its fingerprint)")
     add_db_argument(parser)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kiosk.cli.commands.receiver._shared import add_db_argument, open_storage
+from kiosk.cli.commands.receiver._shared import add_db_argument, db_target, open_storage, receiver_home
 from kiosk.cli.common import CliError
 
 __all__ = ["add_arguments", "run"]
@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
     parser.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this PEM certificate (chain)")
     parser.add_argument("--tls-key", type=Path, metavar="FILE", help="the certificate's unencrypted PEM private key")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="receiver processes sharing the port and the database (default: 1; use several with "
+                             "PostgreSQL, see docs/DEPLOY.md)")
 
 
 def _tls(args: argparse.Namespace) -> dict[str, str]:
@@ -55,21 +58,33 @@ def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; warnings (plain HTTP on a network address, no read token) go to stderr."""
     from kiosk.services.version import APP_VERSION
     from sync.receiver.app import create_app
-    from sync.receiver.server import run_receiver
+    from sync.receiver.recipient import identity_for
+    from sync.receiver.server import run_receiver, run_receiver_workers
 
+    if not 1 <= args.workers <= 64:
+        raise CliError(f"--workers {args.workers}: give 1 to 64 processes", status=2)
     host, tls = _listen_host(args), _tls(args)
-    storage = open_storage(args)
+    storage = open_storage(args)  # migrates the database once, before any worker opens it
     tokens = sum(not row["revoked_utc"] for row in storage.tokens())
-    print(f"HireMate receiver on {'https' if tls else 'http'}://{host}:{args.port} (database {storage.path}; "
-          f"{len(storage.stations())} enrolled station(s), {tokens} active read token(s)); OpenAPI at /docs")
+    workers = f", {args.workers} worker processes" if args.workers > 1 else ""
+    print(f"HireMate receiver on {'https' if tls else 'http'}://{host}:{args.port} (database {storage.location}; "
+          f"{len(storage.stations())} enrolled station(s), {tokens} active read token(s){workers}); OpenAPI at "
+          "/docs, live dashboard at /dashboard")
     if not tls and host not in LOOPBACK:
         print("warning: plain HTTP on a network address: read tokens and candidate data cross the network "
               "unencrypted; give --tls-cert and --tls-key (see `hiremate receiver make-cert`)", file=sys.stderr)
     if not tokens:
         print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
               "none", file=sys.stderr)
+    identity = identity_for(storage)  # made now, so that workers started together only read it
+    if args.workers > 1:
+        storage.close()
+        run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port, args.workers,
+                             tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+        return 0
     try:
-        run_receiver(create_app(storage, APP_VERSION), host, args.port, tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+        run_receiver(create_app(storage, APP_VERSION, identity=identity), host, args.port, tls.get("ssl_certfile"),
+                     tls.get("ssl_keyfile"))
     finally:
         storage.close()
     return 0

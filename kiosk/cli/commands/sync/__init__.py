@@ -1,1 +1,2 @@
-"""`hiremate sync run|status|set-endpoint|set-ca`: upload the outbox, show it, and the station's sync settings."""
+"""`hiremate sync run|status|set-endpoint|set-ca|set-recipient`: upload the outbox, show it, and the station's sync
+settings."""

@@ -12,7 +12,7 @@ from kiosk.cli.common import CliError, open_store, print_json
 
 if TYPE_CHECKING:
     from eventlog import Store
-    from sync.client import Progress
+    from sync.progress import Progress
 
 __all__ = ["add_arguments", "run"]
 

@@ -1,8 +1,10 @@
-"""`hiremate sync set-endpoint URL`: save the receiver URL the station uploads to ('' turns sync off)."""
+"""`hiremate sync set-endpoint URL`: save the receiver URL the station uploads to ('' turns sync off), and fetch and
+save the receiver's age recipient with it (the outbox is re-encrypted for it)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kiosk.cli.common import CliError, open_store, print_json
 
@@ -16,16 +18,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check and save the URL; a running station picks it up at its next start (the panel's Save: at once)."""
+    """Check and save the URL, then the receiver's recipient; a receiver out of reach is a warning, not a failure
+    (the URL is saved; `sync set-recipient` sets the recipient by hand). A running station picks the URL up at
+    its next start (the panel's Save: at once)."""
     from kiosk.services.stationdb import StationDb
+    from kiosk.services.sync_settings import save_endpoint
+    from sync.errors import SyncError
 
     with open_store(args) as store:
         try:
-            url = StationDb(store).set_sync_endpoint(args.url)
+            saved = save_endpoint(StationDb(store), args.url)
         except ValueError as exc:
             raise CliError(str(exc), status=2) from None
+        except SyncError as exc:  # re-encrypting the outbox failed (a bundle that cannot be rebuilt)
+            raise CliError(f"the endpoint is saved, but the outbox could not be encrypted for the receiver: {exc}") \
+                from None
     if args.json:
-        print_json({"endpoint": url})
+        print_json({"endpoint": saved.endpoint, "recipient": saved.recipient, "problem": saved.problem})
+        return 0
+    if saved.endpoint is None:
+        print("sync endpoint cleared: the station will not upload")
+        return 0
+    print(f"sync endpoint saved: {saved.endpoint}")
+    if saved.problem is None:
+        print(f"receiver recipient saved: {saved.recipient} (bundles are encrypted for it)")
     else:
-        print(f"sync endpoint saved: {url}" if url else "sync endpoint cleared: the station will not upload")
+        print(f"warning: the receiver's recipient could not be fetched ({saved.problem}); bundles stay encrypted "
+              f"for {saved.recipient or 'no one (plain)'}; set it with `hiremate sync set-recipient AGE1...`",
+              file=sys.stderr)
     return 0

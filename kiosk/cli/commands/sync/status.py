@@ -1,4 +1,5 @@
-"""`hiremate sync status`: the saved endpoint, the trusted receiver certificate and the outbox, row by row."""
+"""`hiremate sync status`: the saved endpoint and recipient, the trusted receiver certificate and the outbox, row by
+row."""
 
 from __future__ import annotations
 
@@ -20,13 +21,15 @@ def run(args: argparse.Namespace) -> int:
     from sync.outbox import items, summary
 
     with open_store(args) as store:
-        counts, rows, saved = summary(store), items(store), StationDb(store).sync_endpoint()
-        ca = ca_infos(StationDb(store).sync_ca_pem())
+        db = StationDb(store)
+        counts, rows, saved, recipient = summary(store), items(store), db.sync_endpoint(), db.recipient()
+        ca = ca_infos(db.sync_ca_pem())
     if args.json:
         print_json({"counts": counts, "items": [row.as_dict() for row in rows], "endpoint": saved,
-                    "ca": [info.__dict__ for info in ca] or None})
+                    "recipient": recipient, "ca": [info.__dict__ for info in ca] or None})
         return 0
     print(f"endpoint: {saved or 'none saved'}")
+    print(f"encrypted for: {recipient or 'no one: bundles are plain (signed, not encrypted)'}")
     print("trusts: " + ("; ".join(info.line() for info in ca) if ca else "the system trust store"))
     print("outbox: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
     for row in rows:

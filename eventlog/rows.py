@@ -1,0 +1,89 @@
+"""Stored event rows checked field by field: SQLite keeps whatever type a hand-edited file holds, so a reader
+never trusts a row's types (a text or real `t_ns`, a NaN in a payload) before it has checked them."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from eventlog.errors import ChainBrokenError, StoreError
+
+__all__ = ["FETCH", "Row", "check_row", "read_rows", "strict_payload"]
+
+Row = tuple[str, int, int, str, str | None, int | None, str, str, str]
+FETCH = 2000
+HEX64 = re.compile(r"[0-9a-f]{64}")
+_NUMBERS = {"t_ns", "seq"}
+
+
+def _shown(value: object) -> str:
+    kind = {str: "text", float: "real", bytes: "blob", type(None): "null"}.get(type(value), type(value).__name__)
+    text = repr(value)
+    return f"{kind} {text[:40] + '…' if len(text) > 40 else text}"
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON (NaN and infinities are refused)")
+
+
+def strict_payload(session_id: str, seq: int, text: object) -> dict[str, Any]:
+    """A stored payload parsed as strict JSON (an object, no NaN or infinities); ChainBrokenError naming the
+    event otherwise."""
+    if not isinstance(text, str):
+        raise ChainBrokenError(session_id, seq, f"field 'payload' is not JSON text (stored as {_shown(text)})")
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as exc:
+        raise ChainBrokenError(session_id, seq, f"field 'payload' is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise ChainBrokenError(session_id, seq, f"field 'payload' is a JSON {type(value).__name__}, not an object")
+    return value
+
+
+def check_row(session_id: str, position: int, row: tuple[Any, ...]) -> Row:
+    """The row if every field has its type (seq and t_ns integers, t_ns not negative, trial an integer or null,
+    hashes 64 hex digits); ChainBrokenError naming the event and the field otherwise."""
+    if len(row) != 9:
+        raise ChainBrokenError(session_id, position, f"a row of {len(row)} fields, expected 9")
+    sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest = row
+    where = seq if type(seq) is int else position
+    for name, value in (("seq", seq), ("t_ns", t_ns)):
+        if type(value) is not int:
+            raise ChainBrokenError(session_id, where, f"field '{name}' is not an integer (stored as {_shown(value)})")
+    if t_ns < 0:
+        raise ChainBrokenError(session_id, where, f"field 't_ns' is negative ({t_ns})")
+    for name, value in (("session_id", sid), ("kind", kind), ("payload", payload)):
+        if not isinstance(value, str):
+            raise ChainBrokenError(session_id, where, f"field '{name}' is not text (stored as {_shown(value)})")
+    if game is not None and not isinstance(game, str):
+        raise ChainBrokenError(session_id, where, f"field 'game' is not text or null (stored as {_shown(game)})")
+    if trial is not None and type(trial) is not int:
+        raise ChainBrokenError(session_id, where,
+                               f"field 'trial' is not an integer or null (stored as {_shown(trial)})")
+    for name, value in (("prev_hash", prev_hash), ("hash", digest)):
+        if not isinstance(value, str) or not HEX64.fullmatch(value):
+            raise ChainBrokenError(session_id, where,
+                                   f"field '{name}' is not 64 hex digits (stored as {_shown(value)})")
+    return (sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest)
+
+
+def read_rows(conn: sqlite3.Connection, session_id: str) -> Iterator[tuple[Any, ...]]:
+    """A session's raw rows in seq order; a damaged file gives StoreError naming the last event read."""
+    last = -1
+    try:
+        cursor = conn.execute(
+            "SELECT session_id, seq, t_ns, kind, game, trial, payload, prev_hash, hash"
+            " FROM events WHERE session_id = ? ORDER BY seq", (session_id,))
+        while True:
+            batch = cursor.fetchmany(FETCH)
+            if not batch:
+                return
+            for row in batch:
+                yield row
+                last = row[1] if type(row[1]) is int else last
+    except sqlite3.DatabaseError as exc:
+        after = "before its first event" if last < 0 else f"after event {last}"
+        raise StoreError(f"session {session_id}: the database cannot be read {after}: {exc}") from None

@@ -1,0 +1,17 @@
+"""The flanker game as the station discovers it (no Qt import)."""
+
+from __future__ import annotations
+
+from games.flanker.params import FlankerParams
+from games.spec import GameSpec
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="flanker",
+        title="Arrows (flanker)",
+        params_model=FlankerParams,
+        view="games.flanker.view:FlankerView",
+        player="games.flanker.player:FlankerPlayer",
+        events_module="games.flanker.events",
+    ),
+]

@@ -1,0 +1,17 @@
+"""The stop-signal game as the station discovers it (no Qt import)."""
+
+from __future__ import annotations
+
+from games.spec import GameSpec
+from games.stop_signal.params import StopSignalParams
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="stop_signal",
+        title="Stop signal",
+        params_model=StopSignalParams,
+        view="games.stop_signal.view:StopSignalView",
+        player="games.stop_signal.player:StopSignalPlayer",
+        events_module="games.stop_signal.events",
+    ),
+]

@@ -1,0 +1,1 @@
+"""`hiremate norms build`: norm tables from the station's sessions."""

@@ -1,0 +1,67 @@
+"""`hiremate norms build SESSION... -o norms.toml`: a norm table from the station's sessions (docs/SCORING.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.common import CliError, open_store, print_json
+
+__all__ = ["add_arguments", "add_norm_arguments", "finish", "run"]
+
+
+def add_norm_arguments(parser: argparse.ArgumentParser) -> None:
+    """What the station and the receiver commands share: sessions, --all, the group, the battery, the output."""
+    parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session id, unique start or pseudonym")
+    parser.add_argument("--all", action="store_true", help="every assessment session held")
+    parser.add_argument("--group", required=True, metavar="TEXT",
+                        help="who the norm group is, in words (e.g. 'applicants to the Berlin warehouse, 2025')")
+    parser.add_argument("--battery", metavar="NAME", help="the battery to keep (default: the first session's)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the TOML file to write")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sessions and the table's description."""
+    add_norm_arguments(parser)
+
+
+def finish(args: argparse.Namespace, items: list[Any]) -> int:
+    """Build the table from scored sessions, write it, say what went in and what was left out."""
+    from kiosk.cli.commands.report import _write
+    from scoring import SCORING_VERSION, ScoringError
+    from scoring.norms import build_norms, norms_toml
+    from sync.outbox import utc_now
+
+    if not args.sessions and not args.all:
+        raise CliError("name the sessions to build the norm table from, or give --all")
+    try:
+        table = build_norms(items, args.group, utc_now(), SCORING_VERSION, args.battery)
+    except ScoringError as exc:  # NormError
+        raise CliError(str(exc)) from None
+    _write(args.output, norms_toml(table).encode("utf-8"))
+    if args.json:
+        print_json({"output": str(args.output), "sessions": len(table.sessions), "excluded": table.excluded,
+                    "traits": {k: v.n for k, v in table.traits.items()}})
+        return 0
+    print(f"wrote {args.output}: {len(table.sessions)} session(s), battery {table.battery}, scoring "
+          f"{table.scoring_version}; {len(table.excluded)} left out")
+    for sid, why in table.excluded.items():
+        print(f"  left out {sid}: {why}")
+    for key, norm in table.traits.items():
+        note = "" if norm.percentiles else f" (no percentiles below {table.min_n_for_percentiles} people)"
+        print(f"  {key}: n={norm.n}, mean {norm.mean:.1f}" + (f", SD {norm.sd:.1f}" if norm.sd else "") + note)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the sessions again with the current version and build the table."""
+    from kiosk.services.scored_sessions import scored_sessions
+    from kiosk.services.session_lookup import SessionLookupError
+
+    with open_store(args) as store:
+        try:
+            items = scored_sessions(store, args.sessions, args.all)
+        except SessionLookupError as exc:
+            raise CliError(str(exc)) from None
+    return finish(args, items)

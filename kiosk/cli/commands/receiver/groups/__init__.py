@@ -1,0 +1,1 @@
+"""`hiremate receiver groups import|list`: optional, consented group labels for the adverse-impact audit."""

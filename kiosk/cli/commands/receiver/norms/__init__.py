@@ -1,0 +1,1 @@
+"""`hiremate receiver norms build`: norm tables from the sessions the receiver holds."""

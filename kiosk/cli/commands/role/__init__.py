@@ -1,0 +1,1 @@
+"""`hiremate role derive`: role profiles derived from people who do the job."""

@@ -1,0 +1,113 @@
+"""What the proctor panel's buttons do: issue, print and void codes, abandon sessions, save the idle limits.
+
+Each action hands a function to the DB worker and shows the outcome on the panel's status line. It is handed
+the panel, the DB worker, the data directory and two callables of the window (reload the sessions list; a
+session was closed); it never imports the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from eventlog import EventLog
+from kiosk.services import session_ops
+from kiosk.services.battery import resolve_battery
+from kiosk.services.printable import write_code_list
+from kiosk.services.session_ops import Closed
+from kiosk.services.stationdb import StationDb, parse_expires
+from kiosk.ui.codes_print import print_sheet, write_pdf
+from kiosk.ui.lockdown import KioskGuard
+from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.screens.panel import IssueRequest, PdfRequest, PrintRequest, ProctorPanel
+
+__all__ = ["ProctorActions"]
+
+
+class ProctorActions(QObject):
+    """Runs the panel's actions on the DB worker and reports each outcome on the panel."""
+
+    def __init__(self, panel: ProctorPanel, ops: DbOps, log: EventLog, data_dir: Path, guard: KioskGuard,
+                 refresh: Callable[[], None], closed: Callable[[Closed], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.panel, self.ops, self.log, self.data_dir, self.guard = panel, ops, log, data_dir, guard
+        self.refresh, self.closed = refresh, closed
+        panel.issue_requested.connect(self.issue)
+        panel.pdf_requested.connect(self.save_pdf)
+        panel.print_requested.connect(self.print_sheet)
+        panel.abandon_requested.connect(self.abandon)
+        panel.limits_changed.connect(self.save_limits)
+        panel.void_requested.connect(self.void)
+
+    def _failed(self, what: str) -> Callable[[Exception], None]:
+        return lambda exc: self.panel.show_status(f"Could not {what}: {describe(exc)}")
+
+    def issue(self, request: IssueRequest) -> None:
+        """Issue codes, save the printable list, then list every unused code again."""
+        try:
+            expires = parse_expires(request.expires)
+        except ValueError as exc:
+            self.panel.show_status(str(exc))
+            return
+        person = (request.name, request.email) if request.count == 1 else None
+        folder = self.data_dir / "codes"
+
+        def issue(db: StationDb) -> tuple[list[Any], str]:
+            battery = resolve_battery(request.battery)
+            codes = db.issue_codes(request.count, battery.ref, expires, request.prefix, person)
+            name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
+            return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
+
+        def issued(result: tuple[list[Any], str]) -> None:
+            self.panel.show_issued(*result)
+            self.load_codes()
+
+        self.ops.write(issue, issued, what="issue codes", failure=self._failed("issue codes"))
+
+    def load_codes(self) -> None:
+        """Read every code still unused (expired ones included, marked) for the panel's list."""
+        self.ops.read(lambda db: [c for c in db.codes() if c.used_utc is None], self.panel.show_unused_codes,
+                      what="load the unused codes", failure=self._failed("load the unused codes"))
+
+    def void(self, participant: str) -> None:
+        """Void the unused code of this pseudonym: it opens nothing from now on."""
+        def voided(_: object) -> None:
+            self.panel.show_status(f"The code of {participant} is void: it opens nothing now.")
+            self.load_codes()
+
+        self.ops.write(lambda db: db.void_code(participant), voided, what="void the code",
+                       failure=self._failed(f"void the code of {participant}"))
+
+    def save_pdf(self, request: PdfRequest) -> None:
+        """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""
+        self.ops.write(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
+                       what="save the PDF", failure=self._failed("save the PDF"))
+
+    def print_sheet(self, request: PrintRequest) -> None:
+        """Print the code sheet on the worker (spooling may wait on the print system)."""
+        self.ops.write(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
+                       what="print", failure=self._failed("print"))
+
+    def abandon(self, session_id: str) -> None:
+        """Close an interrupted session as abandoned."""
+        def abandoned(closed: Closed) -> None:
+            self.closed(closed)
+            self.refresh()
+
+        log = self.log
+        self.ops.write(lambda db: session_ops.abandon(db, log, session_id), abandoned, what="abandon the session",
+                       failure=self._failed("abandon the session"))
+
+    def save_limits(self, idle_s: int, pause_s: int) -> None:
+        """Use and store the idle and pause limits."""
+        self.guard.set_limits(idle_s, pause_s)
+
+        def save(db: StationDb) -> None:
+            db.set_settings({"idle_seconds": str(idle_s), "pause_seconds": str(max(idle_s, pause_s))})
+
+        self.ops.write(save, lambda _: self.panel.show_status("Idle limits saved."), what="save the idle limits",
+                       failure=self._failed("save the idle limits"))

@@ -1,0 +1,152 @@
+"""The proctor dashboard: a login page that trades a read token for a session cookie, the page, its live feed.
+
+    GET  /dashboard            the page (303 to the login page without a valid login)
+    GET  /dashboard/login      the login form;  POST it (field `token`): 303 to /dashboard with the cookie, or 401
+    POST /dashboard/logout     forgets the login, clears the cookie
+    GET  /dashboard/feed       server-sent events: `snapshot` (every card) then `station` (one card) on each change
+    GET  /dashboard/static/F   the page's own CSS and JavaScript (nothing is fetched from elsewhere)
+
+The cookie holds 256 random bits; the receiver stores only their SHA-256 with the read token that made the login,
+so revoking the token ends its logins at once. The cookie is HttpOnly, SameSite=Strict, Path=/dashboard, and
+Secure when the page is served over HTTPS (directly, or behind a proxy uvicorn trusts for X-Forwarded-Proto).
+Every page forbids scripts, styles and connections from anywhere but the receiver (Content-Security-Policy).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import secrets
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
+
+from sync.receiver.auth import match_token
+from sync.receiver.live_feed import DashboardOptions, LiveFeed
+from sync.receiver.storage import BundleStorage
+
+__all__ = ["COOKIE", "dashboard_router"]
+
+COOKIE = "hiremate_dashboard"
+FILES = Path(__file__).with_name("dashboard_files")
+STATIC = {"dashboard.css": "text/css", "dashboard.js": "text/javascript"}
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _sha(cookie: str) -> str:
+    return hashlib.sha256(cookie.encode()).hexdigest()
+
+
+def _valid(storage: BundleStorage, cookie: str | None) -> bool:
+    if not cookie or len(cookie) > 100:
+        return False
+    row = storage.login(_sha(cookie))
+    return bool(row and not row["revoked_utc"] and row["expires_utc"] > datetime.now(UTC).isoformat())
+
+
+def _login_page(error: str = "") -> str:
+    text = (FILES / "login.html").read_text(encoding="utf-8")
+    message = f'<p class="error" role="alert">{error}</p>' if error else ""
+    return text.replace("<!--error-->", message)
+
+
+def _same_origin(request: Request) -> bool:
+    """A form post from this receiver's own page (browsers send Origin with POSTs); refuse other sites'."""
+    origin = request.headers.get("origin")
+    return origin is None or urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+
+
+def dashboard_router(storage: BundleStorage, options: DashboardOptions) -> APIRouter:
+    """The dashboard's routes (kept out of the API's OpenAPI document: they are pages, not API)."""
+    router = APIRouter(prefix="/dashboard", include_in_schema=False)
+    feed = LiveFeed(storage, options)
+
+    def logged_in(request: Request) -> bool:
+        return _valid(storage, request.cookies.get(COOKIE))
+
+    @router.get("")
+    async def page(request: Request) -> Response:
+        if not await run_in_threadpool(logged_in, request):
+            return RedirectResponse("/dashboard/login", 303, headers=HEADERS)
+        return HTMLResponse((FILES / "dashboard.html").read_text(encoding="utf-8"), headers=HEADERS)
+
+    @router.get("/login")
+    def login_form() -> Response:
+        return HTMLResponse(_login_page(), headers=HEADERS)
+
+    @router.post("/login")
+    async def login(request: Request) -> Response:
+        if not _same_origin(request):
+            return HTMLResponse(_login_page("This form must be sent from the receiver's own page."), 403,
+                                headers=HEADERS)
+        raw = (await request.body())[:4096].decode("utf-8", "replace")
+        token = (parse_qs(raw).get("token") or [""])[0].strip()
+        row = await run_in_threadpool(match_token, token, await run_in_threadpool(storage.tokens)) if token else None
+        if row is None or row["revoked_utc"]:
+            why = "That read token was revoked." if row else "That is not a valid read token."
+            return HTMLResponse(_login_page(why), 401, headers=HEADERS)
+        cookie = secrets.token_urlsafe(32)
+        now = datetime.now(UTC)
+        expires = now + timedelta(hours=options.login_hours)
+        await run_in_threadpool(storage.add_login, _sha(cookie), int(row["id"]), now.isoformat(), expires.isoformat())
+        answer = RedirectResponse("/dashboard", 303, headers=HEADERS)
+        answer.set_cookie(COOKIE, cookie, max_age=int(options.login_hours * 3600), path="/dashboard", httponly=True,
+                          samesite="strict", secure=request.url.scheme == "https")
+        return answer
+
+    @router.post("/logout")
+    async def logout(request: Request) -> Response:
+        cookie = request.cookies.get(COOKIE)
+        if cookie and _same_origin(request):
+            await run_in_threadpool(storage.drop_login, _sha(cookie))
+        answer = RedirectResponse("/dashboard/login", 303, headers=HEADERS)
+        answer.delete_cookie(COOKIE, path="/dashboard", httponly=True, samesite="strict",
+                             secure=request.url.scheme == "https")
+        return answer
+
+    async def stream(request: Request) -> AsyncIterator[str]:
+        snapshot, queue = await feed.subscribe()
+        try:
+            yield _sse("snapshot", snapshot)
+            while True:
+                try:
+                    item = await asyncio.wait_for(queue.get(), timeout=options.keepalive_s)
+                    yield _sse("station", item)
+                except TimeoutError:
+                    if not await run_in_threadpool(logged_in, request):
+                        yield _sse("logout", {})
+                        return
+                    yield ": keep-alive\n\n"
+        finally:
+            feed.unsubscribe(queue)
+
+    @router.get("/feed")
+    async def live(request: Request) -> Response:
+        if not await run_in_threadpool(logged_in, request):
+            return Response("log in first", 401, headers=HEADERS)
+        return StreamingResponse(stream(request), media_type="text/event-stream",
+                                 headers={**HEADERS, "X-Accel-Buffering": "no"})
+
+    @router.get("/static/{name}")
+    def static(name: str) -> Response:
+        if name not in STATIC:
+            return Response("not found", 404, headers=HEADERS)
+        return FileResponse(FILES / name, media_type=STATIC[name], headers=HEADERS)
+
+    return router

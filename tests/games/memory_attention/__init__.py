@@ -1,0 +1,1 @@
+"""Tests of the memory and attention games (issue 14)."""

@@ -39,7 +39,6 @@ KeyHandler = Callable[[int, InputKind, str, int | None], IgnoreReason | None]
 class TrialGameView(GameWidget):
     """Base of the trial games' views (see the module docstring); subclasses fill in the hooks below."""
 
-    resumes_mid_game = False  # start_at_trial starts over (nothing restored); resume_from restores the totals
     phase_before_start = NOT_STARTED
     trial_did_start = Signal(int)  # after <ns>.trial_started is recorded (the trial is on screen)
     trial_did_end = Signal(int)  # after <ns>.trial_ended is recorded
@@ -183,10 +182,6 @@ class TrialGameView(GameWidget):
         self._record(emitted)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._next_trial()
-
-    def start_at_trial(self, trial: int) -> None:
-        """The older resume entry point (resumes_mid_game is False): the game starts over from its first trial."""
-        self.start()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
         """Continue a crashed session at the next trial (the interrupted one again), with the totals restored."""

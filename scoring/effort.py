@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, median
 from scoring.stream import get
@@ -157,7 +157,8 @@ def _effort(rounds: list[Round], tables: Any) -> Trait:
         return [f"Chose the hard task in {sum(items)} of {len(items)} rounds ({', '.join(parts)} win chance), giving "
                 f"position {p:.0f}."]
 
-    return trait("effort_for_reward", tables, items, stat, ["effort.hard_share", "effort.reward_sensitivity"], words)
+    return trait("effort_for_reward", tables, items, stat, ["effort.hard_share", "effort.reward_sensitivity"], words,
+                 band=BandSpec("proportion", transform=lambda share: 100.0 * share))
 
 
 def effort_traits(rounds: list[Round], tables: Any) -> list[Trait]:

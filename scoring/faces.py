@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, median
 from scoring.stream import get
@@ -136,7 +136,8 @@ def _recognition(answers: list[Answer], chance: float, tables: Any) -> Trait:
                 f"{100 * chance:.0f} %, which maps to 0, all correct to 100), giving position {p:.0f}; accuracy "
                 f"{limit}. The faces are schematic drawings, not a validated photographic set."]
 
-    return trait("emotion_recognition", tables, items, stat, ["faces.accuracy", "faces.threshold_intensity"], words)
+    return trait("emotion_recognition", tables, items, stat, ["faces.accuracy", "faces.threshold_intensity"], words,
+                 band=BandSpec("proportion", transform=lambda share: 100.0 * (share - chance) / (1.0 - chance)))
 
 
 def faces_traits(answers: list[Answer], chance: float, tables: Any) -> list[Trait]:

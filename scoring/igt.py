@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean, median
@@ -138,7 +138,8 @@ def _long_term(cards: list[Card], tables: Any) -> Trait:
     lack = None if cards else insufficient("no card was chosen", "the card game played", "0 choices", FIX)
     return trait("long_term_reward", tables, items, stat, ["igt.good_deck_share", "igt.net_score"], lambda p: [
         f"Chose the decks that pay less now but more over time (C and D) {good} times in {len(items)} "
-        f"({100 * (mean([float(x) for x in items]) or 0):.0f} %), giving position {p:.0f}."], lack)
+        f"({100 * (mean([float(x) for x in items]) or 0):.0f} %), giving position {p:.0f}."], lack,
+        band=BandSpec("proportion", transform=lambda share: 100.0 * share))
 
 
 def igt_traits(cards: list[Card], tables: Any) -> list[Trait]:

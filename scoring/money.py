@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import insufficient, metric, short_metric, trait
+from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean
 from scoring.stream import get
@@ -18,6 +18,8 @@ from scoring.trials import parse_trials
 __all__ = ["Decision", "money_traits", "responsiveness", "score_money"]
 
 FIX = "play every round of the money game and score the session again"
+SHARES = BandSpec("mean", transform=lambda m: 100.0 * m, bounds=(0.0, 1.0), quantile="normal")
+"""1.2.0: the interval of the mean share with z (items of a few 10 % steps in a fixed design; t is too wide)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _trust(decisions: list[Decision], tables: Any) -> Trait:
 
     return trait("trust", tables, items, stat, ["money.share_sent", "money.responsiveness"], lambda p: [
         f"As sender, sent on average {100 * (mean(items) or 0):.0f} % of the money to a partner it knew to be a "
-        f"computer, over {len(items)} rounds (what is sent is tripled), giving position {p:.0f}."])
+        f"computer, over {len(items)} rounds (what is sent is tripled), giving position {p:.0f}."], band=SHARES)
 
 
 def _generosity(decisions: list[Decision], tables: Any) -> Trait:
@@ -140,7 +142,7 @@ def _generosity(decisions: list[Decision], tables: Any) -> Trait:
                 f"{100 * (mean(items) or 0):.0f} % (50 = an equal split), giving position {p:.0f}."]
 
     return trait("generosity", tables, items, stat, ["money.share_returned", "money.dictator_share",
-                                                     "money.ultimatum_offer_share"], words)
+                                                     "money.ultimatum_offer_share"], words, band=SHARES)
 
 
 def money_traits(decisions: list[Decision], tables: Any) -> list[Trait]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
-from scoring.build import metric, short_metric, trait
+from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean, median
 from scoring.stream import get
@@ -16,6 +16,7 @@ from scoring.trials import parse_trials
 __all__ = ["Problem", "score_tower", "tower_traits"]
 
 FIX = "play every tower problem and score the session again"
+SHARE = BandSpec("proportion", transform=lambda share: 100.0 * share)  # 1.2.0: Wilson interval of the share
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def _planning(problems: list[Problem], tables: Any) -> Trait:
                 f"position {p:.0f}; typical planning time before the first move "
                 f"{median([x.planning_ms for x in problems]) or 0:.0f} ms."]
 
-    return trait("planning", tables, items, stat, ["tower.perfect_share", "tower.median_planning_ms"], words)
+    return trait("planning", tables, items, stat, ["tower.perfect_share", "tower.median_planning_ms"], words,
+                 band=SHARE)
 
 
 def tower_traits(problems: list[Problem], tables: Any) -> list[Trait]:

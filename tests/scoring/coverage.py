@@ -24,6 +24,7 @@ from scoring.decision import Task, decision_traits
 from scoring.model import Trait
 from scoring.rt import RtGame, Trial, rt_traits
 from scoring.tables import TABLES
+from tests.scoring.coverage_trials import TRIAL_MODELS  # games3
 
 __all__ = ["COVERAGE_MODELS", "Coverage", "coverage", "truth_tables"]
 
@@ -182,6 +183,10 @@ COVERAGE_MODELS: dict[str, Family] = {
     "decision": Family(decision_player, decision_session, decision_traits, decision_truth),
 }
 """One model per game family (the trait table's `source`); a trait whose family has no model fails the test."""
+
+# -- games3: the trial games' models (tests/scoring/coverage_trials.py) ------------------------------------
+COVERAGE_MODELS.update({name: Family(*model) for name, model in TRIAL_MODELS.items()})
+# -- end games3 ---------------------------------------------------------------------------------------------
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from datasets.columns import Column, ColumnType, col
+from datasets.trial_metrics import TRIAL_GAME_METRICS, TRIAL_METRIC_DOCS
 
 __all__ = ["GAME_METRICS", "METRICS", "TASK_METRICS", "MetricDoc", "game_variant", "metric_column"]
 
@@ -172,6 +173,9 @@ GAME_METRICS: dict[str, tuple[str, ...]] = {
        ("digit_span", "card_match", "flanker", "stop_signal")},
 }
 """The whole-game metrics of each game, in scoring's order: the metric columns of the sessions table."""
+
+METRICS.update({key: MetricDoc(*doc) for key, doc in TRIAL_METRIC_DOCS.items()})  # IGT, tower, faces, effort, money
+GAME_METRICS.update(TRIAL_GAME_METRICS)
 
 
 def game_variant(game: str) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reports.trial_labels import TRIAL_GAME_TITLES, TRIAL_LABELS
 from scoring import Metric
 
 __all__ = ["GAME_TITLES", "LABELS", "QUALITY_LABELS", "MetricLabel", "format_value", "label_for", "plain"]
 
 Unit = Literal["count", "pumps", "signed_pumps", "seconds", "seconds_s", "dollars", "percent", "cv_percent",
                "score100", "dprime", "words", "text", "risk_path", "points",
-               "digits", "moves", "ratio", "signed_seconds", "yes_no"]  # the last five: issue 14's games
+               "signed_count", "signed_rate", "signed_dollars", "signed_points", "per_dollar", "per_second", "moves",
+               "digits", "ratio", "signed_seconds", "yes_no"]  # the last four: issue 14's games
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,10 @@ _MEMORY_ATTENTION = {
     "stop_signal.ssrt_reliable": MetricLabel("Stopping time passes the guide's checks", "yes_no"),
 }
 
-LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTION}
+GAME_TITLES.update(TRIAL_GAME_TITLES)
+_TRIAL = {key: MetricLabel(label, unit, help) for key, (label, unit, help) in TRIAL_LABELS.items()}  # type: ignore[arg-type]
+
+LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTION, **_TRIAL}
 """Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""
 
 QUALITY_LABELS = {
@@ -231,8 +236,14 @@ def spell(value: float | int | str | bool | None, unit: Unit) -> str:
         "dprime": lambda: f"{x:.2f}",
         "words": lambda: f"{x:.0f} words",
         "points": lambda: f"{x:.1f} points",
-        "digits": lambda: f"{x:.0f} digits",
+        "signed_count": lambda: f"{x:+.0f}",
+        "signed_rate": lambda: f"{x:+.1f} per block",
+        "signed_dollars": lambda: f"{'-' if x < 0 else '+'}${abs(x) / 100.0:,.2f}",
+        "signed_points": lambda: f"{100.0 * x:+.0f} points",
+        "per_dollar": lambda: f"{x:.2f} per $",
+        "per_second": lambda: f"{x:.1f} per s",
         "moves": lambda: f"{x:.1f} moves",
+        "digits": lambda: f"{x:.0f} digits",
         "ratio": lambda: f"{x:.2f} ×",
         "signed_seconds": lambda: f"{x / 1000.0:+.2f} s",
     }

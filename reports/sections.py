@@ -7,6 +7,7 @@ from reports.game_charts import bart_chart, decision_chart, go_nogo_chart, rt_ch
 from reports.labels import GAME_TITLES, format_value, label_for
 from reports.memory_sections import MEMORY_GAMES, MEMORY_INTROS, memory_blocks
 from reports.session_data import SessionData
+from reports.trial_sections import TRIAL_INTROS, trial_game_blocks
 from scoring import GameResult, Metric, Profile
 
 __all__ = ["game_sections", "metrics_table"]
@@ -23,6 +24,7 @@ INTROS = {
     "decision": "The candidate works through short workplace scenarios: they look at the options, choose one "
     "(and may change their mind) and explain the choice in writing.",
 }
+INTROS.update(TRIAL_INTROS)  # IGT, tower, faces, effort, money (reports/trial_sections.py)
 CAPTIONS = {
     "bart": "Each bar is one balloon; red bars burst. The orange line is the average pumps over the balloons that "
     "did not burst so far (the main risk score, which bursts would bias).",
@@ -149,19 +151,22 @@ def _status(game: GameResult) -> list[Block]:
 def game_sections(profile: Profile, data: SessionData) -> list[Section]:
     """A section per game played, in the order played."""
     out = []
-    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *MEMORY_GAMES)), None)
+    first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *MEMORY_GAMES,
+                                                                      *TRIAL_INTROS)), None)
     for game in profile.games:
         body: list[Block] = [Paragraph(INTROS.get(game.game, MEMORY_INTROS.get(game.game, "")), "muted"),
                              *_status(game)]
         if game.game in MEMORY_GAMES:
             body += memory_blocks(game, data, metrics_table)
+        if game.game in TRIAL_INTROS:
+            body += trial_game_blocks(game, metrics_table)
         elif game.game == "bart":
             body += _bart(game, data)
         elif game.game == "decision":
             body += _decision(game, data)
         else:
             body += _rt(game, data)
-        fresh = game.game in ("bart", "decision", first_rt, *MEMORY_GAMES)  # later RT games share a page
+        fresh = game.game in ("bart", "decision", first_rt, *MEMORY_GAMES, *TRIAL_INTROS)  # later RT games share a page
         out.append(Section(f"game-{game.game}", GAME_TITLES.get(game.game, game.game), tuple(body), fresh))
     return out
 

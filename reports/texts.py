@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reports.trial_texts import TRIAL_ADVICE, TRIAL_FORMULAS
+
 __all__ = ["ADVICE", "FORMULAS", "INSUFFICIENT_MEANS", "KIND_WORDS", "READINGS", "formula", "reading"]
 
 Spec = Any
@@ -63,6 +65,8 @@ ADVICE = {
     "stop_signal": "Invite the candidate to re-test with the full stop-signal game, answering every arrow at full "
     "speed without waiting for the red cross.",
 }
+FORMULAS.update(TRIAL_FORMULAS)  # IGT, tower, faces, effort, money (reports/trial_texts.py)
+ADVICE.update(TRIAL_ADVICE)
 
 INSUFFICIENT_MEANS = ("“Not enough data” means the session did not record enough of a game for a dependable figure, "
                       "so the report shows no number rather than a guess. It says nothing good or bad about the "

@@ -16,6 +16,7 @@ from scoring.quality import quality_flags
 from scoring.rt import RtGame, rt_traits, score_rt, valid_rts
 from scoring.stream import parse_stream
 from scoring.tables import TABLES
+from scoring.trial_games import score_trial_games
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
@@ -67,6 +68,9 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
     more_games, more_traits, more_series = score_memory_attention(stream.games, tables)  # issue 14's games
     games, traits = games + more_games, traits + more_traits
     series.update(more_series)
+    trial_results, trial_traits = score_trial_games(stream.games, tables)  # IGT, tower, faces, effort, money
+    games += trial_results
+    traits += trial_traits
     notes, strengths, considerations = recruiter_texts(interpretations, traits, stability, tables)
     return Profile(
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,

@@ -33,6 +33,10 @@ TRIAL_STARTS = frozenset({"bart.balloon_started", "rt.trial_started", "decision.
 TRIAL_ENDS = frozenset({"bart.balloon_ended", "rt.trial_ended", "decision.task_completed",
                         "digit_span.submitted", "card_match.move_ended", "flanker.trial_ended",
                         "stop_signal.trial_ended"})
+_TRIAL_GAMES = ("igt", "tower", "faces", "effort", "money")  # games/trialkit: <ns>.trial_started .. trial_ended
+GAME_NAMESPACES.update({f"{g}.": g for g in _TRIAL_GAMES})
+TRIAL_STARTS |= {f"{g}.trial_started" for g in _TRIAL_GAMES}
+TRIAL_ENDS |= {f"{g}.trial_ended" for g in _TRIAL_GAMES}
 """The events that start and end a trial, per game family: a trial begun and not ended before a resume,
 then started again (or left for another trial), was cut short by the crash."""
 _TYPES: dict[type, str] = {int: "an integer", float: "a number", str: "a string", bool: "true or false",

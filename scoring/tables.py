@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from scoring.trial_tables import TRIAL_GAME_ANCHORS, TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
+
 __all__ = ["DECIMALS", "TABLES", "Table", "table_for"]
 
 Table = dict[str, Any]
@@ -206,6 +208,11 @@ _TEXTS["strengths"].update({
     "flexibility": "Switched between rules with little slowing.",
     "response_inhibition": "Stopped quickly when a stop signal came.",
 })
+# The trial games (IGT, Tower of London, faces, effort, money; scoring/trial_tables.py) in every version: their
+# entries are read only for their own events, so no earlier result changes.
+_TRAITS.update(TRIAL_GAME_TRAITS)
+_TEXTS["strengths"].update(TRIAL_GAME_STRENGTHS)
+_TABLE_1_0_0.update(TRIAL_GAME_TABLES)
 
 
 def _freeze(value: Any) -> Any:
@@ -257,7 +264,8 @@ _ANCHORS_1_2_0: dict[str, str] = {
 def _traits_1_2_0() -> dict[str, dict[str, Any]]:
     """1.2.0's trait table: anchors with their sources, response speed centred on Woods et al. (2015), and
     deliberation averaging first-decision times geometrically (durations are skewed)."""
-    out = {key: {**spec, "anchors": _ANCHORS_1_2_0[key]} for key, spec in _TRAITS.items()}
+    anchors = {**_ANCHORS_1_2_0, **TRIAL_GAME_ANCHORS}
+    out = {key: {**spec, "anchors": anchors[key]} for key, spec in _TRAITS.items()}
     out["deliberation"]["average"] = "geometric"
     out["response_speed"].update(fast_ms=115.5, slow_ms=462.0)  # log-symmetric around 231 ms: half and double
     return out

@@ -53,8 +53,9 @@ def test_layout_labels_and_sessions(mixed_station: Path, tmp_path: Path) -> None
     assert [s["session_id"] for s in sessions] == ["ses-1", "ses-2"]
     assert sorted(p.name for p in (root / "sub-P1a2b3c4d" / "ses-2" / "beh").glob("*.tsv")) == [
         f"sub-P1a2b3c4d_ses-2_task-{t}.tsv" for t in ("bart_beh", "bart_events", "cardmatch_beh", "choicert_beh",
-                                                     "decision_beh", "decision_events", "digitspan_beh",
-                                                     "flanker_beh", "gonogo_beh", "simplert_beh", "stopsignal_beh")]
+                                                     "decision_beh", "decision_events", "digitspan_beh", "effort_beh",
+                                                     "faces_beh", "flanker_beh", "gonogo_beh", "igt_beh", "money_beh",
+                                                     "simplert_beh", "stopsignal_beh", "tower_beh")]
     beh = root / "sub-P1a2b3c4d" / "ses-1" / "beh" / "sub-P1a2b3c4d_ses-1_task-bart_beh"
     sidecar = json.loads(beh.with_suffix(".json").read_text(encoding="utf-8"))
     header = beh.with_suffix(".tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")

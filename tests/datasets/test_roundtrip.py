@@ -14,14 +14,18 @@ import pytest
 
 from datasets import FORMATS
 from datasets.formats import cell
+from datasets.trial_games import TRIAL_GAME_TABLES
 from eventlog import Store
 from tests.datasets.conftest import add_full_sessions, read_table, run_export, score_json
 from tests.sync.sessions import init_station
 
 COUNT_METRIC = {"bart": "bart.balloons", "decision": "decision.tasks_completed", "digit_span": "digit_span.sequences",
-                "card_match": "card_match.moves", "flanker": "flanker.trials", "stop_signal": "stop_signal.trials"}
+                "card_match": "card_match.moves", "flanker": "flanker.trials", "stop_signal": "stop_signal.trials",
+                "igt": "igt.trials", "tower": "tower.problems", "faces": "faces.trials", "effort": "effort.rounds",
+                "money": "money.rounds"}
 TRIAL_TABLE = {"bart": "bart_balloons", "decision": "decision_scenarios", "digit_span": "digit_span_sequences",
-               "card_match": "card_match_moves", "flanker": "flanker_trials", "stop_signal": "stop_signal_trials"}
+               "card_match": "card_match_moves", "flanker": "flanker_trials", "stop_signal": "stop_signal_trials",
+               **{g: t.name for g, t in TRIAL_GAME_TABLES.items()}}
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +68,8 @@ def _read_back(out: Path, fmt: str) -> tuple[dict[str, dict[str, str]], dict[tup
 
 def _trials_from_events(path: Path, trials: dict[tuple[str, str], list[dict[str, str]]]) -> None:
     ends = {"bart.balloon_ended", "rt.trial_ended", "decision.task_completed", "digit_span.submitted",
-            "card_match.move_ended", "flanker.trial_ended", "stop_signal.trial_ended"}
+            "card_match.move_ended", "flanker.trial_ended", "stop_signal.trial_ended",
+            *(f"{game}.trial_ended" for game in TRIAL_GAME_TABLES)}
     latency: dict[tuple[str, str, int], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         e = json.loads(line)

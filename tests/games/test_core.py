@@ -45,7 +45,8 @@ def _rule_errors(package: str) -> list[type[Exception]]:
 
 def test_the_registry_finds_every_game() -> None:
     assert {spec.name for spec in GAMES} >= {"bart", "simple_rt", "choice_rt", "go_nogo", "decision"}
-    assert GAME_PACKAGES == ["bart", "decision", "reaction"]
+    assert GAME_PACKAGES == ["bart", "card_match", "decision", "digit_span", "effort", "faces", "flanker", "igt",
+                             "money", "reaction", "stop_signal", "tower"]
 
 
 @pytest.mark.parametrize("spec", GAMES, ids=lambda spec: spec.name)

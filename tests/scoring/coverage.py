@@ -42,6 +42,7 @@ from tests.scoring.coverage_memory import (
     stop_session,
     stop_truth,
 )
+from tests.scoring.coverage_trials import TRIAL_MODELS  # games3
 
 __all__ = ["COVERAGE_MODELS", "Coverage", "coverage", "truth_tables"]
 
@@ -204,6 +205,10 @@ COVERAGE_MODELS: dict[str, Family] = {
     "stop_signal": Family(stop_player, stop_session, stop_signal_traits, stop_truth),
 }
 """One model per game family (the trait table's `source`); a trait whose family has no model fails the test."""
+
+# -- games3: the trial games' models (tests/scoring/coverage_trials.py) ------------------------------------
+COVERAGE_MODELS.update({name: Family(*model) for name, model in TRIAL_MODELS.items()})
+# -- end games3 ---------------------------------------------------------------------------------------------
 
 
 @dataclass

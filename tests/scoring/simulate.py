@@ -14,6 +14,7 @@ from games.reaction.params import ChoiceRTParams, GoNoGoParams, SimpleRTParams
 from games.reaction.rules import CHOICE_KEYS, SPACE, ReactionRules, ReactionState
 from tests.scoring.helpers import MS, StreamBuilder
 from tests.scoring.simulate_memory import play_memory_attention
+from tests.scoring.simulate_trials import trial_games
 
 RT_PARAMS = {"simple_rt": SimpleRTParams, "choice_rt": ChoiceRTParams, "go_nogo": GoNoGoParams}
 
@@ -142,4 +143,5 @@ def full_session(seed: int = 1, stop_at: int = 32, latency_ms: float = 300.0, se
         play_rt(b, game, latency_ms, seed=seed, commission_p=0.1, lapse_p=0.05)
     play_decision(b, risk="medium", changes=1, reasoning="deep")
     play_memory_attention(b, seed=seed)  # issue 14's games
+    trial_games(b, seed=seed)  # issue 15's games
     return b.close()

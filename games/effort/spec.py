@@ -1,0 +1,17 @@
+"""The effort-choice game as the station discovers it (no Qt import)."""
+
+from __future__ import annotations
+
+from games.effort.params import EffortParams
+from games.spec import GameSpec
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="effort",
+        title="Hard or easy (effort for reward)",
+        params_model=EffortParams,
+        view="games.effort.view:EffortView",
+        player="games.effort.player:EffortPlayer",
+        events_module="games.effort.events",
+    ),
+]

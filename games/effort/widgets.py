@@ -1,0 +1,103 @@
+"""The effort game's drawing: the offer (win probability, both tasks and rewards) and the task (a bar that fills
+with each press and a bar of the time left)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from games.trialkit.widgets import GOOD, INK, SOFT_INK, StimulusCanvas, draw_text
+
+__all__ = ["EffortCanvas", "money"]
+
+EASY, HARD = QColor("#6fb08a"), QColor("#5b8fd9")
+
+
+def money(cents: int) -> str:
+    """Cents as dollars: 312 -> '$3.12'."""
+    return f"${cents // 100}.{cents % 100:02d}"
+
+
+class EffortCanvas(StimulusCanvas):
+    """Offer mode (probability, easy and hard task) or task mode (presses so far, time left)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode = "offer"
+        self.probability = 0
+        self.easy = ("", "")
+        self.hard = ("", "")
+        self.choice = "easy"
+        self.required = 1
+        self.presses = 0
+        self.time_left = 1.0  # share of the task's time left
+        self.text = ""
+
+    def show_offer(self, probability: int, easy: tuple[str, str], hard: tuple[str, str]) -> None:
+        """A new offer: (reward, task) of each choice."""
+        self.mode, self.probability, self.easy, self.hard, self.text = "offer", probability, easy, hard, ""
+        self.present()
+
+    def show_task(self, choice: str, required: int) -> None:
+        """The chosen task's bars, empty (its onset is reported after the paint)."""
+        self.mode, self.choice, self.required, self.presses, self.time_left, self.text = (
+            "task", choice, required, 0, 1.0, "")
+        self.present()
+
+    def show_progress(self, presses: int, time_left: float) -> None:
+        """Presses so far and the share of time left."""
+        self.presses, self.time_left = presses, max(0.0, min(1.0, time_left))
+        self.update()
+
+    def show_result(self, text: str) -> None:
+        """The trial's outcome, over the last picture."""
+        self.text = text
+        self.update()
+
+    def paint_content(self, painter: QPainter) -> None:
+        if self.mode == "offer":
+            self._paint_offer(painter)
+        else:
+            self._paint_task(painter)
+        if self.text:
+            draw_text(painter, QRectF(0, self.height() * 0.78, self.width(), self.height() * 0.2), self.text, 22,
+                      INK, bold=True)
+
+    def _paint_offer(self, painter: QPainter) -> None:
+        w, h = float(self.width()), float(self.height())
+        headline = f"{self.probability} % chance to win if you finish the task"
+        draw_text(painter, QRectF(0, h * 0.02, w, h * 0.2), headline, 24, INK, bold=True)
+        for n, (colour, title, (reward, task)) in enumerate(((EASY, "Easy (E)", self.easy),
+                                                             (HARD, "Hard (H)", self.hard))):
+            box = QRectF(w * (0.08 + 0.46 * n), h * 0.26, w * 0.38, h * 0.48)
+            painter.setPen(QPen(colour.darker(120), 2.5))
+            painter.setBrush(colour.lighter(170))
+            painter.drawRoundedRect(box, 16, 16)
+            draw_text(painter, QRectF(box.left(), box.top() + 8, box.width(), box.height() * 0.25), title, 22, INK,
+                      bold=True)
+            draw_text(painter, QRectF(box.left(), box.top() + box.height() * 0.3, box.width(), box.height() * 0.3),
+                      reward, 30, INK, bold=True)
+            draw_text(painter, QRectF(box.left() + 10, box.top() + box.height() * 0.62, box.width() - 20,
+                                      box.height() * 0.34), task, 16, SOFT_INK)
+
+    def _paint_task(self, painter: QPainter) -> None:
+        w, h = float(self.width()), float(self.height())
+        colour = EASY if self.choice == "easy" else HARD
+        draw_text(painter, QRectF(0, h * 0.04, w, h * 0.16),
+                  f"Press Space {self.required} times before the time runs out", 22, INK, bold=True)
+        bar = QRectF(w * 0.1, h * 0.28, w * 0.8, h * 0.16)
+        self._bar(painter, bar, self.presses / max(1, self.required), colour,
+                  f"{self.presses} of {self.required} presses")
+        clock = QRectF(w * 0.1, h * 0.54, w * 0.8, h * 0.07)
+        self._bar(painter, clock, self.time_left, QColor("#b0bec5"), "")
+        draw_text(painter, QRectF(clock.left(), clock.bottom() + 4, clock.width(), 30), "time left", 14, SOFT_INK)
+
+    def _bar(self, painter: QPainter, rect: QRectF, share: float, colour: QColor, text: str) -> None:
+        painter.setPen(QPen(QColor("#90a4ae"), 1.5))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour if share < 1 else GOOD)
+        painter.drawRoundedRect(QRectF(rect.left(), rect.top(), rect.width() * min(1.0, share), rect.height()), 8, 8)
+        if text:
+            draw_text(painter, rect, text, 18, INK, bold=True)

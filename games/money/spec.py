@@ -1,0 +1,17 @@
+"""The money-exchange game as the station discovers it (no Qt import)."""
+
+from __future__ import annotations
+
+from games.money.params import MoneyParams
+from games.spec import GameSpec
+
+GAMES: list[GameSpec] = [
+    GameSpec(
+        name="money",
+        title="Money exchange (trust and fairness)",
+        params_model=MoneyParams,
+        view="games.money.view:MoneyView",
+        player="games.money.player:MoneyPlayer",
+        events_module="games.money.events",
+    ),
+]

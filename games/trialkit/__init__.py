@@ -1,0 +1,1 @@
+"""Shared machinery of the discrete-trial games (IGT, Tower of London, faces, effort choice, money exchange)."""

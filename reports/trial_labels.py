@@ -1,0 +1,71 @@
+"""Recruiter words and units of the trial games' metrics (IGT, Tower of London, faces, effort, money) and their
+titles; reports/labels.py turns them into MetricLabels. A test checks every key scoring emits has one."""
+
+from __future__ import annotations
+
+__all__ = ["TRIAL_GAME_TITLES", "TRIAL_LABELS"]
+
+TRIAL_GAME_TITLES = {
+    "igt": "Card game (Iowa gambling task)",
+    "tower": "Tower puzzle (planning)",
+    "faces": "Faces (emotion recognition)",
+    "effort": "Hard or easy (effort for reward)",
+    "money": "Money exchange (trust and fairness)",
+}
+
+TRIAL_LABELS: dict[str, tuple[str, str, str]] = {
+    # key: (label, unit, help)
+    "igt.trials": ("Cards chosen", "count", ""),
+    "igt.net_score": ("Net score: good-deck minus bad-deck choices", "signed_count",
+                      "positive: chose the decks that pay off over time more often"),
+    "igt.good_deck_share": ("Choices from the decks that pay off over time", "percent", ""),
+    "igt.infrequent_loss_share": ("Choices from the decks with rare losses", "percent",
+                                  "50 % = no preference for rare over frequent losses"),
+    "igt.learning_slope": ("Change of the net score from block to block", "signed_rate",
+                           "positive: shifted toward the better decks as the game went on"),
+    "igt.final_cents": ("Money at the end (the $2,000 loan included)", "dollars", ""),
+    "igt.net_money_cents": ("Money won or lost in the game", "signed_dollars", ""),
+    "igt.median_rt_ms": ("Typical time to choose a card", "seconds", ""),
+    "igt.block_net_score": ("Net score in one block of 20 choices", "signed_count", ""),
+    "igt.deck_share": ("Choices from one deck", "percent", ""),
+    "tower.problems": ("Problems played", "count", ""),
+    "tower.solved": ("Problems solved", "count", ""),
+    "tower.perfect": ("Problems solved in the fewest possible moves", "count", ""),
+    "tower.perfect_share": ("Share solved in the fewest possible moves", "percent", "the main planning score"),
+    "tower.mean_excess_moves": ("Extra moves per problem", "moves", "moves beyond the fewest possible"),
+    "tower.median_planning_ms": ("Typical thinking time before the first move", "seconds", ""),
+    "tower.median_execution_ms": ("Typical time from the first move to the last", "seconds", ""),
+    "tower.level_perfect_share": ("Solved in the fewest moves, at one difficulty", "percent", ""),
+    "tower.level_planning_ms": ("Thinking time before the first move, at one difficulty", "seconds", ""),
+    "faces.trials": ("Faces answered", "count", ""),
+    "faces.accuracy": ("Emotions named correctly", "percent", "chance is 25 %"),
+    "faces.threshold_intensity": ("Expression strength needed for 75 % correct", "percent",
+                                  "lower: reads fainter expressions"),
+    "faces.median_rt_ms": ("Typical time to name an emotion", "seconds", ""),
+    "faces.context_accuracy": ("Emotions named correctly with a situation given", "percent", ""),
+    "faces.context_gain": ("Change when a situation was given", "signed_points", ""),
+    "faces.accuracy_by_intensity": ("Named correctly at one expression strength", "percent", ""),
+    "faces.accuracy_by_emotion": ("Named correctly for one emotion", "percent", ""),
+    "effort.rounds": ("Rounds played", "count", ""),
+    "effort.no_choice": ("Rounds without a choice in time", "count", ""),
+    "effort.hard_share": ("Hard task chosen", "percent", ""),
+    "effort.reward_sensitivity": ("How much the chance of reward swayed the choice", "per_dollar",
+                                  "0 = not at all; higher: chose hard mainly when it paid more"),
+    "effort.completion_rate": ("Tasks finished in time", "percent", ""),
+    "effort.press_rate": ("Typical pressing speed", "per_second", ""),
+    "effort.median_choice_rt_ms": ("Typical time to choose", "seconds", ""),
+    "effort.earnings_cents": ("Money won in the game", "dollars", ""),
+    "effort.hard_share_by_probability": ("Hard task chosen at one win chance", "percent", ""),
+    "effort.hard_share_by_reward": ("Hard task chosen when its reward was low or high", "percent", ""),
+    "effort.completion_by_choice": ("Tasks finished in time, by task", "percent", ""),
+    "money.rounds": ("Rounds played", "count", ""),
+    "money.share_sent": ("Share sent to the computer as investor", "percent", "what is sent is tripled"),
+    "money.responsiveness": ("Change in sending after generous versus stingy returns", "signed_points",
+                             "positive: sent more after the computer returned more"),
+    "money.share_returned": ("Share returned of what was received", "percent", ""),
+    "money.dictator_share": ("Share given away when the computer could not refuse", "percent", ""),
+    "money.ultimatum_offer_share": ("Share offered when the computer could refuse", "percent", ""),
+    "money.min_accepted_offer": ("Lowest offer accepted", "percent", "share of the stake"),
+    "money.max_rejected_offer": ("Highest offer rejected", "percent", "share of the stake"),
+    "money.earnings_cents": ("Money the candidate ended the rounds with", "dollars", ""),
+}

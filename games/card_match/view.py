@@ -38,7 +38,6 @@ TURN_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class CardMatchView(GameWidget):
     """One card match game: one or more boards of face-down pairs."""
 
-    resumes_mid_game = False  # start_at_trial starts over; resume_from continues on the same board
     phase_before_start = "not_started"
     card_did_flip = Signal(int, str, int)  # position, symbol, 1 or 2: after card_match.flip is recorded
     board_did_start = Signal(int)
@@ -93,10 +92,6 @@ class CardMatchView(GameWidget):
         self._apply(rules.start_game(self.state, self._now()))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._on_next_board()
-
-    def start_at_trial(self, trial: int) -> None:
-        """The older resume entry point (resumes_mid_game is False): the game starts over."""
-        self.start()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
         """Continue a crashed session on the same board, the pairs found so far still found."""

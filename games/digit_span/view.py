@@ -43,7 +43,6 @@ INTROS = {
 class DigitSpanView(GameWidget):
     """One digit span game (forward and/or backward blocks, adaptive length)."""
 
-    resumes_mid_game = False  # start_at_trial starts over; resume_from continues at the next sequence
     phase_before_start = "not_started"
     block_waiting = Signal(int)  # the block's instructions are shown; Enter (or Begin) starts it
     answer_did_open = Signal(int)  # digit_span.response_started recorded: the candidate may type
@@ -143,10 +142,6 @@ class DigitSpanView(GameWidget):
         self._apply(rules.start_game(self.state, self._now()))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._on_next()
-
-    def start_at_trial(self, trial: int) -> None:
-        """The older resume entry point (resumes_mid_game is False): the game starts over."""
-        self.start()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
         """Continue a crashed session at the next sequence (a cut one is shown again from its first digit)."""

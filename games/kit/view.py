@@ -41,7 +41,6 @@ def ms_until(target_ns: int, now_ns: int) -> int:
 class TimedTrialView(GameWidget):
     """Base view of a timed-trial game; a game gives its rules, title, hint, drawing and block screens."""
 
-    resumes_mid_game = False  # start_at_trial starts over; resume_from continues at the next trial
     phase_before_start = "not_started"
     title = ""
     hint = ""
@@ -138,10 +137,6 @@ class TimedTrialView(GameWidget):
         self._apply(self.rules.start_game(self.state, self._now()))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._on_next()
-
-    def start_at_trial(self, trial: int) -> None:
-        """The older resume entry point (resumes_mid_game is False): the game starts over."""
-        self.start()
 
     def resume_from(self, events: Sequence[EventRecord]) -> None:
         """Continue a crashed session at its next trial (a cut trial is played again from its fixation)."""

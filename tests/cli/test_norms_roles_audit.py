@@ -12,7 +12,8 @@ from games.spec import load_event_kinds
 from kiosk.cli import main
 from scoring import load_role
 from scoring.norms import load_norms
-from sync.receiver.storage import SqliteStorage, StoredBundle
+from sync.receiver.sqlite_store import SqliteStorage
+from sync.receiver.storage import StoredBundle
 from tests.scoring.population import person_session
 from tests.sync.sessions import init_station
 

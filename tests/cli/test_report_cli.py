@@ -33,7 +33,7 @@ def test_html_file_by_pseudonym_with_a_role(data_dir: Path, station: dict[str, s
     html = target.read_text(encoding="utf-8")
     assert "Candidate assessment report · Sales associate" in html and "Overall fit" in html
     assert "P-7K3Q" in html and "Ada Lovelace" not in html
-    assert "Standard battery: risk, reaction time, decisions" in html
+    assert "Standard battery: risk, control, memory, attention, decisions" in html
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # confidential: owner-only
     assert f"wrote {target}" in capsys.readouterr().err
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -30,16 +31,26 @@ def _view(qtbot: QtBot, make_recorder: Callable[[str], SessionRecorder], spec: G
     return view
 
 
+def _errors_defined_in(module: ModuleType) -> list[type[Exception]]:
+    return [value for value in vars(module).values() if inspect.isclass(value)
+            and issubclass(value, Exception) and value.__module__ == module.__name__]
+
+
 def _rule_errors(package: str) -> list[type[Exception]]:
-    """The exception classes defined in a game package's Qt-free rules modules (rules.py, errors.py)."""
+    """The exception classes a game's Qt-free rules can raise: those its rules.py / errors.py define, or, for rules
+    built on a shared kit (games/kit, games/trialkit), those the kit's modules that its rule classes extend define."""
     found: list[type[Exception]] = []
     for name in ("rules", "errors"):
         try:
             module = importlib.import_module(f"games.{package}.{name}")
         except ModuleNotFoundError:
             continue
-        found += [value for value in vars(module).values() if inspect.isclass(value)
-                  and issubclass(value, Exception) and value.__module__ == module.__name__]
+        found += _errors_defined_in(module)
+        if name == "rules" and not found:
+            bases = {base.__module__ for value in vars(module).values() if inspect.isclass(value)
+                     and value.__module__ == module.__name__ for base in value.__mro__[1:]}
+            for base_module in sorted(b for b in bases if b.startswith("games.") and b != module.__name__):
+                found += _errors_defined_in(importlib.import_module(base_module))
     return found
 
 

@@ -19,6 +19,9 @@ Each trait says how its position is made from its items (`BandSpec`), and the ba
   statistic over `resamples` bootstrap resamples of the items (Efron & Tibshirani 1993, ch. 6 and 12).
   The resampling is deterministic: a SplitMix64 generator (Steele, Lea & Flood 2014) seeded from the trait
   key, so the same items always give the same band, on any machine.
+- `model`: the trait's own interval (`interval`), for positions whose items are not exchangeable, so that no
+  resampling of the items shows their spread: working memory's span under an adaptive rule
+  (scoring/span_band.py). The band is widened to hold the position.
 
 Every transform must be monotone (increasing or decreasing); the band is clamped to 0..100.
 """
@@ -34,7 +37,7 @@ from typing import Any, Literal
 
 __all__ = ["BandSpec", "NominalBand", "SplitMix64", "nominal_band", "t_quantile"]
 
-Method = Literal["mean", "difference", "proportion", "median", "jackknife", "bootstrap"]
+Method = Literal["mean", "difference", "proportion", "median", "jackknife", "bootstrap", "model"]
 _MASK = (1 << 64) - 1
 
 
@@ -93,6 +96,9 @@ class BandSpec:
     groups: Callable[[Sequence[Any]], tuple[list[float], list[float]]] | None = None
     pivot: Callable[[Sequence[Any]], float | None] | None = None
     """jackknife: the statistic on the scale where the interval is built (e.g. log CV); transform maps it."""
+    interval: Callable[[Sequence[Any], float], tuple[float, float] | None] | None = None
+    """model: the trait's own interval of the position (items, confidence) -> (low, high), from a model of the
+    session when the items are not exchangeable (an adaptive procedure, a learner's correlated choices)."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,13 @@ def nominal_band(key: str, spec: BandSpec, items: Sequence[Any], statistic: Call
                  position: float, settings: Any) -> NominalBand | None:
     """The 95 % band of a trait's position by its BandSpec (None when the items cannot give one)."""
     conf = float(settings["confidence"])
+    if spec.method == "model":
+        if spec.interval is None:
+            raise ValueError(f"{key}: the model band needs its interval")
+        found = spec.interval(items, conf)
+        if found is None:
+            return None
+        return _mapped(min(found[0], position), max(found[1], position), lambda x: x, "model", conf)
     if spec.method == "jackknife":
         return _jackknife(items, spec.pivot or statistic, position, conf, spec.transform if spec.pivot else None)
     if spec.method == "bootstrap" or spec.transform is None:

@@ -97,6 +97,7 @@ METHOD_WORDS = {
     "median": "the order-statistic interval of the median",
     "jackknife": "the jackknife over the items",
     "bootstrap": "a bootstrap over the items",
+    "model": "a model of the session fitted to the items",
 }
 
 

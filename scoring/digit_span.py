@@ -10,6 +10,7 @@ from eventlog.records import EventRecord
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
+from scoring.span_band import span_band
 from scoring.stats import clamp, linear_position, mean, median
 from scoring.stream import get
 
@@ -126,7 +127,10 @@ def digit_span_traits(answers: list[Answer], tables: Any) -> list[Trait]:
                 f"scale {scale}, averaged, that is position {p:.0f}. Typical adult spans are about 7 forward and "
                 "5 backward. Higher is better: this is an ability."]
 
-    # The span is a longest run, not a mean: the bootstrap over the answers (1.2.0 on; see SCORING.md for its
-    # coverage, which falls short of 95 %).
+    def interval(items: Sequence[Answer], conf: float) -> tuple[float, float] | None:
+        return span_band(items, anchors, conf)
+
+    # The span is the longest length passed under an adaptive rule, which resampling the answers cannot show:
+    # a recall curve fitted to the answers and the rule replayed exactly (scoring/span_band.py; 1.2.0 on).
     return [trait("working_memory", tables, answers, stat, ["digit_span.forward_span", "digit_span.backward_span"],
-                  words, band=BandSpec("bootstrap"))]
+                  words, band=BandSpec("model", interval=interval))]

@@ -21,7 +21,8 @@ Each trait says how its position is made from its items (`BandSpec`), and the ba
   key, so the same items always give the same band, on any machine.
 - `model`: the trait's own interval (`interval`), for positions whose items are not exchangeable, so that no
   resampling of the items shows their spread: working memory's span under an adaptive rule
-  (scoring/span_band.py). The band is widened to hold the position.
+  (scoring/span_band.py), the IGT's serially correlated choices (scoring/igt_bands.py). The band is widened
+  to hold the position.
 
 Every transform must be monotone (increasing or decreasing); the band is clamped to 0..100.
 """
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Any, Literal
 
-__all__ = ["BandSpec", "NominalBand", "SplitMix64", "nominal_band", "t_quantile"]
+__all__ = ["BandSpec", "NominalBand", "SplitMix64", "nominal_band", "t_quantile", "wilson_interval"]
 
 Method = Literal["mean", "difference", "proportion", "median", "jackknife", "bootstrap", "model"]
 _MASK = (1 << 64) - 1
@@ -154,7 +155,8 @@ def _welch(a: Sequence[float], b: Sequence[float], conf: float) -> tuple[float, 
     return d - half, d + half
 
 
-def _wilson(successes: float, n: int, conf: float) -> tuple[float, float]:
+def wilson_interval(successes: float, n: float, conf: float) -> tuple[float, float]:
+    """The Wilson (1927) score interval of a share; n may be an effective (non-integer) number of items."""
     z = NormalDist().inv_cdf(0.5 + conf / 2)
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
@@ -257,7 +259,7 @@ def nominal_band(key: str, spec: BandSpec, items: Sequence[Any], statistic: Call
     if not xs:
         return None
     if spec.method == "proportion":
-        lo, hi = _wilson(math.fsum(xs), len(xs), conf)
+        lo, hi = wilson_interval(math.fsum(xs), len(xs), conf)
     elif spec.method == "median":
         lo, hi = _median_interval(xs, conf)
     else:

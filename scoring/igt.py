@@ -9,6 +9,7 @@ from typing import Any
 from eventlog.records import EventRecord
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
+from scoring.igt_bands import learning_interval, share_interval
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean, median
 from scoring.stream import get
@@ -125,11 +126,18 @@ def _learning(cards: list[Card], tables: Any) -> Trait:
         return [f"Net score (good minus bad decks) per block of {size} choices: {nets}; the slope is {slope:+.2f} "
                 f"per block (±{span:g} per block reach the poles; 50 = no change), giving position {p:.0f}."]
 
-    return trait("outcome_learning", tables, items, stat, ["igt.learning_slope", "igt.block_net_score"], words)
+    def interval(xs: Sequence[tuple[int, bool]], conf: float) -> tuple[float, float] | None:
+        position = stat(xs)
+        return None if position is None else learning_interval(xs, size, span, position, conf)
+
+    # 1.2.0 on: choices are serially correlated, so the slope's variance is widened by it (scoring/igt_bands.py).
+    return trait("outcome_learning", tables, items, stat, ["igt.learning_slope", "igt.block_net_score"], words,
+                 band=BandSpec("model", interval=interval))
 
 
 def _long_term(cards: list[Card], tables: Any) -> Trait:
     items = [c.good for c in cards]
+    size = int(tables["igt"]["block_size"])
 
     def stat(xs: Sequence[bool]) -> float | None:
         return None if not xs else clamp(100.0 * sum(xs) / len(xs))
@@ -139,7 +147,7 @@ def _long_term(cards: list[Card], tables: Any) -> Trait:
     return trait("long_term_reward", tables, items, stat, ["igt.good_deck_share", "igt.net_score"], lambda p: [
         f"Chose the decks that pay less now but more over time (C and D) {good} times in {len(items)} "
         f"({100 * (mean([float(x) for x in items]) or 0):.0f} %), giving position {p:.0f}."], lack,
-        band=BandSpec("proportion", transform=lambda share: 100.0 * share))
+        band=BandSpec("model", interval=lambda xs, conf: share_interval(list(enumerate(xs)), size, conf)))
 
 
 def igt_traits(cards: list[Card], tables: Any) -> list[Trait]:

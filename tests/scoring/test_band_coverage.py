@@ -14,7 +14,7 @@ from tests.scoring.coverage import COVERAGE_MODELS, coverage
 
 PLAYERS, PER_PLAYER = 200, 4
 SHORT_OF_NOMINAL = {  # measured with this harness, docs/SCORING.md; open work (issues 14, 15 and 18)
-    "response_inhibition": 0.89, "outcome_learning": 0.84, "long_term_reward": 0.91,
+    "response_inhibition": 0.89,
 }
 """Traits whose 1.2.0 band is known to cover less than 93 %: each is held to its measured floor here (a change that
 makes it worse fails); reaching 93 % is open work, named in docs/SCORING.md."""

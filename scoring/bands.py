@@ -21,7 +21,8 @@ Each trait says how its position is made from its items (`BandSpec`), and the ba
   key, so the same items always give the same band, on any machine.
 - `model`: the trait's own interval (`interval`), for positions whose items are not exchangeable, so that no
   resampling of the items shows their spread: working memory's span under an adaptive rule
-  (scoring/span_band.py), the IGT's serially correlated choices (scoring/igt_bands.py). The band is widened
+  (scoring/span_band.py), the IGT's serially correlated choices (scoring/igt_bands.py), the stop-signal
+  staircase (scoring/stop_band.py). The band is widened
   to hold the position.
 
 Every transform must be monotone (increasing or decreasing); the band is clamped to 0..100.

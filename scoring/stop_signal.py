@@ -20,6 +20,7 @@ from eventlog.records import EventRecord
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import linear_position, mean, sd
+from scoring.stop_band import half_width, replayed_ssrt_sd
 from scoring.timed import TimedTrial, parse_timed
 
 __all__ = ["Race", "quantile_type6", "race", "score_stop_signal", "stop_signal_traits"]
@@ -166,6 +167,21 @@ def stop_signal_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
                 f"(failed stops {mean(whole.failed_rts):.0f} ms, go responses {mean(whole.go_rts):.0f} ms). Higher "
                 "is better: this is an ability (stopping an action already under way)."]
 
-    # SSRT is a quantile minus a mean over all trials: no closed-form interval, so the bootstrap (1.2.0 on).
+    def interval(items: Sequence[TimedTrial], conf: float) -> tuple[float, float] | None:
+        r = race(items)
+        ssrt = r.ssrt()
+        if ssrt is None:
+            return None
+        sd = replayed_ssrt_sd("response_inhibition", [bool(x.plan.get("stop")) for x in items],
+                              [x.latency_ms for x in items if not x.plan.get("stop")], r.ssds, ssrt,
+                              int(tables["reliability"]["resamples"]), lambda *counts: Race(*counts).ssrt())
+        if sd is None:
+            return None
+        half = half_width(r.stop_trials, sd, conf)
+        zero, hundred = float(spec["at_zero_ms"]), float(spec["at_hundred_ms"])
+        ends = [linear_position(ssrt + d, zero, hundred) for d in (-half, half)]
+        return min(ends), max(ends)
+
+    # SSRT under a staircase: the race model fitted to the session replays it (scoring/stop_band.py; 1.2.0 on).
     return [trait("response_inhibition", tables, trials, stat, ["stop_signal.ssrt_ms"], words, lack,
-                  band=BandSpec("bootstrap"))]
+                  band=BandSpec("model", interval=interval))]

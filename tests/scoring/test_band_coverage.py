@@ -13,11 +13,9 @@ from scoring.tables import TABLES
 from tests.scoring.coverage import COVERAGE_MODELS, coverage
 
 PLAYERS, PER_PLAYER = 200, 4
-SHORT_OF_NOMINAL = {  # measured with this harness, docs/SCORING.md; open work (issues 14, 15 and 18)
-    "response_inhibition": 0.89,
-}
-"""Traits whose 1.2.0 band is known to cover less than 93 %: each is held to its measured floor here (a change that
-makes it worse fails); reaching 93 % is open work, named in docs/SCORING.md."""
+SHORT_OF_NOMINAL: dict[str, float] = {}  # none since issue 18's bands (docs/SCORING.md)
+"""Traits whose 1.2.0 band is known to cover less than 93 %, each held to its measured floor (a change that makes it
+worse fails) and named in docs/SCORING.md as open work. Empty: every trait reaches 93-97 %."""
 
 
 def test_every_trait_of_the_current_version_has_a_player_model() -> None:

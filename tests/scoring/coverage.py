@@ -226,7 +226,8 @@ class Coverage:
         return self.width.get(key, 0.0) / self.given[key] if self.given.get(key) else float("nan")
 
 
-def _sessions(family: Family, players: int, per_player: int, seed: int, truth: Any) -> Iterator[tuple[Any, dict]]:
+def _sessions(family: Family, players: int, per_player: int, seed: int,
+              truth: Any) -> Iterator[tuple[Any, dict[str, float | None]]]:
     rng = random.Random(seed)
     for _ in range(players):
         p = family.player(rng)

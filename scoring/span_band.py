@@ -3,10 +3,11 @@
 The span is the longest length answered correctly under an adaptive rule (two sequences per length, stop when
 both fail; Wechsler 2008), so resampling the answers cannot show its spread (it can only lower it). Instead:
 
-- recall of a sequence of length L succeeds with probability 1 / (1 + exp((L - capacity) / spread)), the
-  logistic psychometric function of span tasks (e.g. the capacity model in Woods et al. 2011);
-- over a grid of (capacity, spread), flat in capacity and in log spread, the answers of each direction give a
-  posterior weight (the likelihood of its correct and wrong answers);
+- recall of a sequence of length L succeeds with probability 1 / (1 + exp((L - capacity) / spread)), a
+  logistic psychometric function (our modelling choice: recall falls smoothly with length around a capacity);
+- over a grid of (capacity, spread), flat in capacity (4 below the first length to 4 above the longest the
+  part may reach) and in log spread (0.2-1.6 digits), the answers of each direction give a posterior weight
+  (the likelihood of its correct and wrong answers);
 - for every grid point the expected position is exact: the rule is a Markov chain (length L is passed with
   probability 1 - (1 - p_L)^2), so the distribution of the span follows in closed form;
 - the band is the equal-tailed 95 % interval of the expected position under those weights (directions

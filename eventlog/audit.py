@@ -13,6 +13,7 @@ from eventlog.checkpoints import COLUMNS, Checkpoint, signature_valid, trusted_b
 from eventlog.core_kinds import CLOSE_STATUS
 from eventlog.errors import ChainBrokenError
 from eventlog.migrations import APPEND_ONLY_TABLES, append_only_triggers
+from eventlog.privacy_schema import PRIVACY_APPEND_ONLY_TABLES, TOMBSTONE_DELETE_TRIGGER
 from eventlog.rows import HEX64, Row, strict_payload
 from eventlog.store import SessionRow
 
@@ -28,19 +29,23 @@ def _normal(sql: str) -> str:
 
 
 def check_triggers(conn: sqlite3.Connection) -> list[str]:
-    """Each append-only table must carry its two refusing triggers, exactly as the migrations made them."""
+    """Each append-only table must carry its two refusing triggers, exactly as the migrations made them (the events'
+    delete trigger either refuses everything or lets only a tombstoned session go: eventlog.privacy_schema)."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     found = {name: _normal(sql or "") for name, sql in
              conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     problems = []
-    for table in APPEND_ONLY_TABLES:
+    for table in (*APPEND_ONLY_TABLES, *PRIVACY_APPEND_ONLY_TABLES):
         if table not in tables:
             continue
         for expected in append_only_triggers(table):
             name = expected.split()[2]
+            allowed = {_normal(expected)}
+            if name == "events_refuse_delete" and "tombstones" in tables:
+                allowed.add(_normal(TOMBSTONE_DELETE_TRIGGER))
             if name not in found:
                 problems.append(f"trigger {name} is missing: {table} are no longer append-only")
-            elif found[name] != _normal(expected):
+            elif found[name] not in allowed:
                 problems.append(f"trigger {name} was replaced: {found[name][:80]}")
     return problems
 
@@ -159,9 +164,10 @@ QUERY = (f"SELECT {', '.join('c.' + c for c in COLUMNS)}, e.hash, e.kind FROM ch
 
 
 def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
-                      trusted: Collection[bytes]) -> CheckpointAudit:
+                      trusted: Collection[bytes], erased: Collection[str] = ()) -> CheckpointAudit:
     """The checkpoint chain (numbers, links, trusted keys, signatures), each checkpoint against its event and
-    the session row, and every closed session must have a signed close."""
+    the session row, and every closed session must have a signed close. The checkpoints of an `erased` session
+    (a signed tombstone accounts for its events) still link the chain but name no event or row any more."""
     audit = CheckpointAudit()
     rows = {row.id: row for row in sessions}
     closed_signed: set[str] = set()
@@ -176,8 +182,8 @@ def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
         link, signer = _link_problem(cp, expected, prev), _signer_problem(cp, trusted)
         audit.problems.extend(problem for problem in (link, signer) if problem is not None)
         prev, expected = cp.digest(), cp.n + 1
-        if signer is not None:
-            continue  # a claim no trusted key signed says nothing about the session
+        if signer is not None or cp.session_id in erased:
+            continue  # a claim no trusted key signed says nothing; an erased session's events are gone on purpose
         problem = _event_problem(cp, raw[-2], raw[-1]) or _row_problem(cp, rows.get(cp.session_id))
         if problem is not None:
             audit.broken.append(ChainBrokenError(cp.session_id, cp.seq, problem))

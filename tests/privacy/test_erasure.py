@@ -1,0 +1,138 @@
+"""Erasure under signed tombstones: everything of a participant goes, the rest still verifies, and any deletion
+without a valid tombstone is still caught by verify-log."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from eventlog import Store
+from kiosk.cli import main
+from kiosk.services.erasure import ErasureError, erase_sessions
+from sync.identity import load_identity
+from tests.eventlog.test_checkpoints import restore, tamper
+
+Station = tuple[Path, dict[str, list[str]]]
+TABLES = ("events", "results", "outbox", "session_progress")
+
+
+def run(data_dir: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(data_dir), *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def held(data_dir: Path, participant: str, ids: list[str]) -> dict[str, int]:
+    conn = sqlite3.connect(data_dir / "station.sqlite3")
+    marks = ", ".join("?" * len(ids))
+    counts = {table: conn.execute(f"SELECT count(*) FROM {table} WHERE session_id IN ({marks})", ids).fetchone()[0]
+              for table in TABLES}
+    counts["sessions"] = conn.execute(f"SELECT count(*) FROM sessions WHERE id IN ({marks})", ids).fetchone()[0]
+    for table in ("people", "access_codes"):
+        counts[table] = conn.execute(f"SELECT count(*) FROM {table} WHERE participant = ?",
+                                     (participant,)).fetchone()[0]
+    conn.close()
+    return counts
+
+
+def test_erasing_a_participant_removes_every_row_and_the_rest_still_verifies(station: Station, capsys) -> None:
+    data_dir, ids = station
+    assert held(data_dir, "P-one", ids["P-one"])["events"] > 0
+    status, out, _ = run(data_dir, capsys, "privacy", "erase", "P-one", "--reason", "request 2026-14")
+    assert status == 0 and "3 session(s) erased" in out
+    assert set(held(data_dir, "P-one", ids["P-one"]).values()) == {0}
+    assert held(data_dir, "P-two", ids["P-two"])["people"] == 1  # others untouched
+    status, out, _ = run(data_dir, capsys, "verify-log")
+    assert status == 0 and "3 session(s) erased under a signed tombstone" in out and "sessions: 2" in out
+    status, out, _ = run(data_dir, capsys, "privacy", "tombstones", "--json")
+    stones = json.loads(out)
+    assert sorted(s["session_id"] for s in stones) == sorted(ids["P-one"])
+    assert all(s["signature_valid"] and s["reason"] == "request 2026-14" and s["event_count"] > 0 for s in stones)
+    status, out, _ = run(data_dir, capsys, "privacy", "audit", "--participant", "P-one", "--json")
+    actions = [row["action"] for row in json.loads(out)]
+    assert actions == ["erase", "erase", "erase", "erase.participant"]
+    assert "Ada" not in out and "ada@example.org" not in out
+
+
+def test_a_session_deleted_by_hand_without_a_tombstone_is_still_caught(station: Station, capsys) -> None:
+    data_dir, ids = station
+    assert run(data_dir, capsys, "privacy", "erase", "P-one", "--reason", "withdrawn")[0] == 0
+    conn = tamper(data_dir)
+    sid = ids["P-two"][0]
+    conn.execute("DELETE FROM events WHERE session_id = ?", (sid,))
+    conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+    restore(conn)
+    status, out, _ = run(data_dir, capsys, "verify-log")
+    assert status == 1 and "BROKEN" in out and sid in out
+
+
+def test_the_log_refuses_to_delete_events_without_a_tombstone(station: Station) -> None:
+    data_dir, ids = station
+    with Store.in_dir(data_dir) as store, pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("DELETE FROM events WHERE session_id = ?", (ids["P-two"][0],))
+
+
+def test_a_forged_tombstone_lets_the_trigger_pass_but_verify_log_names_it(station: Station, capsys) -> None:
+    data_dir, ids = station
+    sid = ids["P-three"][0]
+    conn = sqlite3.connect(data_dir / "station.sqlite3", isolation_level=None)
+    conn.execute("INSERT INTO tombstones VALUES (?, 'P-three', 1, ?, 'forged', '2026-01-01', '[]', ?, ?)",
+                 (sid, "0" * 64, "11" * 32, "22" * 64))
+    conn.execute("DELETE FROM events WHERE session_id = ?", (sid,))
+    conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+    conn.close()
+    status, out, _ = run(data_dir, capsys, "verify-log")
+    assert status == 1 and f"tombstone of session {sid} is not signed by one of the station's keys" in out
+
+
+def test_erasing_twice_is_not_an_error_and_unknown_names_change_nothing(station: Station, capsys) -> None:
+    data_dir, _ = station
+    assert run(data_dir, capsys, "privacy", "erase", "P-two", "--reason", "r")[0] == 0
+    status, out, _ = run(data_dir, capsys, "privacy", "erase", "P-two", "--reason", "r")
+    assert status == 0 and "0 session(s) erased" in out and "already erased before" in out
+    status, out, err = run(data_dir, capsys, "privacy", "erase", "P-nobody", "--reason", "r")
+    assert status == 1 and err.count("\n") == 1 and "no participant 'P-nobody'" in err
+
+
+class FailingSigner:
+    """The station key, failing on its second signature (a fault halfway through an erasure)."""
+
+    def __init__(self, real: object) -> None:
+        self.real, self.calls = real, 0
+        self.public_raw = real.public_raw  # type: ignore[attr-defined]  # a StationIdentity
+
+    def sign(self, message: bytes) -> bytes:
+        self.calls += 1
+        if self.calls == 2:
+            raise OSError("key store unreadable")
+        return self.real.sign(message)  # type: ignore[attr-defined, no-any-return]  # a StationIdentity
+
+
+def test_an_erasure_failing_halfway_leaves_everything_as_it_was(station: Station) -> None:
+    data_dir, ids = station
+    before = held(data_dir, "P-one", ids["P-one"])
+    with Store.in_dir(data_dir) as store, pytest.raises(OSError, match="unreadable"):
+        erase_sessions(store, FailingSigner(load_identity(data_dir)), ids["P-one"], "r", "test")
+    assert held(data_dir, "P-one", ids["P-one"]) == before
+    with Store.in_dir(data_dir) as store:
+        assert store.conn.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM privacy_audit").fetchone()[0] == 0
+
+
+def test_an_erasure_needs_a_reason(station: Station) -> None:
+    data_dir, ids = station
+    with Store.in_dir(data_dir) as store, pytest.raises(ErasureError, match="needs a reason"):
+        erase_sessions(store, load_identity(data_dir), ids["P-two"], "  ", "test")
+
+
+def test_withdrawal_erases_everything_and_is_recorded_as_such(station: Station, capsys) -> None:
+    data_dir, ids = station
+    status, out, _ = run(data_dir, capsys, "privacy", "withdraw", "P-two", "--json")
+    assert status == 0 and json.loads(out)["removed"]["people"] == 1
+    assert set(held(data_dir, "P-two", ids["P-two"]).values()) == {0}
+    status, out, _ = run(data_dir, capsys, "privacy", "audit", "--action", "withdraw", "--json")
+    rows = json.loads(out)
+    assert [row["subject"] for row in rows] == ["P-two"] and rows[0]["detail"]["reason"] == "consent withdrawn"

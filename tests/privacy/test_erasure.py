@@ -136,3 +136,44 @@ def test_withdrawal_erases_everything_and_is_recorded_as_such(station: Station, 
     status, out, _ = run(data_dir, capsys, "privacy", "audit", "--action", "withdraw", "--json")
     rows = json.loads(out)
     assert [row["subject"] for row in rows] == ["P-two"] and rows[0]["detail"]["reason"] == "consent withdrawn"
+
+
+def test_a_participant_who_withdrew_before_playing_loses_code_and_personal_row(data_dir: Path, capsys) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.services.stationdb import StationDb
+
+    assert main(["--data-dir", str(data_dir), "init"]) == 0
+    with Store.in_dir(data_dir) as store:
+        (code,) = StationDb(store).issue_codes(1, "quick", datetime.now(UTC) + timedelta(days=2),
+                                               person=("Cleo Three", "cleo@example.org"))
+    status, out, _ = run(data_dir, capsys, "privacy", "withdraw", code.participant)
+    assert status == 0 and "removed 1 access_codes, 1 people" in out
+    assert set(held(data_dir, code.participant, ["-"]).values()) == {0}
+    with Store.in_dir(data_dir) as store:
+        assert StationDb(store).find_code(code.code or "") is None  # the printed code opens nothing any more
+
+
+def test_one_session_by_the_start_of_its_id_keeps_the_participants_other_sessions(station: Station, capsys) -> None:
+    data_dir, ids = station
+    first, *rest = ids["P-one"]
+    status, out, _ = run(data_dir, capsys, "privacy", "erase", "--session", first[:8], "--reason", "r", "--json")
+    assert status == 0 and [s["session_id"] for s in json.loads(out)["tombstones"]] == [first]
+    assert held(data_dir, "P-one", [first])["events"] == 0
+    assert held(data_dir, "P-one", rest)["sessions"] == 2 and held(data_dir, "P-one", rest)["people"] == 1
+    assert run(data_dir, capsys, "verify-log")[0] == 0
+
+
+def test_a_session_being_recorded_now_is_not_erased(data_dir: Path) -> None:
+    from kiosk.services.station_log import open_station_log
+    from tests.eventlog.test_checkpoints import record_session
+
+    assert main(["--data-dir", str(data_dir), "init"]) == 0
+    with open_station_log(data_dir, window_ms=1.0) as log:
+        sid = record_session(log, "P-live", close=False)
+        with Store.in_dir(data_dir) as store:
+            store.conn.execute("INSERT INTO session_progress (session_id, battery, game_index, owner_pid, "
+                               "updated_utc) VALUES (?, 'quick', 0, 1, '2026-01-01')", (sid,))  # pid 1 is alive
+            with pytest.raises(ErasureError, match="being recorded now"):
+                erase_sessions(store, load_identity(data_dir), [sid], "r", "test")
+            assert store.session(sid) is not None

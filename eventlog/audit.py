@@ -4,7 +4,7 @@ station-wide chain of signed checkpoints against the events and rows (docs/EVENT
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,15 +159,27 @@ def _row_problem(cp: Checkpoint, row: SessionRow | None) -> str | None:
     return None
 
 
+def _tombstone_problem(cp: Checkpoint, count: int, head: str) -> str | None:
+    """An erased session's signed checkpoint against its tombstone: the tombstone must account for every signed
+    event, and a signed close must be exactly the tombstone's last event."""
+    if cp.seq >= count:
+        return f"signed checkpoint {cp.n} covers event {cp.seq}, but the tombstone accounts for only {count} events"
+    if cp.reason == "close" and (cp.seq + 1 != count or cp.head != head):
+        return f"signed checkpoint {cp.n} closed the session at a head the tombstone does not state (rewritten)"
+    return None
+
+
 QUERY = (f"SELECT {', '.join('c.' + c for c in COLUMNS)}, e.hash, e.kind FROM checkpoints c "
          "LEFT JOIN events e ON e.session_id = c.session_id AND e.seq = c.seq ORDER BY c.n")
 
 
 def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
-                      trusted: Collection[bytes], erased: Collection[str] = ()) -> CheckpointAudit:
+                      trusted: Collection[bytes], erased: Mapping[str, tuple[int, str]] | None = None
+                      ) -> CheckpointAudit:
     """The checkpoint chain (numbers, links, trusted keys, signatures), each checkpoint against its event and
     the session row, and every closed session must have a signed close. The checkpoints of an `erased` session
-    (a signed tombstone accounts for its events) still link the chain but name no event or row any more."""
+    (a signed tombstone accounts for its events: session id -> its event count and chain head) still link the
+    chain and must agree with the tombstone, but name no event or row any more."""
     audit = CheckpointAudit()
     rows = {row.id: row for row in sessions}
     closed_signed: set[str] = set()
@@ -182,8 +194,12 @@ def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
         link, signer = _link_problem(cp, expected, prev), _signer_problem(cp, trusted)
         audit.problems.extend(problem for problem in (link, signer) if problem is not None)
         prev, expected = cp.digest(), cp.n + 1
-        if signer is not None or cp.session_id in erased:
-            continue  # a claim no trusted key signed says nothing; an erased session's events are gone on purpose
+        if signer is None and erased and cp.session_id in erased:
+            problem = _tombstone_problem(cp, *erased[cp.session_id])
+            audit.broken.extend([ChainBrokenError(cp.session_id, cp.seq, problem)] if problem else [])
+            continue  # the events are gone on purpose; the tombstone states what they were
+        if signer is not None:
+            continue  # a claim no trusted key signed says nothing about the session
         problem = _event_problem(cp, raw[-2], raw[-1]) or _row_problem(cp, rows.get(cp.session_id))
         if problem is not None:
             audit.broken.append(ChainBrokenError(cp.session_id, cp.seq, problem))

@@ -83,14 +83,15 @@ def tombstones(conn: sqlite3.Connection) -> list[Tombstone]:
         f"SELECT {', '.join(COLUMNS)} FROM tombstones ORDER BY erased_utc, session_id")]
 
 
-def valid_tombstones(conn: sqlite3.Connection, trusted: Collection[bytes] | None) -> tuple[set[str], list[str]]:
-    """The sessions erased under a tombstone a trusted key signed, and a problem line for each other tombstone.
-    Without trusted keys (verify-log given none) every tombstone is taken as stated."""
-    erased: set[str] = set()
+def valid_tombstones(conn: sqlite3.Connection,
+                     trusted: Collection[bytes] | None) -> tuple[dict[str, tuple[int, str]], list[str]]:
+    """The sessions erased under a tombstone a trusted key signed (id -> event count and chain head), and a problem
+    line for each other tombstone. Without trusted keys (verify-log given none) every tombstone is taken as stated."""
+    erased: dict[str, tuple[int, str]] = {}
     problems: list[str] = []
     for stone in tombstones(conn):
         if trusted is None or stone.signed_by(trusted):
-            erased.add(stone.session_id)
+            erased[stone.session_id] = (stone.event_count, stone.chain_head)
         else:
             problems.append(f"tombstone of session {stone.session_id} is not signed by one of the station's keys "
                             "(forged or edited)")

@@ -152,7 +152,7 @@ def _verify_tables(store: Store, report: VerifyReport, trusted_keys: Collection[
     erased, forged = valid_tombstones(store.conn, trusted_keys)
     report.erased = len(erased)
     report.problems.extend(forged)
-    for sid in sorted(erased & known):
+    for sid in sorted(erased.keys() & known):
         report.broken.append(ChainBrokenError(sid, 0, "a tombstone says this session was erased, but its row is here"))
     if erased:
         report.notes.append(f"{len(erased)} session(s) erased under a signed tombstone (hiremate privacy tombstones)")

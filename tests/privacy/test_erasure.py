@@ -51,6 +51,8 @@ def test_erasing_a_participant_removes_every_row_and_the_rest_still_verifies(sta
     stones = json.loads(out)
     assert sorted(s["session_id"] for s in stones) == sorted(ids["P-one"])
     assert all(s["signature_valid"] and s["reason"] == "request 2026-14" and s["event_count"] > 0 for s in stones)
+    assert main(["--data-dir", str(data_dir), "verify-log", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["erased"] == 3
     status, out, _ = run(data_dir, capsys, "privacy", "audit", "--participant", "P-one", "--json")
     actions = [row["action"] for row in json.loads(out)]
     assert actions == ["erase", "erase", "erase", "erase.participant"]
@@ -177,3 +179,16 @@ def test_a_session_being_recorded_now_is_not_erased(data_dir: Path) -> None:
             with pytest.raises(ErasureError, match="being recorded now"):
                 erase_sessions(store, load_identity(data_dir), [sid], "r", "test")
             assert store.session(sid) is not None
+
+
+def test_a_signed_tombstone_that_understates_what_the_checkpoints_signed_is_caught(station: Station, capsys) -> None:
+    from eventlog.tombstones import write_tombstone
+
+    data_dir, ids = station
+    sid = ids["P-three"][0]
+    with Store.in_dir(data_dir) as store, store.atomic():
+        write_tombstone(store.conn, load_identity(data_dir), sid, "P-three", 1, "0" * 64, "understated", [])
+        store.conn.execute("DELETE FROM events WHERE session_id = ?", (sid,))
+        store.conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+    status, out, _ = run(data_dir, capsys, "verify-log")
+    assert status == 1 and "the tombstone accounts for only 1 events" in out

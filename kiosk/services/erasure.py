@@ -89,7 +89,7 @@ def _erase_one(store: Store, signer: Signer, session_id: str, reason: str, actor
     exported = exported_copies(store, session_id)
     stone = write_tombstone(store.conn, signer, session_id, row.participant, count, head, reason, exported)
     outcome.tombstones.append(stone)
-    outcome.files.extend(Path(p) for (p,) in store.conn.execute(
+    outcome.files.extend(store.path.parent / p for (p,) in store.conn.execute(  # relative to the data directory
         "SELECT bundle_path FROM outbox WHERE session_id = ?", (session_id,)))
     for table in SESSION_TABLES:
         outcome.count(table, store.conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,)).rowcount)

@@ -192,3 +192,21 @@ def test_a_signed_tombstone_that_understates_what_the_checkpoints_signed_is_caug
         store.conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))
     status, out, _ = run(data_dir, capsys, "verify-log")
     assert status == 1 and "the tombstone accounts for only 1 events" in out
+
+
+def test_outbox_bundles_are_removed_and_a_delivered_one_is_named_as_not_recalled(station: Station, capsys) -> None:
+    from sync.outbox import enqueue, mark_attempt, mark_delivered
+
+    data_dir, ids = station
+    pending, delivered = ids["P-two"][0], ids["P-three"][0]
+    with Store.in_dir(data_dir) as store:
+        identity = load_identity(data_dir)
+        files = [data_dir / enqueue(store, sid, identity).bundle_path for sid in (pending, delivered)]
+        mark_attempt(store, delivered, "https://receiver.example")
+        mark_delivered(store, delivered, {"ok": True})
+    assert all(path.exists() for path in files)
+    status, out, _ = run(data_dir, capsys, "privacy", "erase", "--session", pending, "--session", delivered,
+                         "--reason", "r")
+    assert status == 0 and not any(path.exists() for path in files)
+    assert "not recalled (already left the station): delivered to https://receiver.example" in out
+    assert held(data_dir, "P-two", [pending, delivered])["outbox"] == 0

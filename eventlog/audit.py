@@ -4,7 +4,7 @@ station-wide chain of signed checkpoints against the events and rows (docs/EVENT
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +13,7 @@ from eventlog.checkpoints import COLUMNS, Checkpoint, signature_valid, trusted_b
 from eventlog.core_kinds import CLOSE_STATUS
 from eventlog.errors import ChainBrokenError
 from eventlog.migrations import APPEND_ONLY_TABLES, append_only_triggers
+from eventlog.privacy_schema import PRIVACY_APPEND_ONLY_TABLES, TOMBSTONE_DELETE_TRIGGER
 from eventlog.rows import HEX64, Row, strict_payload
 from eventlog.store import SessionRow
 
@@ -28,19 +29,23 @@ def _normal(sql: str) -> str:
 
 
 def check_triggers(conn: sqlite3.Connection) -> list[str]:
-    """Each append-only table must carry its two refusing triggers, exactly as the migrations made them."""
+    """Each append-only table must carry its two refusing triggers, exactly as the migrations made them (the events'
+    delete trigger either refuses everything or lets only a tombstoned session go: eventlog.privacy_schema)."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     found = {name: _normal(sql or "") for name, sql in
              conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     problems = []
-    for table in APPEND_ONLY_TABLES:
+    for table in (*APPEND_ONLY_TABLES, *PRIVACY_APPEND_ONLY_TABLES):
         if table not in tables:
             continue
         for expected in append_only_triggers(table):
             name = expected.split()[2]
+            allowed = {_normal(expected)}
+            if name == "events_refuse_delete" and "tombstones" in tables:
+                allowed.add(_normal(TOMBSTONE_DELETE_TRIGGER))
             if name not in found:
                 problems.append(f"trigger {name} is missing: {table} are no longer append-only")
-            elif found[name] != _normal(expected):
+            elif found[name] not in allowed:
                 problems.append(f"trigger {name} was replaced: {found[name][:80]}")
     return problems
 
@@ -154,14 +159,27 @@ def _row_problem(cp: Checkpoint, row: SessionRow | None) -> str | None:
     return None
 
 
+def _tombstone_problem(cp: Checkpoint, count: int, head: str) -> str | None:
+    """An erased session's signed checkpoint against its tombstone: the tombstone must account for every signed
+    event, and a signed close must be exactly the tombstone's last event."""
+    if cp.seq >= count:
+        return f"signed checkpoint {cp.n} covers event {cp.seq}, but the tombstone accounts for only {count} events"
+    if cp.reason == "close" and (cp.seq + 1 != count or cp.head != head):
+        return f"signed checkpoint {cp.n} closed the session at a head the tombstone does not state (rewritten)"
+    return None
+
+
 QUERY = (f"SELECT {', '.join('c.' + c for c in COLUMNS)}, e.hash, e.kind FROM checkpoints c "
          "LEFT JOIN events e ON e.session_id = c.session_id AND e.seq = c.seq ORDER BY c.n")
 
 
 def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
-                      trusted: Collection[bytes]) -> CheckpointAudit:
+                      trusted: Collection[bytes], erased: Mapping[str, tuple[int, str]] | None = None
+                      ) -> CheckpointAudit:
     """The checkpoint chain (numbers, links, trusted keys, signatures), each checkpoint against its event and
-    the session row, and every closed session must have a signed close."""
+    the session row, and every closed session must have a signed close. The checkpoints of an `erased` session
+    (a signed tombstone accounts for its events: session id -> its event count and chain head) still link the
+    chain and must agree with the tombstone, but name no event or row any more."""
     audit = CheckpointAudit()
     rows = {row.id: row for row in sessions}
     closed_signed: set[str] = set()
@@ -176,6 +194,10 @@ def check_checkpoints(conn: sqlite3.Connection, sessions: Sequence[SessionRow],
         link, signer = _link_problem(cp, expected, prev), _signer_problem(cp, trusted)
         audit.problems.extend(problem for problem in (link, signer) if problem is not None)
         prev, expected = cp.digest(), cp.n + 1
+        if signer is None and erased and cp.session_id in erased:
+            problem = _tombstone_problem(cp, *erased[cp.session_id])
+            audit.broken.extend([ChainBrokenError(cp.session_id, cp.seq, problem)] if problem else [])
+            continue  # the events are gone on purpose; the tombstone states what they were
         if signer is not None:
             continue  # a claim no trusted key signed says nothing about the session
         problem = _event_problem(cp, raw[-2], raw[-1]) or _row_problem(cp, rows.get(cp.session_id))

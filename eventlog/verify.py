@@ -19,6 +19,7 @@ from eventlog.pages import with_damaged_page
 from eventlog.records import EventRecord
 from eventlog.rows import Row, check_row, strict_payload
 from eventlog.store import SessionRow, Store
+from eventlog.tombstones import valid_tombstones
 
 __all__ = ["VerifyReport", "verify_chain", "verify_rows", "verify_session", "verify_store"]
 
@@ -105,6 +106,7 @@ class VerifyReport:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     checkpoints: int | None = None
+    erased: int = 0
 
     @property
     def ok(self) -> bool:
@@ -147,12 +149,19 @@ def _verify_tables(store: Store, report: VerifyReport, trusted_keys: Collection[
     for (sid,) in store.conn.execute("SELECT DISTINCT session_id FROM events").fetchall():
         if sid not in known:
             report.broken.append(ChainBrokenError(str(sid), 0, "events of a session that has no session row"))
+    erased, forged = valid_tombstones(store.conn, trusted_keys)
+    report.erased = len(erased)
+    report.problems.extend(forged)
+    for sid in sorted(erased.keys() & known):
+        report.broken.append(ChainBrokenError(sid, 0, "a tombstone says this session was erased, but its row is here"))
+    if erased:
+        report.notes.append(f"{len(erased)} session(s) erased under a signed tombstone (hiremate privacy tombstones)")
     if trusted_keys is not None:
         if not store.schema_has("checkpoints"):
             report.problems.append("no checkpoints table: the database was written by an older app; open it with "
                                    "the station once (it upgrades and signs what is there), then verify again")
             return
-        audit = check_checkpoints(store.conn, sessions, trusted_keys)
+        audit = check_checkpoints(store.conn, sessions, trusted_keys, erased)
         report.checkpoints = audit.count
         report.problems.extend(audit.problems)
         report.broken.extend(audit.broken)

@@ -125,6 +125,16 @@ COMMANDS = _group(
         _leaf("receiver audit", "adverse-impact audit of a role: selection rates, four-fifths ratio, Fisher's test"),
     ),
     _group(
+        "privacy", "data protection: retention, the purge, erasure and withdrawal, tombstones, the access record",
+        _leaf("privacy status", "what personal and session data the station holds, how old, when it expires"),
+        _leaf("privacy set-retention", "how long personal data and sessions are kept"),
+        _leaf("privacy purge", "remove expired personal data now (it also runs whenever the station starts)"),
+        _leaf("privacy erase", "erase a participant or sessions under signed tombstones, in one transaction"),
+        _leaf("privacy withdraw", "a participant withdrew consent: erase everything of theirs"),
+        _leaf("privacy tombstones", "list the signed tombstones of erased sessions"),
+        _leaf("privacy audit", "the append-only record of purges, erasures and who read which candidate's data"),
+    ),
+    _group(
         "station", "the station's identity: its key pair and the history of its keys",
         _leaf("station show", "show the station's identity, public key fingerprint and earlier keys"),
         _leaf("station new-identity", "make a new station key pair on purpose (recorded with a reason)"),

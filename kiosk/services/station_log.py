@@ -15,6 +15,7 @@ from pathlib import Path
 from eventlog import EventLog, Store
 from eventlog.log import UNVERSIONED
 from kiosk.services.private_dir import secure_data_dir
+from kiosk.services.retention import purge_expired
 from sync.identity import StationIdentity
 from sync.key_history import ensure_identity
 
@@ -37,6 +38,8 @@ def prepare_station(data_dir: Path, name: str = "station") -> StationStart:
     with Store.in_dir(directory) as store:
         store.ensure_station(name)
         identity, made = ensure_identity(store, directory)
+        purged = purge_expired(store, actor="station start", signer=identity, record_empty=False)
+    changes += [f"privacy purge: {line}" for line in purged.lines()]
     return StationStart(identity, [*changes, *([made] if made else [])])
 
 

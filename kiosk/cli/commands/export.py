@@ -41,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
             outcome = export_each(store, ids, args.output, plain=args.plain)
         except (SyncError, OSError) as exc:
             raise CliError(str(exc)) from None
+        from kiosk.services.privacy import cli_actor, record_access
+
+        failed = {sid for sid, _ in outcome.failed}
+        record_access(store, "export", cli_actor("proctor"), [sid for sid in ids if sid not in failed],
+                      output=str(args.output))
     if args.json:
         print_json({"written": [str(p) for p in outcome.written], "encrypted_for": recipient,
                     "failed": [{"session_id": sid, "error": why} for sid, why in outcome.failed]})

@@ -41,7 +41,11 @@ def _inputs(args: argparse.Namespace) -> list[Any]:
             rows = find_sessions(store, list(args.sessions))
         except SessionLookupError as exc:
             raise CliError(str(exc)) from None
-        return [report_input(store, row, args.with_name) for row in rows]
+        inputs = [report_input(store, row, args.with_name) for row in rows]
+        from kiosk.services.privacy import cli_actor, record_access
+
+        record_access(store, "report", cli_actor("recruiter"), [row.id for row in rows], with_name=args.with_name)
+        return inputs
 
 
 def _document(args: argparse.Namespace, inputs: list[Any]) -> Any:

@@ -107,7 +107,11 @@ def _profile(args: argparse.Namespace) -> Profile:
             if row is None:
                 raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
             verify_session(store, row)  # a hand-edited or damaged log is named here, never scored
-            return _scored(args, store)
+            scored = _scored(args, store)
+            from kiosk.services.privacy import cli_actor, record_access
+
+            record_access(store, "score", cli_actor("recruiter"), [row.id])
+            return scored
         except (EventLogError, sqlite3.DatabaseError) as exc:  # CliError (no such session) passes through
             why = with_damaged_page(store.path, str(exc)) if "malformed" in str(exc) else str(exc)
             raise CliError(f"cannot score session {args.session}: the log does not verify: {why}") from None

@@ -57,7 +57,7 @@ def _json(report: VerifyReport, source: str) -> None:
     first = report.broken[0] if report.broken else None
     print_json({
         "ok": report.ok, "sessions": report.sessions, "events": report.events, "integrity": report.integrity,
-        "checkpoints": report.checkpoints, "keys": source,
+        "checkpoints": report.checkpoints, "keys": source, "erased": report.erased,
         "first_broken": None if first is None else {"session": first.session_id, "seq": first.seq,
                                                     "reason": first.reason},
         "broken_sessions": len(report.broken), "problems": report.problems, "notes": report.notes,

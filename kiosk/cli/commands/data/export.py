@@ -75,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         finally:
             bar.finish()
+        from kiosk.services.privacy import cli_actor, record_access
+
+        record_access(store, "data_export", cli_actor("researcher"), [row.id for row in rows],
+                      output=str(args.output), format=args.format)
     if args.json:
         print_json({"format": summary.format, "directory": str(summary.directory), "sessions": summary.sessions,
                     "rows": summary.rows, "files": summary.files,

@@ -1,0 +1,31 @@
+"""`hiremate privacy tombstones`: the signed record of every erased session (no event, no personal data)."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.common import open_store, print_json
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """privacy tombstones has no options beyond --json and --data-dir."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the tombstones, oldest first, each with whether a recorded station key signed it."""
+    from eventlog.tombstones import tombstones
+    from sync.identity import recorded_keys
+
+    with open_store(args, readonly=True) as store:
+        trusted = [record.public_raw for record in recorded_keys(store.conn)]
+        stones = [(stone, stone.signed_by(trusted)) for stone in tombstones(store.conn)]
+    if args.json:
+        print_json([{**stone.as_dict(), "signature_valid": valid} for stone, valid in stones])
+        return 0
+    for stone, valid in stones:
+        print(f"{stone.erased_utc[:19]}  {stone.session_id}  {stone.participant}  {stone.event_count} events  "
+              f"head {stone.chain_head[:16]}…  {'signed' if valid else 'SIGNATURE INVALID'}  {stone.reason}")
+    print(f"{len(stones)} tombstone(s)")
+    return 0

@@ -1,0 +1,34 @@
+"""`hiremate privacy withdraw PSEUDONYM`: a participant withdraws consent: everything of theirs is erased."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.commands.privacy._shared import add_role, print_outcome, signer
+from kiosk.cli.common import CliError, open_store
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """withdraw's options."""
+    parser.add_argument("participant", metavar="PSEUDONYM", help="the participant who withdrew consent")
+    parser.add_argument("--reason", default="consent withdrawn", help="kept in the tombstones (default: consent "
+                        "withdrawn)")
+    add_role(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Erase every session, code and personal row of the pseudonym, recorded as a withdrawal."""
+    from kiosk.services.erasure import ErasureError, erase_participant
+    from kiosk.services.privacy import cli_actor
+
+    keys = signer(args)
+    with open_store(args) as store:
+        try:
+            outcome = erase_participant(store, keys, args.participant, args.reason, cli_actor(args.role),
+                                        withdrawal=True)
+        except ErasureError as exc:
+            raise CliError(str(exc)) from None
+    print_outcome(outcome, f"{args.participant} withdrew", as_json=args.json)
+    return 0

@@ -4,6 +4,7 @@ never trusts a row's types (a text or real `t_ns`, a NaN in a payload) before it
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -29,13 +30,26 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON (NaN and infinities are refused)")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{text} is out of range for a JSON number (it would be an infinity)")
+    return value
+
+
+_STRICT = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+"""Made once: json.loads with a keyword builds a decoder per call."""
+
+
 def strict_payload(session_id: str, seq: int, text: object) -> dict[str, Any]:
-    """A stored payload parsed as strict JSON (an object, no NaN or infinities); ChainBrokenError naming the
-    event otherwise."""
+    """A stored payload parsed as strict JSON (an object, no NaN or infinities, no number too large to be a
+    finite float); ChainBrokenError naming the event otherwise."""
     if not isinstance(text, str):
         raise ChainBrokenError(session_id, seq, f"field 'payload' is not JSON text (stored as {_shown(text)})")
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        if text.startswith("\ufeff"):  # what json.loads refuses before decoding
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        value = _STRICT.decode(text)
     except (ValueError, RecursionError) as exc:
         raise ChainBrokenError(session_id, seq, f"field 'payload' is not valid JSON: {exc}") from None
     if not isinstance(value, dict):

@@ -108,3 +108,14 @@ def test_flat_validation_returns_what_the_json_dump_would(payload: dict[str, Any
 def test_rich_validation_still_dumps_in_json_mode() -> None:
     data = validate_payload("fastpath.rich", {"colour": "red", "values": [1, 2], "stamp": 5})
     assert data == {"colour": "red", "values": [1, 2], "stamp": "t5"}
+
+
+@pytest.mark.parametrize("text", ['{"rt":1E310}', '{"x":[-1e999]}'])
+def test_a_stored_number_too_large_for_a_float_is_named_not_a_crash(text: str) -> None:
+    # json.loads reads 1E310 as an infinity, which canonical JSON then refused with a bare ValueError that
+    # reached `hiremate verify-log` as "unexpected ValueError" (found by test_damaged_input's fuzzing)
+    from eventlog.errors import ChainBrokenError
+    from eventlog.rows import strict_payload
+
+    with pytest.raises(ChainBrokenError, match=r"event 7: field 'payload' is not valid JSON: .* out of range"):
+        strict_payload("s", 7, text)

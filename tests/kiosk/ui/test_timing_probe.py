@@ -9,13 +9,16 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from eventlog import Store
 from eventlog.kinds import validate_payload
 from kiosk.ui.timing_probe import FRAMES, PRESSES, TIMERS, TimingProbe, run_timing_check
 from scoring.timing_check import TIMING_CHECK, timing_problems
+from tests.kiosk.conftest import MakeStation, click, issue, type_code
 
 
 def test_the_probe_measures_every_figure_and_its_payload_is_recordable(qtbot: QtBot) -> None:
@@ -61,3 +64,22 @@ def test_the_cli_prints_the_check_and_exits_by_its_verdict() -> None:
     assert lines[0].startswith("no display: measured on Qt's offscreen platform")
     assert any(line.startswith("frame interval: median") for line in lines)
     assert lines[-1] in ("timing held",) or lines[-1].startswith("TIMING DID NOT HOLD: ")
+
+
+def test_the_station_records_a_timing_check_before_the_first_game(qtbot: QtBot, make_station: MakeStation,
+                                                                    data_dir: Path) -> None:
+    code = issue(data_dir)[0]
+    window = make_station(seed_override=11)
+    type_code(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    click(window.screens.consent.agree_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.instructions, timeout=5000)
+    with qtbot.waitSignal(window.game_view_did_start, timeout=10_000):
+        click(window.screens.instructions.begin_button)  # at once: the game waits for the check to end
+    sid = window.candidate.session_id
+    window.log.flush()
+    with Store.in_dir(data_dir) as store:
+        kinds = [e.kind for e in store.events(sid)]
+        check = next(e.payload for e in store.events(sid) if e.kind == TIMING_CHECK)
+    assert kinds.index(TIMING_CHECK) < kinds.index("station.game_will_start")
+    assert validate_payload(TIMING_CHECK, check) == check and check["frames"]["n"] == FRAMES - 1

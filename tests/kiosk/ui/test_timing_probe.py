@@ -77,6 +77,7 @@ def test_the_station_records_a_timing_check_before_the_first_game(qtbot: QtBot, 
     with qtbot.waitSignal(window.game_view_did_start, timeout=10_000):
         click(window.screens.instructions.begin_button)  # at once: the game waits for the check to end
     sid = window.candidate.session_id
+    assert sid is not None
     window.log.flush()
     with Store.in_dir(data_dir) as store:
         kinds = [e.kind for e in store.events(sid)]

@@ -14,7 +14,7 @@ from typing import Any
 
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
-from eventlog.records import EventRecord
+from eventlog.records import EventRecord, record_of
 from eventlog.rows import check_row, read_rows, strict_payload
 from eventlog.transaction import atomic
 
@@ -269,8 +269,8 @@ class Store:
         append = records.append
         for position, raw in enumerate(self.iter_rows(session_id)):
             sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest = check_row(session_id, position, raw)
-            append(EventRecord(sid, seq, t_ns, kind, game, trial, strict_payload(session_id, seq, payload), prev_hash,
-                               digest))
+            append(record_of(sid, seq, t_ns, kind, game, trial, strict_payload(session_id, seq, payload), prev_hash,
+                             digest))
         return records
 
     def event_count(self, session_id: str) -> int:

@@ -6,18 +6,36 @@ import hashlib
 import json
 from datetime import UTC, datetime
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["GENESIS_HASH", "canonical_json", "chain_hash", "event_bytes", "utc_text"]
+__all__ = ["GENESIS_HASH", "canonical_json", "chain_event", "chain_hash", "event_bytes", "utc_text"]
 
 GENESIS_HASH = "0" * 64
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+def _not_json(value: object) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# The C encoder json.JSONEncoder.encode builds on every call, built once with the same settings (sorted keys,
+# ",", ":", no ASCII escaping, NaN refused). It keeps no circular-reference markers, so a cycle ends in
+# RecursionError, which canonical_json reports as the ValueError the encoder would have raised.
+_C_MAKE: Any = getattr(json.encoder, "c_make_encoder", None)  # None on interpreters without the C accelerator
+_C_ENCODE: Any = (_C_MAKE(None, _not_json, encode_basestring, None, ":", ",", True, False, False)
+                  if _C_MAKE is not None else None)
+
+
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 text, no NaN: the one spelling every hash is computed over."""
-    return _ENCODER.encode(value)
+    if _C_ENCODE is None or isinstance(value, str):
+        return _ENCODER.encode(value)
+    try:
+        return "".join(_C_ENCODE(value, 0))
+    except RecursionError:
+        raise ValueError("Circular reference detected (or nesting too deep for JSON)") from None
 
 
 def event_bytes(
@@ -53,6 +71,27 @@ def _json_string(value: str | None) -> str:
 def chain_hash(prev_hash: str, canonical: bytes) -> str:
     """SHA-256 over the previous hash (hex, ASCII) and the event's canonical bytes."""
     return hashlib.sha256(prev_hash.encode("ascii") + canonical).hexdigest()
+
+
+def chain_event(
+    prev_hash: str,
+    session_id: str,
+    seq: int,
+    t_ns: int,
+    kind: str,
+    game: str | None,
+    trial: int | None,
+    payload_json: str,
+) -> str:
+    """chain_hash(prev_hash, event_bytes(...)) in one step: the writer's per-event hash, encoded once."""
+    if not prev_hash.isascii():
+        raise UnicodeEncodeError("ascii", prev_hash, 0, len(prev_hash), "the previous hash is not ASCII hex")
+    trial_json = "null" if trial is None else str(int(trial))
+    text = (
+        f'{prev_hash}{{"game":{_json_string(game)},"kind":{_json_string(kind)},"payload":{payload_json},'
+        f'"seq":{seq:d},"session":{_json_string(session_id)},"t_ns":{t_ns:d},"trial":{trial_json}}}'
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def utc_text(wall_ns: int) -> str:

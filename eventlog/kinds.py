@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from functools import cache
+from types import UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -59,6 +61,33 @@ def registered_kinds() -> Mapping[str, type[BaseModel]]:
     return dict(_MODELS)
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _is_plain(annotation: Any) -> bool:
+    """Whether a field's validated value is already what JSON mode would dump: str, int, float, bool, None,
+    their unions, and Literals of them."""
+    if annotation in _PLAIN:
+        return True
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Literal:
+        return all(type(arg) in _PLAIN for arg in args)
+    if origin in (Union, UnionType):
+        return all(_is_plain(arg) for arg in args)
+    return False
+
+
+@cache
+def _dumps_as_fields(model: type[BaseModel]) -> bool:
+    """Whether the model's JSON-mode dump equals its validated fields (so the dump can be skipped): flat, plain
+    fields, no extra fields, no custom serialisers, no computed fields. Decided once per model."""
+    decorators = model.__pydantic_decorators__
+    return (model.model_config.get("extra") != "allow" and not model.model_config.get("serialize_by_alias")
+            and not model.model_computed_fields and not any(f.exclude for f in model.model_fields.values())
+            and not decorators.field_serializers and not decorators.model_serializers
+            and all(_is_plain(f.annotation) for f in model.model_fields.values()))
+
+
 def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[str, Any]:
     """Validate a payload against its kind's model and return its JSON-ready dict."""
     model = payload_model(kind)
@@ -68,9 +97,15 @@ def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[
         payload = payload.model_dump(mode="json")
     try:
         instance = model.__pydantic_validator__.validate_python(payload)
-        data: dict[str, Any] = model.__pydantic_serializer__.to_python(instance, mode="json")
-        return data
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "(payload)"
-        raise PayloadError(kind, field, first["msg"]) from None
+        raise _payload_error(kind, exc) from None
+    if _dumps_as_fields(model):
+        return dict(instance.__dict__)
+    data: dict[str, Any] = model.__pydantic_serializer__.to_python(instance, mode="json")
+    return data
+
+
+def _payload_error(kind: str, exc: ValidationError) -> PayloadError:
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(payload)"
+    return PayloadError(kind, field, first["msg"])

@@ -73,6 +73,7 @@ class EventLog:
         self.store = Store(path)
         self.signer = signer
         self._writer = Writer(connect(path), window_ms / 1000.0, signer, self.store.path)
+        self._put = self._writer.queue.put
         self._lock = threading.Lock()
         self._open: dict[str, OpenSession] = {}
         self._closed = False
@@ -171,15 +172,24 @@ class EventLog:
         trial: int | None = None,
     ) -> int:
         """Validate and enqueue one event; return its sequence number. Never waits on disk."""
-        self._check_time(t_ns)
+        if type(t_ns) is not int or t_ns < 0:
+            self._check_time(t_ns)
         data = validate_payload(kind, payload)
         try:
             payload_json = canonical_json(data)
         except ValueError as exc:
             raise PayloadError(kind, "(payload)", f"not representable as canonical JSON: {exc}") from None
-        with self._lock:
-            state = self._require_open(session_id)
-            return self._enqueue(state, kind, t_ns, payload_json, game, trial)
+        with self._lock:  # _require_open and _enqueue, inlined: this is the log's hottest path
+            if self._closed or self._writer.failure is not None:
+                self._check_writer()
+            state = self._open.get(session_id)
+            if state is None:
+                self._require_open(session_id)
+                raise AssertionError("unreachable: _require_open raises for a session that is not open")
+            seq = state.next_seq
+            state.next_seq = seq + 1
+            self._put(EventOp(session_id, seq, t_ns, kind, game, trial, payload_json))
+            return seq
 
     def append_records(self, records: Iterable[EventRecord]) -> int:
         """Append already-chained records (a resumed import); each must follow the log's last one."""

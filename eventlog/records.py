@@ -63,3 +63,26 @@ class EventRecord:
     def from_json(cls, line: str) -> EventRecord:
         """Parse one events.jsonl line."""
         return cls.from_row(json.loads(line))
+
+
+_NEW = object.__new__
+_SETTERS: tuple[Any, ...] = tuple(getattr(EventRecord, name).__set__ for name in (
+    "session_id", "seq", "t_ns", "kind", "game", "trial", "payload", "prev_hash", "hash"))
+
+
+def record_of(session_id: str, seq: int, t_ns: int, kind: str, game: str | None, trial: int | None,
+              payload: dict[str, Any], prev_hash: str, digest: str) -> EventRecord:
+    """EventRecord(...) of fields a reader has checked, filled slot by slot: the same frozen record, without the
+    dataclass __init__'s nine object.__setattr__ calls (reading a session makes one per event)."""
+    record: EventRecord = _NEW(EventRecord)
+    s_session, s_seq, s_t, s_kind, s_game, s_trial, s_payload, s_prev, s_hash = _SETTERS
+    s_session(record, session_id)
+    s_seq(record, seq)
+    s_t(record, t_ns)
+    s_kind(record, kind)
+    s_game(record, game)
+    s_trial(record, trial)
+    s_payload(record, payload)
+    s_prev(record, prev_hash)
+    s_hash(record, digest)
+    return record

@@ -15,7 +15,7 @@ from typing import Any
 import eventlog.privacy_schema  # noqa: F401  (registers migration 20: privacy audit, tombstones)
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
-from eventlog.records import EventRecord
+from eventlog.records import EventRecord, record_of
 from eventlog.rows import check_row, read_rows, strict_payload
 from eventlog.transaction import atomic
 
@@ -265,8 +265,14 @@ class Store:
                               digest)
 
     def events(self, session_id: str) -> list[EventRecord]:
-        """A session's events as a list."""
-        return list(self.iter_events(session_id))
+        """A session's events as a list (iter_events' checks, without a generator between rows and the list)."""
+        records: list[EventRecord] = []
+        append = records.append
+        for position, raw in enumerate(self.iter_rows(session_id)):
+            sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest = check_row(session_id, position, raw)
+            append(record_of(sid, seq, t_ns, kind, game, trial, strict_payload(session_id, seq, payload), prev_hash,
+                             digest))
+        return records
 
     def event_count(self, session_id: str) -> int:
         """How many events a session has in the log."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventlog.canonical import chain_hash, event_bytes
+from eventlog.canonical import chain_event
 from eventlog.checkpoints import Signer, last_checkpoint, write_checkpoint
 from eventlog.errors import WriterFailedError
 from eventlog.transaction import atomic
@@ -132,13 +132,20 @@ class Writer:
         """Gather ops until the window closes, a flush/stop arrives, or the batch is full."""
         batch = [first]
         deadline = time.monotonic() + self._window_s
-        while len(batch) < MAX_BATCH and not isinstance(batch[-1], FlushOp | StopOp):
-            remaining = deadline - time.monotonic()
+        get_nowait, append = self.queue.get_nowait, batch.append
+        op: Op = first
+        while len(batch) < MAX_BATCH and type(op) is not FlushOp and type(op) is not StopOp:
             try:
-                op = self.queue.get_nowait() if remaining <= 0 else self.queue.get(timeout=remaining)
+                op = get_nowait()  # what is queued already joins the batch without a timed wait per op
             except queue.Empty:
-                break
-            batch.append(op)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                try:
+                    op = self.queue.get(timeout=remaining)
+                except queue.Empty:
+                    break
+            append(op)
         return batch
 
     def _run(self) -> None:
@@ -151,12 +158,22 @@ class Writer:
                 batch = self._wait_for_space(batch)
             if self.stalled is not None and self.failure is None:
                 self._tell_storage(None)
-            for op in batch:
-                if isinstance(op, FlushOp | StopOp) or (isinstance(op, EventOp) and op.done is not None):
-                    op.done.set()  # type: ignore[union-attr]
-            if any(isinstance(op, StopOp) for op in batch):
+            if self._release(batch):
                 self._conn.close()  # the last connection closing merges and removes the WAL file
                 return
+
+    @staticmethod
+    def _release(batch: list[Op]) -> bool:
+        """Wake whoever waits on an op of this (committed or refused) batch; True when it holds a StopOp."""
+        stop = False
+        for op in batch:
+            if type(op) is EventOp:
+                if op.done is not None:
+                    op.done.set()
+            elif type(op) is FlushOp or type(op) is StopOp:
+                op.done.set()
+                stop = stop or type(op) is StopOp
+        return stop
 
     def _wait_for_space(self, batch: list[Op]) -> list[Op]:
         """Sleep one retry interval, keeping every op that arrives meanwhile (in order) for the next try."""
@@ -210,9 +227,10 @@ class Writer:
 
     def _write(self, batch: list[Op], heads: dict[str, str], seqs: dict[str, int]) -> None:
         rows: list[tuple[Any, ...]] = []
+        chain = self._chain
         for op in batch:
-            if isinstance(op, EventOp):
-                rows.append(self._chain(op, heads, seqs))
+            if type(op) is EventOp:
+                rows.append(chain(op, heads, seqs))
                 continue
             if rows:
                 self._conn.executemany(INSERT_EVENT, rows)
@@ -227,7 +245,7 @@ class Writer:
             return
         last: dict[str, int] = {}
         for op in batch:
-            if isinstance(op, EventOp):
+            if type(op) is EventOp:
                 last[op.session_id] = op.seq
         for listener in self.commit_listeners:
             listener(last)
@@ -235,9 +253,7 @@ class Writer:
     @staticmethod
     def _chain(op: EventOp, heads: dict[str, str], seqs: dict[str, int]) -> tuple[Any, ...]:
         prev = heads[op.session_id]
-        digest = chain_hash(
-            prev, event_bytes(op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json)
-        )
+        digest = chain_event(prev, op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json)
         heads[op.session_id] = digest
         seqs[op.session_id] = op.seq
         return (op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json, prev, digest)

@@ -63,9 +63,12 @@ class Stream:
 
 def get(rec: EventRecord, name: str, typ: type | tuple[type, ...], optional: bool = False) -> Any:
     """A payload field of the expected type, or ScoringInputError naming the event's seq and the field."""
-    if name not in rec.payload:
+    payload = rec.payload
+    if name not in payload:
         raise ScoringInputError(rec.seq, name, "is missing", rec.kind)
-    value = rec.payload[name]
+    value = payload[name]
+    if type(value) is typ:  # the common case: exactly the one type asked for (a bool is never taken for an int)
+        return value
     if value is None and optional:
         return None
     types = typ if isinstance(typ, tuple) else (typ,)
@@ -90,13 +93,26 @@ def _check_record(rec: EventRecord, expected_seq: int, session_id: str) -> None:
         raise ScoringInputError(rec.seq, "payload", "must be an object", rec.kind)
 
 
+_FAMILY_OF: dict[str, str | None] = {}
+"""Each kind's game family (None outside the game namespaces), found once per kind."""
+
+
+def _family(kind: str) -> str | None:
+    family = _FAMILY_OF.get(kind, _FAMILY_OF)
+    if family is _FAMILY_OF:
+        family = next((f for prefix, f in GAME_NAMESPACES.items() if kind.startswith(prefix)), None)
+        if len(_FAMILY_OF) < 10_000:  # kinds are few; a stream of made-up kinds cannot grow it without end
+            _FAMILY_OF[kind] = family
+    return family  # type: ignore[return-value]  # not the sentinel: replaced above
+
+
 def _game_key(rec: EventRecord) -> str | None:
-    for prefix, family in GAME_NAMESPACES.items():
-        if rec.kind.startswith(prefix):
-            if not isinstance(rec.game, str) or not rec.game:
-                raise ScoringInputError(rec.seq, "game", f"a {family} event must name its game", rec.kind)
-            return rec.game
-    return None
+    family = _family(rec.kind)
+    if family is None:
+        return None
+    if not isinstance(rec.game, str) or not rec.game:
+        raise ScoringInputError(rec.seq, "game", f"a {family} event must name its game", rec.kind)
+    return rec.game
 
 
 def _track_freeze(stream: Stream, rec: EventRecord, frozen_since: int | None) -> int | None:

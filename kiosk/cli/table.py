@@ -76,6 +76,8 @@ COMMANDS = _group(
     ),
     _leaf("sessions", "list sessions with their status"),
     _leaf("verify-log", "verify every session's hash chain and the database integrity"),
+    _leaf("timing-check", "measure this station's timing (frames, timers, input latency) against its limits",
+          data_dir=False),
     _leaf("score", "score a session: metrics, traits with poles and bands, quality flags"),
     _leaf("report", "recruiter report of a session, or a comparison of 2-4, as HTML or PDF", json=False),
     _group(

@@ -12,7 +12,7 @@ from eventlog.kinds import registered_kinds
 
 __all__ = ["load_all_kinds", "product_kinds", "render_reference"]
 
-KIND_MODULES = ("eventlog.core_kinds", "kiosk.services.station_kinds")
+KIND_MODULES = ("eventlog.core_kinds", "kiosk.services.station_kinds", "kiosk.services.timing")
 PRODUCT_PACKAGES = {"eventlog", "kiosk", "games", "scoring", "sync"}
 
 

@@ -33,6 +33,7 @@ from kiosk.ui.screens.candidate import (
     InstructionsScreen,
     PracticeOverScreen,
 )
+from kiosk.ui.timing_probe import embed_timing_check
 
 __all__ = ["CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
 
@@ -99,6 +100,8 @@ class CandidateController(QObject):
         self.view: QWidget | None = None
         self.game: GameView | None = None  # the same object as view, as the contract the station relies on
         self._consent = texts.consent_text()
+        self._timing_probe: QWidget | None = None  # the timing check running before the first game, if any
+        self._begin_after_check: list[Any] = []
         self._connect()
 
     def _connect(self) -> None:
@@ -225,6 +228,25 @@ class CandidateController(QObject):
     def _consent_accepted(self) -> None:
         self.record("station.consent", {"accepted": True, "text_sha256": texts.sha256_text(self._consent)})
         self._go(FlowEvent.ACCEPTED)
+        self._check_timing()
+
+    def _check_timing(self) -> None:
+        """Measure the station's timing while the candidate reads the first instructions, before the first game,
+        and record it as station.timing_check (docs/TIMING.md, "Self-check")."""
+        session = self.admission.session if self.admission else None
+        if session is None:
+            return
+
+        def done(check: dict[str, Any]) -> None:
+            self._timing_probe = None
+            if self.admission is not None and self.admission.session is session and self.log.is_open(
+                    session.session_id):
+                self.record("station.timing_check", check)
+            for begin in self._begin_after_check:
+                begin()
+            self._begin_after_check = []
+
+        self._timing_probe = embed_timing_check(self.screens.instructions, done)
 
     def _consent_declined(self) -> None:
         self.record("station.consent", {"accepted": False, "text_sha256": texts.sha256_text(self._consent)})
@@ -233,9 +255,19 @@ class CandidateController(QObject):
 
     # -- games ------------------------------------------------------------------------------------
 
+    def _waits_for_timing_check(self, start: Any) -> bool:
+        """Whether the timing check still runs; then `start` runs once it is done (in about 1.2 s), so that no
+        game, practice or real, starts while it measures."""
+        if self._timing_probe is None:
+            return False
+        self._begin_after_check = [start]
+        return True
+
     def _practice(self) -> None:
         admission = self.admission
         if admission is None or not self.state.practice_offered:
+            return
+        if self._waits_for_timing_check(self._practice):
             return
         self._go(FlowEvent.PRACTICE)
         log = self.log
@@ -256,6 +288,8 @@ class CandidateController(QObject):
 
     def _begin(self) -> None:
         if self.admission is None or self.state.screen not in (Screen.INSTRUCTIONS, Screen.PRACTICE_OVER):
+            return
+        if self._waits_for_timing_check(self._begin):
             return
         resuming, index = self.state.resuming, self.state.index
         self._go(FlowEvent.BEGIN)

@@ -152,8 +152,9 @@ class Writer:
             if self.stalled is not None and self.failure is None:
                 self._tell_storage(None)
             for op in batch:
-                if isinstance(op, FlushOp | StopOp) or (isinstance(op, EventOp) and op.done is not None):
-                    op.done.set()  # type: ignore[union-attr]
+                done = op.done if isinstance(op, FlushOp | StopOp | EventOp) else None
+                if done is not None:
+                    done.set()
             if any(isinstance(op, StopOp) for op in batch):
                 self._conn.close()  # the last connection closing merges and removes the WAL file
                 return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, SupportsFloat
 
 import annotated_types
 from pydantic import BaseModel
@@ -79,6 +79,13 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
+def _bound(value: object, model: type[BaseModel], field_name: str) -> float:
+    """A field's numeric bound (annotated_types only promises something comparable) as a float."""
+    if not isinstance(value, SupportsFloat):
+        raise TypeError(f"{model.__name__}.{field_name}: bound {value!r} is not a number")
+    return float(value)
+
+
 def from_payload(model: type[BaseModel], field_name: str, description: str, name: str | None = None,
                  unit: str = "", ns_to_ms: bool = False, nullable: bool | None = None) -> Column:
     """A column whose type, allowed values and bounds are read from an event payload model's field.
@@ -98,11 +105,11 @@ def from_payload(model: type[BaseModel], field_name: str, description: str, name
     minimum = maximum = None
     for meta in info.metadata:
         if isinstance(meta, annotated_types.Ge):
-            minimum = float(meta.ge)  # type: ignore[arg-type]
+            minimum = _bound(meta.ge, model, field_name)
         elif isinstance(meta, annotated_types.Gt):
-            minimum = float(meta.gt)  # type: ignore[arg-type]
+            minimum = _bound(meta.gt, model, field_name)
         elif isinstance(meta, annotated_types.Le):
-            maximum = float(meta.le)  # type: ignore[arg-type]
+            maximum = _bound(meta.le, model, field_name)
     if ns_to_ms:
         type_, unit = "number", unit or "ms"
         minimum = None if minimum is None else minimum / NS_PER_MS

@@ -113,8 +113,10 @@ def _prepare(directory: Path) -> None:
 
 
 def _sink(fmt: str, directory: Path, app_version: str) -> Sink:
-    if fmt in ("csv", "tsv"):
-        return DelimitedSink(directory, fmt, app_version)  # type: ignore[arg-type]
+    if fmt == "csv":
+        return DelimitedSink(directory, "csv", app_version)
+    if fmt == "tsv":
+        return DelimitedSink(directory, "tsv", app_version)
     if fmt == "jsonl":
         return JsonlSink(directory)
     from datasets.bids import BidsSink

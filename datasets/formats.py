@@ -32,7 +32,7 @@ def cell(value: Any) -> str:
     """One value as text: n/a for None, true/false, integers as written, floats shortest round-trip, no exponent."""
     kind = type(value)
     if kind is str:
-        return value  # type: ignore[no-any-return]
+        return str(value)  # the same object (its type is str exactly), typed
     if kind is float:
         return _number(value)
     if kind is int:

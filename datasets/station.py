@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from functools import partial
 
 from datasets.context import SessionInput
 from eventlog.store import SessionRow, Store
@@ -65,6 +66,6 @@ def station_sources(store: Store, rows: Sequence[SessionRow], results: ResultsFo
             session_id=row.id, participant=row.participant, station_id=station_id, battery=row.battery,
             purpose=row.purpose, status=row.status, anchor_wall_utc=row.anchor_wall_utc, closed_utc=row.closed_utc,
             time_zone=row.time_zone, app_version=row.app_version,
-            events=(lambda sid=row.id: store.iter_events(sid)),  # type: ignore[misc]
-            results=(lambda sid=row.id: results(sid)) if results else (lambda: None),  # type: ignore[misc]
+            events=partial(store.iter_events, row.id),
+            results=partial(results, row.id) if results else (lambda: None),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reports.document import Block, Bullets, Heading, Paragraph, Section, Table
 from reports.labels import QUALITY_LABELS
@@ -43,7 +44,7 @@ def _reliability(t: Trait) -> str:
             f"{t.reliability:.2f} ({t.reliability_label}).")
 
 
-def _trait(t: Trait, spec: dict) -> list[Block]:  # type: ignore[type-arg]
+def _trait(t: Trait, spec: dict[str, Any]) -> list[Block]:
     anchors = f" Anchors: {spec['anchors']}" if "anchors" in spec else ""
     blocks: list[Block] = [Heading(f"{t.label}: {t.low_pole} ↔ {t.high_pole}"),
                            Paragraph(f"{KIND_WORDS[t.kind]} How it is computed: {formula(t.key, spec)}{anchors}")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Poly, Rect, Shape, Text
@@ -42,13 +42,13 @@ def _mark(kind: str, x: float, y: float, colour: str) -> list[Shape]:
     return [Rect(x - 4.5, y - 4.5, 9, 9, fill=colour, rx=1.5)]
 
 
-def _y_axis(ticks: list[float], x0: float, x1: float, y_of: object, unit: str) -> list[Shape]:
+def _y_axis(ticks: list[float], x0: float, x1: float, y_of: Callable[[float], float], unit: str) -> list[Shape]:
     shapes: list[Shape] = []
     for v in ticks:
-        y = y_of(v)  # type: ignore[operator]
+        y = y_of(v)
         shapes += [Line(x0, y, x1, y, stroke=st.GRID, width=0.7), Text(x0 - 6, y + 3, f"{v:g}", 8.5, anchor="end",
                                                                          fill=st.MUTED)]
-    return [*shapes, Text(x0 - 6, y_of(ticks[-1]) - 8, unit, 8.5, anchor="end", fill=st.MUTED)]  # type: ignore[operator]
+    return [*shapes, Text(x0 - 6, y_of(ticks[-1]) - 8, unit, 8.5, anchor="end", fill=st.MUTED)]
 
 
 def bart_chart(balloons: Sequence[Balloon]) -> Canvas:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast, get_args
 
 from reports.trial_labels import TRIAL_GAME_TITLES, TRIAL_LABELS
 from scoring import Metric
@@ -167,7 +167,16 @@ _MEMORY_ATTENTION = {
 }
 
 GAME_TITLES.update(TRIAL_GAME_TITLES)
-_TRIAL = {key: MetricLabel(label, unit, help) for key, (label, unit, help) in TRIAL_LABELS.items()}  # type: ignore[arg-type]
+
+
+def _unit(name: str) -> Unit:
+    """A unit spelled in reports.trial_labels (which cannot import Unit: this module imports it), checked here."""
+    if name not in get_args(Unit):
+        raise ValueError(f"reports.trial_labels: unknown unit {name!r}")
+    return cast(Unit, name)  # checked just above against Unit's own values
+
+
+_TRIAL = {key: MetricLabel(label, _unit(unit), help) for key, (label, unit, help) in TRIAL_LABELS.items()}
 
 LABELS: dict[str, MetricLabel] = {**_BART, **_RT, **_DECISION, **_MEMORY_ATTENTION, **_TRIAL}
 """Every metric key scoring can emit, in recruiter words (a test checks none is missing)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from eventlog.recorder import Recorder
 from eventlog.records import EventRecord
 from games.bart import rules
+from games.bart.events import Burst, Collected
 from games.bart.params import BartParams
 from games.bart.rules import BartState
 from games.bart.widgets import BalloonCanvas
@@ -260,7 +261,9 @@ class BartView(GameWidget):
         if self.state.phase == "inflating":
             self.canvas.show_balloon(self.state.current.colour, self.state.size)
         else:
-            lost = emitted[1].payload.lost_cents  # type: ignore[attr-defined]
+            burst = emitted[1].payload
+            assert isinstance(burst, Burst)  # rules.pump's second emission after a burst
+            lost = burst.lost_cents
             self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
 
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
@@ -270,7 +273,9 @@ class BartView(GameWidget):
         self.state, emitted = rules.collect(self.state, t_ns)
         self._record(emitted)
         self._refresh_labels()
-        amount = emitted[0].payload.amount_cents  # type: ignore[attr-defined]
+        collected = emitted[0].payload
+        assert isinstance(collected, Collected)  # rules.collect's first emission
+        amount = collected.amount_cents
         self._balloon_over("collected", f"Collected {money(amount)}.", f"collected {money(amount)}")
 
     def _balloon_over(self, look: Literal["burst", "collected"], message: str, short: str) -> None:

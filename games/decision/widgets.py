@@ -246,7 +246,7 @@ class OptionCard(QFrame):
         self._begin(self.option_id, "hover", t)
         super().enterEvent(event)
 
-    def leaveEvent(self, event: object) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         """The pointer left the card: the hover view ends."""
         t = time.perf_counter_ns()
         if self.hovering:
@@ -254,7 +254,7 @@ class OptionCard(QFrame):
             self.setProperty("hovered", "false")
             self._restyle()
             self._end(self.option_id, "hover", t)
-        super().leaveEvent(event)  # type: ignore[arg-type]
+        super().leaveEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Keyboard focus came to the card: a focus view begins (focus taken by a mouse click is not one)."""

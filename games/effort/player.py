@@ -36,7 +36,7 @@ class EffortChooser:
         return "hard" if self.rng.random() < self.p_hard(probability, hard_cents, easy_cents) else "easy"
 
 
-class EffortPlayer(TrialPlayer):
+class EffortPlayer(TrialPlayer[EffortView]):
     """Chooses like an EffortChooser and presses at a steady pace."""
 
     def __init__(self, sensitivity: float = 1.5, *, bias: float = -1.0, press_ms: float = 160.0, seed: int = 1,

@@ -45,7 +45,7 @@ class ThresholdObserver:
         return max(350.0, self.rng.gauss(1500.0 - 8.0 * intensity, 120.0))
 
 
-class FacesPlayer(TrialPlayer):
+class FacesPlayer(TrialPlayer[FacesView]):
     """Answers like a ThresholdObserver (default threshold 40 %)."""
 
     def __init__(self, threshold: float = 40.0, *, slope: float = 8.0, seed: int = 1, speed: float = 1.0,
@@ -54,10 +54,10 @@ class FacesPlayer(TrialPlayer):
         self.observer = ThresholdObserver(threshold, slope, seed=seed)
 
     def first_delay_ms(self, trial: int) -> float:
-        return self.observer.rt_ms(self.view.rules.plan[trial].intensity)  # type: ignore[attr-defined]
+        return self.observer.rt_ms(self.view.faces_rules.plan[trial].intensity)
 
     def act(self, view: FacesView) -> None:
-        plan = view.rules.plan[view.state.trial]  # type: ignore[attr-defined]
+        plan = view.faces_rules.plan[view.state.trial]
         answer = self.observer.answer(plan.emotion, plan.intensity, view.emotions)
         n = view.emotions.index(answer)
         self.press(view.state.trial, answer, Qt.Key(int(Qt.Key.Key_1) + n), view.buttons[n])

@@ -32,6 +32,12 @@ class FacesView(TrialGameView):
         return FaceCanvas()
 
     @property
+    def faces_rules(self) -> FacesRules:
+        """The rules, typed."""
+        assert isinstance(self.rules, FacesRules)
+        return self.rules
+
+    @property
     def face_canvas(self) -> FaceCanvas:
         """The canvas, typed."""
         assert isinstance(self.canvas, FaceCanvas)
@@ -43,7 +49,7 @@ class FacesView(TrialGameView):
         return tuple(self.params.emotions)
 
     def trial_total(self) -> int:
-        return len(self.rules.plan)  # type: ignore[attr-defined]
+        return len(self.faces_rules.plan)
 
     def make_controls(self) -> list[StampButton]:
         return [self.connect_button(StampButton(f"{n + 1}  {e.capitalize()}", f"answer_{e}"), self._answer(e))
@@ -59,14 +65,13 @@ class FacesView(TrialGameView):
 
     def _answer(self, emotion: str) -> KeyHandler:
         def answer(t_perf: int, source: InputKind, key: str, qt_ms: int | None) -> IgnoreReason | None:
-            self.apply(self.rules.respond(self.state, emotion, self.now(t_perf), source,  # type: ignore[attr-defined]
-                                          key, qt_ms))
+            self.apply(self.faces_rules.respond(self.state, emotion, self.now(t_perf), source, key, qt_ms))
             return None
 
         return answer
 
     def show_trial(self, trial: int) -> None:
-        plan = self.rules.plan[trial]  # type: ignore[attr-defined]
+        plan = self.faces_rules.plan[trial]
         if plan.file is not None:
             image = QPixmap(str(Path(str(self.params.stimulus_dir)) / plan.file))
             self.face_canvas.show_face(None, image, plan.context)

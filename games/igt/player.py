@@ -41,7 +41,7 @@ class DeltaLearner:
         self.expectancy[deck] += self.rate * (net_cents / 10_000 - self.expectancy[deck])
 
 
-class IgtPlayer(TrialPlayer):
+class IgtPlayer(TrialPlayer[IgtView]):
     """Plays the IGT as a DeltaLearner, or a fixed list of decks ("A".."D") when `decks` is given."""
 
     def __init__(self, decks: Sequence[str] | None = None, *, rate: float = 0.2, sensitivity: float = 3.0,
@@ -52,7 +52,7 @@ class IgtPlayer(TrialPlayer):
         self._last: int | None = None
         self._total_at_choice = 0
 
-    def attach(self, view: IgtView) -> None:  # type: ignore[override]
+    def attach(self, view: IgtView) -> None:
         super().attach(view)
         view.trial_did_end.connect(self._learn)
 

@@ -37,6 +37,12 @@ class IgtView(TrialGameView):
         return DecksCanvas()
 
     @property
+    def igt_rules(self) -> IgtRules:
+        """The rules, typed."""
+        assert isinstance(self.rules, IgtRules)
+        return self.rules
+
+    @property
     def decks(self) -> DecksCanvas:
         """The canvas, typed."""
         assert isinstance(self.canvas, DecksCanvas)
@@ -54,8 +60,7 @@ class IgtView(TrialGameView):
 
     def _chooser(self, deck: int) -> KeyHandler:
         def choose(t_perf: int, source: InputKind, key: str, qt_ms: int | None) -> IgnoreReason | None:
-            self.apply(self.rules.choose(self.state, DECKS[deck], self.now(t_perf), source,  # type: ignore[attr-defined]
-                                         key, qt_ms))
+            self.apply(self.igt_rules.choose(self.state, DECKS[deck], self.now(t_perf), source, key, qt_ms))
             return None
 
         return choose

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from eventlog.records import EventRecord
 from games.core import Emission, GameRuleError, Restored, RestoreError, Step, payload_of
@@ -29,6 +29,8 @@ __all__ = ["Timed", "replay"]
 
 class Timed(Protocol):
     """A rules state that remembers the t_ns of the last action (a frozen dataclass field)."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]  # a dataclass: dataclasses.replace works
 
     @property
     def last_t_ns(self) -> int:
@@ -98,5 +100,5 @@ def replay(
         else:  # within a trial, or a step the crash cut short: not a boundary
             begun = True
     last = max(r.t_ns for r in records)
-    restored: Any = dataclasses.replace(boundary, last_t_ns=max(last, boundary.last_t_ns))  # type: ignore[type-var]
+    restored = dataclasses.replace(boundary, last_t_ns=max(last, boundary.last_t_ns))
     return Restored(restored, repeated=begun, events=len(records))

@@ -52,7 +52,7 @@ class SendingRules:
         self.last_profit = None if sent == 0 else returned > sent
 
 
-class MoneyPlayer(TrialPlayer):
+class MoneyPlayer(TrialPlayer[MoneyView]):
     """Plays by SendingRules."""
 
     def __init__(self, share: float = 0.5, *, responsiveness: float = 0.2, return_share: float = 0.33,
@@ -62,7 +62,7 @@ class MoneyPlayer(TrialPlayer):
         self.rules = SendingRules(share, responsiveness, return_share, dictator_share, offer_share, accept_min)
         self.step_ms = step_ms
 
-    def attach(self, view: MoneyView) -> None:  # type: ignore[override]
+    def attach(self, view: MoneyView) -> None:
         super().attach(view)
         view.trial_did_end.connect(self._learn)
 

@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from games.tower.board import Board, distances, next_boards
 from games.tower.view import TowerView
+from games.tower.widgets import TowerCanvas
 from games.trialkit.player import TrialPlayer
 
 __all__ = ["TowerPlayer", "choose_move"]
@@ -34,7 +35,7 @@ def choose_move(board: Board, goal: Board, depth: int, detoured: bool) -> tuple[
     return source, target, True
 
 
-class TowerPlayer(TrialPlayer):
+class TowerPlayer(TrialPlayer[TowerView]):
     """Plays each problem with planning depth `depth` (default 5: every default problem in the minimum)."""
 
     def __init__(self, depth: int = 5, *, speed: float = 1.0, plan_ms_per_move: float = 900.0,
@@ -47,12 +48,12 @@ class TowerPlayer(TrialPlayer):
 
     def first_delay_ms(self, trial: int) -> float:
         self._detoured = False
-        plan = self.view.rules.plan[trial]  # type: ignore[attr-defined]
+        plan = self.view.tower_rules.plan[trial]
         return float(self.plan_ms_per_move * min(self.depth, plan.min_moves))
 
     def act(self, view: TowerView) -> None:
         trial = view.state.trial
-        goal = view.rules.plan[trial].goal  # type: ignore[attr-defined]
+        goal = view.tower_rules.plan[trial].goal
         source, target, self._detoured = choose_move(view.state.board, goal, self.depth, self._detoured)
         if self.use_mouse(trial):
             self._drag(view, source, target, trial)
@@ -72,8 +73,8 @@ class TowerPlayer(TrialPlayer):
         QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
 
-def _peg_point(canvas: object, peg: int) -> QPoint:
+def _peg_point(canvas: TowerCanvas, peg: int) -> QPoint:
     """A point over peg `peg` of the working board."""
-    area = canvas._area(False)  # type: ignore[attr-defined]
+    area = canvas._area(False)
     point = QPointF(area.left() + area.width() * (peg + 0.5) / 3, area.bottom() - area.height() * 0.3)
     return point.toPoint()

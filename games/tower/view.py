@@ -42,6 +42,12 @@ class TowerView(TrialGameView):
         return TowerCanvas()
 
     @property
+    def tower_rules(self) -> TowerRules:
+        """The rules, typed."""
+        assert isinstance(self.rules, TowerRules)
+        return self.rules
+
+    @property
     def board_canvas(self) -> TowerCanvas:
         """The canvas, typed."""
         assert isinstance(self.canvas, TowerCanvas)
@@ -86,8 +92,8 @@ class TowerView(TrialGameView):
         if peg < 0 or not legal(self.state.board, self.held, peg):
             return "no_target"
         held, self.held = self.held, None
-        self.apply(self.rules.move(self.state, held, peg, self.now(t_perf),  # type: ignore[attr-defined]
-                                   self.now(self._picked_perf), source, key, qt_ms))
+        self.apply(self.tower_rules.move(self.state, held, peg, self.now(t_perf),
+                                         self.now(self._picked_perf), source, key, qt_ms))
         if self.state.phase == SOLVING:
             self.board_canvas.show_board(self.state.board, None)
         return None
@@ -119,7 +125,7 @@ class TowerView(TrialGameView):
 
     def show_trial(self, trial: int) -> None:
         self.held = None
-        plan = self.rules.plan[trial]  # type: ignore[attr-defined]
+        plan = self.tower_rules.plan[trial]
         self.board_canvas.show_problem(plan.start, plan.goal)
 
     def trial_abandoned(self) -> None:

@@ -3,7 +3,7 @@ clicks (QTest), as a person at the station would; a game's player says what to p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QWidget
 
 from games.trialkit.view import TrialGameView
 
+ViewT = TypeVar("ViewT", bound=TrialGameView)
+
 __all__ = ["TrialPlayer"]
 
 
-class TrialPlayer:
+class TrialPlayer(Generic[ViewT]):
     """Base of the trial games' players: `act(view)` makes the next input of the trial on screen.
 
     Delays are in ms at speed 1 and are divided by `speed`. `input="mouse"` clicks the on-screen buttons
@@ -31,10 +33,10 @@ class TrialPlayer:
         self.input = input
         self.finished = False
         self.actions: list[tuple[int, str, str]] = []  # (trial, what, "key"|"mouse")
-        self._view: TrialGameView | None = None
+        self._view: ViewT | None = None
         self._timer: QTimer | None = None
 
-    def attach(self, view: TrialGameView) -> None:
+    def attach(self, view: ViewT) -> None:
         """Follow the view's trials and press its keys or buttons until the game is over."""
         self._view = view
         view.scripted_player = self  # the view keeps its player alive: a collected player would stall the game
@@ -45,7 +47,7 @@ class TrialPlayer:
         view.game_did_finish.connect(self._game_finished)
 
     @property
-    def view(self) -> TrialGameView:
+    def view(self) -> ViewT:
         """The view played."""
         assert self._view is not None
         return self._view

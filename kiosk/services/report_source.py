@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from eventlog import SessionRow, Store
+from collections.abc import Sequence
+
+from eventlog import EventRecord, SessionRow, Store
 from reports import ReportInput, SessionMeta
 from scoring import SUPPORTED_VERSIONS, Profile, ScoringError, score_session
 from sync.stored_results import first_stored_results
@@ -17,7 +19,7 @@ def _name(store: Store, participant: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def _profile(store: Store, row: SessionRow, records: list) -> Profile | None:  # type: ignore[type-arg]
+def _profile(store: Store, row: SessionRow, records: Sequence[EventRecord]) -> Profile | None:
     stored = first_stored_results(store, row.id, SUPPORTED_VERSIONS)
     if stored is not None:
         return Profile.model_validate_json(stored[1])

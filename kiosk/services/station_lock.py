@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
-try:
+if sys.platform == "win32":  # pragma: no cover - Windows: no advisory lock, one station assumed
+    fcntl = None
+else:
     import fcntl
-except ImportError:  # pragma: no cover - Windows: no advisory lock, one station assumed
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["LOCK_NAME", "StationLock", "StationLockedError", "holder_pid"]
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from eventlog import EventLog
 from kiosk.services import session_ops
 from kiosk.services.battery import resolve_battery
-from kiosk.services.data_export import export_all
 from kiosk.services.printable import write_code_list
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import StationDb, parse_expires
@@ -96,6 +95,8 @@ class ProctorActions(QObject):
     def export_data(self, request: DataExportRequest) -> None:
         """Researcher tables of every closed assessment session into a new folder inside the chosen one, on the
         worker, with progress on the status line."""
+        from kiosk.services.data_export import export_all  # datasets and scoring load on the first export only
+
         target = request.folder / f"hiremate-data-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
         step = self.export_progress.step
 

@@ -4,6 +4,7 @@ scripted player, from code entry to completion (used by `hiremate simulate` and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtTest import QTest
@@ -14,12 +15,20 @@ from kiosk.services.codes import display_code
 from kiosk.services.session_ops import Closed
 from kiosk.ui.station import StationWindow
 
-__all__ = ["SimulatedCandidate", "make_player"]
+__all__ = ["ScriptedPlayer", "SimulatedCandidate", "make_player"]
 
 
-def make_player(game: str, speed: float) -> object:
+class ScriptedPlayer(Protocol):
+    """What the station needs of a game's scripted player (each game's player.py): it follows a view."""
+
+    def attach(self, view: Any) -> None:
+        """Follow the view (its own game's view) and play it."""
+
+
+def make_player(game: str, speed: float) -> ScriptedPlayer:
     """The game's scripted player with its default script at the given speed."""
-    return load_object(game_spec(game).player)(speed=speed)
+    player: ScriptedPlayer = load_object(game_spec(game).player)(speed=speed)
+    return player
 
 
 class SimulatedCandidate(QObject):
@@ -105,7 +114,7 @@ class SimulatedCandidate(QObject):
 
     def _game_started(self, view: QWidget, game: str, practice: bool) -> None:
         player = make_player(game, self.speed)
-        player.attach(view)  # type: ignore[attr-defined]
+        player.attach(view)
         self.players.append(player)
 
     def _closed(self, closed: Closed) -> None:

@@ -9,59 +9,38 @@ is fullscreen on its screen and takes itself back to the front (kiosk.ui.kiosk_k
 
 from __future__ import annotations
 
-import contextlib
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from eventlog import EventLog
-from kiosk.services import session_ops
-from kiosk.services.battery import available_batteries
-from kiosk.services.session_ops import Admission, Closed
-from kiosk.services.stationdb import PinCheck, StationDb
-from kiosk.services.sync_status import sync_startup
 from kiosk.ui.call_bar import CallBar
-from kiosk.ui.candidate_flow import CandidateController
-from kiosk.ui.input_gate import READY_MS, DroppedInput, InputGate
 from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
-from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.proctor_actions import ProctorActions
-from kiosk.ui.screens.candidate import CandidatePage
-from kiosk.ui.screens.panel import ProctorPanel
+from kiosk.ui.screens.candidate import CandidatePage, CodeEntryScreen
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
-from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET, WINDOW_STYLE, message
-from kiosk.ui.station_screens import make_screens
-from kiosk.ui.sync_link import SyncLink
+from kiosk.ui.screens.style import WINDOW_STYLE, message
+from kiosk.ui.station_frame import describe, root_rows, style_pages
+from kiosk.ui.station_start import DEFAULT_IDLE_S, DEFAULT_PAUSE_S
+
+if TYPE_CHECKING:  # the rest loads in attach(), after the first paint (the start-up benchmark)
+    from eventlog import EventLog
+    from kiosk.services.session_ops import Admission, Closed
+    from kiosk.services.stationdb import PinCheck
+    from kiosk.ui.candidate_flow import CandidateController
+    from kiosk.ui.input_gate import DroppedInput, InputGate
+    from kiosk.ui.ops import DbOps
+    from kiosk.ui.proctor_actions import ProctorActions
+    from kiosk.ui.screens.panel import ProctorPanel
+    from kiosk.ui.station_screens import Screens
+    from kiosk.ui.sync_link import SyncLink
 
 __all__ = ["StationWindow"]
 
-DEFAULT_IDLE_S = 60
-DEFAULT_PAUSE_S = 300
 PROCTOR_CALLED = "The proctor has been called and will come to you. You can carry on meanwhile."
-
-
-def _startup(db: StationDb, log: EventLog, data_dir: Path) -> dict[str, Any]:
-    station = db.station_info()
-    try:
-        from sync.identity import fingerprint
-
-        finger: str | None = fingerprint(data_dir)
-    except Exception:  # no identity yet is not an error for the station itself
-        finger = None
-    with contextlib.suppress(OSError):  # where the panel's Save PDF… opens; a missing folder is no error here
-        (data_dir / "exports").mkdir(parents=True, exist_ok=True)
-    return {
-        "pin_set": db.pin_is_set(), "station": station, "fingerprint": finger,
-        "idle_s": int(db.setting("idle_seconds", str(DEFAULT_IDLE_S)) or DEFAULT_IDLE_S),
-        "pause_s": int(db.setting("pause_seconds", str(DEFAULT_PAUSE_S)) or DEFAULT_PAUSE_S),
-        "sessions": session_ops.overview(db, log, data_dir),
-        "sync": sync_startup(db),
-    }
 
 
 class StationWindow(QMainWindow):
@@ -72,13 +51,26 @@ class StationWindow(QMainWindow):
     ready = Signal()
     storage_did_change = Signal(object)  # str (why the log cannot write) or None (it writes again); any thread
 
-    def __init__(self, log: EventLog, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
+    log: EventLog
+    ops: DbOps
+    gate: InputGate
+    screens: Screens
+    panel: ProctorPanel
+    candidate: CandidateController
+    sync: SyncLink
+    proctor: ProctorActions
+
+    def __init__(self, log: EventLog | None, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
                  idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True,
-                 ready_ms: int = READY_MS, purpose: str = "assessment") -> None:
+                 ready_ms: int | None = None, purpose: str = "assessment") -> None:
+        """The window with its code-entry screen; with log None, the rest comes with attach(log) (after the first
+        paint: `hiremate run` paints first and opens the event log afterwards)."""
         super().__init__()
-        self.log, self.data_dir, self.kiosk = log, Path(data_dir), kiosk
+        self.data_dir, self.kiosk = Path(data_dir), kiosk
+        self._options = (seed_override, ready_ms, purpose)
         self._limits_override = (idle_s, pause_s)
         self.exit_allowed = False
+        self.attached = False
         self.ask_pin_setup = ask_pin_setup
         self.pin_is_set = True
         self.interrupted: list[str] = []
@@ -87,22 +79,45 @@ class StationWindow(QMainWindow):
         self.setObjectName("stationRoot")
         self.setStyleSheet(WINDOW_STYLE)
         self.setMinimumSize(800, 600)
-        self.ops = DbOps(log, self.report_problem, self)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
         self.keeper = KioskKeeper(self, self)
-        self.gate = InputGate(self, ready_ms, self)
-        self.screens = make_screens()
-        self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
-        self.panel = self.screens.panel
+        self.code = CodeEntryScreen()
+        self.code.set_busy(True)
         self.stack = QStackedWidget()
-        for page in vars(self.screens).values():
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.code)
         self.problem = message("error")  # under every page: a failure no screen of its own could show
         self.problem.setObjectName("stationProblem")
         self.call_bar = CallBar()
         self.call_button, self.call_note = self.call_bar.button, self.call_bar.note
-        self._style_pages()
-        self.setCentralWidget(self._root(self.stack, self.call_bar, self.problem))
+        style_pages(self.code, self.problem, self.call_bar)
+        root, self._root_layout = root_rows(self.stack, self.call_bar, self.problem)
+        self.setCentralWidget(root)
+        self.call_bar.setVisible(False)
+        if kiosk:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if log is not None:
+            self.attach(log)
+
+    def attach(self, log: EventLog) -> None:
+        """Build the rest on the open event log: the other pages, the DB worker, the controllers; then start."""
+        from kiosk.ui.candidate_flow import CandidateController
+        from kiosk.ui.input_gate import READY_MS, InputGate
+        from kiosk.ui.ops import DbOps
+        from kiosk.ui.proctor_actions import ProctorActions
+        from kiosk.ui.station_screens import make_screens
+        from kiosk.ui.sync_link import SyncLink
+
+        seed_override, ready_ms, purpose = self._options
+        self.log = log
+        self.ops = DbOps(log, self.report_problem, self)
+        self.gate = InputGate(self, READY_MS if ready_ms is None else ready_ms, self)
+        self.screens = make_screens(self.code)
+        self.guard.escape_allowed = lambda: self.stack.currentWidget() is self.screens.pin
+        self.panel = self.screens.panel
+        pages = [page for page in vars(self.screens).values() if page is not self.code]
+        for page in pages:
+            self.stack.addWidget(page)
+        style_pages(*pages)
         self.candidate = CandidateController(self.screens.candidate_side(), self.ops, log, self, seed_override, self,
                                              purpose=purpose)
         self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
@@ -110,32 +125,13 @@ class StationWindow(QMainWindow):
                                       self.session_did_close.emit, self)
         self._return_to: QWidget = self.screens.code
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
+        self.attached = True
         self.stack.currentChanged.connect(self._page_changed)
         self._connect()
         self.gate.attach()
         log.add_storage_listener(self.storage_did_change.emit)  # called on the log's writer thread: queued here
         self._start()
-        if kiosk:
-            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._page_changed(self.stack.currentIndex())
-
-    def _style_pages(self) -> None:
-        """The station's look on its own pages and rows, never inside a game view (a game keeps its own type)."""
-        for widget in (*vars(self.screens).values(), self.problem, self.call_bar):
-            if widget is self.screens.game:
-                widget.setStyleSheet(GAME_PAGE_STYLE)
-            else:
-                widget.setStyleSheet(STYLE_SHEET + widget.styleSheet())
-
-    def _root(self, *rows: QWidget) -> QWidget:
-        root = QWidget()
-        layout = self._root_layout = QVBoxLayout(root)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        for row in rows:
-            layout.addWidget(row)
-        layout.setStretch(0, 1)
-        return root
 
     def _connect(self) -> None:
         s, g, c = self.screens, self.guard, self.candidate
@@ -174,7 +170,9 @@ class StationWindow(QMainWindow):
         """Read what the station needs on the worker; the code-entry screen waits (and offers a retry on failure)."""
         self.screens.code.set_busy(True)
         log, data_dir = self.log, self.data_dir
-        self.ops.write(lambda db: _startup(db, log, data_dir), self._started, what="start the station",
+        from kiosk.ui.station_start import read_startup
+
+        self.ops.write(lambda db: read_startup(db, log, data_dir), self._started, what="start the station",
                        failure=self._startup_failed)
 
     def _startup_failed(self, exc: Exception) -> None:
@@ -196,6 +194,8 @@ class StationWindow(QMainWindow):
         self.pin_is_set = info["pin_set"]
         station = info["station"]
         self.panel.show_identity(station["name"], station["id"], info["fingerprint"], str(self.data_dir))
+        from kiosk.services.battery import available_batteries
+
         self.panel.set_batteries(available_batteries())
         idle_s = self._limits_override[0] or info["idle_s"]
         pause_s = self._limits_override[1] or info["pause_s"]
@@ -225,6 +225,8 @@ class StationWindow(QMainWindow):
 
     def refresh_sessions(self) -> None:
         """Reload the sessions list, the unused codes and the outbox on the worker."""
+        from kiosk.services import session_ops
+
         log, data_dir = self.log, self.data_dir
         self.ops.read(lambda db: session_ops.overview(db, log, data_dir), self._sessions_loaded,
                       what="load the sessions list",
@@ -252,10 +254,11 @@ class StationWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             self._focus_page(page)
 
-    @staticmethod
-    def _focus_page(page: QWidget) -> None:
-        if isinstance(page, CandidatePage | PinScreen | PauseScreen | ProctorPanel):
+    def _focus_page(self, page: QWidget) -> None:
+        if isinstance(page, CandidatePage | PinScreen | PauseScreen):
             page.focus_first()
+        elif page is self.panel:
+            self.panel.focus_first()
 
     def request_proctor(self, purpose: str = "panel") -> None:
         """The key chord (or the pause screen's button): ask for the PIN."""
@@ -322,6 +325,8 @@ class StationWindow(QMainWindow):
         if self.candidate.active:
             self.panel.show_status("A candidate session is running in this window; finish it first.")
             return
+        from kiosk.services import session_ops
+
         log = self.log
         self.ops.write(lambda db: session_ops.resume(db, log, session_id), self._resumed, what="resume the session",
                        failure=lambda exc: self.panel.show_status(f"Cannot resume: {describe(exc)}"))
@@ -475,8 +480,10 @@ class StationWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers, the input guard and gate, the sync worker and the DB worker (idempotent)."""
         self.keeper.stop()
+        self.guard.detach()
+        if not self.attached:  # closed before the event log was open: nothing else runs yet
+            return
         self.gate.detach()
         self.screens.pin.stop()
-        self.guard.detach()
         self.sync.shutdown()
         self.ops.shutdown()

@@ -34,10 +34,10 @@ class Screens(CandidateScreens):
         return CandidateScreens(**{field.name: getattr(self, field.name) for field in fields(CandidateScreens)})
 
 
-def make_screens() -> Screens:
-    """One of each page, in stack order."""
+def make_screens(code: CodeEntryScreen | None = None) -> Screens:
+    """One of each page, in stack order (with the code-entry page the window shows already, if given)."""
     return Screens(
-        CodeEntryScreen(), ConsentScreen(), InstructionsScreen(), PracticeOverScreen(), GameScreen(),
+        code or CodeEntryScreen(), ConsentScreen(), InstructionsScreen(), PracticeOverScreen(), GameScreen(),
         EndScreen("complete", "Thank you!", "You have finished; nothing can be redone.\nPlease let the proctor know.",
                   "completeDoneButton"),
         EndScreen("declined", "Thank you for your time", "You chose not to take part; nothing more is recorded.\n"

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
-from kiosk.services.sync_settings import EndpointSaved, save_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.outbox import OutboxSection
@@ -28,6 +27,7 @@ from sync.errors import SyncError
 from sync.progress import Progress
 
 if TYPE_CHECKING:
+    from kiosk.services.sync_settings import EndpointSaved
     from sync.worker import SyncWorker
 
 __all__ = ["SyncLink"]
@@ -112,6 +112,7 @@ class SyncLink(QObject):
         except ValueError as exc:
             self.section.show_endpoint_error(str(exc))
             return
+        from kiosk.services.sync_settings import save_endpoint  # httpx loads when a URL is first saved
 
         def saved(result: EndpointSaved) -> None:
             self._use(result.endpoint)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from scoring import Role, role_fit
+from scoring import Profile, Role, role_fit
 from scoring.audit import MIN_PER_GROUP, AuditError, AuditRow, Selection, selection_rates
 from sync.receiver.groups import GroupLabels
 from sync.receiver.scored import receiver_scored
@@ -34,7 +34,7 @@ class AuditResult:
 
 
 def _rows(storage: BundleStorage, labels: dict[str, str], role: Role, threshold: float) -> tuple[list[AuditRow], int]:
-    latest: dict[str, tuple[str, object]] = {}
+    latest: dict[str, tuple[str, Profile]] = {}
     for item, scored in zip(storage.sessions(), receiver_scored(storage, (), every=True), strict=True):
         participant = json.loads(item.manifest)["session"]["participant"]
         if scored.profile is not None and scored.status == "completed":
@@ -45,7 +45,7 @@ def _rows(storage: BundleStorage, labels: dict[str, str], role: Role, threshold:
         if group is None:
             unlabelled += 1
             continue
-        fit = role_fit(profile, role)  # type: ignore[arg-type]
+        fit = role_fit(profile, role)
         traits = {p.trait: None if p.position is None else p.status == "inside" for p in fit.traits}
         rows.append(AuditRow(group, fit.overall is not None and fit.overall >= threshold, traits))
     return rows, unlabelled

@@ -93,7 +93,7 @@ class GuardedH11Protocol(H11Protocol):
 
     registry: PendingRegistry = PendingRegistry(DEFAULT_LIMITS)
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # uvicorn's own narrowing (Transport)
         super().connection_made(transport)
         self._phase: str | None = None
         self._deadline: asyncio.TimerHandle | None = None

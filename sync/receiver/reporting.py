@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from reports import CompareError, Document, ReportInput, SessionMeta, build_comparison, build_report, render_html
+from reports.html import Paper
 from scoring import Profile, Role, load_role, role_names
 from sync.receiver.storage import BundleStorage
 
@@ -43,15 +44,19 @@ def _input(storage: BundleStorage, session_id: str, station: str | None = None) 
     return ReportInput(meta, profile, tuple(storage.events(session_id, station)))
 
 
+PAPERS: dict[str, Paper] = {"a4": "a4", "letter": "letter"}
+
+
 def rendered(doc: Document, fmt: str, paper: str = "a4") -> tuple[bytes, str]:
     """(body, media type) of a document in the asked format."""
-    if fmt not in MEDIA or paper not in ("a4", "letter"):
+    size = PAPERS.get(paper)
+    if fmt not in MEDIA or size is None:
         raise ReportRequestError("format must be html or pdf, paper a4 or letter")
     if fmt == "pdf":
         from reports.pdf import render_pdf
 
-        return render_pdf(doc, paper), MEDIA["pdf"]  # type: ignore[arg-type]
-    return render_html(doc, paper).encode("utf-8"), MEDIA["html"]  # type: ignore[arg-type]
+        return render_pdf(doc, size), MEDIA["pdf"]
+    return render_html(doc, size).encode("utf-8"), MEDIA["html"]
 
 
 def report(storage: BundleStorage, session_id: str, role: str | None, station: str | None = None) -> Document | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from sync.errors import TlsError
@@ -23,7 +24,7 @@ KEY_FILE = "receiver.key.pem"
 DEFAULT_DAYS = 825
 
 
-def _load_key(data: bytes, where: str) -> object:
+def _load_key(data: bytes, where: str) -> PrivateKeyTypes:
     if b"PRIVATE KEY-----" not in data:
         hint = " (this looks like a certificate: give the private key)" if b"CERTIFICATE-----" in data else ""
         raise TlsError(f"{where}: no PEM private key in the file{hint}")
@@ -43,7 +44,7 @@ def check_server_pair(cert_path: Path, key_path: Path) -> CertInfo:
     key = _load_key(key_data, key_where)
     if os.name == "posix" and key_path.stat().st_mode & 0o004:
         raise TlsError(f"{key_where}: the private key is readable by every user; run chmod 600 {key_path}")
-    public = key.public_key()  # type: ignore[attr-defined]
+    public = key.public_key()
     raw = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if public.public_bytes(*raw) != certs[0].public_key().public_bytes(*raw):
         raise TlsError(f"{key_where}: this key does not match the certificate in {cert_path}")

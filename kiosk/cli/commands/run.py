@@ -18,12 +18,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application on the station's store."""
     require_display()
-    from eventlog import StoreError
-    from kiosk.services.private_dir import DataDirError
     from kiosk.ui.app import run_station
-    from sync.errors import IdentityError
 
     try:
         return run_station(args.data_dir, kiosk=args.kiosk)
-    except (DataDirError, IdentityError, StoreError) as exc:
-        raise CliError(f"the station cannot start: {exc}") from None
+    except Exception as exc:  # the error types load only now: the station paints before the event log loads
+        from eventlog import StoreError
+        from kiosk.services.private_dir import DataDirError
+        from sync.errors import IdentityError
+
+        if isinstance(exc, DataDirError | IdentityError | StoreError):
+            raise CliError(f"the station cannot start: {exc}") from None
+        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
@@ -87,13 +88,11 @@ class PinScreen(QWidget):
             self.stop()
             self.cancelled.emit()
 
-    def keyPressEvent(self, event: object) -> None:  # Escape leaves the prompt (only the prompt)
-        from PySide6.QtGui import QKeyEvent
-
-        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Escape leaves the prompt (only the prompt)
+        if event.key() == Qt.Key.Key_Escape:
             self._cancel()
             return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+        super().keyPressEvent(event)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.pin_input, self.again_input, self.ok_button):

@@ -60,8 +60,14 @@ class MoneyView(TrialGameView):
         return self.buttons[3:] if self.round.part == "respond" else self.buttons[:3]
 
     def hint_text(self) -> str:
-        return ("Keys:  ← → = less / more    0-9 = that amount    Enter = confirm    A = accept    R = reject"
-                "\nThe other player is the computer, following fixed rules.")
+        return self._hint_for(self.round)
+
+    @staticmethod
+    def _hint_for(r: Round) -> str:
+        """The keys that work in this round (an offer's amount keys, or a response's accept and reject), no others."""
+        keys = ("A = accept    R = reject" if r.part == "respond"
+                else "← → = less / more    0-9 = that amount    Enter = confirm")
+        return f"Keys:  {keys}\nThe other player is the computer, following fixed rules."
 
     @property
     def round(self) -> Round:
@@ -148,6 +154,7 @@ class MoneyView(TrialGameView):
         r = self.money_rules.plan[trial]
         count = sum(1 for x in self.money_rules.plan if x.part == r.part)
         heading = f"{PART_TITLES[r.part]} · round {r.round} of {count}"
+        self.hint.setText(self._hint_for(r))
         self.money_canvas.show_round(heading, say(r, self.params), *self._amount_words(r, None))
 
     def show_feedback(self, emitted: tuple[Emission, ...]) -> int:

@@ -10,9 +10,11 @@ save) are not "away" (the window checks for them before it reports).
 
 from __future__ import annotations
 
+import warnings
+
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 __all__ = ["RETRY_MS", "KioskKeeper", "start_screen"]
 
@@ -74,6 +76,17 @@ class KioskKeeper(QObject):
         self.window.showFullScreen()
         self.window.raise_()
         self.window.activateWindow()
+        self._resync_activation()
+
+    def _resync_activation(self) -> None:
+        """Make the window active when the platform already reports it as its focus window but the widget layer
+        forgot it: after a hide, a platform that kept the window focused sends no new activation (Qt's offscreen
+        platform does this), so activateWindow() alone would never bring the station back to the front."""
+        handle = self.window.windowHandle()
+        if handle is not None and QGuiApplication.focusWindow() is handle and not self.window.isActiveWindow():
+            with warnings.catch_warnings():  # deprecated in Qt 6 for activateWindow(), which does nothing here
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QApplication.setActiveWindow(self.window)
 
     def stop(self) -> None:
         """Stop bringing the window back (the proctor closes the station)."""

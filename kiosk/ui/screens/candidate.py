@@ -7,7 +7,7 @@ on the text, never on a button: starting a game takes a deliberate Tab and Enter
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
@@ -35,8 +35,20 @@ class CandidatePage(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+READING_WIDTH = 900
+"""How wide a text the candidate reads wants to be (px): a comfortable line, narrower only on a small screen."""
+
+
+class _ReadingText(QTextBrowser):
+    """A text to read that asks for a reading width: the centred column otherwise gives it a QTextBrowser's
+    default hint (256 px), a narrow box scrolled line by line even on a wide screen."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(READING_WIDTH, super().sizeHint().height())
+
+
 def _reading_text(min_height: int) -> QTextBrowser:
-    text = QTextBrowser()
+    text = _ReadingText()
     text.setOpenExternalLinks(False)
     text.setMinimumHeight(min_height)
     return text

@@ -97,11 +97,15 @@ def interrupted(data_dir: Path, battery_text: str, tmp_path: Path, reached: str,
     return row.id
 
 
-def resume_by_keyboard(qtbot: QtBot, window: StationWindow) -> None:
-    """The proctor's chord and PIN, then Tab to Resume and Enter (the interrupted session is selected)."""
+def resume_by_keyboard(qtbot: QtBot, window: StationWindow, reached: str | None = None) -> None:
+    """The proctor's chord and PIN, then Tab to Resume and Enter (the interrupted session is selected); `reached`:
+    how the panel's row must end (where the session got to, numbered as the candidate saw it)."""
     chord(window)
     enter_pin(qtbot, window, PIN)
     wait_page(qtbot, window, window.panel)
+    if reached is not None:
+        where = window.panel.table.item(0, 5)
+        assert where is not None and where.text().endswith(reached), where.text() if where else None
     assert window.panel.table.hasFocus()  # the sessions list, with the interrupted session selected
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert window.panel.resume_button.hasFocus()
@@ -178,10 +182,11 @@ def test_a_killed_balloon_game_resumes_by_keyboard_with_its_bank_and_the_session
         before = store.events(sid)
     banked = sum(e.payload["amount_cents"] for e in before if e.kind == "bart.collected")
     ended_before = sum(1 for e in before if e.kind == "bart.balloon_ended")
+    last_seen = max(e.payload["balloon"] for e in before if e.kind == "bart.balloon_started")  # 0-based
     assert banked > 0
 
     window = make_station()
-    resume_by_keyboard(qtbot, window)
+    resume_by_keyboard(qtbot, window, reached=f"(Balloon game), balloon {last_seen + 1}")  # "Balloon 8", not "#7"
     views: list[object] = []
 
     def play(view: object, game: str, practice: bool) -> None:

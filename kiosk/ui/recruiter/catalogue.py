@@ -1,0 +1,88 @@
+"""What the recruiter view reads, on the DB worker: completed sessions as candidates, a report, a comparison.
+
+Each public function takes the station's StationDb (it runs inside DbOps.read) and returns plain values the GUI
+thread shows: the report's HTML comes with its charts as SVG text, turned into images on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kiosk.services.report_source import report_input
+from kiosk.services.stationdb import StationDb
+from kiosk.ui.screens.panel_text import battery_name
+from reports import build_comparison, build_report, render_html
+from scoring import load_role
+
+__all__ = ["Candidate", "ReportPage", "candidates", "comparison_page", "matches", "report_page"]
+
+SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One completed assessment session as the recruiter's list shows it."""
+
+    session_id: str
+    participant: str
+    name: str  # "" unless the station holds one
+    date: str  # YYYY-MM-DD HH:MM (UTC)
+    battery: str
+    station: str
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A report's HTML with each chart's SVG replaced by an image reference `chart-N.png` (N = index in charts)."""
+
+    title: str
+    html: str
+    charts: tuple[str, ...]
+
+
+def candidates(db: StationDb) -> list[Candidate]:
+    """Every completed assessment session, newest first, with the candidate's name where the station holds it."""
+    station = str((db.store.station() or {}).get("name", ""))
+    names = dict(db.conn.execute("SELECT participant, name FROM people WHERE name IS NOT NULL AND name != ''"))
+    rows = [r for r in db.store.sessions(status="completed") if r.purpose == "assessment"]
+    return [Candidate(r.id, r.participant, str(names.get(r.participant, "")),
+                      r.anchor_wall_utc[:16].replace("T", " "), battery_name(r.battery), station)
+            for r in reversed(rows)]
+
+
+def matches(candidate: Candidate, query: str) -> bool:
+    """Whether every word of the query is in the pseudonym, name, date or battery (case-insensitive)."""
+    text = " ".join((candidate.participant, candidate.name, candidate.date, candidate.battery)).lower()
+    return all(word in text for word in query.lower().split())
+
+
+def _split_charts(title: str, html: str) -> ReportPage:
+    charts: list[str] = []
+
+    def image(found: re.Match[str]) -> str:
+        charts.append(found.group(0))
+        return f'<img src="chart-{len(charts) - 1}.png">'
+
+    return ReportPage(title, SVG.sub(image, html), tuple(charts))
+
+
+def report_page(db: StationDb, session_id: str, role: str | None) -> ReportPage:
+    """One candidate's report (name shown where held: the recruiter view is behind the recruiter PIN)."""
+    row = next((r for r in db.store.sessions() if r.id == session_id), None)
+    if row is None:
+        raise LookupError(f"session {session_id[:8]} is no longer on this station")
+    doc = build_report(report_input(db.store, row, with_name=True), load_role(role) if role else None)
+    return _split_charts(f"{doc.title} · {doc.subtitle}", render_html(doc))
+
+
+def comparison_page(db: StationDb, session_ids: Sequence[str], role: str | None) -> ReportPage:
+    """2-4 candidates side by side (build_comparison refuses other counts with a one-line reason)."""
+    rows = {r.id: r for r in db.store.sessions()}
+    missing = [sid[:8] for sid in session_ids if sid not in rows]
+    if missing:
+        raise LookupError(f"session {', '.join(missing)} is no longer on this station")
+    inputs = [report_input(db.store, rows[sid], with_name=True) for sid in session_ids]
+    doc = build_comparison(inputs, load_role(role) if role else None)
+    return _split_charts(doc.title, render_html(doc))

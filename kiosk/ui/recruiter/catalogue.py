@@ -58,14 +58,28 @@ def matches(candidate: Candidate, query: str) -> bool:
     return all(word in text for word in query.lower().split())
 
 
+QT_SPELLING = (  # what QTextBrowser's HTML subset shows as the page means it (it knows no figure, grid or padding)
+    ("<figure>", "<div>"), ("</figure>", "</div>"), ("<figcaption>", '<p class="caption">'),
+    ("</figcaption>", "</p>"), ("<table", '<table cellpadding="4" cellspacing="0"'),
+    ("</b><span>", "</b>&nbsp; <span>"),
+    ("</head>", "<style>td, th { padding: 3px 10px; } ul { list-style: disc; }</style>\n</head>"),
+)
+
+
+def _for_qt(html: str) -> str:
+    for old, new in QT_SPELLING:
+        html = html.replace(old, new)
+    return html
+
+
 def _split_charts(title: str, html: str) -> ReportPage:
     charts: list[str] = []
 
     def image(found: re.Match[str]) -> str:
         charts.append(found.group(0))
-        return f'<img src="chart-{len(charts) - 1}.png">'
+        return f'<p style="line-height: 100%"><img src="chart-{len(charts) - 1}.png"></p>'
 
-    return ReportPage(title, SVG.sub(image, html), tuple(charts))
+    return ReportPage(title, _for_qt(SVG.sub(image, html)), tuple(charts))
 
 
 def report_page(db: StationDb, session_id: str, role: str | None) -> ReportPage:
@@ -74,7 +88,7 @@ def report_page(db: StationDb, session_id: str, role: str | None) -> ReportPage:
     if row is None:
         raise LookupError(f"session {session_id[:8]} is no longer on this station")
     doc = build_report(report_input(db.store, row, with_name=True), load_role(role) if role else None)
-    return _split_charts(f"{doc.title} · {doc.subtitle}", render_html(doc))
+    return _split_charts(doc.title, render_html(doc))
 
 
 def comparison_page(db: StationDb, session_ids: Sequence[str], role: str | None) -> ReportPage:

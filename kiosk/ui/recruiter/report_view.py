@@ -16,19 +16,20 @@ from kiosk.ui.recruiter.catalogue import ReportPage
 __all__ = ["ReportBrowser", "chart_image"]
 
 SCALE = 2.0
-MAX_WIDTH = 860  # the widest a chart is shown (logical pixels)
+ZOOM = 1.3  # charts are drawn for a printed page; on screen a little larger reads as well as the text beside them
+MAX_WIDTH = 1000  # the widest a chart is shown (logical pixels)
 
 
 def chart_image(svg: str) -> QImage:
-    """The chart drawn on white at SCALE times its size (devicePixelRatio set, so it shows at its own size)."""
+    """The chart drawn on white, shown ZOOM times its size (drawn at SCALE times that: devicePixelRatio is set)."""
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     size = renderer.defaultSize()
     if not renderer.isValid() or size.isEmpty():
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         return image
-    shrink = min(1.0, MAX_WIDTH / size.width())
-    width, height = size.width() * shrink, size.height() * shrink
+    zoom = min(ZOOM, MAX_WIDTH / size.width())
+    width, height = size.width() * zoom, size.height() * zoom
     image = QImage(int(width * SCALE), int(height * SCALE), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)

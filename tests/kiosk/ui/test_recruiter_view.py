@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -61,6 +62,12 @@ def _recruiter(qtbot: QtBot, window: StationWindow) -> RecruiterWindow:
     assert view is not None
     qtbot.waitUntil(lambda: view.isVisible() and view.pin_page.pin_input.isEnabled(), timeout=5000)
     return view
+
+
+def _inked(image: QImage) -> float:
+    """The share of sampled pixels that are not white."""
+    points = [(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)]
+    return sum(image.pixelColor(x, y).lightness() < 240 for x, y in points) / len(points)
 
 
 def _type(widget: QWidget, text: str) -> None:
@@ -165,6 +172,9 @@ def test_enter_opens_the_report_with_its_charts_and_esc_goes_back(qtbot: QtBot, 
     assert NAMED[1] in text  # the recruiter sees the name the station holds
     assert view.browser.charts_shown > 3
     assert "<svg" not in view.browser.toHtml()  # charts arrive as images QTextBrowser can show
+    chart = view.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("chart-0.png"))
+    assert isinstance(chart, QImage) and chart.width() > 600 and chart.height() > 300
+    assert 0.02 < _inked(chart) < 0.8  # the trait chart was drawn, neither left white nor blotted out
     assert QApplication.focusWidget() is view.browser
     QTest.keyClick(view.browser, Qt.Key.Key_Escape)
     assert view.page() is view.list_page and QApplication.focusWidget() is view.list_page.table

@@ -4,6 +4,8 @@ shortlist, compare, and the refusal while a candidate session is open on the sta
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,6 +46,26 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def station(template: Path, data_dir: Path, make_station: MakeStation) -> StationWindow:
     shutil.copytree(template, data_dir)
     return make_station()
+
+
+@pytest.fixture
+def db_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the threads that read or write the station database from now on (the real methods run)."""
+    seen: list[str] = []
+    for owner, name in ((Store, "sessions"), (Store, "events"), (Store, "station"), (StationDb, "setting"),
+                        (StationDb, "set_setting")):
+        real = getattr(owner, name)
+
+        def spy(*args: object, _real: Callable[..., object] = real, **kwargs: object) -> object:
+            seen.append(threading.current_thread().name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, spy)
+    return seen
+
+
+def _on_the_worker(seen: list[str]) -> None:
+    assert seen and all(name.startswith("hiremate-db") for name in seen), sorted(set(seen))
 
 
 def _open_panel(qtbot: QtBot, window: StationWindow) -> None:
@@ -105,8 +127,9 @@ def _rows(view: RecruiterWindow) -> list[str]:
 
 
 def test_first_use_sets_a_recruiter_pin_apart_from_the_proctors(qtbot: QtBot, station: StationWindow,
-                                                                 data_dir: Path) -> None:
+                                                                 data_dir: Path, db_threads: list[str]) -> None:
     view = _unlocked(qtbot, station)
+    _on_the_worker(db_threads)
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
         stored = db.setting(HASH_KEY)
@@ -180,7 +203,8 @@ def test_enter_opens_the_report_with_its_charts_and_esc_goes_back(qtbot: QtBot, 
     assert view.page() is view.list_page and QApplication.focusWidget() is view.list_page.table
 
 
-def test_shortlist_with_s_and_compare_three_for_a_role(qtbot: QtBot, station: StationWindow) -> None:
+def test_shortlist_with_s_and_compare_three_for_a_role(qtbot: QtBot, station: StationWindow,
+                                                       db_threads: list[str]) -> None:
     view = _unlocked(qtbot, station)
     page = view.list_page
     QTest.keyClick(page.search, Qt.Key.Key_Tab)
@@ -206,6 +230,7 @@ def test_shortlist_with_s_and_compare_three_for_a_role(qtbot: QtBot, station: St
     assert all(p in text for p in PEOPLE)
     assert "Role fit" in text
     assert view.browser.charts_shown >= 1
+    _on_the_worker(db_threads)  # the PIN, the list and the comparison were all read on the DB worker
 
 
 def test_refused_while_a_candidate_session_is_open(qtbot: QtBot, station: StationWindow, data_dir: Path) -> None:
@@ -216,3 +241,23 @@ def test_refused_while_a_candidate_session_is_open(qtbot: QtBot, station: Statio
     click(station.panel.recruiter_button)
     qtbot.waitUntil(lambda: station.panel.status.text() == BUSY, timeout=5000)
     assert station.proctor.recruiter.window is None
+
+
+def test_five_wrong_pins_lock_the_recruiter_prompt_not_the_proctors(qtbot: QtBot, station: StationWindow) -> None:
+    view = _unlocked(qtbot, station)
+    QTest.keyClick(view.list_page.search, Qt.Key.Key_Escape)
+    view = _recruiter(qtbot, station)
+    for attempt in range(5):
+        qtbot.waitUntil(lambda: view.pin_page.pin_input.isEnabled(), timeout=5000)
+        _type(view.pin_page.pin_input, f"00000{attempt}")
+        qtbot.waitUntil(lambda: view.pin_page.error.text() != "", timeout=5000)
+    assert view.pin_page.error.text() == "Too many wrong PINs: try again in 30 s."
+    qtbot.waitUntil(lambda: view.pin_page.pin_input.isEnabled(), timeout=5000)
+    _type(view.pin_page.pin_input, RECRUITER_PIN)  # even the right PIN waits out the lock
+    qtbot.waitUntil(lambda: view.pin_page.error.text().startswith("Too many wrong PINs"), timeout=5000)
+    assert view.page() is view.pin_page
+    QTest.keyClick(view.pin_page.pin_input, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=5000)
+    click(station.panel.back_button)  # the proctor's own prompt is not locked by the recruiter's
+    qtbot.waitUntil(lambda: station.stack.currentWidget() is not station.panel, timeout=5000)
+    _open_panel(qtbot, station)

@@ -6,17 +6,20 @@ thread shows: the report's HTML comes with its charts as SVG text, turned into i
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.services.report_source import report_input
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.screens.panel_text import battery_name
-from reports import build_comparison, build_report, render_html
+from reports import Document, build_comparison, build_report, render_html
+from reports.pdf import render_pdf
 from scoring import load_role
 
-__all__ = ["Candidate", "ReportPage", "candidates", "comparison_page", "matches", "report_page"]
+__all__ = ["Candidate", "ReportPage", "Shown", "candidates", "matches", "report_page", "save_pdf"]
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
@@ -82,21 +85,41 @@ def _split_charts(title: str, html: str) -> ReportPage:
     return ReportPage(title, _for_qt(SVG.sub(image, html)), tuple(charts))
 
 
-def report_page(db: StationDb, session_id: str, role: str | None) -> ReportPage:
-    """One candidate's report (name shown where held: the recruiter view is behind the recruiter PIN)."""
-    row = next((r for r in db.store.sessions() if r.id == session_id), None)
-    if row is None:
-        raise LookupError(f"session {session_id[:8]} is no longer on this station")
-    doc = build_report(report_input(db.store, row, with_name=True), load_role(role) if role else None)
-    return _split_charts(doc.title, render_html(doc))
+@dataclass(frozen=True)
+class Shown:
+    """What a report page shows: one session's report, or a comparison of 2-4, for a role or none."""
+
+    session_ids: tuple[str, ...]
+    role: str | None
+    compare: bool = False
 
 
-def comparison_page(db: StationDb, session_ids: Sequence[str], role: str | None) -> ReportPage:
-    """2-4 candidates side by side (build_comparison refuses other counts with a one-line reason)."""
+def _document(db: StationDb, shown: Shown) -> Document:
     rows = {r.id: r for r in db.store.sessions()}
-    missing = [sid[:8] for sid in session_ids if sid not in rows]
+    missing = [sid[:8] for sid in shown.session_ids if sid not in rows]
     if missing:
         raise LookupError(f"session {', '.join(missing)} is no longer on this station")
-    inputs = [report_input(db.store, rows[sid], with_name=True) for sid in session_ids]
-    doc = build_comparison(inputs, load_role(role) if role else None)
+    inputs = [report_input(db.store, rows[sid], with_name=True) for sid in shown.session_ids]
+    role = load_role(shown.role) if shown.role else None
+    return build_comparison(inputs, role) if shown.compare else build_report(inputs[0], role)
+
+
+def report_page(db: StationDb, shown: Shown) -> ReportPage:
+    """A report, or a comparison (build_comparison refuses other counts than 2-4 with a one-line reason); the
+    name is shown where the station holds one (the recruiter view is behind the recruiter PIN)."""
+    doc = _document(db, shown)
     return _split_charts(doc.title, render_html(doc))
+
+
+def save_pdf(db: StationDb, shown: Shown, target: Path) -> int:
+    """Write what is shown as a PDF (A4) through a temporary file in the same folder (owner-only); its size."""
+    data = render_pdf(_document(db, shown))
+    fd, tmp = tempfile.mkstemp(prefix=".report-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(data)

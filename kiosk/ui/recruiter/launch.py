@@ -41,4 +41,5 @@ class RecruiterLauncher(QObject):
             self.window = RecruiterWindow(self.ops, self.panel.window())
             self.window.resize(self.panel.window().size())
             self.window.closed.connect(self.panel.focus_first)
+        self.window.exports_dir = self.panel.exports_dir
         self.window.start()

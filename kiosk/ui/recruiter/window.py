@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.recruiter.catalogue import ReportPage, candidates, comparison_page, report_page
+from kiosk.ui.recruiter.catalogue import ReportPage, Shown, candidates, report_page, save_pdf
 from kiosk.ui.recruiter.list_page import CandidateList
 from kiosk.ui.recruiter.pin_page import RecruiterPinPage
 from kiosk.ui.recruiter.pin_store import check_recruiter_pin, recruiter_pin_is_set, set_recruiter_pin
@@ -41,7 +42,7 @@ QWidget#recruiterWindow QTableWidget:focus, QWidget#recruiterWindow QTextBrowser
 QWidget#recruiterWindow QLineEdit { padding: 4px; border: 2px solid #505a5f; }
 QWidget#recruiterWindow QTableWidget::item:selected { background: #1d70b8; color: #ffffff; }
 """
-REPORT_HINT = "↑/↓ and Page Up/Down: scroll · Tab: next control · Esc: back to the list"
+REPORT_HINT = "↑/↓ and Page Up/Down: scroll · Tab: next control · Enter on a button: press it · Esc: back to the list"
 
 
 def _unlock_info(db: StationDb) -> tuple[bool, list[str]]:
@@ -67,6 +68,8 @@ class RecruiterWindow(QWidget):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setStyleSheet(STYLE)
         self.unlocked = False
+        self.shown: Shown | None = None
+        self.exports_dir: Path | None = None  # where "Save PDF…" proposes to save (the station's exports folder)
         self.pin_page = RecruiterPinPage()
         self.list_page = CandidateList()
         self.report_page = self._report_page()
@@ -90,14 +93,22 @@ class RecruiterWindow(QWidget):
         self.back_button = BigButton("Back to the list")
         self.back_button.setObjectName("reportBackButton")
         self.back_button.clicked.connect(self.back_to_list)
+        self.pdf_button = BigButton("Save PDF…")
+        self.pdf_button.setObjectName("reportPdfButton")
+        self.pdf_button.clicked.connect(self.ask_pdf)
+        self.report_status = QLabel("")
+        self.report_status.setObjectName("reportStatus")
+        self.report_status.setWordWrap(True)
         hint = QLabel(REPORT_HINT)
         hint.setObjectName("reportHint")
         row = QHBoxLayout()
         row.addWidget(self.back_button)
+        row.addWidget(self.pdf_button)
         row.addWidget(hint, 1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.report_title)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.report_status)
         layout.addLayout(row)
         return page
 
@@ -157,26 +168,49 @@ class RecruiterWindow(QWidget):
 
     def open_report(self, session_id: str) -> None:
         """Build the selected candidate's report on the worker, then show it."""
-        role = self.list_page.role()
         self.list_page.show_status("Opening the report…")
-        self.ops.read(lambda db: report_page(db, session_id, role), self._show_page, what="open the report",
-                      failure=lambda exc: self.list_page.show_status(f"Could not open the report: {describe(exc)}"))
+        self._build(Shown((session_id,), self.list_page.role()), "open the report")
 
     def compare(self, session_ids: list[str]) -> None:
         """Build the comparison of the shortlisted candidates on the worker, then show it."""
-        role = self.list_page.role()
         self.list_page.show_status("Comparing the shortlist…")
-        self.ops.read(lambda db: comparison_page(db, session_ids, role), self._show_page, what="compare",
-                      failure=lambda exc: self.list_page.show_status(f"Could not compare: {describe(exc)}"))
+        self._build(Shown(tuple(session_ids), self.list_page.role(), compare=True), "compare")
 
-    def _show_page(self, page: ReportPage) -> None:
+    def _build(self, shown: Shown, what: str) -> None:
+        self.ops.read(lambda db: report_page(db, shown), lambda page: self._show_page(shown, page), what=what,
+                      failure=lambda exc: self.list_page.show_status(f"Could not {what}: {describe(exc)}"))
+
+    def _show_page(self, shown: Shown, page: ReportPage) -> None:
         if not self.unlocked:
             return  # closed meanwhile: nothing shows without the PIN
+        self.shown = shown
+        self.report_status.setText("")
         self.report_title.setText(page.title)
         self.browser.show_page(page)
         self.list_page.show_status("")
         self.stack.setCurrentWidget(self.report_page)
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_pdf(self) -> None:
+        """Ask where to save what is shown as a PDF (to print or to send), then write it on the worker."""
+        shown = self.shown
+        if shown is None:
+            return
+        name = "comparison.pdf" if shown.compare else f"report-{self._participant(shown.session_ids[0])}.pdf"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the report as PDF",
+                                                str((self.exports_dir or Path.home()) / name), "PDF files (*.pdf)")
+        if not chosen:
+            self.report_status.setText("PDF not saved.")
+            return
+        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        self.report_status.setText(f"Saving {target}…")
+        self.ops.read(lambda db: save_pdf(db, shown, target),
+                      lambda size: self.report_status.setText(f"Saved {target} ({size // 1024} KiB)."),
+                      what="save the PDF", failure=lambda exc: self.report_status.setText(
+                          f"Could not save the PDF: {describe(exc)}"))
+
+    def _participant(self, session_id: str) -> str:
+        return next((c.participant for c in self.list_page.candidates if c.session_id == session_id), "candidate")
 
     def back_to_list(self) -> None:
         """From a report back to the list, the same session selected."""
@@ -197,6 +231,7 @@ class RecruiterWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing locks the view: what was shown is cleared and the PIN is asked again next time."""
         self.unlocked = False
+        self.shown = None
         self.browser.clear()
         self.list_page.show_candidates([])
         self.list_page.shortlist.clear()

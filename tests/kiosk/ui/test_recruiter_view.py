@@ -4,6 +4,7 @@ shortlist, compare, and the refusal while a candidate session is open on the sta
 from __future__ import annotations
 
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from eventlog import Store
@@ -184,7 +185,8 @@ def test_search_filters_by_pseudonym_name_date_and_battery(qtbot: QtBot, station
     assert view.list_page.status.text() == "No session matches: change the search."
 
 
-def test_enter_opens_the_report_with_its_charts_and_esc_goes_back(qtbot: QtBot, station: StationWindow) -> None:
+def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
+        qtbot: QtBot, station: StationWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     view = _unlocked(qtbot, station)
     search = view.list_page.search
     QTest.keyClicks(search, "P-cc33")
@@ -199,7 +201,19 @@ def test_enter_opens_the_report_with_its_charts_and_esc_goes_back(qtbot: QtBot, 
     assert isinstance(chart, QImage) and chart.width() > 600 and chart.height() > 300
     assert 0.02 < _inked(chart) < 0.8  # the trait chart was drawn, neither left white nor blotted out
     assert QApplication.focusWidget() is view.browser
-    QTest.keyClick(view.browser, Qt.Key.Key_Escape)
+    QTest.keyClick(view.browser, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.back_button
+    QTest.keyClick(view.back_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.pdf_button
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "dana"), ""))
+    QTest.keyClick(view.pdf_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.report_status.text().startswith("Saved"), timeout=30_000)
+    pdf = tmp_path / "dana.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_mode & 0o077 == 0
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())  # words, whatever the lines they wrapped on
+    assert "P-cc33dd44" in text and NAMED[1] in text
+    QTest.keyClick(view.pdf_button, Qt.Key.Key_Escape)
     assert view.page() is view.list_page and QApplication.focusWidget() is view.list_page.table
 
 
@@ -261,3 +275,26 @@ def test_five_wrong_pins_lock_the_recruiter_prompt_not_the_proctors(qtbot: QtBot
     click(station.panel.back_button)  # the proctor's own prompt is not locked by the recruiter's
     qtbot.waitUntil(lambda: station.stack.currentWidget() is not station.panel, timeout=5000)
     _open_panel(qtbot, station)
+
+
+def test_tab_reaches_every_control_of_the_list_with_its_focus_shown(qtbot: QtBot, station: StationWindow) -> None:
+    view = _unlocked(qtbot, station)
+    page = view.list_page
+    page.table.setFocus()
+    for _ in range(2):  # two candidates on the shortlist: Compare takes the focus too
+        QTest.keyClick(page.table, Qt.Key.Key_S)
+        QTest.keyClick(page.table, Qt.Key.Key_Down)
+    page.search.setFocus()
+    reached = []
+    for _ in range(7):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        reached.append(widget)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    assert reached == [page.search, page.table, page.open_button, page.shortlist_button, page.role_combo,
+                       page.compare_button, page.close_button]
+    assert QApplication.focusWidget() is page.search  # and round again
+    page.open_button.setFocus()
+    unfocused = page.shortlist_button.grab().toImage()
+    focused = page.open_button.grab().toImage()
+    assert focused.pixelColor(focused.width() // 2, 3) != unfocused.pixelColor(unfocused.width() // 2, 3)

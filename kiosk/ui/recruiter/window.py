@@ -40,6 +40,7 @@ QWidget#recruiterWindow QComboBox:focus, QWidget#recruiterWindow QTableWidget:fo
 QWidget#recruiterWindow QTextBrowser:focus { border: 3px solid #0b0c0c; background-color: #ffdd00; }
 QWidget#recruiterWindow QTableWidget:focus, QWidget#recruiterWindow QTextBrowser:focus { background-color: #ffffff; }
 QWidget#recruiterWindow QLineEdit { padding: 4px; border: 2px solid #505a5f; }
+QWidget#recruiterWindow QTextBrowser { border: 3px solid #d0d5da; }
 QWidget#recruiterWindow QTableWidget::item:selected { background: #1d70b8; color: #ffffff; }
 """
 REPORT_HINT = "↑/↓ and Page Up/Down: scroll · Tab: next control · Enter on a button: press it · Esc: back to the list"

@@ -93,6 +93,12 @@ def _inked(image: QImage) -> float:
     return sum(image.pixelColor(x, y).lightness() < 240 for x, y in points) / len(points)
 
 
+def _edge(widget: QWidget) -> str:
+    """The colour of a widget's left frame, half-way down."""
+    image = widget.grab().toImage()
+    return str(image.pixelColor(1, image.height() // 2).name())
+
+
 def _type(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text)
     QTest.keyClick(widget, Qt.Key.Key_Return)
@@ -201,8 +207,10 @@ def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
     assert isinstance(chart, QImage) and chart.width() > 600 and chart.height() > 300
     assert 0.02 < _inked(chart) < 0.8  # the trait chart was drawn, neither left white nor blotted out
     assert QApplication.focusWidget() is view.browser
+    assert _edge(view.browser) == "#0b0c0c"  # the focused report wears the dark focus frame
     QTest.keyClick(view.browser, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view.back_button
+    assert _edge(view.browser) != "#0b0c0c"
     QTest.keyClick(view.back_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view.pdf_button
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "dana"), ""))

@@ -1,10 +1,13 @@
 """A report in a QTextBrowser: its HTML as reports.html writes it, each SVG chart drawn to an image by QSvgRenderer.
 
 QTextBrowser shows a subset of HTML and CSS and no inline SVG, so the catalogue hands the page with its charts cut
-out (`<img src="chart-N.png">`) and the SVG texts; here each one is drawn at twice its size for a sharp picture.
+out (`<img src="chart-N.png">`) and the SVG texts; draw_charts (run on the DB worker) draws each one at twice
+its shown size for a sharp picture, and the browser shows the images.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
@@ -13,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kiosk.ui.recruiter.catalogue import ReportPage
 
-__all__ = ["ReportBrowser", "chart_image"]
+__all__ = ["DrawnPage", "ReportBrowser", "chart_image", "draw_charts"]
 
 SCALE = 2.0
 ZOOM = 1.3  # charts are drawn for a printed page; on screen a little larger reads as well as the text beside them
@@ -40,6 +43,19 @@ def chart_image(svg: str) -> QImage:
     return image
 
 
+@dataclass(frozen=True)
+class DrawnPage:
+    """A report page with its charts drawn (on the DB worker: QImage painting is safe off the GUI thread)."""
+
+    page: ReportPage
+    images: tuple[QImage, ...]
+
+
+def draw_charts(page: ReportPage) -> DrawnPage:
+    """Every chart of the page as an image (about 20 ms a chart: done on the worker, not the GUI thread)."""
+    return DrawnPage(page, tuple(chart_image(svg) for svg in page.charts))
+
+
 class ReportBrowser(QTextBrowser):
     """A read-only report page; Tab leaves it, the arrow keys and Page Up/Down scroll it."""
 
@@ -51,14 +67,15 @@ class ReportBrowser(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.charts_shown = 0
 
-    def show_page(self, page: ReportPage) -> None:
+    def show_page(self, drawn: DrawnPage) -> None:
         """Replace what is shown with this page, its charts as images."""
+        page = drawn.page
         document = QTextDocument(self)
         document.setDefaultStyleSheet("body { font-size: 12pt; } th, td { padding: 3px 8px; } "
                                       "h1 { font-size: 20pt; } h2 { font-size: 16pt; margin-top: 18px; }")
-        for n, svg in enumerate(page.charts):
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart-{n}.png"), chart_image(svg))
+        for n, image in enumerate(drawn.images):
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart-{n}.png"), image)
         document.setHtml(page.html)
         self.setDocument(document)
-        self.charts_shown = len(page.charts)
+        self.charts_shown = len(drawn.images)
         self.verticalScrollBar().setValue(0)

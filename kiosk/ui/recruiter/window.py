@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, 
 
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.recruiter.catalogue import ReportPage, Shown, candidates, report_page, save_pdf
+from kiosk.ui.recruiter.catalogue import Shown, candidates, report_page, save_pdf
 from kiosk.ui.recruiter.list_page import CandidateList
 from kiosk.ui.recruiter.pin_page import RecruiterPinPage
 from kiosk.ui.recruiter.pin_store import check_recruiter_pin, recruiter_pin_is_set, set_recruiter_pin
-from kiosk.ui.recruiter.report_view import ReportBrowser
+from kiosk.ui.recruiter.report_view import DrawnPage, ReportBrowser, draw_charts
 from kiosk.ui.screens.style import BigButton
 from scoring import role_names
 
@@ -178,16 +178,16 @@ class RecruiterWindow(QWidget):
         self._build(Shown(tuple(session_ids), self.list_page.role(), compare=True), "compare")
 
     def _build(self, shown: Shown, what: str) -> None:
-        self.ops.read(lambda db: report_page(db, shown), lambda page: self._show_page(shown, page), what=what,
-                      failure=lambda exc: self.list_page.show_status(f"Could not {what}: {describe(exc)}"))
+        self.ops.read(lambda db: draw_charts(report_page(db, shown)), lambda page: self._show_page(shown, page),
+                      what=what, failure=lambda exc: self.list_page.show_status(f"Could not {what}: {describe(exc)}"))
 
-    def _show_page(self, shown: Shown, page: ReportPage) -> None:
+    def _show_page(self, shown: Shown, drawn: DrawnPage) -> None:
         if not self.unlocked:
             return  # closed meanwhile: nothing shows without the PIN
         self.shown = shown
         self.report_status.setText("")
-        self.report_title.setText(page.title)
-        self.browser.show_page(page)
+        self.report_title.setText(drawn.page.title)
+        self.browser.show_page(drawn)
         self.list_page.show_status("")
         self.stack.setCurrentWidget(self.report_page)
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -51,7 +51,7 @@ class ProctorActions(QObject):
         panel.limits_changed.connect(self.save_limits)
         panel.void_requested.connect(self.void)
         panel.data_export_requested.connect(self.export_data)
-        self.recruiter = RecruiterLauncher(panel, ops, log, self)
+        self.recruiter = RecruiterLauncher(panel, ops, log, guard, self)
         self.export_progress = ExportProgress(self)
         self.export_progress.step.connect(
             lambda done: self.panel.show_status(f"Exporting data: {done} session(s) written…"))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 
 from eventlog import EventLog
 from kiosk.services.stationdb import StationDb
+from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.recruiter.window import RecruiterWindow
 from kiosk.ui.screens.panel import ProctorPanel
@@ -18,11 +19,18 @@ BUSY = "The recruiter view does not open while a candidate session is running on
 class RecruiterLauncher(QObject):
     """Answers the panel's "Recruiter view…": looks on the worker for a session open in this station's log."""
 
-    def __init__(self, panel: ProctorPanel, ops: DbOps, log: EventLog, parent: QObject | None = None) -> None:
+    def __init__(self, panel: ProctorPanel, ops: DbOps, log: EventLog, guard: KioskGuard,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.panel, self.ops, self.log = panel, ops, log
         self.window: RecruiterWindow | None = None
         panel.recruiter_requested.connect(self.request)
+        station_allows = guard.escape_allowed  # a kiosk refuses Esc on the station; the recruiter window uses it
+        guard.escape_allowed = lambda: self.showing() or station_allows()
+
+    def showing(self) -> bool:
+        """Whether the recruiter window is open."""
+        return self.window is not None and self.window.isVisible()
 
     def _candidate_active(self, db: StationDb) -> bool:
         return any(self.log.is_open(row.id) for row in db.store.sessions(status="open"))

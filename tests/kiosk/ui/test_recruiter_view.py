@@ -306,3 +306,19 @@ def test_tab_reaches_every_control_of_the_list_with_its_focus_shown(qtbot: QtBot
     unfocused = page.shortlist_button.grab().toImage()
     focused = page.open_button.grab().toImage()
     assert focused.pixelColor(focused.width() // 2, 3) != unfocused.pixelColor(unfocused.width() // 2, 3)
+
+
+def test_esc_works_in_the_recruiter_window_of_a_kiosk_station(qtbot: QtBot, template: Path, data_dir: Path,
+                                                              make_station: MakeStation) -> None:
+    shutil.copytree(template, data_dir)
+    kiosk = make_station(kiosk=True)
+    QTest.keyClick(kiosk.panel, Qt.Key.Key_Escape)  # the station itself still refuses Esc
+    view = _unlocked(qtbot, kiosk)
+    QTest.keyClicks(view.list_page.search, "P-aa")
+    QTest.keyClick(view.list_page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.page() is view.report_page, timeout=30_000)
+    QTest.keyClick(view.browser, Qt.Key.Key_Escape)  # the hints promise Esc: back to the list, then close
+    assert view.page() is view.list_page
+    QTest.keyClick(view.list_page.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=5000)
+    assert not kiosk.guard.escape_allowed()  # closed: the kiosk refuses Esc again

@@ -23,6 +23,7 @@ from kiosk.services.stationdb import StationDb, parse_expires
 from kiosk.ui.codes_print import print_sheet, write_pdf
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.recruiter.launch import RecruiterLauncher
 from kiosk.ui.screens.panel import DataExportRequest, IssueRequest, PdfRequest, PrintRequest, ProctorPanel
 
 __all__ = ["ProctorActions"]
@@ -49,6 +50,7 @@ class ProctorActions(QObject):
         panel.limits_changed.connect(self.save_limits)
         panel.void_requested.connect(self.void)
         panel.data_export_requested.connect(self.export_data)
+        self.recruiter = RecruiterLauncher(panel, ops, log, guard, self)
         self.export_progress = ExportProgress(self)
         self.export_progress.step.connect(
             lambda done: self.panel.show_status(f"Exporting data: {done} session(s) written…"))

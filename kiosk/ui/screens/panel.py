@@ -148,6 +148,7 @@ class ProctorPanel(QWidget):
     data_export_requested = Signal(object)  # DataExportRequest
     limits_changed = Signal(int, int)
     back_requested = Signal()
+    recruiter_requested = Signal()  # "Recruiter view…": kiosk.ui.recruiter.launch opens it
     exit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -325,8 +326,11 @@ class ProctorPanel(QWidget):
         row = QHBoxLayout()
         self.back_button = _small_button("Back to the candidate screen", "backButton")
         self.exit_button = _small_button("Close the station…", "exitButton")
+        self.recruiter_button = _small_button("Recruiter view…", "recruiterButton")
         row.addWidget(self.back_button)
+        row.addWidget(self.recruiter_button)
         row.addStretch(1)
+        self.recruiter_button.clicked.connect(self.recruiter_requested)
         row.addWidget(self.exit_button)
         self.back_button.clicked.connect(self.back_requested)
         self.exit_button.clicked.connect(self.exit_requested)

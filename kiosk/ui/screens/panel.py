@@ -7,14 +7,12 @@ Four tabs keep it inside a 1024x768 screen; the header names the station, its id
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,14 +20,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +33,15 @@ from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.outbox import OutboxSection
+from kiosk.ui.screens.panel_parts import (
+    DataExportRequest,
+    IssueRequest,
+    PdfRequest,
+    PrintRequest,
+    fill_table,
+    panel_button,
+    panel_table,
+)
 from kiosk.ui.screens.panel_text import (
     HIDDEN_PURPOSES,
     battery_name,
@@ -49,7 +52,6 @@ from kiosk.ui.screens.panel_text import (
     results_text,
     sessions_summary,
 )
-from kiosk.ui.screens.style import BigButton
 
 __all__ = ["DataExportRequest", "IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 
@@ -68,71 +70,6 @@ QWidget#proctorPanel QTabBar::tab:focus { background: #ffdd00; color: #0b0c0c; }
 """
 COLUMNS = ("started (UTC)", "participant", "battery", "status", "results", "reached")
 CODE_COLUMNS = ("code", "participant", "battery", "expires")
-
-
-@dataclass(frozen=True)
-class IssueRequest:
-    """What the proctor asked for when issuing codes."""
-
-    count: int
-    battery: str
-    expires: str
-    prefix: str
-    name: str
-    email: str
-
-
-@dataclass(frozen=True)
-class PdfRequest:
-    """Save the sheet of the codes just issued as a PDF at path."""
-
-    sheet: CodeSheet
-    path: Path
-
-
-@dataclass(frozen=True)
-class DataExportRequest:
-    """Export every closed assessment session's data as `fmt` into a new folder inside `folder`."""
-
-    folder: Path
-    fmt: str
-
-
-@dataclass(frozen=True)
-class PrintRequest:
-    """Print the sheet of the codes just issued on the printer the proctor set up in the print dialog."""
-
-    sheet: CodeSheet
-    printer: QPrinter
-
-
-def _small_button(text: str, name: str) -> QPushButton:
-    """A panel button: Space or Enter (a fresh press and release) activates it when it has the focus."""
-    widget = BigButton(text)
-    widget.setObjectName(name)
-    return widget
-
-
-def _table(name: str, columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between rows
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for col, text in enumerate(cells):
-            table.setItem(row, col, QTableWidgetItem(text))
 
 
 class ProctorPanel(QWidget):
@@ -165,8 +102,8 @@ class ProctorPanel(QWidget):
         self.status.setObjectName("panelStatus")
         self.status.setProperty("role", "small")
         self.status.setWordWrap(True)
-        self.table = _table("sessionsTable", COLUMNS)
-        self.codes_table = _table("unusedCodesTable", CODE_COLUMNS)
+        self.table = panel_table("sessionsTable", COLUMNS)
+        self.codes_table = panel_table("unusedCodesTable", CODE_COLUMNS)
         self.outbox = OutboxSection()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
@@ -195,16 +132,16 @@ class ProctorPanel(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.refresh_button = _small_button("Refresh", "refreshButton")
-        self.resume_button = _small_button("Resume", "resumeButton")
-        self.abandon_button = _small_button("Mark abandoned", "abandonButton")
+        self.refresh_button = panel_button("Refresh", "refreshButton")
+        self.resume_button = panel_button("Resume", "resumeButton")
+        self.abandon_button = panel_button("Mark abandoned", "abandonButton")
         self.all_sessions_check = QCheckBox("Show simulated and practice sessions")
         self.all_sessions_check.setObjectName("allSessionsCheck")
         self.export_format = QComboBox()
         self.export_format.setObjectName("exportFormat")
         self.export_format.addItems(["csv", "tsv", "bids", "jsonl"])
         self.export_format.setAccessibleName("Data export format")
-        self.export_button = _small_button("Export data…", "exportDataButton")
+        self.export_button = panel_button("Export data…", "exportDataButton")
         self.export_button.clicked.connect(self._export_data)
         for widget in (self.resume_button, self.abandon_button, self.refresh_button, self.export_format,
                        self.export_button):
@@ -225,12 +162,12 @@ class ProctorPanel(QWidget):
         unused = QGroupBox("Unused codes")
         column = QVBoxLayout(unused)
         column.addWidget(self.codes_table, 1)
-        self.void_button = _small_button("Void the selected code…", "voidButton")
+        self.void_button = panel_button("Void the selected code…", "voidButton")
         self.void_question = QLabel("")
         self.void_question.setObjectName("voidQuestion")
         self.void_question.setWordWrap(True)
-        self.void_cancel = _small_button("Keep it", "voidCancelButton")
-        self.void_confirm = _small_button("Void it", "voidConfirmButton")
+        self.void_cancel = panel_button("Keep it", "voidCancelButton")
+        self.void_confirm = panel_button("Void it", "voidConfirmButton")
         confirm = QHBoxLayout()
         for widget in (self.void_button, self.void_cancel, self.void_confirm):
             confirm.addWidget(widget)
@@ -265,7 +202,7 @@ class ProctorPanel(QWidget):
         self.name_input.setToolTip("Only when issuing one code; stored on this station only, apart from the log")
         self.email_input = QLineEdit()
         self.email_input.setPlaceholderText("optional")
-        self.issue_button = _small_button("Issue codes", "issueButton")
+        self.issue_button = panel_button("Issue codes", "issueButton")
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
         self.issued_text.setReadOnly(True)
@@ -288,8 +225,8 @@ class ProctorPanel(QWidget):
         self.slips_check = QCheckBox("Cut-apart slips")
         self.slips_check.setObjectName("slipsCheck")
         self.slips_check.setToolTip("One slip per participant instead of a list")
-        self.print_button = _small_button("Print…", "printButton")
-        self.pdf_button = _small_button("Save PDF…", "pdfButton")
+        self.print_button = panel_button("Print…", "printButton")
+        self.pdf_button = panel_button("Save PDF…", "pdfButton")
         for widget in (self.print_button, self.pdf_button):
             widget.setEnabled(False)
             widget.setToolTip("Issue codes first")
@@ -311,7 +248,7 @@ class ProctorPanel(QWidget):
         self.pause_spin = QSpinBox()
         self.pause_spin.setObjectName("pauseSpin")
         self.pause_spin.setRange(10, 7200)
-        self.limits_button = _small_button("Save idle limits", "limitsButton")
+        self.limits_button = panel_button("Save idle limits", "limitsButton")
         for widget in (QLabel("Idle after (s)"), self.idle_spin, QLabel("Pause after (s)"), self.pause_spin,
                        self.limits_button):
             limits.addWidget(widget)
@@ -324,9 +261,9 @@ class ProctorPanel(QWidget):
 
     def _bottom_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = _small_button("Back to the candidate screen", "backButton")
-        self.exit_button = _small_button("Close the station…", "exitButton")
-        self.recruiter_button = _small_button("Recruiter view…", "recruiterButton")
+        self.back_button = panel_button("Back to the candidate screen", "backButton")
+        self.exit_button = panel_button("Close the station…", "exitButton")
+        self.recruiter_button = panel_button("Recruiter view…", "recruiterButton")
         row.addWidget(self.back_button)
         row.addWidget(self.recruiter_button)
         row.addStretch(1)
@@ -363,7 +300,7 @@ class ProctorPanel(QWidget):
         everything = self.all_sessions_check.isChecked()
         shown = [s for s in sessions if everything or s.purpose not in HIDDEN_PURPOSES]
         self._shown = shown
-        _fill(self.table, [
+        fill_table(self.table, [
             (info.started_utc[5:16].replace("T", " "), info.participant, battery_name(info.battery),
              info.status if info.purpose == "assessment" else f"{info.status} ({info.purpose})",
              results_text(info), reached(info)) for info in shown])
@@ -377,7 +314,7 @@ class ProctorPanel(QWidget):
         """List every code not used yet, soonest expiry first, with when it expires (expired ones say so)."""
         self._unused = sorted(codes, key=lambda c: c.expires_utc)
         now = datetime.now().astimezone()
-        _fill(self.codes_table, [
+        fill_table(self.codes_table, [
             (c.shown, c.participant, battery_name(c.battery),
              ("expired " if datetime.fromisoformat(c.expires_utc) <= now else "") + local_time(c.expires_utc))
             for c in self._unused])

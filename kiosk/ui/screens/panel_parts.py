@@ -1,0 +1,89 @@
+"""The proctor panel's parts: what its signals carry (issue, PDF, print, data export) and its tables and buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem
+
+from kiosk.ui.codes_print import CodeSheet
+from kiosk.ui.screens.style import BigButton
+
+__all__ = [
+    "DataExportRequest",
+    "IssueRequest",
+    "PdfRequest",
+    "PrintRequest",
+    "fill_table",
+    "panel_button",
+    "panel_table",
+]
+
+
+@dataclass(frozen=True)
+class IssueRequest:
+    """What the proctor asked for when issuing codes."""
+
+    count: int
+    battery: str
+    expires: str
+    prefix: str
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class PdfRequest:
+    """Save the sheet of the codes just issued as a PDF at path."""
+
+    sheet: CodeSheet
+    path: Path
+
+
+@dataclass(frozen=True)
+class DataExportRequest:
+    """Export every closed assessment session's data as `fmt` into a new folder inside `folder`."""
+
+    folder: Path
+    fmt: str
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """Print the sheet of the codes just issued on the printer the proctor set up in the print dialog."""
+
+    sheet: CodeSheet
+    printer: QPrinter
+
+
+def panel_button(text: str, name: str) -> QPushButton:
+    """A panel button: Space or Enter (a fresh press and release) activates it when it has the focus."""
+    widget = BigButton(text)
+    widget.setObjectName(name)
+    return widget
+
+
+def panel_table(name: str, columns: tuple[str, ...]) -> QTableWidget:
+    """A read-only table of whole rows, one selected at a time; Tab leaves it."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between rows
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    """Replace the table's rows with these cells."""
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for col, text in enumerate(cells):
+            table.setItem(row, col, QTableWidgetItem(text))

@@ -132,7 +132,7 @@ def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
     need = int(t["min_per_condition"])
     n = min(len(after_burst), len(after_collect))
     if n >= need:
-        out.append(metric("bart.response_to_losses", mean(after_burst) - mean(after_collect),  # type: ignore[operator]
+        out.append(metric("bart.response_to_losses", mean_of(after_burst) - mean_of(after_collect),
                           "pumps", len(after_burst) + len(after_collect)))
     else:
         out.append(short_metric("bart.response_to_losses", "pumps", n, need,
@@ -140,7 +140,7 @@ def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
     first, last = _thirds(balloons, len(balloons))
     need3 = int(t["min_third_unburst"])
     if len(balloons) >= int(t["min_balloons_learning"]) and min(len(first), len(last)) >= need3:
-        out.append(metric("bart.learning", mean(last) - mean(first), "pumps", len(first) + len(last)))  # type: ignore[operator]
+        out.append(metric("bart.learning", mean_of(last) - mean_of(first), "pumps", len(first) + len(last)))
     else:
         out.append(short_metric("bart.learning", "pumps", min(len(first), len(last)), need3,
                                 f"unburst balloons in the first and in the last third (of at least "
@@ -172,7 +172,7 @@ def _risk(balloons: list[Balloon], tables: Any) -> Trait:
     items = [b.share for b in balloons if not b.burst]
 
     def stat(xs: Sequence[float]) -> float | None:
-        return clamp(mean(xs)) if xs else None  # type: ignore[arg-type]
+        return clamp(mean_of(xs)) if xs else None
 
     return trait("risk_tolerance", tables, items, stat, ["bart.adjusted_pumps"], lambda p: [
         f"On {len(items)} balloons that did not burst, pumped on average {mean(items):.1f} % of the balloon's "
@@ -209,7 +209,7 @@ def _losses(balloons: list[Balloon], tables: Any) -> Trait:
         ab, ac = [s for s, pb in xs if pb], [s for s, pb in xs if not pb]
         if not ab or not ac:
             return None
-        return clamp(50.0 + 50.0 * (mean(ab) - mean(ac)) / span)  # type: ignore[operator]
+        return clamp(50.0 + 50.0 * (mean_of(ab) - mean_of(ac)) / span)
 
     ab, ac = [s for s, pb in items if pb], [s for s, pb in items if not pb]
     lack = None if min(len(ab), len(ac)) >= need else insufficient(
@@ -237,7 +237,7 @@ def _learning(balloons: list[Balloon], tables: Any) -> Trait:
         first, last = halves(xs)
         if not first or not last:
             return None
-        return clamp(50.0 + 50.0 * (mean(last) - mean(first)) / span)  # type: ignore[operator]
+        return clamp(50.0 + 50.0 * (mean_of(last) - mean_of(first)) / span)
 
     first, last = halves(items)
     need = int(tables["bart"]["min_third_unburst"])

@@ -138,7 +138,8 @@ def _one(key: str, band: TargetBand, profile: Profile, unknown_weight: float) ->
     base: dict[str, Any] = {"trait": key, "low": band.low, "high": band.high}
     if tr is None or tr.position is None:
         status = "not_assessed" if tr is None else "insufficient"
-        why = "the game measuring it was not played" if tr is None else tr.insufficient.reason  # type: ignore[union-attr]
+        why = ("the game measuring it was not played" if tr is None
+               else tr.insufficient.reason if tr.insufficient else "no position was computed")
         return TraitFit(**base, status=status, position=None, distance=None, reliability_weight=0.0,
                         weighted_distance=None, band_overlaps=None, explanation=f"{key}: not scored ({why})")
     p = tr.position

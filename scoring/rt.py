@@ -10,7 +10,7 @@ from eventlog.records import EventRecord
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
-from scoring.stats import clamp, cv, dprime_loglinear, log_position, mean, median, sd
+from scoring.stats import clamp, cv, dprime_loglinear, log_position, mean, mean_of, median, sd
 from scoring.stream import get
 
 __all__ = ["RtGame", "parse_rt", "rt_traits", "score_rt"]
@@ -94,7 +94,9 @@ def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
     if len(rts) < need:
         return [short_metric(k, u, len(rts), need, "valid responses", FIX) for k, u in keys]
     slow = sorted(rts)[-max(1, round(len(rts) * float(t["slow_tail_share"]))):]
-    values = [median(rts), mean(rts), sd(rts), cv(rts), mean(slow) - median(rts)]  # type: ignore[operator]
+    middle = median(rts)
+    tail = None if middle is None else mean_of(slow) - middle
+    values = [middle, mean(rts), sd(rts), cv(rts), tail]
     return [metric(k, v, u, len(rts)) for (k, u), v in zip(keys, values, strict=True)]
 
 
@@ -118,7 +120,7 @@ def _counts(game: RtGame, t: Any) -> list[Metric]:
 
 
 def _choice(game: RtGame, t: Any) -> list[Metric]:
-    answered = [r for r in game.responses() if r.latency_ms >= float(t["valid_min_ms"])]  # type: ignore[operator]
+    answered = [r for r in game.responses() if r.latency_ms is not None and r.latency_ms >= float(t["valid_min_ms"])]
     need = int(t["min_choice"])
     if len(answered) < need:
         return [short_metric("rt.accuracy", "share", len(answered), need, "answered trials", FIX)]
@@ -190,7 +192,7 @@ def _attention(games: list[RtGame], tables: Any) -> Trait:
     top = float(spec["lapse_share_max"])
 
     def stat(xs: Sequence[float]) -> float | None:
-        return None if not xs else 100.0 * (1.0 - clamp(mean(xs) / top, 0.0, 1.0))  # type: ignore[operator]
+        return None if not xs else 100.0 * (1.0 - clamp(mean_of(xs) / top, 0.0, 1.0))
 
     return trait("sustained_attention", tables, items, stat, ["rt.lapses", "rt.omissions"], lambda p: [
         f"{int(sum(items))} of {len(items)} go trials were lapses (no response, or {t['lapse_ms']:.0f} ms or "
@@ -204,7 +206,7 @@ def _restraint(games: list[RtGame], tables: Any) -> Trait:
              for x in g.trials if not x.is_go]
 
     def stat(xs: Sequence[float]) -> float | None:
-        return None if not xs else 100.0 * mean(xs)  # type: ignore[operator]
+        return None if not xs else 100.0 * mean_of(xs)
 
     return trait("restraint", tables, items, stat, ["rt.commission_rate"], lambda p: [
         f"Held back on {int(sum(items))} of {len(items)} no-go trials, giving position {p:.0f}. "

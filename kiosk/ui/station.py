@@ -213,7 +213,7 @@ class StationWindow(QMainWindow):
 
     def _sessions_loaded(self, sessions: list[Any]) -> None:
         self.interrupted = [s.session_id for s in sessions if s.status == "interrupted" and s.purpose == "assessment"]
-        self.panel.show_sessions(sessions)
+        self.panel.show_sessions(sessions, self.attention)
         self.refresh_notice()
 
     def refresh_notice(self) -> None:
@@ -456,7 +456,7 @@ class StationWindow(QMainWindow):
 
     def hideEvent(self, event: QHideEvent) -> None:
         if not self.exit_allowed and (self.kiosk or event.spontaneous()):
-            self._taken_away("hidden")
+            self._taken_away("minimised" if self.isMinimized() else "hidden")  # a minimise hides first
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:

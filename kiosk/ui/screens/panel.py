@@ -118,6 +118,7 @@ class ProctorPanel(QWidget):
         root.addWidget(self.status)
         root.addLayout(self._bottom_row())
         self._sessions: list[SessionInfo] = []
+        self._reasons: dict[str, str] = {}
         self._shown: list[SessionInfo] = []
         self._unused: list[IssuedCode] = []
         self._issued: tuple[IssuedCode, ...] = ()
@@ -152,7 +153,7 @@ class ProctorPanel(QWidget):
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
         self.abandon_button.clicked.connect(lambda: self._selected_interrupted(self.abandon_requested))
-        self.all_sessions_check.toggled.connect(lambda _: self.show_sessions(self._sessions))
+        self.all_sessions_check.toggled.connect(lambda _: self.show_sessions(self._sessions, self._reasons))
         return tab
 
     def _codes_tab(self) -> QWidget:
@@ -294,21 +295,23 @@ class ProctorPanel(QWidget):
         self.idle_spin.setValue(idle_s)
         self.pause_spin.setValue(pause_s)
 
-    def show_sessions(self, sessions: list[SessionInfo]) -> None:
-        """Fill the sessions table, newest first; simulated and practice sessions only when asked for."""
+    def show_sessions(self, sessions: list[SessionInfo], reasons: dict[str, str] | None = None) -> None:
+        """Fill the sessions table, newest first; simulated and practice sessions only when asked for; `reasons`
+        says why a session's scoring or queueing failed (by session id), when the station saw it fail."""
         self._sessions = sessions
+        self._reasons = dict(reasons or {})
         everything = self.all_sessions_check.isChecked()
         shown = [s for s in sessions if everything or s.purpose not in HIDDEN_PURPOSES]
         self._shown = shown
         fill_table(self.table, [
             (info.started_utc[5:16].replace("T", " "), info.participant, battery_name(info.battery),
              info.status if info.purpose == "assessment" else f"{info.status} ({info.purpose})",
-             results_text(info), reached(info)) for info in shown])
+             results_text(info, self._reasons.get(info.session_id)), reached(info)) for info in shown])
         for row, info in enumerate(shown):
             if info.status == "interrupted":
                 self.table.selectRow(row)
                 break
-        self.show_status(sessions_summary(sessions, len(shown)))
+        self.show_status(sessions_summary(sessions, shown))
 
     def show_unused_codes(self, codes: list[IssuedCode]) -> None:
         """List every code not used yet, soonest expiry first, with when it expires (expired ones say so)."""

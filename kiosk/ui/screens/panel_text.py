@@ -50,22 +50,24 @@ def reached(info: SessionInfo) -> str:
     return where if info.trial is None else f"{where}, {noun} {info.trial + 1}"
 
 
-def results_text(info: SessionInfo) -> str:
-    """What became of a completed session downstream: scored and queued, or what failed (the proctor's business)."""
+def results_text(info: SessionInfo, reason: str | None = None) -> str:
+    """What became of a completed session downstream: scored and queued, or what failed and why when it is known
+    (the proctor's business)."""
     if info.scored is None and info.queued is None:
         return ""
     if info.scored and info.queued:
         return "scored, queued"
     missing = [what for what, done in (("NOT SCORED", info.scored), ("NOT QUEUED", info.queued)) if not done]
-    return ", ".join(missing) + " (see hiremate score / export)"
+    return ", ".join(missing) + (f": {reason}" if reason else " (see hiremate score / export)")
 
 
-def sessions_summary(sessions: list[SessionInfo], shown: int) -> str:
-    """The status line under the list: counts, interrupted sessions and sessions whose results failed."""
-    interrupted = sum(1 for s in sessions if s.status == "interrupted" and s.purpose not in HIDDEN_PURPOSES)
+def sessions_summary(sessions: list[SessionInfo], shown: list[SessionInfo]) -> str:
+    """The status line under the list: counts, interrupted sessions among those listed, sessions whose results
+    failed."""
+    interrupted = sum(1 for s in shown if s.status == "interrupted")
     failed = sum(1 for s in sessions if s.scored is False or s.queued is False)
-    hidden = len(sessions) - shown
-    parts = [plural(shown, "session") + (f" ({hidden} simulated or practice hidden)" if hidden else ""),
+    hidden = len(sessions) - len(shown)
+    parts = [plural(len(shown), "session") + (f" ({hidden} simulated or practice hidden)" if hidden else ""),
              f"{interrupted} interrupted"]
     if failed:
         parts.append(f"{plural(failed, 'completed session')} not scored or not queued")

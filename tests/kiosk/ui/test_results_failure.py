@@ -65,5 +65,7 @@ def test_a_session_that_cannot_be_queued_is_saved_named_on_the_panel_and_never_c
     panel = window.panel
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and panel.table.item(0, 3).text() == "completed",
                     timeout=5000)
-    assert panel.table.item(0, 4).text().startswith("NOT QUEUED")  # the row names what failed
+    cell = panel.table.item(0, 4).text()
+    assert cell.startswith("NOT QUEUED: ")  # the row names what failed
+    assert result.problems[0] in cell  # and why, as the station saw it fail
     assert "1 completed session not scored or not queued" in panel.status.text()

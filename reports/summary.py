@@ -61,8 +61,13 @@ def status_line(meta: SessionMeta, profile: Profile | None, data: SessionData | 
         return STATUS_WORDS["declined"]
     _, planned = battery_info(meta.battery)
     finished = [g.game for g in profile.games if g.completed] if profile else []
-    total = len(planned) or len(data.games_started if data else ()) or len(finished)
     head = STATUS_WORDS.get(meta.status, meta.status.replace("_", " ").capitalize())
+    if planned:  # games played outside the battery's plan are named apart, never counted against it
+        done = sum(1 for game in planned if game in finished)
+        extra = len(set(finished) - set(planned))
+        also = f" (+{extra} extra)" if extra else ""
+        return f"{head}: {done} of {len(planned)} games finished{also}"
+    total = len(data.games_started if data else ()) or len(finished)
     return f"{head}: {len(finished)} of {total} games finished" if total else head
 
 

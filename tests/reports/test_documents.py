@@ -18,10 +18,19 @@ def test_report_has_a_summary_a_section_per_game_in_play_order_and_the_evidence(
     assert [c.canvas.key for c in doc.charts()] == ["traits", "bart-pumps", "rt-simple_rt", "rt-go_nogo", "go-nogo",
                                                    "decision-timeline"]
     facts = next(b for b in doc.sections[0].blocks if isinstance(b, Facts))
-    # The fixture plays the four games of the earlier default battery; the default now plans seven.
-    assert dict(facts.items)["Completion"] == "Completed: 4 of 7 games finished"
+    # The fixture plays the four games of the earlier default battery; the default now plans seven, without simple_rt
+    assert dict(facts.items)["Completion"] == "Completed: 3 of 7 games finished (+1 extra)"
     assert dict(facts.items)["Battery"] == "Standard battery: risk, control, memory, attention, decisions"
     assert dict(facts.items)["Assessed"].startswith("2025-03-12 09:30 (Europe/Berlin)")  # 08:30 UTC, local time
+
+
+def test_games_outside_the_battery_are_named_apart_not_counted_against_its_plan(first: ReportInput) -> None:
+    assert first.profile is not None
+    extra = [g.model_copy(update={"game": name}) for g, name in zip(first.profile.games, ("igt", "tower"))]
+    profile = first.profile.model_copy(update={"games": [*first.profile.games, *extra]})
+    doc = build_report(dataclasses.replace(first, profile=profile))
+    facts = next(b for b in doc.sections[0].blocks if isinstance(b, Facts))
+    assert dict(facts.items)["Completion"] == "Completed: 3 of 7 games finished (+3 extra)"
 
 
 def test_role_fit_is_on_page_one_with_its_scale_and_the_traits_in_band(first: ReportInput) -> None:

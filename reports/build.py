@@ -18,6 +18,12 @@ from scoring.norms import NormTable
 __all__ = ["CompareError", "ReportInput", "build_comparison", "build_report"]
 
 FOOTER = "HireMate Station · confidential: for the hiring team only · the candidate is named by pseudonym"
+NAMED_FOOTER = "HireMate Station · confidential: for the hiring team only · this copy carries the candidate's name"
+
+
+def _footer(inputs: Sequence[ReportInput]) -> str:
+    """The footer on every page: it says the candidate is a pseudonym only when no name is shown."""
+    return NAMED_FOOTER if any(i.meta.name for i in inputs) else FOOTER
 
 
 class CompareError(ValueError):
@@ -56,7 +62,7 @@ def build_report(inp: ReportInput, role: Role | None = None, norms: NormTable | 
         sections += game_sections(inp.profile, data)
         sections.append(evidence_section(inp.profile))
     title = "Candidate assessment report" + (f" · {role.name}" if role else "")
-    return Document(title, _subtitle(inp), tuple(sections), FOOTER)
+    return Document(title, _subtitle(inp), tuple(sections), _footer([inp]))
 
 
 def _fit_cell(fit: RoleFit | None) -> str:
@@ -119,4 +125,4 @@ def build_comparison(inputs: Sequence[ReportInput], role: Role | None = None) ->
         sections.append(Section("compare-fit", f"Fit to the role: {role.name}", tuple(fit_blocks), new_page=False))
     title = "Candidate comparison" + (f" · {role.name}" if role else "")
     subtitle = " · ".join(f"{letters[n]}: {i.meta.participant}" for n, i in enumerate(inputs))
-    return Document(title, subtitle, tuple(sections), FOOTER, kind="comparison")
+    return Document(title, subtitle, tuple(sections), _footer(inputs), kind="comparison")

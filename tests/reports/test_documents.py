@@ -26,7 +26,8 @@ def test_report_has_a_summary_a_section_per_game_in_play_order_and_the_evidence(
 
 def test_games_outside_the_battery_are_named_apart_not_counted_against_its_plan(first: ReportInput) -> None:
     assert first.profile is not None
-    extra = [g.model_copy(update={"game": name}) for g, name in zip(first.profile.games, ("igt", "tower"))]
+    games = first.profile.games
+    extra = [games[0].model_copy(update={"game": "igt"}), games[1].model_copy(update={"game": "tower"})]
     profile = first.profile.model_copy(update={"games": [*first.profile.games, *extra]})
     doc = build_report(dataclasses.replace(first, profile=profile))
     facts = next(b for b in doc.sections[0].blocks if isinstance(b, Facts))
@@ -60,9 +61,12 @@ def test_declined_session_says_declined_and_nothing_else(refused: ReportInput) -
 
 
 def test_name_appears_only_when_passed_in(first: ReportInput) -> None:
-    assert "Ada Lovelace" not in render_html(build_report(first))
+    plain = render_html(build_report(first))
+    assert "Ada Lovelace" not in plain and "the candidate is named by pseudonym" in plain
     named = dataclasses.replace(first, meta=dataclasses.replace(first.meta, name="Ada Lovelace"))
-    assert "P-7K3Q (Ada Lovelace)" in render_html(build_report(named))
+    html = render_html(build_report(named))
+    assert "P-7K3Q (Ada Lovelace)" in html
+    assert "named by pseudonym" not in html and "this copy carries the candidate's name" in html  # footer is true
 
 
 def test_decision_style_sits_beside_strengths_and_considerations(first: ReportInput) -> None:

@@ -258,36 +258,36 @@ class StationDb:
                 raise PermissionError("the proctor PIN is already set")
             self.set_setting("pin_hash", hashed)
 
-    def lockout(self) -> Lockout:
-        """The persisted lockout state of the PIN prompt."""
-        raw = self.setting("pin_lockout")
+    def lockout(self, lockout_key: str = "pin_lockout") -> Lockout:
+        """The persisted lockout state of a PIN prompt (the proctor's unless another key is named)."""
+        raw = self.setting(lockout_key)
         return Lockout(**json.loads(raw)) if raw else Lockout()
 
-    def check_pin(self, pin: str, now_ns: int) -> PinCheck:
-        """Try a PIN: refused unseen while locked; the 5th wrong try locks the prompt for a growing delay."""
-        state = self.lockout()
+    def check_pin(
+        self, pin: str, now_ns: int, hash_key: str = "pin_hash", lockout_key: str = "pin_lockout"
+    ) -> PinCheck:
+        """Try a PIN (the proctor's, or the one stored under hash_key with its own lockout): refused unseen while
+        locked; the 5th wrong try locks the prompt for a growing delay."""
+        state = self.lockout(lockout_key)
         if state.remaining_s(now_ns) > 0:
             return PinCheck(False, 0, state.remaining_s(now_ns))
-        stored = self.setting("pin_hash")
+        stored = self.setting(hash_key)
         if stored is not None and verify_pin(pin, stored):
             try:  # a full disk must not keep the proctor out: the right PIN opens the panel even if unsaved
                 if state != Lockout():
-                    self._save_lockout(state.after_success())
+                    self.set_setting(lockout_key, json.dumps(asdict(state.after_success())))
                 if needs_rehash(stored):  # a hash from the cheaper parameters of older versions: today's cost now
-                    self.set_setting("pin_hash", hash_pin(pin))
+                    self.set_setting(hash_key, hash_pin(pin))
             except sqlite3.OperationalError as exc:
                 if not is_storage_error(exc):
                     raise
             return PinCheck(True, 0, 0)
         state = state.after_failure(now_ns)
-        self._save_lockout(state)
+        self.set_setting(lockout_key, json.dumps(asdict(state)))
         from kiosk.services.pin import LOCK_AFTER
 
         return PinCheck(False, LOCK_AFTER - state.failures if not state.remaining_s(now_ns) else 0,
                         state.remaining_s(now_ns))
-
-    def _save_lockout(self, state: Lockout) -> None:
-        self.set_setting("pin_lockout", json.dumps(asdict(state)))
 
     # -- codes --------------------------------------------------------------------------------
 

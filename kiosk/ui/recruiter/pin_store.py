@@ -7,10 +7,7 @@ on first use of the recruiter view, stored under the station settings `recruiter
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-
-from kiosk.services.pin import LOCK_AFTER, Lockout, hash_pin, needs_rehash, validate_new_pin, verify_pin
+from kiosk.services.pin import hash_pin, validate_new_pin
 from kiosk.services.stationdb import PinCheck, StationDb
 
 __all__ = ["HASH_KEY", "LOCKOUT_KEY", "check_recruiter_pin", "recruiter_pin_is_set", "set_recruiter_pin"]
@@ -36,24 +33,6 @@ def set_recruiter_pin(db: StationDb, pin: str, again: str) -> None:
         db.set_setting(HASH_KEY, hashed)
 
 
-def _lockout(db: StationDb) -> Lockout:
-    raw = db.setting(LOCKOUT_KEY)
-    return Lockout(**json.loads(raw)) if raw else Lockout()
-
-
 def check_recruiter_pin(db: StationDb, pin: str, now_ns: int) -> PinCheck:
     """Try the recruiter PIN: refused unseen while locked; the 5th wrong try locks the prompt for a growing delay."""
-    state = _lockout(db)
-    if state.remaining_s(now_ns):
-        return PinCheck(False, 0, state.remaining_s(now_ns))
-    stored = db.setting(HASH_KEY)
-    if stored is not None and verify_pin(pin, stored):
-        if state != Lockout():
-            db.set_setting(LOCKOUT_KEY, json.dumps(asdict(state.after_success())))
-        if needs_rehash(stored):  # a hash of older, cheaper parameters: today's cost now
-            db.set_setting(HASH_KEY, hash_pin(pin))
-        return PinCheck(True, 0, 0)
-    state = state.after_failure(now_ns)
-    db.set_setting(LOCKOUT_KEY, json.dumps(asdict(state)))
-    return PinCheck(False, LOCK_AFTER - state.failures if not state.remaining_s(now_ns) else 0,
-                    state.remaining_s(now_ns))
+    return db.check_pin(pin, now_ns, hash_key=HASH_KEY, lockout_key=LOCKOUT_KEY)

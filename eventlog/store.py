@@ -33,6 +33,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc
     try:
+        _read_schema(conn)
         conn.execute("PRAGMA journal_mode=WAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -69,11 +70,20 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
 def _checked_open(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _read_schema(conn)
     except sqlite3.Error:
         conn.close()
         raise
     return conn
+
+
+def _read_schema(conn: sqlite3.Connection) -> None:
+    """Make SQLite parse the schema now. A damaged schema is a DatabaseError: SQLite quotes the damaged name in its
+    message, and when that is not UTF-8 Python cannot decode the message (UnicodeDecodeError)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except UnicodeDecodeError:
+        raise sqlite3.DatabaseError("malformed database schema (its text is not valid UTF-8)") from None
 
 
 def _missing_tables(conn: sqlite3.Connection) -> list[str]:

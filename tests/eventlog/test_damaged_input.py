@@ -117,6 +117,21 @@ def test_a_page_corrupted_file_is_named_by_verify_log_and_score(pristine, tmp_pa
     assert f"page {page} (table events)" in err
 
 
+def test_a_schema_text_that_is_not_utf8_is_named_not_a_crash(pristine, tmp_path, capsys) -> None:
+    """SQLite quotes the damaged schema in its error message; Python cannot decode that message (found by the
+    flipped-bytes test: a 0x80 inside sqlite_master gave 'unexpected UnicodeDecodeError')."""
+    data_dir, sid = copy_of(pristine, tmp_path / "s")
+    database = data_dir / "station.sqlite3"
+    raw = bytearray(database.read_bytes())
+    at = raw.index(b"tableeventsevents") + len(b"table")  # sqlite_master's record: type, name, tbl_name
+    raw[at] = 0x80  # the name 'events' (which SQLite's message quotes) is no longer UTF-8
+    database.write_bytes(bytes(raw))
+    for argv in (["verify-log"], ["score", sid, "--recompute"]):
+        status, out, err = run(capsys, "--data-dir", str(data_dir), *argv)
+        assert status == 1 and "Traceback" not in out + err and "unexpected" not in out + err, (argv, out, err)
+        assert "not valid UTF-8" in out + err, (argv, out, err)
+
+
 SQL_VALUES = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(allow_nan=False), st.text(max_size=30),
     st.binary(max_size=20), st.none(), st.sampled_from(["NaN", "Infinity", "{}", "[]", '{"n":1e999}', "null"]),

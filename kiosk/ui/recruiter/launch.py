@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from eventlog import EventLog
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.recruiter.window import RecruiterWindow
 from kiosk.ui.screens.panel import ProctorPanel
+
+if TYPE_CHECKING:
+    from kiosk.ui.recruiter.window import RecruiterWindow
 
 __all__ = ["BUSY", "RecruiterLauncher"]
 
@@ -46,6 +50,8 @@ class RecruiterLauncher(QObject):
             self.panel.show_status(BUSY)
             return
         if self.window is None:
+            from kiosk.ui.recruiter.window import RecruiterWindow  # QtSvg and the reports load on first use
+
             self.window = RecruiterWindow(self.ops, self.panel.window())
             self.window.resize(self.panel.window().size())
             self.window.closed.connect(self.panel.focus_first)

@@ -33,7 +33,7 @@ from kiosk.ui.screens.candidate import (
     InstructionsScreen,
     PracticeOverScreen,
 )
-from kiosk.ui.timing_probe import embed_timing_check
+from kiosk.ui.timing_probe import TimingProbe, embed_timing_check
 
 __all__ = ["CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
 
@@ -100,7 +100,7 @@ class CandidateController(QObject):
         self.view: QWidget | None = None
         self.game: GameView | None = None  # the same object as view, as the contract the station relies on
         self._consent = texts.consent_text()
-        self._timing_probe: QWidget | None = None  # the timing check running before the first game, if any
+        self._timing_probe: TimingProbe | None = None  # the timing check running before the first game, if any
         self._begin_after_check: list[Any] = []
         self._connect()
 
@@ -247,6 +247,14 @@ class CandidateController(QObject):
             self._begin_after_check = []
 
         self._timing_probe = embed_timing_check(self.screens.instructions, done)
+
+    def stop_timing_check(self) -> None:
+        """Abandon a timing check still running (the station is shutting down): nothing is recorded for it."""
+        probe, self._timing_probe = self._timing_probe, None
+        if probe is not None:
+            probe.stop()
+            probe.deleteLater()
+        self._begin_after_check = []
 
     def _consent_declined(self) -> None:
         self.record("station.consent", {"accepted": False, "text_sha256": texts.sha256_text(self._consent)})

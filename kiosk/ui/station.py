@@ -485,5 +485,6 @@ class StationWindow(QMainWindow):
             return
         self.gate.detach()
         self.screens.pin.stop()
+        self.candidate.stop_timing_check()
         self.sync.shutdown()
         self.ops.shutdown()

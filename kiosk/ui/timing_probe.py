@@ -55,6 +55,11 @@ class TimingProbe(QWidget):
         self._nominal_ms = 1000.0 / rate if rate and rate > 1 else 1000.0 / 60.0
         self._frame_timer.start(max(1, round(self._nominal_ms)))
 
+    def stop(self) -> None:
+        """Abandon the check: none of its timers runs any more."""
+        self._frame_timer.stop()
+        self._one_shot.stop()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         """Stamp each painted frame; after the last, move on to the timers."""
         painter = QPainter(self)

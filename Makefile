@@ -34,7 +34,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	@# two workers, each taking whole files (module fixtures such as the packaged app are built once)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 package: $(VENV)/.installed-package
 	@packaging/system-deps.sh package

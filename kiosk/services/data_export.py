@@ -21,11 +21,18 @@ def stored_profile(store: Store, session_id: str) -> bytes | None:
     return None if found is None else found[1]
 
 
-def export_all(store: Store, directory: Path, fmt: str, progress: Progress | None = None) -> ExportSummary:
-    """Every closed assessment session into a new or empty `directory` in format `fmt`; ExportError when there is
-    nothing to export or the folder cannot take it."""
+def export_all(store: Store, directory: Path, fmt: str, progress: Progress | None = None,
+               actor: str | None = None) -> ExportSummary:
+    """Every closed assessment session into a new or empty `directory` in format `fmt`, recorded in the access
+    record under `actor` when one is named; ExportError when there is nothing to export or the folder cannot
+    take it."""
     rows = select_sessions(store, [], True, None)
     if not rows:
         raise ExportError("there is no closed assessment session to export yet")
     sources = station_sources(store, rows, lambda sid: stored_profile(store, sid))
-    return export_sessions(sources, fmt, directory, APP_VERSION, progress=progress)
+    summary = export_sessions(sources, fmt, directory, APP_VERSION, progress=progress)
+    if actor is not None:
+        from kiosk.services.privacy import record_access
+
+        record_access(store, "data_export", actor, [row.id for row in rows], output=str(directory), format=fmt)
+    return summary

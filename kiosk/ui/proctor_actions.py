@@ -103,9 +103,12 @@ class ProctorActions(QObject):
         step = self.export_progress.step
 
         def export(db: StationDb) -> Any:
-            return export_all(db.store, target, request.fmt, progress=lambda done, _sid: step.emit(done))
+            from kiosk.services.privacy import cli_actor
 
-        self.ops.read(export, lambda summary: self.panel.show_status(f"Data {summary.line()}."),
+            return export_all(db.store, target, request.fmt, progress=lambda done, _sid: step.emit(done),
+                              actor=cli_actor("proctor"))
+
+        self.ops.write(export, lambda summary: self.panel.show_status(f"Data {summary.line()}."),
                       what="export data", failure=self._failed("export the data"))
 
     def save_pdf(self, request: PdfRequest) -> None:

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.services.privacy import cli_actor, record_access
 from kiosk.services.report_source import report_input
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.screens.panel_text import battery_name
@@ -111,8 +112,15 @@ def report_page(db: StationDb, shown: Shown) -> ReportPage:
     return _split_charts(doc.title, render_html(doc))
 
 
+def record_read(db: StationDb, shown: Shown, what: str) -> None:
+    """One row per session in the station's access record: the recruiter view read it (docs/PRIVACY.md)."""
+    record_access(db.store, f"recruiter_view.{what}", cli_actor("recruiter"), shown.session_ids,
+                  role=shown.role, with_name=True)
+
+
 def save_pdf(db: StationDb, shown: Shown, target: Path) -> int:
-    """Write what is shown as a PDF (A4) through a temporary file in the same folder (owner-only); its size."""
+    """Write what is shown as a PDF (A4) through a temporary file in the same folder (owner-only), recorded in the
+    access record; its size."""
     data = render_pdf(_document(db, shown))
     fd, tmp = tempfile.mkstemp(prefix=".report-", dir=target.parent)
     try:
@@ -122,4 +130,5 @@ def save_pdf(db: StationDb, shown: Shown, target: Path) -> int:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    record_read(db, shown, "pdf")
     return len(data)

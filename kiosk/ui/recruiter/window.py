@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, 
 
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.ui.ops import DbOps, describe
-from kiosk.ui.recruiter.catalogue import Shown, candidates, report_page, save_pdf
+from kiosk.ui.recruiter.catalogue import Shown, candidates, record_read, report_page, save_pdf
 from kiosk.ui.recruiter.list_page import CandidateList
 from kiosk.ui.recruiter.pin_page import RecruiterPinPage
 from kiosk.ui.recruiter.pin_store import check_recruiter_pin, recruiter_pin_is_set, set_recruiter_pin
@@ -178,8 +178,16 @@ class RecruiterWindow(QWidget):
         self._build(Shown(tuple(session_ids), self.list_page.role(), compare=True), "compare")
 
     def _build(self, shown: Shown, what: str) -> None:
-        self.ops.read(lambda db: draw_charts(report_page(db, shown)), lambda page: self._show_page(shown, page),
-                      what=what, failure=lambda exc: self.list_page.show_status(f"Could not {what}: {describe(exc)}"))
+        """Record the read in the station's access record first (nothing shows unrecorded), then build it."""
+        def failed(exc: Exception) -> None:
+            self.list_page.show_status(f"Could not {what}: {describe(exc)}")
+
+        def build(_: object) -> None:
+            self.ops.read(lambda db: draw_charts(report_page(db, shown)), lambda page: self._show_page(shown, page),
+                          what=what, failure=failed)
+
+        self.ops.write(lambda db: record_read(db, shown, "comparison" if shown.compare else "report"), build,
+                       what=what, failure=failed)
 
     def _show_page(self, shown: Shown, drawn: DrawnPage) -> None:
         if not self.unlocked:
@@ -205,7 +213,7 @@ class RecruiterWindow(QWidget):
             return
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         self.report_status.setText(f"Saving {target}…")
-        self.ops.read(lambda db: save_pdf(db, shown, target),
+        self.ops.write(lambda db: save_pdf(db, shown, target),
                       lambda size: self.report_status.setText(f"Saved {target} ({size // 1024} KiB)."),
                       what="save the PDF", failure=lambda exc: self.report_status.setText(
                           f"Could not save the PDF: {describe(exc)}"))

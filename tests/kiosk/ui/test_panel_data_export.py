@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from eventlog import Store
+from kiosk.services.privacy import audit_rows
 from tests.datasets.conftest import add_full_sessions, read_table
 from tests.kiosk.conftest import PIN, MakeStation, chord, enter_pin, panel_tab, prepare, wait_page
 
@@ -47,6 +48,10 @@ def test_export_data_from_the_panel_with_the_keyboard(
     assert {row["participant"] for row in sessions} == {"P-0a0a0a0a", "P-1b1b1b1b"}
     written = b"".join(path.read_bytes() for path in folder.rglob("*") if path.is_file())
     assert b"Ada Lovelace" not in written and b"ada@example.org" not in written  # pseudonyms only
+    with Store.in_dir(data_dir) as store:  # the access record says who read which sessions, and where they went
+        reads = audit_rows(store, action="read.data_export")
+    assert sorted(row.detail["session_id"] for row in reads) == sorted(ids)
+    assert all(row.actor.startswith("proctor:") and row.detail["output"] == str(folder) for row in reads)
 
 
 def test_a_folder_that_cannot_take_it_is_named_on_the_panel(
@@ -66,3 +71,5 @@ def test_a_folder_that_cannot_take_it_is_named_on_the_panel(
     qtbot.waitUntil(lambda: window.panel.status.text().startswith("Could not export the data"), timeout=20000)
     assert "stick" in window.panel.status.text()
     assert not_a_folder.read_text() == "a file where a folder should be"  # nothing overwritten
+    with Store.in_dir(data_dir) as store:
+        assert audit_rows(store, action="read.data_export") == []  # nothing was read out, nothing recorded

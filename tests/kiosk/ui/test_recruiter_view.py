@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from eventlog import Store
 from kiosk.services.pin import verify_pin
+from kiosk.services.privacy import audit_rows
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.recruiter.launch import BUSY
 from kiosk.ui.recruiter.pin_store import HASH_KEY
@@ -191,8 +192,16 @@ def test_search_filters_by_pseudonym_name_date_and_battery(qtbot: QtBot, station
     assert view.list_page.status.text() == "No session matches: change the search."
 
 
+def _reads(data_dir: Path) -> list[tuple[str, str | None, str]]:
+    """The recruiter view's rows of the station's access record: (action, pseudonym, session id)."""
+    with Store.in_dir(data_dir) as store:
+        return [(row.action, row.subject, row.detail["session_id"])
+                for row in audit_rows(store, action="read.recruiter_view")]
+
+
 def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
-        qtbot: QtBot, station: StationWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, station: StationWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        data_dir: Path) -> None:
     view = _unlocked(qtbot, station)
     search = view.list_page.search
     QTest.keyClicks(search, "P-cc33")
@@ -201,6 +210,8 @@ def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
     text = view.browser.toPlainText()
     assert "P-cc33dd44" in view.report_title.text() + text
     assert NAMED[1] in text  # the recruiter sees the name the station holds
+    reads = _reads(data_dir)  # recorded before it showed (issue 20: who read what)
+    assert [(action, who) for action, who, _ in reads] == [("read.recruiter_view.report", "P-cc33dd44")]
     assert view.browser.charts_shown > 3
     assert "<svg" not in view.browser.toHtml()  # charts arrive as images QTextBrowser can show
     chart = view.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("chart-0.png"))
@@ -221,12 +232,13 @@ def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())  # words, whatever the lines they wrapped on
     assert "P-cc33dd44" in text and NAMED[1] in text
+    assert [action for action, _, _ in _reads(data_dir)] == ["read.recruiter_view.report", "read.recruiter_view.pdf"]
     QTest.keyClick(view.pdf_button, Qt.Key.Key_Escape)
     assert view.page() is view.list_page and QApplication.focusWidget() is view.list_page.table
 
 
 def test_shortlist_with_s_and_compare_three_for_a_role(qtbot: QtBot, station: StationWindow,
-                                                       db_threads: list[str]) -> None:
+                                                       db_threads: list[str], data_dir: Path) -> None:
     view = _unlocked(qtbot, station)
     page = view.list_page
     QTest.keyClick(page.search, Qt.Key.Key_Tab)
@@ -252,6 +264,9 @@ def test_shortlist_with_s_and_compare_three_for_a_role(qtbot: QtBot, station: St
     assert all(p in text for p in PEOPLE)
     assert "Role fit" in text
     assert view.browser.charts_shown >= 1
+    reads = _reads(data_dir)
+    assert {action for action, _, _ in reads} == {"read.recruiter_view.comparison"}
+    assert len(reads) == 3 and {who for _, who, _ in reads} <= set(PEOPLE)  # one row per compared candidate
     _on_the_worker(db_threads)  # the PIN, the list and the comparison were all read on the DB worker
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventlog.errors import ChainBrokenError, StoreError
 
-__all__ = ["FETCH", "Row", "check_row", "read_rows", "strict_payload"]
+__all__ = ["FETCH", "Row", "check_row", "read_rows", "shown_value", "strict_payload"]
 
 Row = tuple[str, int, int, str, str | None, int | None, str, str, str]
 FETCH = 2000
@@ -21,8 +21,11 @@ HEX128 = re.compile(r"[0-9a-f]{128}")
 _NUMBERS = {"t_ns", "seq"}
 
 
-def _shown(value: object) -> str:
-    kind = {str: "text", float: "real", bytes: "blob", type(None): "null"}.get(type(value), type(value).__name__)
+def shown_value(value: object) -> str:
+    """A stored value for an error message: its SQLite kind and its start, e.g. "text '1200ms'"."""
+    if value is None:
+        return "null"
+    kind = {str: "text", float: "real", bytes: "blob"}.get(type(value), type(value).__name__)
     text = repr(value)
     return f"{kind} {text[:40] + '…' if len(text) > 40 else text}"
 
@@ -47,7 +50,7 @@ def strict_payload(session_id: str, seq: int, text: object) -> dict[str, Any]:
     """A stored payload parsed as strict JSON (an object, no NaN or infinities, no number too large to be a
     finite float); ChainBrokenError naming the event otherwise."""
     if not isinstance(text, str):
-        raise ChainBrokenError(session_id, seq, f"field 'payload' is not JSON text (stored as {_shown(text)})")
+        raise ChainBrokenError(session_id, seq, f"field 'payload' is not JSON text (stored as {shown_value(text)})")
     try:
         if text.startswith("\ufeff"):  # what json.loads refuses before decoding
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
@@ -84,21 +87,22 @@ def _checked_fields(session_id: str, position: int, row: tuple[Any, ...]) -> Row
     where = seq if type(seq) is int else position
     for name, value in (("seq", seq), ("t_ns", t_ns)):
         if type(value) is not int:
-            raise ChainBrokenError(session_id, where, f"field '{name}' is not an integer (stored as {_shown(value)})")
+            raise ChainBrokenError(session_id, where,
+                                   f"field '{name}' is not an integer (stored as {shown_value(value)})")
     if t_ns < 0:
         raise ChainBrokenError(session_id, where, f"field 't_ns' is negative ({t_ns})")
     for name, value in (("session_id", sid), ("kind", kind), ("payload", payload)):
         if not isinstance(value, str):
-            raise ChainBrokenError(session_id, where, f"field '{name}' is not text (stored as {_shown(value)})")
+            raise ChainBrokenError(session_id, where, f"field '{name}' is not text (stored as {shown_value(value)})")
     if game is not None and not isinstance(game, str):
-        raise ChainBrokenError(session_id, where, f"field 'game' is not text or null (stored as {_shown(game)})")
+        raise ChainBrokenError(session_id, where, f"field 'game' is not text or null (stored as {shown_value(game)})")
     if trial is not None and type(trial) is not int:
         raise ChainBrokenError(session_id, where,
-                               f"field 'trial' is not an integer or null (stored as {_shown(trial)})")
+                               f"field 'trial' is not an integer or null (stored as {shown_value(trial)})")
     for name, value in (("prev_hash", prev_hash), ("hash", digest)):
         if not isinstance(value, str) or not HEX64.fullmatch(value):
             raise ChainBrokenError(session_id, where,
-                                   f"field '{name}' is not 64 hex digits (stored as {_shown(value)})")
+                                   f"field '{name}' is not 64 hex digits (stored as {shown_value(value)})")
     return (sid, seq, t_ns, kind, game, trial, payload, prev_hash, digest)
 
 

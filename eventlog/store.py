@@ -16,7 +16,7 @@ import eventlog.privacy_schema  # noqa: F401  (registers migration 20: privacy a
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
 from eventlog.records import EventRecord, record_of
-from eventlog.rows import check_row, read_rows, strict_payload
+from eventlog.rows import check_row, read_rows, shown_value, strict_payload
 from eventlog.transaction import atomic
 
 __all__ = ["DB_FILENAME", "STATION_TABLES", "SessionRow", "Store", "atomic", "connect", "connect_readonly"]
@@ -151,8 +151,19 @@ class SessionRow:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> SessionRow:
-        """Build from a `sessions` table row."""
-        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
+        """Build from a `sessions` table row; StoreError naming the field when one has the wrong type (damage)."""
+        values = {name: row[name] for name in cls.__dataclass_fields__}
+        for name, value in values.items():
+            kind = int if name in _INT_FIELDS else str
+            if not (type(value) is kind or (value is None and name in _NULLABLE_FIELDS)):
+                who = values["id"] if type(values["id"]) is str else f"at {values['anchor_wall_utc']!r}"
+                raise StoreError(f"the sessions table is damaged: session {who}: field '{name}' is "
+                                 f"{shown_value(value)}")
+        return cls(**values)
+
+
+_INT_FIELDS = frozenset({"anchor_wall_ns", "event_count"})
+_NULLABLE_FIELDS = frozenset({"battery", "closed_utc", "event_count", "chain_head"})
 
 
 class Store:

@@ -53,6 +53,11 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"{where}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug or an unforeseen OS error: still one line (HIREMATE_DEBUG=1 shows the traceback)
+        from eventlog.errors import EventLogError
+
+        if isinstance(exc, EventLogError):  # a damaged or foreign log that a command did not name itself
+            print(f"{where}: {_one_line(str(exc))}", file=sys.stderr)
+            return 1
         if os.environ.get("HIREMATE_DEBUG"):
             raise
         print(f"{where}: unexpected {type(exc).__name__}: {_one_line(str(exc))} "

@@ -132,6 +132,30 @@ def test_a_schema_text_that_is_not_utf8_is_named_not_a_crash(pristine, tmp_path,
         assert "not valid UTF-8" in out + err, (argv, out, err)
 
 
+@pytest.mark.parametrize(("column", "value"), [("participant", b"\x80"), ("id", None), ("anchor_wall_ns", "soon")])
+def test_a_sessions_row_with_a_field_of_the_wrong_type_is_named_not_a_crash(
+        pristine, tmp_path, capsys, column, value) -> None:
+    """Found by the flipped-bytes test: a damaged sessions row read back with a null participant made `score`
+    fail with 'unexpected AttributeError'."""
+    data_dir, sid = copy_of(pristine, tmp_path / "s")
+    conn = sqlite3.connect(data_dir / "station.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA writable_schema = ON")  # as damage would: past the column's NOT NULL and the triggers
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(f"UPDATE OR IGNORE sessions SET {column} = ? WHERE id = ?", (value, sid))
+    changed = conn.execute("SELECT changes()").fetchone()[0]
+    conn.close()
+    if not changed:
+        pytest.skip(f"SQLite refuses {column} = {value!r} here (NOT NULL holds)")
+    for argv in (["score", sid[:8]], ["sessions"]):
+        status, out, err = run(capsys, "--data-dir", str(data_dir), *argv)
+        assert_one_line_refusal(status, out, err)
+        assert column in err, (argv, err)  # the damaged field is named
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "verify-log")
+    assert status == 1 and "Traceback" not in out + err and "unexpected" not in out + err, (out, err)
+
+
 SQL_VALUES = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(allow_nan=False), st.text(max_size=30),
     st.binary(max_size=20), st.none(), st.sampled_from(["NaN", "Infinity", "{}", "[]", '{"n":1e999}', "null"]),

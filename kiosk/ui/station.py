@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the rest loads in attach(), after the first paint (the star
     from kiosk.services.session_ops import Admission, Closed
     from kiosk.services.stationdb import PinCheck
     from kiosk.ui.candidate_flow import CandidateController
+    from kiosk.ui.daily_purge import DailyPurge
     from kiosk.ui.input_gate import DroppedInput, InputGate
     from kiosk.ui.ops import DbOps
     from kiosk.ui.proctor_actions import ProctorActions
@@ -59,6 +60,7 @@ class StationWindow(QMainWindow):
     candidate: CandidateController
     sync: SyncLink
     proctor: ProctorActions
+    daily_purge: DailyPurge
 
     def __init__(self, log: EventLog | None, data_dir: Path, kiosk: bool = False, seed_override: int | None = None,
                  idle_s: int | None = None, pause_s: int | None = None, ask_pin_setup: bool = True,
@@ -101,6 +103,7 @@ class StationWindow(QMainWindow):
     def attach(self, log: EventLog) -> None:
         """Build the rest on the open event log: the other pages, the DB worker, the controllers; then start."""
         from kiosk.ui.candidate_flow import CandidateController
+        from kiosk.ui.daily_purge import DailyPurge
         from kiosk.ui.input_gate import READY_MS, InputGate
         from kiosk.ui.ops import DbOps
         from kiosk.ui.proctor_actions import ProctorActions
@@ -123,6 +126,7 @@ class StationWindow(QMainWindow):
         self.sync = SyncLink(self.panel.outbox, self.ops, log.store.path, self.panel.show_status, self)
         self.proctor = ProctorActions(self.panel, self.ops, log, self.data_dir, self.guard, self.refresh_sessions,
                                       self.session_did_close.emit, self)
+        self.daily_purge = DailyPurge(self.ops, log, self.panel.show_status, parent=self)
         self._return_to: QWidget = self.screens.code
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
         self.attached = True
@@ -486,5 +490,6 @@ class StationWindow(QMainWindow):
         self.gate.detach()
         self.screens.pin.stop()
         self.candidate.stop_timing_check()
+        self.daily_purge.stop()
         self.sync.shutdown()
         self.ops.shutdown()

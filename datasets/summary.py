@@ -61,6 +61,11 @@ def _session_columns() -> tuple[Column, ...]:
             source="session.opened.time_zone"),
         col("app_version", "string", "The app version that recorded the session.",
             source="session.opened.app_version"),
+        col("consent_version", "string", "Version of the consent text the participant accepted or declined "
+            "(assets/consent/versions.toml; n/a for sessions recorded before versions were kept, or with no consent "
+            "step).", source="station.consent.version"),
+        col("consent_sha256", "string", "SHA-256 of that consent text's UTF-8 bytes.",
+            source="station.consent.text_sha256"),
         col("event_count", "integer", "Events in the session's log.", minimum=0),
         col("resumes", "integer", "Times the session was resumed after a crash (session.resumed).", minimum=0),
         col("pauses", "integer", "Times the station paused the candidate flow (station.paused).", minimum=0),
@@ -163,13 +168,19 @@ def summary_row(ctx: SessionContext, profile: Profile | None, error: str | None)
     row: dict[str, Any] = {
         "session_id": s.session_id, "participant": s.participant, "station_id": s.station_id, "battery": s.battery,
         "purpose": s.purpose, "status": s.status, "anchor_wall_utc": s.anchor_wall_utc, "closed_utc": s.closed_utc,
-        "time_zone": s.time_zone, "app_version": s.app_version, "event_count": len(records),
+        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records), "event_count": len(records),
         "resumes": counts[0], "pauses": counts[1], "freezes": counts[2],
         "frozen_ms": sum(b - a for a, b in ctx.freezes) / 1e6, "scoring_error": error,
     }
     if profile is not None:
         row.update(_profile_values(profile))
     return row
+
+
+def _consent(records: Sequence[Any]) -> dict[str, Any]:
+    """The version and hash of the consent text the session's last consent event answered (n/a without one)."""
+    answer: dict[str, Any] = next((r.payload for r in reversed(records) if r.kind == "station.consent"), {})
+    return {"consent_version": answer.get("version"), "consent_sha256": answer.get("text_sha256")}
 
 
 def _count(records: Sequence[Any], kinds: tuple[str, ...]) -> list[int]:

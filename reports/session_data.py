@@ -11,8 +11,8 @@ from scoring.bart import parse_bart
 from scoring.rt import parse_rt
 from scoring.stream import Stream, frozen_ns, parse_stream
 
-__all__ = ["Balloon", "RtGameData", "RtPoint", "SessionData", "SessionMeta", "TaskTimeline", "meta_from_events",
-           "session_data"]
+__all__ = ["Balloon", "RtGameData", "RtPoint", "SessionData", "SessionMeta", "TaskTimeline", "consent_version",
+           "meta_from_events", "session_data"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class SessionMeta:
     time_zone: str
     station: str = ""
     name: str | None = None
+    consent_version: str | None = None  # of the consent text answered (assets/consent/versions.toml)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,13 @@ class SessionData:
     memory: MemoryAttentionData = field(default_factory=MemoryAttentionData)  # issue 14's games
 
 
+def consent_version(records: Sequence[EventRecord]) -> str | None:
+    """The version of the consent text the session's last consent event answered (None before versions were kept)."""
+    answer = next((r.payload for r in reversed(records) if r.kind == "station.consent"), {})
+    version = answer.get("version")
+    return version if isinstance(version, str) else None
+
+
 def meta_from_events(records: Sequence[EventRecord], station: str = "") -> SessionMeta:
     """Session metadata from session.opened and session.closed (a declined consent reads as declined)."""
     opened = records[0].payload if records else {}
@@ -96,7 +104,8 @@ def meta_from_events(records: Sequence[EventRecord], station: str = "") -> Sessi
     return SessionMeta(
         session_id=records[0].session_id if records else "", participant=str(opened.get("participant", "")),
         battery=opened.get("battery"), status=status, started_utc=str(opened.get("anchor_wall_utc", "")),
-        closed_utc=None, time_zone=str(opened.get("time_zone", "UTC")), station=station)
+        closed_utc=None, time_zone=str(opened.get("time_zone", "UTC")), station=station,
+        consent_version=consent_version(records))
 
 
 def _rt(name: str, recs: list[EventRecord]) -> RtGameData:

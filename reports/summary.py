@@ -87,6 +87,7 @@ def _facts(meta: SessionMeta, profile: Profile | None, data: SessionData | None)
                                                                           if meta.station else "")
     title, _ = battery_info(meta.battery)
     minutes = "" if data is None else f" · {max(1, round(data.duration_s / 60))} min"
+    minutes += f" · consent text {meta.consent_version}" if meta.consent_version else ""
     items = [("Candidate", who), ("Assessed", local_time(meta.started_utc, meta.time_zone) + minutes),
              ("Battery", title), ("Completion", status_line(meta, profile, data)),
              ("Data quality", quality_line(profile)[0])]

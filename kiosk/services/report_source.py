@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from eventlog import EventRecord, SessionRow, Store
 from reports import ReportInput, SessionMeta
+from reports.session_data import consent_version
 from scoring import SUPPORTED_VERSIONS, Profile, ScoringError, score_session
 from sync.stored_results import first_stored_results
 
@@ -37,5 +38,6 @@ def report_input(store: Store, row: SessionRow, with_name: bool = False) -> Repo
     station = store.station() or {}
     meta = SessionMeta(session_id=row.id, participant=row.participant, battery=row.battery, status=row.status,
                        started_utc=row.anchor_wall_utc, closed_utc=row.closed_utc, time_zone=row.time_zone,
-                       station=str(station.get("name", "")), name=_name(store, row.participant) if with_name else None)
+                       station=str(station.get("name", "")), name=_name(store, row.participant) if with_name else None,
+                       consent_version=consent_version(records))
     return ReportInput(meta, _profile(store, row, records), tuple(records))

@@ -113,10 +113,12 @@ class StationGameResumed(Payload):
 
 @register_kind("station.consent")
 class StationConsent(Payload):
-    """The candidate accepted or declined the consent text whose SHA-256 is given."""
+    """The candidate accepted or declined the consent text whose SHA-256 is given, and its version
+    (assets/consent/versions.toml; absent in sessions recorded before versions were kept)."""
 
     accepted: bool
     text_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    version: str | None = Field(default=None, min_length=1, max_length=40)
 
 
 @register_kind("station.game_will_start")

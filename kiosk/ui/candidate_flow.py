@@ -226,7 +226,7 @@ class CandidateController(QObject):
     # -- consent ----------------------------------------------------------------------------------
 
     def _consent_accepted(self) -> None:
-        self.record("station.consent", {"accepted": True, "text_sha256": texts.sha256_text(self._consent)})
+        self.record("station.consent", self._consent_payload(True))
         self._go(FlowEvent.ACCEPTED)
         self._check_timing()
 
@@ -256,8 +256,12 @@ class CandidateController(QObject):
             probe.deleteLater()
         self._begin_after_check = []
 
+    def _consent_payload(self, accepted: bool) -> dict[str, Any]:
+        return {"accepted": accepted, "text_sha256": texts.sha256_text(self._consent),
+                "version": texts.consent_version(self._consent)}
+
     def _consent_declined(self) -> None:
-        self.record("station.consent", {"accepted": False, "text_sha256": texts.sha256_text(self._consent)})
+        self.record("station.consent", self._consent_payload(False))
         self._go(FlowEvent.DECLINED)
         self._close("declined", self.screens.declined)
 

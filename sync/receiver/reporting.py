@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from reports import CompareError, Document, ReportInput, SessionMeta, build_comparison, build_report, render_html
 from reports.html import Paper
+from reports.session_data import consent_version
 from scoring import Profile, Role, load_role, role_names
 from sync.receiver.storage import BundleStorage
 
@@ -41,7 +43,8 @@ def _input(storage: BundleStorage, session_id: str, station: str | None = None) 
         profile: Profile | None = Profile.model_validate_json(item.results)
     except ValueError:
         profile = None
-    return ReportInput(meta, profile, tuple(storage.events(session_id, station)))
+    records = tuple(storage.events(session_id, station))
+    return ReportInput(replace(meta, consent_version=consent_version(records)), profile, records)
 
 
 PAPERS: dict[str, Paper] = {"a4": "a4", "letter": "letter"}

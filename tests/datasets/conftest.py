@@ -13,6 +13,8 @@ import pytest
 from eventlog import EventLog, Store
 from games.spec import load_event_kinds
 from kiosk.cli import main
+from kiosk.services import station_kinds  # noqa: F401  (registers station.consent)
+from kiosk.services.texts import consent_text, sha256_text
 from tests.scoring.simulate import full_session
 from tests.sync.sessions import init_station
 
@@ -27,6 +29,8 @@ def add_full_sessions(data_dir: Path, participants: list[str], seed: int = 1) ->
         for i, who in enumerate(participants):
             records = full_session(seed=seed + i, latency_ms=280.0 + 10 * i, session_id=f"tmp-{i}", spread=4)
             session = log.open_session(purpose="assessment", participant=who, battery="default")
+            log.record(session.session_id, "station.consent", records[1].t_ns,
+                       {"accepted": True, "text_sha256": sha256_text(consent_text()), "version": "en-1"})
             for rec in records[1:-1]:
                 log.record(session.session_id, rec.kind, rec.t_ns, rec.payload, game=rec.game, trial=rec.trial)
             log.close_session(session.session_id, records[-1].t_ns)

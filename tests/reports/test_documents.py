@@ -24,6 +24,14 @@ def test_report_has_a_summary_a_section_per_game_in_play_order_and_the_evidence(
     assert dict(facts.items)["Assessed"].startswith("2025-03-12 09:30 (Europe/Berlin)")  # 08:30 UTC, local time
 
 
+def test_the_consent_text_version_is_named_beside_the_time(first: ReportInput) -> None:
+    facts = next(b for b in build_report(first).sections[0].blocks if isinstance(b, Facts))
+    assert "consent" not in dict(facts.items)["Assessed"]  # recorded before versions were kept: nothing claimed
+    versioned = dataclasses.replace(first, meta=dataclasses.replace(first.meta, consent_version="en-1"))
+    facts = next(b for b in build_report(versioned).sections[0].blocks if isinstance(b, Facts))
+    assert dict(facts.items)["Assessed"].endswith(" min · consent text en-1")
+
+
 def test_games_outside_the_battery_are_named_apart_not_counted_against_its_plan(first: ReportInput) -> None:
     assert first.profile is not None
     games = first.profile.games

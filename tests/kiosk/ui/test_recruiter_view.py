@@ -210,6 +210,7 @@ def test_enter_opens_the_report_with_its_charts_saves_its_pdf_and_esc_goes_back(
     text = view.browser.toPlainText()
     assert "P-cc33dd44" in view.report_title.text() + text
     assert NAMED[1] in text  # the recruiter sees the name the station holds
+    assert "consent text en-1" in text  # the version of the consent the candidate accepted
     reads = _reads(data_dir)  # recorded before it showed (issue 20: who read what)
     assert [(action, who) for action, who, _ in reads] == [("read.recruiter_view.report", "P-cc33dd44")]
     assert view.browser.charts_shown > 3

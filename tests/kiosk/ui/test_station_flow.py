@@ -54,7 +54,7 @@ def test_whole_flow_from_code_to_completion(qtbot: QtBot, make_station: MakeStat
     kinds = [e.kind for e in events]
     assert kinds[0] == "session.opened" and kinds[-1] == "session.closed"
     consent = next(e for e in events if e.kind == "station.consent")
-    assert consent.payload == {"accepted": True, "text_sha256": sha256_text(consent_text())}
+    assert consent.payload == {"accepted": True, "text_sha256": sha256_text(consent_text()), "version": "en-1"}
     starts = [e.payload for e in events if e.kind == "station.game_will_start"]
     assert starts == [{"game": "bart", "index": 0}, {"game": "simple_rt", "index": 1}, {"game": "decision", "index": 2}]
     assert {"bart.game_ended", "rt.game_ended", "decision.game_ended"} <= set(kinds)

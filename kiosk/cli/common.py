@@ -47,12 +47,17 @@ def open_store(args: argparse.Namespace, create: bool = False, readonly: bool = 
 def session_ids(store: Store, texts: list[str]) -> list[str]:
     """The sessions named on the command line, each by pseudonym or by any unique start of its id; one line naming
     the matches when a text is ambiguous or matches nothing."""
+    import sqlite3
+
+    from eventlog.pages import with_damaged_page
     from kiosk.services.session_lookup import SessionLookupError, find_sessions
 
     try:
         return [row.id for row in find_sessions(store, texts)]
     except SessionLookupError as exc:
         raise CliError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:  # a damaged file: name the page (hiremate verify-log says the rest)
+        raise CliError(f"cannot read the sessions list: {with_damaged_page(store.path, str(exc))}") from None
 
 
 def print_json(value: Any) -> None:

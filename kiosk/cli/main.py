@@ -53,10 +53,16 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"{where}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug or an unforeseen OS error: still one line (HIREMATE_DEBUG=1 shows the traceback)
+        import sqlite3
+
         from eventlog.errors import EventLogError
 
         if isinstance(exc, EventLogError):  # a damaged or foreign log that a command did not name itself
             print(f"{where}: {_one_line(str(exc))}", file=sys.stderr)
+            return 1
+        if isinstance(exc, sqlite3.DatabaseError) and not os.environ.get("HIREMATE_DEBUG"):
+            print(f"{where}: the station database cannot be read: {_one_line(str(exc))} (`hiremate verify-log` "
+                  "names the damaged page)", file=sys.stderr)
             return 1
         if os.environ.get("HIREMATE_DEBUG"):
             raise

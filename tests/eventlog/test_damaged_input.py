@@ -156,6 +156,24 @@ def test_a_sessions_row_with_a_field_of_the_wrong_type_is_named_not_a_crash(
     assert status == 1 and "Traceback" not in out + err and "unexpected" not in out + err, (out, err)
 
 
+def test_a_damaged_sessions_page_is_named_when_a_session_is_looked_up(pristine, tmp_path, capsys) -> None:
+    """Found by the flipped-bytes test: `score` looks the session up before it verifies anything, and a damaged
+    page of the sessions table gave 'unexpected DatabaseError'."""
+    data_dir, sid = copy_of(pristine, tmp_path / "s")
+    database = data_dir / "station.sqlite3"
+    conn = sqlite3.connect(database)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'").fetchone()
+    conn.close()
+    with open(database, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(bytes([0xA5]) * page_size)
+    for argv in (["score", sid[:8]], ["sessions"], ["export", sid[:8], "-o", str(tmp_path / "out")]):
+        status, out, err = run(capsys, "--data-dir", str(data_dir), *argv)
+        assert_one_line_refusal(status, out, err)
+        assert "damaged" in err or "malformed" in err, (argv, err)
+
+
 SQL_VALUES = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(allow_nan=False), st.text(max_size=30),
     st.binary(max_size=20), st.none(), st.sampled_from(["NaN", "Infinity", "{}", "[]", '{"n":1e999}', "null"]),

@@ -5,19 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.recruiter.catalogue import Candidate, matches
+from kiosk.ui.screens.panel_parts import fill_table, panel_table
 from kiosk.ui.screens.style import BigButton
 
 __all__ = ["MAX_SHORTLIST", "NO_ROLE", "CandidateList"]
@@ -36,20 +34,6 @@ def _button(text: str, name: str) -> BigButton:
     return button
 
 
-def _table() -> QTableWidget:
-    table = QTableWidget(0, len(COLUMNS))
-    table.setObjectName("candidatesTable")
-    table.setHorizontalHeaderLabels(list(COLUMNS))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between rows
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
 class CandidateList(QWidget):
     """Completed sessions with a search box; `open_requested(id)`, `compare_requested([ids])`, `close_requested()`."""
 
@@ -63,7 +47,7 @@ class CandidateList(QWidget):
         self.search.setObjectName("recruiterSearch")
         self.search.setPlaceholderText("Search by pseudonym, name, date (2026-12-02) or battery")
         self.search.setClearButtonEnabled(True)
-        self.table = _table()
+        self.table = panel_table("candidatesTable", COLUMNS)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("roleCombo")
         self.role_combo.setAccessibleName("Role for the fit")
@@ -143,12 +127,8 @@ class CandidateList(QWidget):
     def _fill(self) -> None:
         query = self.search.text()
         self.shown = [c for c in self.candidates if matches(c, query)]
-        self.table.setRowCount(len(self.shown))
-        for row, c in enumerate(self.shown):
-            cells = ("★ yes" if c.session_id in self.shortlist else "", c.participant, c.name, c.date, c.battery,
-                     c.station)
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        fill_table(self.table, [("★ yes" if c.session_id in self.shortlist else "", c.participant, c.name, c.date,
+                                 c.battery, c.station) for c in self.shown])
         if self.shown:
             self.table.selectRow(0)
         total = len(self.candidates)

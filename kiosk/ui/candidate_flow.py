@@ -100,6 +100,8 @@ class CandidateController(QObject):
         self.view: QWidget | None = None
         self.game: GameView | None = None  # the same object as view, as the contract the station relies on
         self._consent = texts.consent_text()
+        self._consent_answer = {"text_sha256": texts.sha256_text(self._consent),
+                                "version": texts.consent_version(self._consent)}  # read with the text, not at a click
         self._timing_probe: TimingProbe | None = None  # the timing check running before the first game, if any
         self._begin_after_check: list[Any] = []
         self._connect()
@@ -257,8 +259,7 @@ class CandidateController(QObject):
         self._begin_after_check = []
 
     def _consent_payload(self, accepted: bool) -> dict[str, Any]:
-        return {"accepted": accepted, "text_sha256": texts.sha256_text(self._consent),
-                "version": texts.consent_version(self._consent)}
+        return {"accepted": accepted, **self._consent_answer}
 
     def _consent_declined(self) -> None:
         self.record("station.consent", self._consent_payload(False))

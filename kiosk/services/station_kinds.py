@@ -18,6 +18,7 @@ __all__ = [
     "StationGameWillStart",
     "StationIdleDetected",
     "StationInputDropped",
+    "StationLanguage",
     "StationPaused",
     "StationProctorCalled",
 ]
@@ -127,3 +128,17 @@ class StationGameWillStart(Payload):
 
     game: str = Field(min_length=1)
     index: int = Field(ge=0)
+
+
+LanguageSource = Literal["access_code", "candidate", "station_default"]
+"""Who chose the session's language: the proctor on the access code, the candidate on the welcome screen, or the
+station's default (no choice was made)."""
+
+
+@register_kind("station.language")
+class StationLanguage(Payload):
+    """The language the candidate sees from here on (a BCP 47 tag such as "en", "es", "de", "ar"); the session's
+    language is the last of these before its first game (sessions without one are English)."""
+
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    source: LanguageSource

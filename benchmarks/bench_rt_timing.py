@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from eventlog import EventLog
-from eventlog.recorder import SessionRecorder
 from games.reaction.params import ChoiceRTParams, GoNoGoParams, ReactionParams, SimpleRTParams
-from games.reaction.view import ReactionView
+from kiosk.ui.reaction_run import ReactionRun, scratch_log
 
 MS = 1_000_000
 FAST = {"foreperiod_min_ms": 40, "foreperiod_max_ms": 80, "timeout_ms": 1000, "iti_ms": 10}
@@ -54,13 +51,10 @@ def baseline_repaint(app: QApplication, count: int) -> list[int]:
     return out
 
 
-def run_variant(app: QApplication, log: EventLog, game: str, params: ReactionParams) -> dict[str, list[int]]:
+def run_variant(log: EventLog, game: str, params: ReactionParams) -> dict[str, list[int]]:
     """Play one game with posted key events; return onset lags, paint parts, dispatch delays, timer overshoot."""
-    session = log.open_session(purpose="practice", participant="bench")
-    recorder = SessionRecorder(log, session, game)
-    view = ReactionView(recorder, params, seed=1)
-    view.resize(1200, 760)
-    view.show()
+    run = ReactionRun(log, game, params, seed=1, participant="bench")
+    view, recorder = run.view, run.recorder
     paint_parts: list[int] = []
     posted: list[int] = []
 
@@ -76,12 +70,7 @@ def run_variant(app: QApplication, log: EventLog, game: str, params: ReactionPar
         QCoreApplication.postEvent(view, QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier))
 
     view.stimulus_did_appear.connect(on_stimulus)
-    view.game_did_finish.connect(lambda _summary: app.quit())
-    view.start()
-    app.exec()
-    view.close()
-    log.close_session(session.session_id, recorder.since_start(time.perf_counter_ns()), "practice_done")
-    events = log.store.events(session.session_id)
+    events = run.play()
     onsets = [e for e in events if e.kind == "rt.stimulus_onset"]
     answers = [e for e in events if e.kind in ("rt.response", "rt.commission")]
     starts = [e for e in events if e.kind == "rt.trial_started"]
@@ -110,18 +99,14 @@ def main() -> None:
         ("choice_rt", ChoiceRTParams(trials=args.trials, choices=4, **FAST)),
         ("go_nogo", GoNoGoParams(trials=args.trials, **FAST)),
     ]
-    with tempfile.TemporaryDirectory() as tmp:
-        log = EventLog.in_dir(Path(tmp) / "station")
-        try:
-            for game, params in games:
-                figures = run_variant(app, log, game, params)
-                ratio = statistics.median(figures["lag"]) / statistics.median(base)
-                print(line(f"{game}: requested->presented", figures["lag"]) + f"  ({ratio:.1f}x baseline)")
-                print(line(f"{game}: requested->paint end", figures["paint"]))
-                print(line(f"{game}: posted key->handler", figures["dispatch"]))
-                print(line(f"{game}: foreperiod timer overshoot", figures["overshoot"]))
-        finally:
-            log.close()
+    with scratch_log() as log:
+        for game, params in games:
+            figures = run_variant(log, game, params)
+            ratio = statistics.median(figures["lag"]) / statistics.median(base)
+            print(line(f"{game}: requested->presented", figures["lag"]) + f"  ({ratio:.1f}x baseline)")
+            print(line(f"{game}: requested->paint end", figures["paint"]))
+            print(line(f"{game}: posted key->handler", figures["dispatch"]))
+            print(line(f"{game}: foreperiod timer overshoot", figures["overshoot"]))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import ctypes
 import multiprocessing
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -121,6 +122,8 @@ class Driver:
 def start_driver(display: str | None = None) -> Driver:
     """Fork the driver before Qt or any thread starts (it uses only Xlib; fork runs frozen builds as well) and
     wait until it has opened the display; XUnavailable says why it could not."""
+    sys.stdout.flush()  # nothing buffered is written twice when the child exits
+    sys.stderr.flush()
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe()
     process = context.Process(target=_driver_main, args=(theirs, display), daemon=True, name="xtest-driver")

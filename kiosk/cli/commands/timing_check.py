@@ -20,6 +20,7 @@ from kiosk.cli.common import CliError, print_json
 __all__ = ["add_arguments", "run"]
 
 MAX_PRESSES = 1000
+DEFAULT_PRESSES = 30
 
 
 def _presses(text: str) -> int:
@@ -37,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--xtest", action="store_true",
                         help="X11 only: also press Space through XTest in the reaction-time game and read its onsets "
                              "from the window's pixels")
-    parser.add_argument("--presses", type=_presses, default=30, metavar="N",
+    parser.add_argument("--presses", type=_presses, default=None, metavar="N",
                         help="with --xtest: how many presses (one trial each; default: 30)")
 
 
@@ -82,6 +83,8 @@ def _xtest(driver: Any, presses: int) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run the check on a probe window (and the XTest check with --xtest) and print it."""
+    if args.presses is not None and not args.xtest:
+        raise CliError("--presses counts the XTest check's presses: give --xtest with it")
     driver = _start_driver() if args.xtest else None
     note = _platform_note()
     from kiosk.services.timing import describe
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     failed = bool(check["problems"])
     if driver is not None:
-        check["xtest"] = _xtest(driver, args.presses)
+        check["xtest"] = _xtest(driver, args.presses or DEFAULT_PRESSES)
         failed = failed or bool(check["xtest"]["problems"])
     if args.json:
         print_json(check)

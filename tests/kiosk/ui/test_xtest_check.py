@@ -103,6 +103,14 @@ def test_the_cli_without_x11_fails_in_one_line_naming_why(environ: dict[str, str
     assert "Traceback" not in done.stderr
 
 
+def test_presses_are_counted_only_with_xtest_and_only_from_1_to_1000() -> None:
+    done = _timing_check("--presses", "5", env=_env())
+    assert done.returncode == 1 and done.stderr == \
+        "hiremate timing-check: --presses counts the XTest check's presses: give --xtest with it\n"
+    done = _timing_check("--xtest", "--presses", "0", env=_env())
+    assert done.returncode == 2 and "'0' is not a whole number from 1 to 1000" in done.stderr
+
+
 def _event(seq: int, t_ns: int, kind: str, payload: dict[str, Any]) -> EventRecord:
     return EventRecord(session_id="s", seq=seq, t_ns=t_ns, kind=kind, game="simple_rt", trial=0, payload=payload,
                        prev_hash="", hash="")

@@ -17,7 +17,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 BIDS_VALIDATOR="bids-validator@1.15.0"
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core openssl)
 if [ "$mode" = test ]; then
-  pkgs+=(age chromium chromium-driver poppler-utils postgresql xvfb xauth desktop-file-utils systemd)
+  pkgs+=(age chromium chromium-driver poppler-utils postgresql xvfb xauth desktop-file-utils systemd libx11-6 libxtst6)
 fi
 if [ "$mode" = test ] || [ "$mode" = package ]; then
   pkgs+=(binutils)
@@ -39,7 +39,7 @@ install_bids_validator() {
 }
 if [ "$mode" = run ]; then
   pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth libcups2)
+         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libx11-xcb1 xvfb xauth libcups2 libxtst6)
 fi
 if [ "$mode" = test ]; then
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)

@@ -4,8 +4,10 @@ One transaction per request: for each session a tombstone (session id, pseudonym
 reason, time, the copies already exported, the station key's signature) is appended; only then does the events
 table's delete trigger let that session's events go (eventlog.privacy_schema). Results, outbox entries, progress,
 access codes, the sessions row and the participant's personal row go with them, and an `erase` row in the
-privacy audit table records counts and ids. Bundle files of the outbox are removed after the commit. Signed
-checkpoints stay (they are a chain: removing one would break every later one); they hold no personal data.
+privacy audit table records counts and ids. In the same transaction a signed erasure request for the receiver
+is queued (sync.erasure_outbox), which the sync pass sends like a bundle. Bundle files of the outbox are removed
+after the commit. Signed checkpoints stay (they are a chain: removing one would break every later one); they
+hold no personal data.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from eventlog import Store
 from eventlog.checkpoints import Signer
 from eventlog.tombstones import Tombstone, tombstones, write_tombstone
 from kiosk.services.privacy import exported_copies, record
+from sync.erasure_outbox import queue_request
 
 __all__ = [
     "ErasureError", "ErasureOutcome", "erase_in_transaction", "erase_participant", "erase_sessions", "remove_files",
@@ -40,11 +43,12 @@ class ErasureOutcome:
     removed: dict[str, int] = field(default_factory=dict)
     already_erased: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
         return {"tombstones": [stone.as_dict() for stone in self.tombstones], "removed": self.removed,
-                "already_erased": self.already_erased}
+                "already_erased": self.already_erased, "receiver_requests": self.requests}
 
     def count(self, table: str, n: int) -> None:
         """Add n removed rows of a table."""
@@ -89,6 +93,7 @@ def _erase_one(store: Store, signer: Signer, session_id: str, reason: str, actor
     exported = exported_copies(store, session_id)
     stone = write_tombstone(store.conn, signer, session_id, row.participant, count, head, reason, exported)
     outcome.tombstones.append(stone)
+    outcome.requests.append(queue_request(store.conn, signer, session_id, row.participant, reason).request_id)
     outcome.files.extend(store.path.parent / p for (p,) in store.conn.execute(  # relative to the data directory
         "SELECT bundle_path FROM outbox WHERE session_id = ?", (session_id,)))
     for table in SESSION_TABLES:

@@ -61,7 +61,17 @@ class PassReport:
     rejected: int = 0
     unreachable: bool = False
     errors: list[str] = field(default_factory=list)
-    erasures: ErasurePass = field(default_factory=ErasurePass)
+    erasures_sent: int = 0  # erasure requests posted (sync/erasure_sender.py)
+    erasures_verified: int = 0  # ... answered with a receipt whose signature verified
+    erasures_retry: int = 0
+    erasures_rejected: int = 0
+
+    def count_erasures(self, done: ErasurePass) -> None:
+        """Take the erasure part of the pass into this report."""
+        self.erasures_sent, self.erasures_verified = done.attempted, done.verified
+        self.erasures_retry, self.erasures_rejected = done.retry, done.rejected
+        self.errors.extend(done.errors)
+        self.unreachable = done.unreachable
 
 
 def _utc(moment: datetime) -> str:
@@ -157,10 +167,8 @@ class SyncClient:
         due (all pending with force); stop early if the endpoint is down or should_stop() turns true between
         uploads."""
         report = PassReport()
-        report.erasures = send_erasures(self.http, self.endpoint, store, self._delay, force)
-        if report.erasures.unreachable:  # the bundles would not get through either
-            report.unreachable = True
-            report.errors.extend(report.erasures.errors)
+        report.count_erasures(send_erasures(self.http, self.endpoint, store, self._delay, force))
+        if report.unreachable:  # the bundles would not get through either
             return report
         if catch_up:
             report.enqueued = len(enqueue_completed(store))

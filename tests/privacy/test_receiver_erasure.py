@@ -20,19 +20,17 @@ from sync.client import Backoff, SyncClient
 from sync.erasure_outbox import RECEIPT_KEY_SETTING, requests_of
 from sync.erasure_protocol import ERASURES_PATH, ErasureReceipt
 from sync.heartbeat import SIGNATURE_HEADER
-from sync.outbox import enqueue_completed, item
+from sync.outbox import item
 from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH
 from sync.receiver.signing import signer_for
 from sync.receiver.storage import LiveRow
 from sync.worker import SyncWorker
-from tests.sync.conftest import (  # noqa: F401  (fixtures: every test here runs on both backends)
-    Receiver,
-    backend,
-    receiver,
-    receiver_factory,
-    session_ids,
-    station,
-)
+from tests.sync import conftest as sync_fixtures
+from tests.sync.conftest import Receiver, session_ids
+
+# the sync tests' fixtures: a station with three completed sessions, and a real receiver on both backends
+backend, station = sync_fixtures.backend, sync_fixtures.station
+receiver, receiver_factory = sync_fixtures.receiver, sync_fixtures.receiver_factory
 
 FAST = Backoff(base_s=0.02, cap_s=0.2)
 SLOW = Backoff(base_s=600.0, cap_s=900.0)

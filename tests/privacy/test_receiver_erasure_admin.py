@@ -15,14 +15,17 @@ from eventlog import Store
 from kiosk.cli import main
 from sync.erasure_protocol import REQUEST_CONTEXT, ErasureReceipt, ErasureRequest, new_request
 from sync.identity import load_identity
-from sync.outbox import enqueue_completed, read_item_bytes
+from sync.outbox import enqueue_completed, item, read_item_bytes
 from sync.receiver import erasure
 from sync.receiver.erasure_routes import take_erasure
 from sync.receiver.ingest import ingest
 from sync.receiver.signing import signer_for
 from sync.receiver.storage import BundleStorage
-from tests.sync.conftest import backend, session_ids, station  # noqa: F401  (fixtures: both backends)
+from tests.sync import conftest as sync_fixtures
+from tests.sync.conftest import session_ids
 from tests.sync.sessions import init_station, make_sessions
+
+backend, station = sync_fixtures.backend, sync_fixtures.station  # both backends; a station with three sessions
 
 
 @pytest.fixture
@@ -33,8 +36,6 @@ def stored(station: Path, storage_factory: Any) -> tuple[BundleStorage, list[str
     storage.enroll(load_identity(station).public_raw, "test")
     with Store.in_dir(station) as store:
         for sid in enqueue_completed(store):
-            from sync.outbox import item
-
             entry = item(store, sid)
             assert entry is not None and ingest(storage, read_item_bytes(store, entry)).status == 201
     return storage, session_ids(station)
@@ -106,9 +107,8 @@ def test_the_erasures_table_refuses_update_and_delete(stored: tuple[BundleStorag
     storage, ids = stored
     storage.erase(erasure.admin_orders(storage, "why", "receiver:test", ids[0]), signer_for(storage))
     for statement in ("UPDATE erasures SET reason = 'edited'", "DELETE FROM erasures"):
-        with pytest.raises(Exception, match="append-only"):
-            with storage._tx() as sql:  # type: ignore[attr-defined]
-                sql.run(statement)
+        with pytest.raises(Exception, match="append-only"), storage._tx() as sql:  # type: ignore[attr-defined]
+            sql.run(statement)
     assert [row["reason"] for row in storage.erasures()] == ["why"]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.checkpoints import Signer
+from eventlog.transaction import atomic
 from sync.erasure_protocol import REQUEST_CONTEXT, ErasureReceipt, new_request
 
 __all__ = [
@@ -119,12 +120,13 @@ def mark_sent(conn: sqlite3.Connection, request_id: str, endpoint: str) -> None:
 
 
 def mark_verified(conn: sqlite3.Connection, request_id: str, receipt: ErasureReceipt) -> None:
-    """Store a receipt whose signature verified, and pin its key if none is pinned yet."""
-    conn.execute("UPDATE erasure_requests SET state = 'verified', receipt = ?, receiver_key = ?, answered_utc = ?, "
-                 "last_error = NULL WHERE request_id = ?", (receipt.as_json(), receipt.receiver_key, _now(),
-                                                            request_id))
-    conn.execute("INSERT INTO station_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-                 (RECEIPT_KEY_SETTING, receipt.receiver_key))
+    """Store a receipt whose signature verified, and pin its key if none is pinned yet (one transaction)."""
+    with atomic(conn):
+        conn.execute("UPDATE erasure_requests SET state = 'verified', receipt = ?, receiver_key = ?, answered_utc = ?,"
+                     " last_error = NULL WHERE request_id = ?", (receipt.as_json(), receipt.receiver_key, _now(),
+                                                                 request_id))
+        conn.execute("INSERT INTO station_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                     (RECEIPT_KEY_SETTING, receipt.receiver_key))
 
 
 def mark_failed(conn: sqlite3.Connection, request_id: str, state: str, error: str, next_attempt_utc: str) -> None:

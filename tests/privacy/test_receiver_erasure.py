@@ -192,3 +192,20 @@ def test_a_receipt_signed_by_another_key_than_the_pinned_one_is_not_taken(
     assert report.erasures_retry == 1 and "pinned" in report.errors[0]
     row = receipts(station, capsys)[gone]
     assert row["status"] == "queued" and "pinned" in row["last_error"]
+
+
+def test_a_request_refused_by_the_receiver_is_rejected_until_queued_again(
+        station: Path, receiver_factory: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    receiver = receiver_factory(enroll=[])  # the station is not enrolled yet
+    gone = session_ids(station)[0]
+    cli(station, capsys, "privacy", "erase", "--session", gone, "--reason", "withdrawn")
+    report = sync_pass(station, receiver.url)
+    assert report.erasures_rejected == 1 and "HTTP 403: station" in report.errors[0]
+    row = receipts(station, capsys)[gone]
+    assert row["status"] == "rejected" and "not enrolled" in row["last_error"]
+    assert sync_pass(station, receiver.url).erasures_sent == 0  # stays rejected
+    with Store.in_dir(station) as store:
+        receiver.storage.enroll(bytes.fromhex(json.loads(requests_of(store.conn)[0].body)["station_key"]), "late")
+    status, result = cli(station, capsys, "sync", "run", "--endpoint", receiver.url, "--retry-rejected")
+    assert status == 0 and result["pass"]["erasures_verified"] == 1
+    assert receipts(station, capsys)[gone]["status"] == "receipt verified"

@@ -23,6 +23,7 @@ from sync.identity import verify_signature
 
 __all__ = [
     "ERASURES_PATH",
+    "MAX_REASON",
     "MAX_REQUEST_BYTES",
     "RECEIPT_CONTEXT",
     "REQUEST_CONTEXT",
@@ -36,6 +37,7 @@ ERASURES_PATH = "/api/v1/erasures"
 REQUEST_CONTEXT = b"hiremate-erasure-request-v1\n"
 RECEIPT_CONTEXT = b"hiremate-erasure-receipt-v1\n"
 MAX_REQUEST_BYTES = 16 * 1024
+MAX_REASON = 1000
 NO_NUL = r"^[^\x00]*$"
 HEX_KEY = r"^[0-9a-f]{64}$"
 
@@ -52,7 +54,7 @@ class ErasureRequest(BaseModel):
     station_key: str = Field(pattern=HEX_KEY, description="the signing station key, raw Ed25519 hex")
     session_id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     participant: str | None = Field(None, max_length=200, pattern=NO_NUL, description="pseudonym")
-    reason: str = Field(min_length=1, max_length=1000, pattern=NO_NUL)
+    reason: str = Field(min_length=1, max_length=MAX_REASON, pattern=NO_NUL)
     requested_utc: str = Field(max_length=40, pattern=NO_NUL)
 
     def body(self) -> bytes:

@@ -23,6 +23,7 @@ from eventlog.checkpoints import Signer
 from eventlog.tombstones import Tombstone, tombstones, write_tombstone
 from kiosk.services.privacy import exported_copies, record
 from sync.erasure_outbox import queue_request
+from sync.erasure_protocol import MAX_REASON
 
 __all__ = [
     "ErasureError", "ErasureOutcome", "erase_in_transaction", "erase_participant", "erase_sessions", "remove_files",
@@ -113,13 +114,20 @@ def _erase_person(store: Store, participant: str, outcome: ErasureOutcome) -> No
         "DELETE FROM access_codes WHERE participant = ?", (participant,)).rowcount)
 
 
+def _check_reason(reason: str) -> None:
+    if not reason.strip():
+        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    if len(reason.strip()) > MAX_REASON or "\x00" in reason:
+        raise ErasureError(f"the reason is {len(reason.strip())} characters (or holds a NUL); give at most "
+                           f"{MAX_REASON} characters: it goes into the tombstone and the request to the receiver")
+
+
 def erase_in_transaction(store: Store, signer: Signer, session_ids: Sequence[str], reason: str,
                          actor: str) -> ErasureOutcome:
     """Erase these sessions inside the caller's transaction (a savepoint); their outbox files are left for the
     caller to remove after its commit (`remove_files`). A session already under a tombstone is skipped and named
     in `already_erased` (erasing twice is not an error)."""
-    if not reason.strip():
-        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    _check_reason(reason)
     outcome = ErasureOutcome()
     with store.atomic():
         done = {stone.session_id for stone in tombstones(store.conn)}
@@ -143,8 +151,7 @@ def erase_participant(store: Store, signer: Signer, participant: str, reason: st
                       withdrawal: bool = False) -> ErasureOutcome:
     """Erase every session of a pseudonym, its personal row and its access codes, in one transaction with the
     audit rows. A withdrawal of consent is the same erasure, recorded as `withdraw`."""
-    if not reason.strip():
-        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    _check_reason(reason)
     with store.atomic():
         sessions = [row[0] for row in store.conn.execute(
             "SELECT id FROM sessions WHERE participant = ? ORDER BY anchor_wall_ns", (participant,))]

@@ -142,3 +142,14 @@ def test_requests_the_receiver_refuses(stored: tuple[BundleStorage, list[str]], 
     fresh = request.model_copy(update={"request_id": uuid.uuid4().hex, "session_id": ids[1]})
     assert take_erasure(storage, signer, *_signed(identity, fresh))[0] == 201
     assert [row["session_id"] for row in storage.erasures()] == [ids[0], ids[1]]
+
+
+def test_a_reason_too_long_for_the_request_is_refused_before_anything_is_erased(
+        station: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sid = session_ids(station)[0]
+    status = main(["--data-dir", str(station), "privacy", "erase", "--session", sid, "--reason", "x" * 1001])
+    err = capsys.readouterr().err
+    assert status == 1 and "at most 1000 characters" in err and len(err.strip().splitlines()) == 1
+    with Store.in_dir(station) as store:
+        assert store.session(sid) is not None
+        assert store.conn.execute("SELECT count(*) FROM erasure_requests").fetchone() == (0,)

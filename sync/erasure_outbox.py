@@ -26,6 +26,7 @@ __all__ = [
     "mark_sent",
     "mark_verified",
     "next_due",
+    "pin_receipt_key",
     "pinned_receipt_key",
     "queue_request",
     "requests_of",
@@ -140,6 +141,15 @@ def requeue(conn: sqlite3.Connection) -> int:
     """Put rejected requests back in the queue, due now; how many."""
     return conn.execute("UPDATE erasure_requests SET state = 'queued', next_attempt_utc = ? WHERE state = "
                         "'rejected'", (_now(),)).rowcount
+
+
+def pin_receipt_key(conn: sqlite3.Connection, key: bytes | None) -> None:
+    """Pin this receiver receipt key (None: forget the pin; the next verified receipt pins its key)."""
+    if key is None:
+        conn.execute("DELETE FROM station_settings WHERE key = ?", (RECEIPT_KEY_SETTING,))
+    else:
+        conn.execute("INSERT INTO station_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (RECEIPT_KEY_SETTING, key.hex()))
 
 
 def pinned_receipt_key(conn: sqlite3.Connection) -> bytes | None:

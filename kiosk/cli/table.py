@@ -137,6 +137,7 @@ COMMANDS = _group(
         _leaf("privacy withdraw", "a participant withdrew consent: erase everything of theirs"),
         _leaf("privacy tombstones", "list the signed tombstones of erased sessions"),
         _leaf("privacy receipts", "each erasure's request to the receiver and the receiver's signed receipt"),
+        _leaf("privacy receiver-key", "show, pin or forget the receiver key whose erasure receipts are taken"),
         _leaf("privacy audit", "the append-only record of purges, erasures and who read which candidate's data"),
     ),
     _group(

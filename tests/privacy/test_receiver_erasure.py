@@ -193,6 +193,14 @@ def test_a_receipt_signed_by_another_key_than_the_pinned_one_is_not_taken(
     row = receipts(station, capsys)[gone]
     assert row["status"] == "queued" and "pinned" in row["last_error"]
 
+    real = signer_for(receiver.storage)  # the officer compares fingerprints and pins the receiver's real key
+    status, shown = cli(station, capsys, "privacy", "receiver-key", real.public_raw.hex(), "--as", "dpo")
+    assert status == 0 and shown["fingerprint"] == real.fingerprint
+    assert sync_pass(station, receiver.url).erasures_verified == 1
+    assert receipts(station, capsys)[gone]["status"] == "receipt verified"
+    status, audit = cli(station, capsys, "privacy", "audit", "--action", "receiver_key.pin")
+    assert [row["detail"]["key"] for row in audit] == [real.public_raw.hex()]
+
 
 def test_a_request_refused_by_the_receiver_is_rejected_until_queued_again(
         station: Path, receiver_factory: Any, capsys: pytest.CaptureFixture[str]) -> None:

@@ -92,7 +92,8 @@ def _stored(sql: Sql, order: ErasureOrder) -> ErasureReceipt | None:
 def _signed(order: ErasureOrder, removed: dict[str, int], signer: Signer) -> ErasureReceipt:
     unsigned = ErasureReceipt(request_id=order.request_id, session_id=order.session_id, station_id=order.station_id,
                               station_key=order.station_key, requested_by=order.requested_by, reason=order.reason,
-                              removed=removed, erased_utc=_now(), receiver_key=signer.public_raw.hex())
+                              removed=dict(sorted(removed.items())), erased_utc=_now(),
+                              receiver_key=signer.public_raw.hex())  # sorted: a stored receipt reads back the same
     return unsigned.model_copy(update={"signature": signer.sign(unsigned.message()).hex()})
 
 

@@ -153,3 +153,23 @@ def test_a_reason_too_long_for_the_request_is_refused_before_anything_is_erased(
     with Store.in_dir(station) as store:
         assert store.session(sid) is not None
         assert store.conn.execute("SELECT count(*) FROM erasure_requests").fetchone() == (0,)
+
+
+def test_a_receipt_verifies_with_the_recipe_in_data_formats(stored: tuple[BundleStorage, list[str]],
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/DATA_FORMATS.md tells an officer how to check a receipt without the app: that recipe, as written."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    storage, ids = stored
+    _, [receipt], _ = receiver_cli(storage, capsys, "erase", "--session", ids[0], "--reason", "Zoë's request")
+    signature = bytes.fromhex(receipt.pop("signature"))
+    message = b"hiremate-erasure-receipt-v1\n" + json.dumps(
+        receipt, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(receipt["receiver_key"]))
+    key.verify(signature, message)
+    receipt["removed"]["events"] += 1  # an edited receipt no longer verifies
+    edited = b"hiremate-erasure-receipt-v1\n" + json.dumps(
+        receipt, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    with pytest.raises(InvalidSignature):
+        key.verify(signature, edited)

@@ -50,7 +50,7 @@ def receiver_cli(storage: BundleStorage, capsys: pytest.CaptureFixture[str], *ar
 
 
 def test_receiver_erase_of_a_session_prints_a_signed_receipt_and_keeps_the_rest(
-        stored: tuple[BundleStorage, list[str]], capsys: pytest.CaptureFixture[str]) -> None:
+        stored: tuple[BundleStorage, list[str]], station: Path, capsys: pytest.CaptureFixture[str]) -> None:
     storage, ids = stored
     events = len(storage.events(ids[0]))
     status, receipts, _ = receiver_cli(storage, capsys, "erase", "--session", ids[0], "--reason", "station gone")
@@ -64,6 +64,11 @@ def test_receiver_erase_of_a_session_prints_a_signed_receipt_and_keeps_the_rest(
     status, rows, _ = receiver_cli(storage, capsys, "erasures")
     assert status == 0 and [row["session_id"] for row in rows] == [ids[0]]
     assert rows[0]["receipt"] == receipts[0] and rows[0]["removed"] == receipt.removed
+    with Store.in_dir(station) as store:  # the station, back from the dead, uploads it again: refused
+        entry = item(store, ids[0])
+        assert entry is not None
+        again = ingest(storage, read_item_bytes(store, entry))
+    assert again.status == 410 and again.body["check"] == "erased" and storage.get(ids[0]) is None
 
 
 def test_receiver_erase_of_a_participant_erases_each_of_their_sessions(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import eventlog.erasure_requests_schema  # noqa: F401  (registers migration 21: erasure requests to the receiver)
 from eventlog.migrations import append_only_triggers, migration, run
 
 __all__ = ["PRIVACY_APPEND_ONLY_TABLES", "TOMBSTONE_DELETE_TRIGGER"]

@@ -1,4 +1,5 @@
-"""The sync client: upload outbox bundles with httpx (injectable transport), backoff with jitter, receipts."""
+"""The sync client: erasure requests, then outbox bundles, with httpx (injectable transport), backoff with jitter,
+receipts."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import httpx
 from pydantic import ValidationError
 
 from eventlog import Store
+from sync.erasure_sender import ErasurePass, send_erasures
 from sync.errors import ConflictError, OutboxError, RejectedError, TransientError
 from sync.outbox import (
     OutboxItem,
@@ -21,15 +23,15 @@ from sync.outbox import (
     mark_failed,
     read_item_bytes,
 )
+from sync.posting import RETRY_STATUSES, post
 from sync.progress import Progress, ProgressCallback
 from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, SEALED_MEDIA_TYPE, ErrorBody, Receipt
 from sync.sealing import is_sealed
-from sync.trust import client_verify, untrusted_reason
+from sync.trust import client_verify
 
 __all__ = ["DEFAULT_TIMEOUT", "Backoff", "PassReport", "Progress", "ProgressCallback", "SyncClient"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
-RETRY_STATUSES = {408, 425, 429}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,17 @@ class PassReport:
     rejected: int = 0
     unreachable: bool = False
     errors: list[str] = field(default_factory=list)
+    erasures_sent: int = 0  # erasure requests posted (sync/erasure_sender.py)
+    erasures_verified: int = 0  # ... answered with a receipt whose signature verified
+    erasures_retry: int = 0
+    erasures_rejected: int = 0
+
+    def count_erasures(self, done: ErasurePass) -> None:
+        """Take the erasure part of the pass into this report."""
+        self.erasures_sent, self.erasures_verified = done.attempted, done.verified
+        self.erasures_retry, self.erasures_rejected = done.retry, done.rejected
+        self.errors.extend(done.errors)
+        self.unreachable = done.unreachable
 
 
 def _utc(moment: datetime) -> str:
@@ -97,15 +110,7 @@ class SyncClient:
     def upload(self, data: bytes, sha256: str) -> Receipt:
         """POST one bundle; return the receipt only if it names sha256, else raise a DeliveryError."""
         media_type = SEALED_MEDIA_TYPE if is_sealed(data) else BUNDLE_MEDIA_TYPE
-        try:
-            response = self.http.post(BUNDLES_PATH, content=data,
-                                      headers={"Content-Type": media_type, "X-Bundle-SHA256": sha256})
-        except httpx.TransportError as exc:
-            reason = untrusted_reason(exc)
-            if reason is not None:
-                raise TransientError(f"TLS: the receiver's certificate is not trusted ({reason}); give the "
-                                     "receiver's certificate with `hiremate sync set-ca FILE`") from exc
-            raise TransientError(f"{type(exc).__name__}: {exc or 'connection failed'}") from exc
+        response = post(self.http, BUNDLES_PATH, data, {"Content-Type": media_type, "X-Bundle-SHA256": sha256})
         return self._receipt(response, sha256)
 
     @staticmethod
@@ -131,6 +136,9 @@ class SyncClient:
                                 f"(stored {str(error.stored_sha256)[:12]}…): {error.detail}")
         raise RejectedError(status, error.check, error.detail)
 
+    def _delay(self, attempts: int) -> float:
+        return self.backoff.delay(attempts, self.rng)
+
     def _deliver(self, store: Store, entry: OutboxItem, report: PassReport) -> str:
         mark_attempt(store, entry.session_id, self.endpoint)
         report.attempted += 1
@@ -155,9 +163,13 @@ class SyncClient:
         self, store: Store, progress: ProgressCallback | None = None, force: bool = False, catch_up: bool = True,
         should_stop: Callable[[], bool] | None = None,
     ) -> PassReport:
-        """Try every pending bundle that is due (all pending with force); stop early if the endpoint is down
-        or should_stop() turns true between uploads."""
+        """Send the due erasure requests first (sync/erasure_sender.py), then try every pending bundle that is
+        due (all pending with force); stop early if the endpoint is down or should_stop() turns true between
+        uploads."""
         report = PassReport()
+        report.count_erasures(send_erasures(self.http, self.endpoint, store, self._delay, force))
+        if report.unreachable:  # the bundles would not get through either
+            return report
         if catch_up:
             report.enqueued = len(enqueue_completed(store))
         now = _utc(datetime.now(UTC))

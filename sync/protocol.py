@@ -20,8 +20,10 @@ API (JSON bodies; every error is an ErrorBody naming the check that failed):
         201 Receipt(status="created")  stored
         200 Receipt(status="duplicate") this station already stored the same bundle under this session id
         409 ErrorBody(check="conflict") this station stored a different bundle under this session id
-        400/403/408/413/415/422 ErrorBody check: structure | station | timeout | size | media_type | manifest |
-                                        signature | members | chain | results | decrypt
+        400/403/408/410/413/415/422 ErrorBody check: structure | station | timeout | erased | size | media_type |
+                                        manifest | signature | members | chain | results | decrypt
+    POST /api/v1/erasures              a station's signed erasure request: 201/200 the receiver's signed receipt
+                                       (sync/erasure_protocol.py)
     GET  /api/v1/recipient             RecipientInfo: the age recipient stations encrypt to (open, no token)
     GET  /api/v1/sessions              [SessionSummary]
     GET  /api/v1/sessions/{id}         SessionDetail (metadata, metrics, traits, rescore flag)

@@ -1,5 +1,6 @@
-"""The background sync worker: a thread (never the GUI thread) that runs passes until stopped, and, given a
-heartbeat source, a second thread that sends the station's heartbeats (sync/heartbeat_sender.py)."""
+"""The background sync worker: a thread (never the GUI thread) that runs passes (erasure requests, then bundles)
+until stopped, and, given a heartbeat source, a second thread that sends the station's heartbeats
+(sync/heartbeat_sender.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import httpx
 
 from eventlog import Store
 from sync.client import Backoff, PassReport, ProgressCallback, SyncClient
+from sync.erasure_outbox import next_due
 from sync.heartbeat_sender import HeartbeatSender, HeartbeatSource
 
 __all__ = ["SyncWorker", "seconds_until_next_due"]
@@ -21,11 +23,13 @@ log = logging.getLogger(__name__)
 
 
 def seconds_until_next_due(store: Store) -> float | None:
-    """Seconds until the earliest pending bundle is due (0 if overdue), or None if nothing is pending."""
+    """Seconds until the earliest pending bundle or unanswered erasure request is due (0 if overdue), or None if
+    nothing is pending."""
     row = store.conn.execute("SELECT min(next_attempt_utc) FROM outbox WHERE state = 'pending'").fetchone()
-    if row[0] is None:
+    times = [when for when in (row[0], next_due(store.conn)) if when is not None]
+    if not times:
         return None
-    due = datetime.fromisoformat(row[0])
+    due = datetime.fromisoformat(min(times))
     return max(0.0, (due - datetime.now(UTC)).total_seconds())
 
 

@@ -107,6 +107,8 @@ COMMANDS = _group(
         _leaf("receiver serve", "run the receiving endpoint (HTTPS with --tls-cert and --tls-key)", json=False),
         _leaf("receiver enroll", "trust a station's public key"),
         _leaf("receiver stations", "list the enrolled station keys"),
+        _leaf("receiver erase", "erase a session or a participant at the receiver; print the signed receipt"),
+        _leaf("receiver erasures", "the append-only record of erasures carried out at the receiver"),
         _group(
             "receiver token", "read tokens for the receiver's GET API",
             _leaf("receiver token create", "create a read token (shown once)"),
@@ -134,6 +136,8 @@ COMMANDS = _group(
         _leaf("privacy erase", "erase a participant or sessions under signed tombstones, in one transaction"),
         _leaf("privacy withdraw", "a participant withdrew consent: erase everything of theirs"),
         _leaf("privacy tombstones", "list the signed tombstones of erased sessions"),
+        _leaf("privacy receipts", "each erasure's request to the receiver and the receiver's signed receipt"),
+        _leaf("privacy receiver-key", "show, pin or forget the receiver key whose erasure receipts are taken"),
         _leaf("privacy audit", "the append-only record of purges, erasures and who read which candidate's data"),
     ),
     _group(

@@ -4,8 +4,10 @@ One transaction per request: for each session a tombstone (session id, pseudonym
 reason, time, the copies already exported, the station key's signature) is appended; only then does the events
 table's delete trigger let that session's events go (eventlog.privacy_schema). Results, outbox entries, progress,
 access codes, the sessions row and the participant's personal row go with them, and an `erase` row in the
-privacy audit table records counts and ids. Bundle files of the outbox are removed after the commit. Signed
-checkpoints stay (they are a chain: removing one would break every later one); they hold no personal data.
+privacy audit table records counts and ids. In the same transaction a signed erasure request for the receiver
+is queued (sync.erasure_outbox), which the sync pass sends like a bundle. Bundle files of the outbox are removed
+after the commit. Signed checkpoints stay (they are a chain: removing one would break every later one); they
+hold no personal data.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from eventlog import Store
 from eventlog.checkpoints import Signer
 from eventlog.tombstones import Tombstone, tombstones, write_tombstone
 from kiosk.services.privacy import exported_copies, record
+from sync.erasure_outbox import queue_request
+from sync.erasure_protocol import MAX_REASON
 
 __all__ = [
     "ErasureError", "ErasureOutcome", "erase_in_transaction", "erase_participant", "erase_sessions", "remove_files",
@@ -40,11 +44,12 @@ class ErasureOutcome:
     removed: dict[str, int] = field(default_factory=dict)
     already_erased: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
         return {"tombstones": [stone.as_dict() for stone in self.tombstones], "removed": self.removed,
-                "already_erased": self.already_erased}
+                "already_erased": self.already_erased, "receiver_requests": self.requests}
 
     def count(self, table: str, n: int) -> None:
         """Add n removed rows of a table."""
@@ -89,6 +94,7 @@ def _erase_one(store: Store, signer: Signer, session_id: str, reason: str, actor
     exported = exported_copies(store, session_id)
     stone = write_tombstone(store.conn, signer, session_id, row.participant, count, head, reason, exported)
     outcome.tombstones.append(stone)
+    outcome.requests.append(queue_request(store.conn, signer, session_id, row.participant, reason).request_id)
     outcome.files.extend(store.path.parent / p for (p,) in store.conn.execute(  # relative to the data directory
         "SELECT bundle_path FROM outbox WHERE session_id = ?", (session_id,)))
     for table in SESSION_TABLES:
@@ -108,13 +114,20 @@ def _erase_person(store: Store, participant: str, outcome: ErasureOutcome) -> No
         "DELETE FROM access_codes WHERE participant = ?", (participant,)).rowcount)
 
 
+def _check_reason(reason: str) -> None:
+    if not reason.strip():
+        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    if len(reason.strip()) > MAX_REASON or "\x00" in reason:
+        raise ErasureError(f"the reason is {len(reason.strip())} characters (or holds a NUL); give at most "
+                           f"{MAX_REASON} characters: it goes into the tombstone and the request to the receiver")
+
+
 def erase_in_transaction(store: Store, signer: Signer, session_ids: Sequence[str], reason: str,
                          actor: str) -> ErasureOutcome:
     """Erase these sessions inside the caller's transaction (a savepoint); their outbox files are left for the
     caller to remove after its commit (`remove_files`). A session already under a tombstone is skipped and named
     in `already_erased` (erasing twice is not an error)."""
-    if not reason.strip():
-        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    _check_reason(reason)
     outcome = ErasureOutcome()
     with store.atomic():
         done = {stone.session_id for stone in tombstones(store.conn)}
@@ -138,8 +151,7 @@ def erase_participant(store: Store, signer: Signer, participant: str, reason: st
                       withdrawal: bool = False) -> ErasureOutcome:
     """Erase every session of a pseudonym, its personal row and its access codes, in one transaction with the
     audit rows. A withdrawal of consent is the same erasure, recorded as `withdraw`."""
-    if not reason.strip():
-        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+    _check_reason(reason)
     with store.atomic():
         sessions = [row[0] for row in store.conn.execute(
             "SELECT id FROM sessions WHERE participant = ? ORDER BY anchor_wall_ns", (participant,))]

@@ -1,5 +1,5 @@
-"""The receiver's ASGI app (FastAPI): upload bundles and heartbeats, list and read sessions, the proctor
-dashboard, health and OpenAPI."""
+"""The receiver's ASGI app (FastAPI): upload bundles and heartbeats, take erasure requests, list and read
+sessions, the proctor dashboard, health and OpenAPI."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from sync.protocol import (
 )
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
 from sync.receiver.dashboard import dashboard_router
+from sync.receiver.erasure_routes import add_erasure_routes
 from sync.receiver.export_routes import export_router
 from sync.receiver.limits import DEFAULT_LIMITS, Limits
 from sync.receiver.live import add_heartbeat_routes
@@ -28,6 +29,7 @@ from sync.receiver.live_feed import DashboardOptions
 from sync.receiver.recipient import ReceiverIdentity, identity_for
 from sync.receiver.refusals import ambiguous_response, invalid_request_response
 from sync.receiver.reporting import ReportRequestError, comparison, rendered, report
+from sync.receiver.signing import ReceiverSigner, signer_for
 from sync.receiver.storage import AmbiguousSession, BundleStorage, StoredBundle
 from sync.receiver.upload import add_upload_routes
 from sync.results import metrics_and_traits
@@ -110,8 +112,10 @@ def _not_found(session_id: str) -> JSONResponse:
 
 
 def create_app(storage: BundleStorage, app_version: str = "unversioned", identity: ReceiverIdentity | None = None,
-               limits: Limits = DEFAULT_LIMITS, dashboard: DashboardOptions | None = None) -> FastAPI:
-    """The receiver app over a storage; its age identity defaults to the one in the storage's home folder."""
+               limits: Limits = DEFAULT_LIMITS, dashboard: DashboardOptions | None = None,
+               signer: ReceiverSigner | None = None) -> FastAPI:
+    """The receiver app over a storage; its age identity and its receipt-signing key default to the ones in the
+    storage's home folder."""
     app = FastAPI(title="HireMate Station receiver", version=app_version,
                   description="Receives signed session bundles from enrolled HireMate stations. Uploads are "
                               "authenticated by the station's signature; every GET under /api/v1/ needs a read "
@@ -123,6 +127,7 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
     add_upload_routes(app, storage, identity or identity_for(storage), limits.body_timeout_s)
     app.include_router(export_router(storage, app_version))
     add_heartbeat_routes(app, storage)
+    add_erasure_routes(app, storage, signer or signer_for(storage))
     app.include_router(dashboard_router(storage, dashboard or DashboardOptions()))
 
     @app.get(SESSIONS_PATH, response_model=list[SessionSummary], dependencies=read,

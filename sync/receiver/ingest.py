@@ -3,7 +3,8 @@
 Order: size → (decrypt) → container and manifest (only manifest.json and manifest.sig are read) → same bytes
 already stored by this station key? 200 duplicate → station enrolled and bound to the manifest's station id →
 signature → read events and results (capped) → member hashes → another bundle stored by this key under the id?
-409 → events typed and chained → results.json strict JSON → store, re-score, flag.
+409 → events typed and chained → results.json strict JSON → store, re-score, flag; a session this receiver
+erased (sync/receiver/erasure.py) is refused at the store, 410 `erased`, and never stored again.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sync.errors import BundleFormatError, CheckFailed, ManifestError, SealError
 from sync.outbox import utc_now
 from sync.protocol import BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES, RESULTS_MEMBER, SEALED_MEDIA_TYPE, ErrorBody, Receipt
 from sync.receiver.stations import station_problem
-from sync.receiver.storage import BundleStorage, StoredBundle
+from sync.receiver.storage import BundleStorage, ErasedSession, StoredBundle
 from sync.results import ScoringError, UnknownVersion, rescore
 from sync.sealing import is_sealed
 from sync.verify import bundle_rows, check_chain_rows, check_members, check_results_json, check_signature
@@ -25,7 +26,7 @@ from sync.verify import bundle_rows, check_chain_rows, check_members, check_resu
 __all__ = ["CHECK_STATUS", "IngestOutcome", "Unsealer", "ingest", "rescore_flag"]
 
 CHECK_STATUS = {"size": 413, "structure": 400, "manifest": 422, "station": 403, "signature": 422, "members": 422,
-                "chain": 422, "results": 422, "decrypt": 422}
+                "chain": 422, "results": 422, "decrypt": 422, "erased": 410}
 Unsealer = Callable[[bytes], bytes]
 
 
@@ -113,7 +114,10 @@ def _store(storage: BundleStorage, bundle: Bundle, upload_sha256: str) -> Ingest
         results=bundle.members[RESULTS_MEMBER], scoring_version=manifest.versions.scoring,
         rescore=rescore_flag(bundle, records), received_utc=utc_now(), bundle=bundle.data,
     )
-    outcome, stored = storage.add(item, records)
+    try:
+        outcome, stored = storage.add(item, records)
+    except ErasedSession as exc:
+        raise Refused("erased", str(exc)) from None
     if outcome == "created":
         return _receipt(stored, "created", upload_sha256)
     if stored.bundle_sha256 != bundle.sha256:

@@ -10,12 +10,13 @@ format and its signature are in sync/heartbeat.py.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.requests import ClientDisconnect
 
 from sync.heartbeat import (
@@ -31,7 +32,8 @@ from sync.protocol import ErrorBody
 from sync.receiver.stations import station_problem
 from sync.receiver.storage import BundleStorage, LiveRow
 
-__all__ = ["BODY_TIMEOUT_S", "add_heartbeat_routes", "take_heartbeat"]
+__all__ = ["BODY_TIMEOUT_S", "JsonRefusal", "add_heartbeat_routes", "answer_json_post", "document_model",
+           "read_json_body", "take_heartbeat"]
 
 BODY_TIMEOUT_S = 10.0
 _WHY = {
@@ -78,36 +80,57 @@ def take_heartbeat(storage: BundleStorage, body: bytes, signature: str | None) -
                                                               stored_seq=stored).model_dump()
 
 
-async def _body(request: Request) -> bytes:
+async def read_json_body(request: Request, max_bytes: int, what: str) -> bytes:
+    """An application/json body of at most max_bytes (JsonRefusal 415/413 otherwise; TimeoutError after
+    BODY_TIMEOUT_S); `what` names it in the size refusal."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "application/json":
-        raise _Refusal(415, "media_type", f"Content-Type {media_type or '(none)'!r}: send application/json")
+        raise JsonRefusal(415, "media_type", f"Content-Type {media_type or '(none)'!r}: send application/json")
     parts, size = [], 0
     async with asyncio.timeout(BODY_TIMEOUT_S):
         async for chunk in request.stream():
             size += len(chunk)
-            if size > MAX_HEARTBEAT_BYTES:
-                raise _Refusal(413, "size", f"a heartbeat is at most {MAX_HEARTBEAT_BYTES} bytes")
+            if size > max_bytes:
+                raise JsonRefusal(413, "size", f"{what} is at most {max_bytes} bytes")
             parts.append(chunk)
     return b"".join(parts)
 
 
-class _Refusal(Exception):
+class JsonRefusal(Exception):
+    """A JSON body refused before it is read whole: the status and ErrorBody to answer with."""
+
     def __init__(self, status: int, check: str, detail: str) -> None:
         super().__init__(detail)
         self.answer = _refused(status, check, detail)
 
 
-def _document_heartbeat(app: FastAPI) -> None:
-    """Put the Heartbeat model (and the models in it) into the OpenAPI document's components."""
+async def answer_json_post(request: Request, max_bytes: int, what: str,
+                           take: Callable[[bytes], tuple[int, dict[str, Any]]]) -> JSONResponse:
+    """Read a JSON body (refusals as ErrorBody), then answer with take(body) run in a worker thread."""
+    try:
+        body = await read_json_body(request, max_bytes, what)
+    except JsonRefusal as refusal:
+        status, answer = refusal.answer
+        return JSONResponse(answer, status)
+    except TimeoutError:
+        return JSONResponse(_refused(408, "timeout", "the body did not arrive in time")[1], 408,
+                            headers={"Connection": "close"})
+    except ClientDisconnect:
+        return JSONResponse(_refused(400, "structure", "the client closed the connection")[1], 400)
+    status, answer = await run_in_threadpool(take, body)
+    return JSONResponse(answer, status)
+
+
+def document_model(app: FastAPI, name: str, model_class: type[BaseModel]) -> None:
+    """Put a request body's model (and the models in it) into the OpenAPI document's components as `name`."""
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
+        if app.openapi_schema is None or name not in app.openapi_schema.get("components", {}).get("schemas", {}):
             schema = original()
-            model = Heartbeat.model_json_schema(ref_template="#/components/schemas/{model}")
+            model = model_class.model_json_schema(ref_template="#/components/schemas/{model}")
             nested = model.pop("$defs", {})
-            schema.setdefault("components", {}).setdefault("schemas", {}).update({"Heartbeat": model, **nested})
+            schema.setdefault("components", {}).setdefault("schemas", {}).update({name: model, **nested})
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the document
@@ -115,20 +138,11 @@ def _document_heartbeat(app: FastAPI) -> None:
 
 def add_heartbeat_routes(app: FastAPI, storage: BundleStorage) -> None:
     """POST /api/v1/heartbeats (no read token: the station's signature authenticates it)."""
-    _document_heartbeat(app)
+    document_model(app, "Heartbeat", Heartbeat)
 
     @app.post(HEARTBEATS_PATH, responses=RESPONSES, openapi_extra=DOC, response_model=HeartbeatAck)
     async def heartbeat(request: Request) -> JSONResponse:
         """A station's signed heartbeat: 200 stored, 409 stale (a newer one is stored), 4xx naming the check."""
-        try:
-            body = await _body(request)
-        except _Refusal as refusal:
-            status, answer = refusal.answer
-            return JSONResponse(answer, status)
-        except TimeoutError:
-            return JSONResponse(_refused(408, "timeout", "the body did not arrive in time")[1], 408,
-                                headers={"Connection": "close"})
-        except ClientDisconnect:
-            return JSONResponse(_refused(400, "structure", "the client closed the connection")[1], 400)
-        status, answer = await run_in_threadpool(take_heartbeat, storage, body, request.headers.get(SIGNATURE_HEADER))
-        return JSONResponse(answer, status)
+        signature = request.headers.get(SIGNATURE_HEADER)
+        return await answer_json_post(request, MAX_HEARTBEAT_BYTES, "a heartbeat",
+                                      lambda body: take_heartbeat(storage, body, signature))

@@ -15,7 +15,10 @@ from typing import Any, Protocol
 
 from eventlog import EventRecord
 from eventlog.canonical import canonical_json
-from sync.receiver.storage import AmbiguousSession, LiveRow, StoredBundle
+from eventlog.checkpoints import Signer
+from sync.erasure_protocol import ErasureReceipt
+from sync.receiver.erasure import ERASURE_FIELDS, ErasureOrder, erase_in, erased_in
+from sync.receiver.storage import AmbiguousSession, ErasedSession, LiveRow, StoredBundle
 
 __all__ = ["EVENT_FIELDS", "FIELDS", "STATION_FIELDS", "TOKEN_FIELDS", "Sql", "SqlStorage"]
 
@@ -116,8 +119,12 @@ class SqlStorage:
 
     def add(self, item: StoredBundle, records: Sequence[EventRecord]) -> tuple[str, StoredBundle]:
         """Store atomically unless the station key already stored this session id: ("created", item) or ("exists",
-        the stored one); binds the key to item.station_id if it was not bound yet."""
+        the stored one); binds the key to item.station_id if it was not bound yet. ErasedSession if this station's
+        session was erased here (checked in the same transaction, so an erasure and an upload never interleave)."""
         with self._tx() as sql:
+            erased_by = erased_in(sql, item.station_id, item.session_id)
+            if erased_by is not None:
+                raise ErasedSession(item.session_id, item.station_id, erased_by)
             inserted = sql.all(
                 f"INSERT INTO bundles ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))}) "
                 "ON CONFLICT (public_key, session_id) DO NOTHING RETURNING id",
@@ -246,6 +253,24 @@ class SqlStorage:
         """Forget a dashboard login (log out); also forgets every expired one."""
         with self._tx() as sql:
             sql.run("DELETE FROM dashboard_logins WHERE sha256 = ? OR expires_utc < ?", (sha256, _now()))
+
+    # -- erasures -----------------------------------------------------------------------------
+
+    def erase(self, orders: Sequence[ErasureOrder], signer: Signer) -> list[tuple[bool, ErasureReceipt]]:
+        """Carry out erasure orders in one transaction: for each, whether it was new and its signed receipt."""
+        with self._tx() as sql:
+            return [erase_in(sql, order, signer) for order in orders]
+
+    def erasures(self) -> list[dict[str, Any]]:
+        """Every row of the append-only erasures table, oldest first."""
+        with self._tx(write=False) as sql:
+            rows = sql.all(f"SELECT {', '.join(ERASURE_FIELDS)} FROM erasures ORDER BY erased_utc, request_id")
+        return [dict(zip(ERASURE_FIELDS, row, strict=True)) for row in rows]
+
+    def erased(self, station_id: str, session_id: str) -> str | None:
+        """The request id that erased this station's session here, or None."""
+        with self._tx(write=False) as sql:
+            return erased_in(sql, station_id, session_id)
 
 
 def rows_of(cursor: Iterator[Sequence[Any]]) -> list[tuple[Any, ...]]:

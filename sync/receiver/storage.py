@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventlog import EventRecord
 
-__all__ = ["AmbiguousSession", "BundleStorage", "LiveRow", "StoredBundle"]
+if TYPE_CHECKING:
+    from eventlog.checkpoints import Signer
+    from sync.erasure_protocol import ErasureReceipt
+    from sync.receiver.erasure import ErasureOrder
+
+__all__ = ["AmbiguousSession", "BundleStorage", "ErasedSession", "LiveRow", "StoredBundle"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,15 @@ class AmbiguousSession(Exception):
                          "?station=<station id or public key hex>")
         self.session_id = session_id
         self.candidates = candidates
+
+
+class ErasedSession(Exception):
+    """An upload of a session this receiver erased (sync/receiver/erasure.py): refused, never stored again."""
+
+    def __init__(self, session_id: str, station_id: str, request_id: str) -> None:
+        super().__init__(f"session {session_id} of station {station_id} was erased here (erasure request "
+                         f"{request_id}); a bundle of it is refused")
+        self.request_id = request_id
 
 
 class BundleStorage(Protocol):
@@ -157,4 +171,17 @@ class BundleStorage(Protocol):
 
     def drop_login(self, sha256: str) -> None:
         """Forget a dashboard login (log out); also forgets every expired one."""
+        ...
+
+    def erase(self, orders: Sequence[ErasureOrder], signer: Signer) -> list[tuple[bool, ErasureReceipt]]:
+        """Carry out erasure orders in one transaction (sync/receiver/erasure.py): for each, whether it was new
+        and its signed receipt (the stored one when the request id was seen before)."""
+        ...
+
+    def erasures(self) -> list[dict[str, Any]]:
+        """Every row of the append-only erasures table, oldest first."""
+        ...
+
+    def erased(self, station_id: str, session_id: str) -> str | None:
+        """The request id that erased this station's session here, or None."""
         ...

@@ -40,6 +40,7 @@ _WHY = {
     408: "timeout: the body did not arrive within the receiver's body deadline",
     409: "conflict: this station already stored a different bundle under the session id",
     413: "size: the body is over the size limit",
+    410: "erased: this station's session was erased at the receiver; it is never stored again",
     415: "media_type: the body is not application/zip or an age-encrypted bundle",
     422: "manifest, signature, members, chain, results or decrypt: the named check failed",
 }

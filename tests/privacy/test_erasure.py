@@ -100,7 +100,8 @@ def test_erasing_twice_is_not_an_error_and_unknown_names_change_nothing(station:
 
 
 class FailingSigner:
-    """The station key, failing on its second signature (a fault halfway through an erasure)."""
+    """The station key, failing on its second signature (a fault halfway through an erasure: the first session's
+    tombstone is signed, its request to the receiver is not)."""
 
     def __init__(self, real: object) -> None:
         self.real, self.calls = real, 0
@@ -122,6 +123,7 @@ def test_an_erasure_failing_halfway_leaves_everything_as_it_was(station: Station
     with Store.in_dir(data_dir) as store:
         assert store.conn.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 0
         assert store.conn.execute("SELECT count(*) FROM privacy_audit").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM erasure_requests").fetchone()[0] == 0  # signed 2nd: failed
 
 
 def test_an_erasure_needs_a_reason(station: Station) -> None:

@@ -51,3 +51,6 @@ def print_outcome(outcome: object, what: str, as_json: bool) -> None:
     print(f"{what}: {len(outcome.tombstones)} session(s) erased; removed {removed or 'nothing'}")
     if outcome.already_erased:
         print(f"already erased before: {', '.join(outcome.already_erased)}")
+    if outcome.requests:
+        print(f"queued for the receiver: {len(outcome.requests)} signed erasure request(s), sent at the next sync; "
+              "`hiremate privacy receipts` shows the receiver's receipts")

@@ -14,18 +14,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """List the tombstones, oldest first, each with whether a recorded station key signed it."""
+    """List the tombstones, oldest first, each with whether a recorded station key signed it and what became of
+    its erasure at the receiver (`privacy receipts` shows the receipts)."""
     from eventlog.tombstones import tombstones
+    from kiosk.services.erasure_receipts import receipt_rows
     from sync.identity import recorded_keys
 
     with open_store(args, readonly=True) as store:
         trusted = [record.public_raw for record in recorded_keys(store.conn)]
         stones = [(stone, stone.signed_by(trusted)) for stone in tombstones(store.conn)]
+        receiver = {row["session_id"]: row["status"] for row in receipt_rows(store)}
     if args.json:
-        print_json([{**stone.as_dict(), "signature_valid": valid} for stone, valid in stones])
+        print_json([{**stone.as_dict(), "signature_valid": valid, "receiver": receiver.get(stone.session_id)}
+                    for stone, valid in stones])
         return 0
     for stone, valid in stones:
         print(f"{stone.erased_utc[:19]}  {stone.session_id}  {stone.participant}  {stone.event_count} events  "
-              f"head {stone.chain_head[:16]}…  {'signed' if valid else 'SIGNATURE INVALID'}  {stone.reason}")
+              f"head {stone.chain_head[:16]}…  {'signed' if valid else 'SIGNATURE INVALID'}  receiver: "
+              f"{receiver.get(stone.session_id)}  {stone.reason}")
     print(f"{len(stones)} tombstone(s)")
     return 0

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from sync.receiver.app import create_app
     from sync.receiver.recipient import identity_for
     from sync.receiver.server import run_receiver, run_receiver_workers
+    from sync.receiver.signing import signer_for
 
     if not 1 <= args.workers <= 64:
         raise CliError(f"--workers {args.workers}: give 1 to 64 processes", status=2)
@@ -77,14 +78,16 @@ def run(args: argparse.Namespace) -> int:
         print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
               "none", file=sys.stderr)
     identity = identity_for(storage)  # made now, so that workers started together only read it
+    signer = signer_for(storage)  # the same for the key that signs erasure receipts
+    print(f"erasure receipts are signed with receiver key {signer.fingerprint}")
     if args.workers > 1:
         storage.close()
         run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port, args.workers,
                              tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
         return 0
     try:
-        run_receiver(create_app(storage, APP_VERSION, identity=identity), host, args.port, tls.get("ssl_certfile"),
-                     tls.get("ssl_keyfile"))
+        run_receiver(create_app(storage, APP_VERSION, identity=identity, signer=signer), host, args.port,
+                     tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
     finally:
         storage.close()
     return 0

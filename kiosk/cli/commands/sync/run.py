@@ -95,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{report.delivered} delivered, {report.retry} to retry, {report.conflict} conflict(s), "
               f"{report.rejected} rejected; outbox: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        if report.erasures_sent:
+            print(f"erasure requests: {report.erasures_verified} receipt(s) verified, {report.erasures_retry} to "
+                  f"retry, {report.erasures_rejected} rejected (`hiremate privacy receipts`)")
         if report.unreachable:
             print(f"endpoint {endpoint} is unreachable; pending bundles stay queued (last error: "
                   f"{report.errors[-1] if report.errors else 'none recorded'})", file=sys.stderr)

@@ -27,7 +27,7 @@ from eventlog.errors import (
 from eventlog.kinds import validate_payload
 from eventlog.records import EventRecord
 from eventlog.store import Store, connect
-from eventlog.writer import AdoptOp, CloseOp, EventOp, FlushOp, OpenOp, StopOp, Writer
+from eventlog.writer import AdoptOp, CloseOp, FlushOp, OpenOp, StopOp, Writer, new_event
 
 __all__ = ["EventLog", "OpenSession"]
 
@@ -188,7 +188,7 @@ class EventLog:
                 raise AssertionError("unreachable: _require_open raises for a session that is not open")
             seq = state.next_seq
             state.next_seq = seq + 1
-            self._put(EventOp(session_id, seq, t_ns, kind, game, trial, payload_json))
+            self._put(new_event((session_id, seq, t_ns, kind, game, trial, payload_json)))
             return seq
 
     def append_records(self, records: Iterable[EventRecord]) -> int:
@@ -283,7 +283,7 @@ class EventLog:
     ) -> int:
         seq = state.next_seq
         state.next_seq = seq + 1
-        self._writer.queue.put(EventOp(state.session_id, seq, t_ns, kind, game, trial, payload_json))
+        self._writer.queue.put(new_event((state.session_id, seq, t_ns, kind, game, trial, payload_json)))
         return seq
 
     def _require_open(self, session_id: str) -> OpenSession:

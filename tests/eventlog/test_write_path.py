@@ -1,0 +1,141 @@
+"""The fast write path stores what the plain one would: multi-row INSERTs of whole chunks, the rest row by row, in
+order across sessions and other ops; a flat model validated by its fields alone accepts, fills and refuses exactly
+as the model does."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError, field_validator, model_validator
+
+from eventlog import EventLog, Payload, register_kind
+from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
+from eventlog.errors import PayloadError
+from eventlog.kinds import _codec, validate_payload
+from eventlog.verify import verify_rows
+from eventlog.writer import CHUNK_ROWS
+
+
+def expected_rows(session_id: str, events: list[tuple[int, str, dict[str, Any], str | None, int | None]],
+                  ) -> list[tuple[Any, ...]]:
+    """The rows a session of these events must hold, built from the definitions (canonical JSON, SHA-256 chain)."""
+    rows, prev = [], GENESIS_HASH
+    for seq, (t_ns, kind, payload, game, trial) in enumerate(events):
+        text = canonical_json(validate_payload(kind, payload))
+        digest = chain_hash(prev, event_bytes(session_id, seq, t_ns, kind, game, trial, text))
+        rows.append((session_id, seq, t_ns, kind, game, trial, text, prev, digest))
+        prev = digest
+    return rows
+
+
+def test_one_batch_of_two_interleaved_sessions_goes_in_chunks_and_stores_every_row_exactly(tmp_path: Path) -> None:
+    statements: list[str] = []
+    commits: list[dict[str, int]] = []
+    with EventLog.in_dir(tmp_path, window_ms=600_000) as log:  # nothing commits before the flush: one batch
+        log._writer._conn.set_trace_callback(statements.append)
+        log.add_commit_listener(commits.append)
+        log.open_session("test", "P-1", session_id="A")
+        sent: dict[str, list[tuple[int, str, dict[str, Any], str | None, int | None]]] = {"A": [], "B": []}
+
+        def record(sid: str, n: int) -> None:
+            kind, payload = (("test.values", {"numbers": [n / 7, -n], "flags": {"é": n % 2 == 0}, "note": None})
+                             if n % 5 == 0 else ("test.tick", {"n": n, "label": f"k{n % 3}☃"}))
+            game, trial = ("bart", n % 11) if n % 3 else (None, None)
+            log.record(sid, kind, 1_000 + n, payload, game=game, trial=trial)
+            sent[sid].append((1_000 + n, kind, validate_payload(kind, payload), game, trial))
+
+        for n in range(CHUNK_ROWS + 200):  # one run of events: a chunk and 200 single rows
+            record("A", n)
+        log.open_session("test", "P-2", session_id="B")  # splits the runs of events
+        for n in range(CHUNK_ROWS + 200, 5 * CHUNK_ROWS + 400):  # 4 chunks and 200 rows, two sessions interleaved
+            record("AB"[n % 2], n)
+        log.flush()
+        rows = {sid: list(log.store.iter_rows(sid)) for sid in "AB"}
+    assert commits[0] == {"A": 1800, "B": 1100}  # every event in the first commit (the next is close()'s, empty)
+    multi_row = [s for s in statements if s.startswith("INSERT INTO events") and s.count("), (") == CHUNK_ROWS - 1]
+    assert len(multi_row) == 5
+    for sid in "AB":
+        opened_row = rows[sid][0]
+        assert opened_row[3] == "session.opened"
+        opened_event = (opened_row[2], "session.opened", json.loads(opened_row[6]), None, None)
+        assert rows[sid] == expected_rows(sid, [opened_event, *sent[sid]])
+        verify_rows(sid, rows[sid])
+
+
+def test_a_failing_chunk_rolls_the_whole_batch_back(tmp_path: Path) -> None:
+    with EventLog.in_dir(tmp_path, window_ms=600_000) as log:
+        session = log.open_session("test", "P-1")
+        log.flush()
+        conn = sqlite3.connect(tmp_path / "station.sqlite3", isolation_level=None)
+        conn.execute("INSERT INTO events VALUES (?, 300, 0, 'test.tick', NULL, NULL, '{}', '', '')",
+                     (session.session_id,))  # a row where the first chunk's 300th event will go
+        conn.close()
+        for n in range(CHUNK_ROWS + 300):
+            log.record(session.session_id, "test.tick", n + 1, {"n": n})
+        with pytest.raises(Exception, match="UNIQUE constraint failed"):
+            log.flush()
+        assert [row[1] for row in log.store.iter_rows(session.session_id)] == [0, 300]
+
+
+@register_kind("writepath.flat")
+class Flat(Payload):
+    """Plain fields with constraints, defaults and a field validator: validated by the fields validator alone."""
+
+    n: int
+    side: Literal["left", "right"] = "left"
+    label: str | None = None
+    ratio: float = 0.5
+
+    @field_validator("label")
+    @classmethod
+    def _no_tabs(cls, label: str | None) -> str | None:
+        if label is not None and "\t" in label:
+            raise ValueError("no tabs")
+        return label
+
+
+@register_kind("writepath.hooked")
+class Hooked(Payload):
+    """A model-level validator: validated through the model, never by its fields alone."""
+
+    n: int
+
+    @model_validator(mode="after")
+    def _even(self) -> Hooked:
+        if self.n % 2:
+            raise ValueError("n must be even")
+        return self
+
+
+def test_only_models_without_model_level_hooks_are_validated_by_their_fields_alone() -> None:
+    assert _codec("writepath.flat").fields is not None
+    assert _codec("writepath.hooked").fields is None
+    assert validate_payload("writepath.hooked", {"n": 2}) == {"n": 2}
+    with pytest.raises(PayloadError, match="n must be even"):
+        validate_payload("writepath.hooked", {"n": 3})
+
+
+values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=5),
+                   st.sampled_from(["left", "right", "1", "2.5", "a\tb"]), st.lists(st.integers(), max_size=2))
+payloads = st.dictionaries(st.sampled_from(["n", "side", "label", "ratio", "other"]), values, max_size=5)
+
+
+@given(payloads)
+def test_the_fields_validator_accepts_fills_and_refuses_as_the_model_does(payload: dict[str, Any]) -> None:
+    try:
+        expected = Flat.model_validate(payload).model_dump(mode="json")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "(payload)"
+        with pytest.raises(PayloadError) as refused:
+            validate_payload("writepath.flat", payload)
+        assert str(refused.value) == f"writepath.flat: payload field '{field}': {first['msg']}"
+        return
+    assert validate_payload("writepath.flat", payload) == expected
+    assert canonical_json(validate_payload("writepath.flat", payload)) == canonical_json(expected)

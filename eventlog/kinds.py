@@ -11,10 +11,12 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import SchemaValidator
 
+from eventlog.canonical import canonical_json, object_encoder
 from eventlog.errors import PayloadError, UnknownKindError
 
 __all__ = [
     "Payload",
+    "payload_encoder",
     "payload_model",
     "register_kind",
     "registered_kinds",
@@ -45,6 +47,7 @@ def register_kind(kind: str) -> Callable[[M], M]:
             raise ValueError(f"event kind {kind!r} is already registered to {existing.__qualname__}")
         _MODELS[kind] = model
         _CODECS.pop(kind, None)
+        ENCODERS.pop(kind, None)
         return model
 
     return decorate
@@ -151,6 +154,36 @@ def validate_payload(kind: str, payload: Mapping[str, Any] | BaseModel) -> dict[
     if codec is None:
         codec = _codec(kind)
     return codec.validate(payload)
+
+
+ENCODERS: dict[str, Callable[[Mapping[str, Any] | BaseModel], str]] = {}  # kind -> payload_encoder(kind)
+
+
+def payload_encoder(kind: str) -> Callable[[Mapping[str, Any] | BaseModel], str]:
+    """A function from a payload to the canonical JSON of it validated for the kind (what record() stores), made
+    once per kind and kept in ENCODERS: canonical_json(validate_payload(kind, payload)), with refused payloads as
+    PayloadError, and a value canonical JSON cannot spell (a NaN a model allowed) as PayloadError too."""
+    codec = _codec(kind)
+    generic = codec.validate
+    fields = codec.fields.validate_python if codec.fields is not None else None
+    spell_fields = object_encoder(codec.model.model_fields)  # a dict of exactly the fields, as fields() gives
+
+    def encode(payload: Mapping[str, Any] | BaseModel) -> str:
+        if fields is not None and type(payload) is dict:
+            try:
+                data = fields(payload)[0]
+            except ValidationError as exc:
+                raise _payload_error(kind, exc) from None
+            spell = spell_fields
+        else:
+            data, spell = generic(payload), canonical_json
+        try:
+            return spell(data)
+        except ValueError as exc:
+            raise PayloadError(kind, "(payload)", f"not representable as canonical JSON: {exc}") from None
+
+    ENCODERS[kind] = encode
+    return encode
 
 
 def _payload_error(kind: str, exc: ValidationError) -> PayloadError:

@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,7 +24,7 @@ from eventlog.checkpoints import Signer, last_checkpoint, write_checkpoint
 from eventlog.errors import WriterFailedError
 from eventlog.transaction import atomic
 
-__all__ = ["AdoptOp", "CloseOp", "EventOp", "FlushOp", "OpenOp", "StopOp", "Writer", "new_event"]
+__all__ = ["AdoptOp", "CloseOp", "EventOp", "FlushOp", "OpenOp", "StopOp", "Writer"]
 
 MAX_BATCH = 20_000
 RETRY_S = 1.0
@@ -36,7 +35,8 @@ STORAGE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 class EventOp(NamedTuple):
     """One validated event waiting for its hash and its commit: the first seven columns of its row, in order.
 
-    A tuple, so the caller makes one with a single C call (`new_event`) and the writer's row is `op + (prev, hash)`.
+    Any tuple of these seven is an event op (record() queues plain tuples, the cheapest thing to make); every other
+    op is a dataclass, so the writer tells events apart with isinstance(op, tuple).
     """
 
     session_id: str
@@ -48,8 +48,6 @@ class EventOp(NamedTuple):
     payload_json: str
 
 
-# EventOp(*fields) in one C call, without the named tuple's Python-level __new__ (record() makes one per event)
-new_event: Callable[[tuple[str, int, int, str, str | None, int | None, str]], EventOp] = partial(tuple.__new__, EventOp)
 
 
 @dataclass(slots=True)
@@ -94,7 +92,7 @@ class StopOp:
     done: threading.Event = field(default_factory=threading.Event)
 
 
-Op = EventOp | OpenOp | CloseOp | FlushOp | AdoptOp | StopOp
+Op = EventOp | tuple[str, int, int, str, str | None, int | None, str] | OpenOp | CloseOp | FlushOp | AdoptOp | StopOp
 
 INSERT_EVENT = (
     "INSERT INTO events (session_id, seq, t_ns, kind, game, trial, payload, prev_hash, hash)"
@@ -182,7 +180,7 @@ class Writer:
         """Wake whoever waits on an op of this (committed or refused) batch; True when it holds a StopOp."""
         stop = False
         for op in batch:
-            if type(op) is not EventOp and (type(op) is FlushOp or type(op) is StopOp):
+            if type(op) is FlushOp or type(op) is StopOp:
                 op.done.set()
                 stop = stop or type(op) is StopOp
         return stop
@@ -201,7 +199,7 @@ class Writer:
         return batch
 
     def _give_up(self, batch: list[Op]) -> None:
-        lost = sum(isinstance(op, EventOp) for op in batch)
+        lost = sum(isinstance(op, tuple) for op in batch)
         self.failure = WriterFailedError(f"event log writer stopped while it could not write ({self.stalled}); "
                                          f"{lost} events were not written")
 
@@ -242,7 +240,7 @@ class Writer:
         values: list[Any] = []  # the rows of a run of events, flat: nine values per event
         extend, chain = values.extend, chain_event
         for op in batch:
-            if type(op) is EventOp:
+            if isinstance(op, tuple):
                 session_id, seq, t_ns, kind, game, trial, payload_json = op
                 prev = heads[session_id]
                 digest = heads[session_id] = chain(prev, session_id, seq, t_ns, kind, game, trial, payload_json)
@@ -279,8 +277,8 @@ class Writer:
             return
         last: dict[str, int] = {}
         for op in batch:
-            if type(op) is EventOp:
-                last[op.session_id] = op.seq
+            if isinstance(op, tuple):
+                last[op[0]] = op[1]
         for listener in self.commit_listeners:
             listener(last)
 

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from enum import IntEnum
 from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ValidationError, field_validator, model_validator
 
 from eventlog import EventLog, Payload, register_kind
-from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
+from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes, object_encoder
 from eventlog.errors import PayloadError
 from eventlog.kinds import _codec, validate_payload
 from eventlog.verify import verify_rows
@@ -139,3 +140,58 @@ def test_the_fields_validator_accepts_fills_and_refuses_as_the_model_does(payloa
         return
     assert validate_payload("writepath.flat", payload) == expected
     assert canonical_json(validate_payload("writepath.flat", payload)) == canonical_json(expected)
+
+
+class Text(str):
+    """A str subclass: spelled as its text."""
+
+
+class Count(IntEnum):
+    """An int subclass: spelled as its number."""
+
+    TWO = 2
+
+
+keys = st.text(st.characters(exclude_categories=["Cs"]), max_size=6)
+flat_values = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+               | st.text(st.characters(exclude_categories=["Cs"]), max_size=8) | st.builds(Text, st.text(max_size=3))
+               | st.just(Count.TWO) | st.lists(st.integers(), max_size=2))
+
+
+@given(st.dictionaries(keys, flat_values, max_size=6))
+def test_the_flat_object_encoder_spells_what_canonical_json_spells(values: dict[str, Any]) -> None:
+    assert object_encoder(values)(values) == canonical_json(values)
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+def test_the_flat_object_encoder_refuses_nan_and_infinities_as_canonical_json_does(bad: float) -> None:
+    with pytest.raises(ValueError) as expected:
+        canonical_json({"x": bad})
+    with pytest.raises(ValueError) as refused:
+        object_encoder(["x", "y"])({"x": bad, "y": 1})
+    assert str(refused.value) == str(expected.value)
+
+
+@register_kind("writepath.nan_flat")
+class NanFlat(BaseModel):
+    """A model that lets NaN through validation (not a Payload): canonical JSON still cannot spell it."""
+
+    x: float
+
+
+@register_kind("writepath.nan_list")
+class NanList(BaseModel):
+    """The same with a list, which goes through the model's JSON-mode dump."""
+
+    xs: list[float]
+
+
+@pytest.mark.parametrize(("kind", "payload"), [("writepath.nan_flat", {"x": float("nan")}),
+                                               ("writepath.nan_list", {"xs": [1.0, float("inf")]})])
+def test_a_value_canonical_json_cannot_spell_is_a_payload_error_and_uses_no_sequence_number(
+        tmp_path: Path, kind: str, payload: dict[str, Any]) -> None:
+    with EventLog.in_dir(tmp_path) as log:
+        session = log.open_session("test", "P-1")
+        with pytest.raises(PayloadError, match=r"payload field '\(payload\)': not representable as canonical JSON"):
+            log.record(session.session_id, kind, 5, payload)
+        assert log.record(session.session_id, "test.tick", 6, {"n": 1}) == 1

@@ -241,10 +241,10 @@ class Writer:
         extend, chain = values.extend, chain_event
         for op in batch:
             if isinstance(op, tuple):
-                session_id, seq, t_ns, kind, game, trial, payload_json = op
+                session_id = op[0]
                 prev = heads[session_id]
-                digest = heads[session_id] = chain(prev, session_id, seq, t_ns, kind, game, trial, payload_json)
-                seqs[session_id] = seq
+                digest = heads[session_id] = chain(prev, *op)  # the op's fields are chain_event's, in order
+                seqs[session_id] = op[1]
                 extend(op)
                 extend((prev, digest))
                 continue

@@ -166,7 +166,8 @@ def payload_encoder(kind: str) -> Callable[[Mapping[str, Any] | BaseModel], str]
     codec = _codec(kind)
     generic = codec.validate
     fields = codec.fields.validate_python if codec.fields is not None else None
-    spell_fields = object_encoder(codec.model.model_fields)  # a dict of exactly the fields, as fields() gives
+    # fields() gives a dict of exactly the model's fields, which object_encoder spells
+    spell_fields = object_encoder(codec.model.model_fields) if fields is not None else canonical_json
 
     def encode(payload: Mapping[str, Any] | BaseModel) -> str:
         if fields is not None and type(payload) is dict:

@@ -48,8 +48,6 @@ class EventOp(NamedTuple):
     payload_json: str
 
 
-
-
 @dataclass(slots=True)
 class OpenOp:
     """Insert a session row; `head` and `last_seq` are where the chain continues from (resume)."""
@@ -259,8 +257,8 @@ class Writer:
         """Insert events given as flat row values: whole chunks as multi-row INSERTs, the rest with executemany.
 
         A multi-row INSERT is bound in one call and runs in one sqlite3_step, which releases the GIL for the whole
-        chunk, so the callers' record() runs meanwhile; executemany releases and retakes it for every row, and a
-        thread retaking the GIL from a busy one waits out the switch interval (5 ms) each time.
+        chunk, so the callers' record() can run meanwhile; executemany releases and retakes it for every row, and a
+        thread retaking the GIL from a busy one may wait up to the switch interval (5 ms) each time.
         """
         width = self._chunk * COLUMNS
         whole = len(values) - len(values) % width

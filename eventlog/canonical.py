@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["GENESIS_HASH", "canonical_json", "chain_event", "chain_hash", "event_bytes", "utc_text"]
+__all__ = ["GENESIS_HASH", "canonical_json", "chain_event", "chain_hash", "event_bytes", "object_encoder",
+           "utc_text"]
 
 GENESIS_HASH = "0" * 64
 
@@ -36,6 +38,39 @@ def canonical_json(value: Any) -> str:
         return "".join(_C_ENCODE(value, 0))
     except RecursionError:
         raise ValueError("Circular reference detected (or nesting too deep for JSON)") from None
+
+
+def _float_json(value: float) -> str:
+    return float.__repr__(value) if value - value == 0.0 else canonical_json(value)  # NaN, infinities: its error
+
+
+class _Spellers(dict[type, Callable[[Any], str]]):
+    """canonical_json of one value by its exact type, spelled as the C encoder spells it (str, int and float through
+    their base types); a value of any other type (a subclass, a list) is spelled by canonical_json itself."""
+
+    def __missing__(self, _kind: type) -> Callable[[Any], str]:
+        return canonical_json
+
+
+_SPELL = _Spellers({str: encode_basestring, int: int.__repr__, float: _float_json,
+                    bool: {True: "true", False: "false"}.__getitem__, type(None): lambda _none: "null"})
+
+
+def object_encoder(names: Iterable[str]) -> Callable[[Mapping[str, Any]], str]:
+    """canonical_json for dicts whose keys are exactly `names` (a flat payload model's fields), about twice as fast
+    for small dicts: the keys' spellings and order are fixed once, compiled into one expression that spells each
+    value by its type, '{"a":' + spell(values['a']) + ',"b":' + … + '}'. Names and spellings enter the source only
+    as repr() literals."""
+    ordered = sorted(names)
+    if not ordered:
+        return lambda _values: "{}"
+    terms = [f"{(',' if i else '{') + encode_basestring(name) + ':'!r} + _spell[type(_v{i} := values[{name!r}])](_v{i})"
+             for i, name in enumerate(ordered)]
+    source = f"def encode(values):\n    return {' + '.join(terms)} + '}}'\n"
+    scope: dict[str, Any] = {"_spell": _SPELL}
+    exec(compile(source, "<eventlog.canonical.object_encoder>", "exec"), scope)
+    encode: Callable[[Mapping[str, Any]], str] = scope["encode"]
+    return encode
 
 
 def event_bytes(
@@ -83,15 +118,32 @@ def chain_event(
     trial: int | None,
     payload_json: str,
 ) -> str:
-    """chain_hash(prev_hash, event_bytes(...)) in one step: the writer's per-event hash, encoded once."""
+    """chain_hash(prev_hash, event_bytes(...)) in one step: the writer's per-event hash, encoded once, with the
+    spellings that repeat from event to event (game and kind, session) looked up rather than rebuilt.
+
+    `seq` and `t_ns` must be of type int exactly (the log refuses any other t_ns): they are spelled with str(),
+    which is what `:d` spells for an int, at half its cost."""
     if not prev_hash.isascii():
         raise UnicodeEncodeError("ascii", prev_hash, 0, len(prev_hash), "the previous hash is not ASCII hex")
     trial_json = "null" if trial is None else str(int(trial))
-    text = (
-        f'{prev_hash}{{"game":{_json_string(game)},"kind":{_json_string(kind)},"payload":{payload_json},'
-        f'"seq":{seq:d},"session":{_json_string(session_id)},"t_ns":{t_ns:d},"trial":{trial_json}}}'
-    )
-    return hashlib.sha256(text.encode()).hexdigest()
+    text = (f'{prev_hash}{_event_head(game, kind)}{payload_json},"seq":{seq}{_session_part(session_id)}{t_ns},'
+            f'"trial":{trial_json}}}')
+    return _sha256(text.encode()).hexdigest()
+
+
+_sha256 = hashlib.sha256
+
+
+@lru_cache(maxsize=4096)
+def _event_head(game: str | None, kind: str) -> str:
+    """The canonical text before the payload: '{"game":…,"kind":…,"payload":'."""
+    return f'{{"game":{_json_string(game)},"kind":{_json_string(kind)},"payload":'
+
+
+@lru_cache(maxsize=1024)
+def _session_part(session_id: str) -> str:
+    """The canonical text between seq and t_ns: ',"session":…,"t_ns":'."""
+    return f',"session":{_json_string(session_id)},"t_ns":'
 
 
 def utc_text(wall_ns: int) -> str:

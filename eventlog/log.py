@@ -18,16 +18,15 @@ from eventlog.canonical import GENESIS_HASH, canonical_json, utc_text
 from eventlog.checkpoints import Signer
 from eventlog.core_kinds import CLOSE_STATUS  # importing it registers the session.* kinds
 from eventlog.errors import (
-    PayloadError,
     SequenceGapError,
     SessionClosedError,
     TimestampError,
     WriterFailedError,
 )
-from eventlog.kinds import validate_payload
+from eventlog.kinds import ENCODERS, payload_encoder, validate_payload
 from eventlog.records import EventRecord
 from eventlog.store import Store, connect
-from eventlog.writer import AdoptOp, CloseOp, EventOp, FlushOp, OpenOp, StopOp, Writer
+from eventlog.writer import AdoptOp, CloseOp, FlushOp, OpenOp, StopOp, Writer
 
 __all__ = ["EventLog", "OpenSession"]
 
@@ -174,11 +173,7 @@ class EventLog:
         """Validate and enqueue one event; return its sequence number. Never waits on disk."""
         if type(t_ns) is not int or t_ns < 0:
             self._check_time(t_ns)
-        data = validate_payload(kind, payload)
-        try:
-            payload_json = canonical_json(data)
-        except ValueError as exc:
-            raise PayloadError(kind, "(payload)", f"not representable as canonical JSON: {exc}") from None
+        payload_json = (ENCODERS.get(kind) or payload_encoder(kind))(payload)
         with self._lock:  # _require_open and _enqueue, inlined: this is the log's hottest path
             if self._closed or self._writer.failure is not None:
                 self._check_writer()
@@ -188,7 +183,7 @@ class EventLog:
                 raise AssertionError("unreachable: _require_open raises for a session that is not open")
             seq = state.next_seq
             state.next_seq = seq + 1
-            self._put(EventOp(session_id, seq, t_ns, kind, game, trial, payload_json))
+            self._put((session_id, seq, t_ns, kind, game, trial, payload_json))
             return seq
 
     def append_records(self, records: Iterable[EventRecord]) -> int:
@@ -283,7 +278,7 @@ class EventLog:
     ) -> int:
         seq = state.next_seq
         state.next_seq = seq + 1
-        self._writer.queue.put(EventOp(state.session_id, seq, t_ns, kind, game, trial, payload_json))
+        self._writer.queue.put((state.session_id, seq, t_ns, kind, game, trial, payload_json))
         return seq
 
     def _require_open(self, session_id: str) -> OpenSession:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventlog.canonical import chain_event
 from eventlog.checkpoints import Signer, last_checkpoint, write_checkpoint
@@ -32,9 +32,12 @@ SQLITE_IOERR, SQLITE_FULL = 10, 13
 STORAGE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 
 
-@dataclass(slots=True)
-class EventOp:
-    """One validated event waiting for its hash and its commit."""
+class EventOp(NamedTuple):
+    """One validated event waiting for its hash and its commit: the first seven columns of its row, in order.
+
+    Any tuple of these seven is an event op (record() queues plain tuples, the cheapest thing to make); every other
+    op is a dataclass, so the writer tells events apart with isinstance(op, tuple).
+    """
 
     session_id: str
     seq: int
@@ -43,7 +46,6 @@ class EventOp:
     game: str | None
     trial: int | None
     payload_json: str
-    done: threading.Event | None = None
 
 
 @dataclass(slots=True)
@@ -88,12 +90,19 @@ class StopOp:
     done: threading.Event = field(default_factory=threading.Event)
 
 
-Op = EventOp | OpenOp | CloseOp | FlushOp | AdoptOp | StopOp
+Op = EventOp | tuple[str, int, int, str, str | None, int | None, str] | OpenOp | CloseOp | FlushOp | AdoptOp | StopOp
 
 INSERT_EVENT = (
     "INSERT INTO events (session_id, seq, t_ns, kind, game, trial, payload, prev_hash, hash)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+COLUMNS = 9
+CHUNK_ROWS = 500  # rows per multi-row INSERT (fewer when SQLite allows fewer than 4,500 parameters)
+
+
+def insert_many_sql(rows: int) -> str:
+    """One INSERT of `rows` events (multi-row VALUES)."""
+    return INSERT_EVENT + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" * (rows - 1)
 
 
 def is_storage_error(exc: BaseException) -> bool:
@@ -117,6 +126,8 @@ class Writer:
         self.commit_listeners: list[Callable[[dict[str, int]], None]] = []
         self.storage_listeners: list[Callable[[str | None], None]] = []
         self._conn = conn
+        self._chunk = max(1, min(CHUNK_ROWS, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // COLUMNS))
+        self._insert_chunk = insert_many_sql(self._chunk)
         self._window_s = window_s
         self._signer = signer
         self._where = where
@@ -167,10 +178,7 @@ class Writer:
         """Wake whoever waits on an op of this (committed or refused) batch; True when it holds a StopOp."""
         stop = False
         for op in batch:
-            if type(op) is EventOp:
-                if op.done is not None:
-                    op.done.set()
-            elif type(op) is FlushOp or type(op) is StopOp:
+            if type(op) is FlushOp or type(op) is StopOp:
                 op.done.set()
                 stop = stop or type(op) is StopOp
         return stop
@@ -189,7 +197,7 @@ class Writer:
         return batch
 
     def _give_up(self, batch: list[Op]) -> None:
-        lost = sum(isinstance(op, EventOp) for op in batch)
+        lost = sum(isinstance(op, tuple) for op in batch)
         self.failure = WriterFailedError(f"event log writer stopped while it could not write ({self.stalled}); "
                                          f"{lost} events were not written")
 
@@ -226,18 +234,40 @@ class Writer:
         return True
 
     def _write(self, batch: list[Op], heads: dict[str, str], seqs: dict[str, int]) -> None:
-        rows: list[tuple[Any, ...]] = []
-        chain = self._chain
+        """Chain and insert the batch's events in order, applying the other ops between runs of events."""
+        values: list[Any] = []  # the rows of a run of events, flat: nine values per event
+        extend, chain = values.extend, chain_event
         for op in batch:
-            if type(op) is EventOp:
-                rows.append(chain(op, heads, seqs))
+            if isinstance(op, tuple):
+                session_id = op[0]
+                prev = heads[session_id]
+                digest = heads[session_id] = chain(prev, *op)  # the op's fields are chain_event's, in order
+                seqs[session_id] = op[1]
+                extend(op)
+                extend((prev, digest))
                 continue
-            if rows:
-                self._conn.executemany(INSERT_EVENT, rows)
-                rows = []
+            if values:
+                self._insert(values)
+                values.clear()
             self._apply(op, heads, seqs)
-        if rows:
-            self._conn.executemany(INSERT_EVENT, rows)
+        if values:
+            self._insert(values)
+
+    def _insert(self, values: list[Any]) -> None:
+        """Insert events given as flat row values: whole chunks as multi-row INSERTs, the rest with executemany.
+
+        A multi-row INSERT is bound in one call and runs in one sqlite3_step, which releases the GIL for the whole
+        chunk, so the callers' record() can run meanwhile; executemany releases and retakes it for every row, and a
+        thread retaking the GIL from a busy one may wait up to the switch interval (5 ms) each time.
+        """
+        width = self._chunk * COLUMNS
+        whole = len(values) - len(values) % width
+        execute = self._conn.execute
+        for start in range(0, whole, width):
+            execute(self._insert_chunk, values[start:start + width])
+        if whole < len(values):
+            rest = iter(values[whole:])
+            self._conn.executemany(INSERT_EVENT, zip(*[rest] * COLUMNS, strict=True))
 
     def _announce(self, batch: list[Op]) -> None:
         """Tell listeners the last durable sequence number of each session in this commit."""
@@ -245,18 +275,10 @@ class Writer:
             return
         last: dict[str, int] = {}
         for op in batch:
-            if type(op) is EventOp:
-                last[op.session_id] = op.seq
+            if isinstance(op, tuple):
+                last[op[0]] = op[1]
         for listener in self.commit_listeners:
             listener(last)
-
-    @staticmethod
-    def _chain(op: EventOp, heads: dict[str, str], seqs: dict[str, int]) -> tuple[Any, ...]:
-        prev = heads[op.session_id]
-        digest = chain_event(prev, op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json)
-        heads[op.session_id] = digest
-        seqs[op.session_id] = op.seq
-        return (op.session_id, op.seq, op.t_ns, op.kind, op.game, op.trial, op.payload_json, prev, digest)
 
     def _apply(self, op: Op, heads: dict[str, str], seqs: dict[str, int]) -> None:
         if isinstance(op, OpenOp):

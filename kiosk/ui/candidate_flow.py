@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from eventlog import EventLog, EventLogError, EventRecord, OpenSession
 from eventlog.recorder import SessionRecorder
 from games.core import GameView, RestoreError
-from games.spec import GameSpec, game_spec, load_object
+from games.spec import ExtendedTimeError, GameSpec, extend_time, game_spec, load_object
 from kiosk.services import session_ops, texts
 from kiosk.services.battery import BatteryError
 from kiosk.services.codes import CodeFormatError, CodeTypoError, parse_code
@@ -86,6 +86,8 @@ class CandidateController(QObject):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
+    accommodated_appearance_wanted = Signal(float, bool)  # type scale, high contrast: granted on the code; the window
+    # applies them (kiosk/ui/appearance.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
 
     def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
                  seed_override: int | None = None, parent: QObject | None = None, purpose: str = "assessment") -> None:
@@ -218,12 +220,22 @@ class CandidateController(QObject):
 
     def _admitted(self, admission: Admission) -> None:
         self._take(admission)
+        if admission.accommodations.any:  # at the session's start, before consent and any game
+            self.record("station.accommodations", admission.accommodations.payload())
+        self._apply_accommodated_appearance()
         self._go(FlowEvent.CODE_ACCEPTED)
 
     def resumed(self, admission: Admission) -> None:
         """The proctor resumed an interrupted session: continue at its game (and trial)."""
         self._take(admission)
+        self._apply_accommodated_appearance()
         self._go(FlowEvent.RESUMED, admission.game_index)
+
+    def _apply_accommodated_appearance(self) -> None:
+        """The call site for larger type and high contrast granted on the code: asks the window to show them."""
+        granted = self.admission.accommodations if self.admission else None
+        if granted is not None and (granted.type_scale > 1 or granted.high_contrast):
+            self.accommodated_appearance_wanted.emit(granted.type_scale, granted.high_contrast)
 
     # -- consent ----------------------------------------------------------------------------------
 
@@ -330,9 +342,10 @@ class CandidateController(QObject):
         params = spec.params_model.model_validate(battery.params_for(index, practice))
         salt = ":practice" if practice else ""
         seed = battery.seed_for(index, session.session_id + salt, self.seed_override)
-        try:
+        try:  # extended time: the game's timed elements that are not its measure, longer (docs/ACCOMMODATIONS.md)
+            params = extend_time(spec, params, self.admission.accommodations.extended_time)
             view, game = load_game_view(spec, SessionRecorder(self.log, session, name), params, seed)
-        except NotAGameView as exc:
+        except (NotAGameView, ExtendedTimeError) as exc:
             self._game_failed(name, index, practice, False, exc)
             return
         game.game_did_finish.connect(lambda summary: self._game_finished(practice))

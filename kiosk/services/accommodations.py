@@ -17,8 +17,17 @@ from games.spec import ExtendedTimeError, extend_time, game_spec
 from kiosk.services.battery import Battery
 from kiosk.services.stationdb import IssuedCode, StationDb
 
-__all__ = ["NAMES", "Accommodations", "AccommodationError", "check_battery", "code_accommodations", "issue_codes",
-           "parse_accommodations", "recorded_accommodations", "set_code_accommodations"]
+__all__ = [
+    "NAMES",
+    "AccommodationError",
+    "Accommodations",
+    "check_battery",
+    "code_accommodations",
+    "issue_codes",
+    "parse_accommodations",
+    "recorded_accommodations",
+    "set_code_accommodations",
+]
 
 FACTORS = {"extended_time": (1.0, 3.0, "a time factor such as 1.5"), "type_scale": (1.0, 2.0, "a scale such as 1.5")}
 FLAGS = ("high_contrast", "breaks")

@@ -41,7 +41,7 @@ class Admission:
     instructions: dict[str, str] = field(default_factory=dict)  # game -> markdown, read here, not on the GUI
     events: tuple[EventRecord, ...] = ()  # a resumed session's recorded events (session.resumed included), for
     # the resumed game's view.resume_from(); read here, on the worker, never on the GUI thread
-    accommodations: Accommodations = Accommodations()  # granted on the code (docs/ACCOMMODATIONS.md)
+    accommodations: Accommodations = field(default_factory=Accommodations)  # granted on the code (ACCOMMODATIONS.md)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,8 @@ def mark_comparability(
                    for i in interpretations]
     marked += [t.key for t in new_traits if t.comparability] + [i.key for i in new_interps if i.comparability]
     not_comparable = list(dict.fromkeys(marked))
-    names = ", ".join(_NAMES[k] + (f" {v:g}x" if not isinstance(v, bool) else "") for k, v in granted.items())
+    names = ", ".join(_NAMES[k] + ("" if isinstance(v, bool) else f" {v:.0%}" if k == "type_scale" else f" {v:g}x")
+                      for k, v in granted.items())
     note = (f"Accommodations: {names or 'none that change timing or appearance'}. "
             + (f"{len(not_comparable)} measures depend on them and are marked not comparable with sessions without "
                "them; every other measure is comparable." if not_comparable else

@@ -3,7 +3,10 @@ run with extended time, and the scored profile marks what they make not comparab
 
 from __future__ import annotations
 
+import csv
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,7 @@ def _issue(data_dir: Path, granted: Accommodations) -> str:
 
 
 def test_extended_time_reaches_the_games_and_the_profile_marks_what_it_changes(
-    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path, tmp_path: Path
 ) -> None:
     code = _issue(data_dir, GRANTED)
     window = make_station(seed_override=3)
@@ -86,6 +89,27 @@ def test_extended_time_reaches_the_games_and_the_profile_marks_what_it_changes(
     traits = {t["key"]: t for t in profile["traits"]}
     assert traits["deliberation"]["comparability"]["comparable"] is False
     assert "comparability" not in traits["scenario_risk"]
+    _report_and_export_show_them(data_dir, sid, tmp_path)
+
+
+def _hiremate(data_dir: Path, *args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "kiosk.cli", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def _report_and_export_show_them(data_dir: Path, sid: str, tmp_path: Path) -> None:
+    _hiremate(data_dir, "report", sid, "--html", str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Accommodations" in html and "extended time 1.5x, larger type 150%, breaks between games" in html
+    assert "Accommodations: extended time 1.5x, larger type 150%, breaks between games." in html
+    assert "measures depend on them and are marked not comparable" in html  # this short battery scores no trait
+    _hiremate(data_dir, "data", "export", sid, "--format", "csv", "-o", str(tmp_path / "data"))
+    with (tmp_path / "data" / "sessions.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["accommodations"] == "extended_time=1.5;type_scale=1.5;breaks"
+    assert "decision.first_decision_ms" in row["not_comparable"].split()
+    assert "deliberation" in row["not_comparable"].split() and "decision.final_risk" not in row["not_comparable"]
 
 
 def test_a_code_without_accommodations_records_none_and_changes_nothing(

@@ -29,10 +29,9 @@ def stream(language: str | None, source: str = "access_code", text: str = TEXT_E
                       (11, "reasoning_started", {}),
                       (20, "reasoning_submitted", {"text": text, "chars": len(text), "words": 16}),
                       (20, "task_completed", done("a", "low"))])
-    task(b, 1, "tb", [(2, "option_selected", {"option_id": "c", "risk_level": "medium", "tags": ["x"]}),
-                      (3, "task_completed", done("c", "medium"))])
-    task(b, 2, "tc", [(6, "option_selected", {"option_id": "d", "risk_level": "low", "tags": ["x"]}),
-                      (8, "task_completed", done("d", "low"))])
+    for index, (tid, option, risk) in enumerate((("tb", "c", "medium"), ("tc", "d", "low")), start=1):
+        picked = {"option_id": option, "risk_level": risk, "tags": ["x"]}
+        task(b, index, tid, [(2 * index, "option_selected", picked), (3 * index, "task_completed", done(option, risk))])
     b.after(5, "decision.game_ended", {"tasks_completed": 3}, G)
     return b.close()
 

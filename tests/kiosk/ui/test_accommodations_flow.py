@@ -53,10 +53,14 @@ def test_extended_time_reaches_the_games_and_the_profile_marks_what_it_changes(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
     assert looks == [(1.5, False)]  # the call site for larger type fired as the session started
     click(window.screens.consent.agree_button)
-    for _ in range(3):
+    for index in range(3):
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.instructions, timeout=30_000)
+        on_break = "Break." in window.screens.instructions.text.toPlainText()
+        assert on_break == (index > 0)  # breaks granted: between games, and the idle pause does not watch then
+        assert window.guard.idle_timer.isActive() == (index == 0)
         with qtbot.waitSignal(window.game_view_did_start, timeout=5000):
             click(window.screens.instructions.begin_button)
+        assert window.guard.idle_timer.isActive()
     closed: list[Any] = []
     window.session_did_close.connect(closed.append)
     decision = views["decision"]

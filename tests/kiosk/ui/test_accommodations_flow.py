@@ -14,12 +14,13 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from eventlog import Store
-from kiosk.services.accommodations import Accommodations, issue_codes
+from kiosk.services.accommodations import Accommodations, code_accommodations, issue_codes
 from kiosk.services.battery import resolve_battery
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.simulate import make_player
 from sync.stored_results import stored_results
 from tests.kiosk.conftest import FAST, MakeStation, click, prepare, type_code
+from tests.kiosk.ui.test_code_printing import open_panel, retype
 
 GRANTED = Accommodations(extended_time=1.5, type_scale=1.5, breaks=True)
 
@@ -130,3 +131,23 @@ def test_a_code_without_accommodations_records_none_and_changes_nothing(
     window.log.flush()
     with Store.in_dir(data_dir) as store:
         assert "station.accommodations" not in [e.kind for e in store.events(sid)]
+
+
+def test_the_panel_issues_codes_with_accommodations_and_refuses_bad_ones(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    window = make_station()
+    open_panel(qtbot, window)
+    panel = window.panel
+    retype(panel.accommodations_input, "extended_time=9")
+    click(panel.issue_button)
+    qtbot.waitUntil(lambda: "extended_time='9'" in panel.status.text(), timeout=10_000)
+    assert "more than 1 and at most 3" in panel.status.text()
+    retype(panel.accommodations_input, "extended_time=1.5, high_contrast")
+    click(panel.issue_button)
+    qtbot.waitUntil(lambda: panel.pdf_button.isEnabled(), timeout=10_000)
+    with Store.in_dir(data_dir) as store:
+        db = StationDb(store)
+        rows = db.codes()
+        assert len(rows) == 1  # the refused request issued nothing
+        assert code_accommodations(db, rows[0].ref) == Accommodations(extended_time=1.5, high_contrast=True)

@@ -18,8 +18,9 @@ def accommodation_facts(profile: Profile | None) -> list[tuple[str, str]]:
                  f"larger type {acc.type_scale:.0%}" if acc.type_scale else "",
                  "high contrast" if acc.high_contrast else "", "breaks between games" if acc.breaks else ""]
         out.append(("Accommodations", ", ".join(p for p in parts if p) or "recorded, none changing the games"))
-    if profile is not None and profile.language is not None:
-        out.append(("Language", language_fact(profile)))
+    lang = profile.language if profile is not None else None
+    if profile is not None and lang is not None and (lang.language != "en" or lang.keyword_table != "en"):
+        out.append(("Language", language_fact(profile)))  # English, as every session before languages: no tile
     return out
 
 

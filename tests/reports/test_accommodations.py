@@ -12,11 +12,12 @@ from tests.scoring.helpers import StreamBuilder
 GRANTED = {"extended_time": 2.0, "type_scale": 1.0, "high_contrast": True, "breaks": False}
 
 
-def _profile(granted: dict | None):  # type: ignore[no-untyped-def]
+def _profile(kind: str | None = None, payload: dict | None = None):  # type: ignore[no-untyped-def]
+    """The golden decision session scored with 1.3.0, with one station event recorded before its first game."""
     records = golden.stream()
-    if granted is not None:  # the same session, with station.accommodations recorded before its first game
+    if kind is not None:
         b = StreamBuilder()
-        b.after(1, "station.accommodations", granted)
+        b.after(1, kind, payload or {})
         for r in records[1:-1]:
             b.add(r.kind, r.t_ns + 2_000_000, dict(r.payload), r.game, r.trial)
         records = b.close()
@@ -24,7 +25,7 @@ def _profile(granted: dict | None):  # type: ignore[no-untyped-def]
 
 
 def test_page_one_and_the_evidence_name_the_accommodations_and_what_they_change() -> None:
-    profile = _profile(GRANTED)
+    profile = _profile("station.accommodations", GRANTED)
     assert ("Accommodations", "extended time 2x, high contrast") in accommodation_facts(profile)
     notice = accommodation_notice(profile)
     assert notice is not None and notice.endswith("Not comparable with candidates without them: Deliberation "
@@ -36,7 +37,13 @@ def test_page_one_and_the_evidence_name_the_accommodations_and_what_they_change(
 
 
 def test_a_session_without_accommodations_says_nothing_of_them() -> None:
-    profile = _profile(None)
-    assert [label for label, _ in accommodation_facts(profile)] == ["Language"]
+    profile = _profile()
+    assert accommodation_facts(profile) == []  # an English session without accommodations: page 1 as before
     assert accommodation_notice(profile) is None
     assert not [b for b in evidence_section(profile).blocks if isinstance(b, Notice)]
+
+
+def test_a_session_in_another_language_names_it_and_its_keyword_table() -> None:
+    profile = _profile("station.language", {"language": "es", "source": "candidate"})
+    assert accommodation_facts(profile) == [
+        ("Language", "Spanish; reasoning keywords: es table v1 (machine translation, not yet reviewed)")]

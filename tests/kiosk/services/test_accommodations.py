@@ -66,6 +66,8 @@ def test_codes_issue_stores_accommodations_and_refuses_bad_ones(
     assert main(["--data-dir", str(data_dir), "codes", "issue", "--count", "1", "--accommodation", "nap=1"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("hiremate codes issue: unknown accommodation 'nap'") and err.count("\n") == 1
+    assert main(["--data-dir", str(data_dir), "codes", "list"]) == 0
+    assert capsys.readouterr().out.count("accommodations: extended time 1.5x, high contrast") == 2
     with Store.in_dir(data_dir) as store:
         db = StationDb(store)
         rows = db.codes()

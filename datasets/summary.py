@@ -66,6 +66,12 @@ def _session_columns() -> tuple[Column, ...]:
             "step).", source="station.consent.version"),
         col("consent_sha256", "string", "SHA-256 of that consent text's UTF-8 bytes.",
             source="station.consent.text_sha256"),
+        col("accommodations", "string", "The accommodations the session ran with, as granted on the access code: "
+            "`extended_time=F` (timed elements that are not the measure, times F), `type_scale=S`, `high_contrast`, "
+            "`breaks`, joined by `;` (n/a: none). docs/ACCOMMODATIONS.md.", source="station.accommodations"),
+        col("not_comparable", "string", "The metrics, traits and readings the accommodations make not comparable "
+            "with sessions without them, space-separated (scoring 1.3.0 on; n/a: none or no accommodations).",
+            source="scoring accommodations.not_comparable"),
         col("event_count", "integer", "Events in the session's log.", minimum=0),
         col("resumes", "integer", "Times the session was resumed after a crash (session.resumed).", minimum=0),
         col("pauses", "integer", "Times the station paused the candidate flow (station.paused).", minimum=0),
@@ -138,6 +144,8 @@ SESSIONS = TableSpec(
 
 def _profile_values(profile: Profile) -> dict[str, Any]:
     row: dict[str, Any] = {"scoring_version": profile.scoring_version}
+    if profile.accommodations is not None and profile.accommodations.not_comparable:
+        row["not_comparable"] = " ".join(profile.accommodations.not_comparable)
     for g in profile.games:
         if g.game not in GAME_METRICS:
             continue
@@ -168,7 +176,8 @@ def summary_row(ctx: SessionContext, profile: Profile | None, error: str | None)
     row: dict[str, Any] = {
         "session_id": s.session_id, "participant": s.participant, "station_id": s.station_id, "battery": s.battery,
         "purpose": s.purpose, "status": s.status, "anchor_wall_utc": s.anchor_wall_utc, "closed_utc": s.closed_utc,
-        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records), "event_count": len(records),
+        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records),
+        "accommodations": _accommodations(records), "event_count": len(records),
         "resumes": counts[0], "pauses": counts[1], "freezes": counts[2],
         "frozen_ms": sum(b - a for a, b in ctx.freezes) / 1e6, "scoring_error": error,
     }
@@ -181,6 +190,14 @@ def _consent(records: Sequence[Any]) -> dict[str, Any]:
     """The version and hash of the consent text the session's last consent event answered (n/a without one)."""
     answer: dict[str, Any] = next((r.payload for r in reversed(records) if r.kind == "station.consent"), {})
     return {"consent_version": answer.get("version"), "consent_sha256": answer.get("text_sha256")}
+
+
+def _accommodations(records: Sequence[Any]) -> str | None:
+    """station.accommodations as `extended_time=1.5;breaks` (only what is granted; None without any)."""
+    granted: dict[str, Any] = next((r.payload for r in records if r.kind == "station.accommodations"), {})
+    parts = [f"{k}={granted[k]:g}" for k in ("extended_time", "type_scale") if granted.get(k, 1.0) > 1.0]
+    parts += [k for k in ("high_contrast", "breaks") if granted.get(k) is True]
+    return ";".join(parts) or None
 
 
 def _count(records: Sequence[Any], kinds: tuple[str, ...]) -> list[int]:

@@ -14,11 +14,16 @@ import pkgutil
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import games
 
-__all__ = ["GameSpec", "all_games", "game_spec", "load_event_kinds", "load_object"]
+__all__ = ["ExtendedTimeError", "GameSpec", "all_games", "extend_time", "game_spec", "load_event_kinds",
+           "load_object"]
+
+
+class ExtendedTimeError(ValueError):
+    """An extended-time factor would take a game's parameter outside what the game accepts."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,9 @@ class GameSpec:
     player: str  # "games.bart.player:BartPlayer"
     events_module: str  # "games.bart.events"
     trial_noun: str = "trial"  # what the candidate sees a trial called ("Balloon 8 of 30": "balloon")
+    extended_time: tuple[str, ...] = ()
+    """The parameters an extended-time accommodation multiplies: the game's timed elements that are not themselves
+    what it measures (docs/ACCOMMODATIONS.md says per game what is extended, what is kept and why)."""
 
 
 def load_object(path: str) -> Any:
@@ -63,6 +71,25 @@ def game_spec(name: str) -> GameSpec:
     if name not in specs:
         raise KeyError(f"unknown game {name!r}; known games: {', '.join(sorted(specs)) or 'none'}")
     return specs[name]
+
+
+def extend_time(spec: GameSpec, params: BaseModel, factor: float) -> BaseModel:
+    """The game's parameters with each `spec.extended_time` field multiplied by factor (integers rounded), checked
+    by the game's own model again; ExtendedTimeError names the field when the result is out of its range."""
+    if factor == 1.0 or not spec.extended_time:
+        return params
+    values = params.model_dump()
+    for name in spec.extended_time:
+        value = values[name]
+        values[name] = round(value * factor) if isinstance(value, int) else value * factor
+    try:
+        return spec.params_model.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(params)"
+        raise ExtendedTimeError(f"extended time {factor:g}x: {spec.name}'s {where} would be "
+                                f"{values.get(str(first['loc'][0]) if first['loc'] else '', '?')}: "
+                                f"{first['msg']}") from None
 
 
 def load_event_kinds() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reports.document import Block, Bullets, Heading, Paragraph, Section, Table
+from reports.accommodations import comparability_line
+from reports.document import Block, Bullets, Heading, Notice, Paragraph, Section, Table
 from reports.labels import QUALITY_LABELS
 from reports.texts import ADVICE, INSUFFICIENT_MEANS, KIND_WORDS, formula
 from scoring import Profile, Trait
@@ -55,6 +56,9 @@ def _trait(t: Trait, spec: dict[str, Any]) -> list[Block]:
                                 f"What you can do: {advice}"))
         return blocks
     blocks.append(Paragraph(_reliability(t)))
+    not_comparable = comparability_line(t)
+    if not_comparable is not None:
+        blocks.append(Notice(not_comparable, "warn"))
     if t.evidence:
         blocks.append(Bullets(tuple(humanise(e) for e in t.evidence), "", "plain"))
     return blocks

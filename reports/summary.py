@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from reports.accommodations import accommodation_facts, accommodation_notice
 from reports.document import Block, Bullets, Chart, Columns, Facts, Heading, Notice, Paragraph, Section, Table
 from reports.labels import GAME_TITLES, QUALITY_LABELS
 from reports.session_data import SessionData, SessionMeta
@@ -90,7 +91,7 @@ def _facts(meta: SessionMeta, profile: Profile | None, data: SessionData | None)
     minutes += f" · consent text {meta.consent_version}" if meta.consent_version else ""
     items = [("Candidate", who), ("Assessed", local_time(meta.started_utc, meta.time_zone) + minutes),
              ("Battery", title), ("Completion", status_line(meta, profile, data)),
-             ("Data quality", quality_line(profile)[0])]
+             ("Data quality", quality_line(profile)[0]), *accommodation_facts(profile)]
     return Facts(tuple(items))
 
 
@@ -148,6 +149,9 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
     if automated is not None:
         blocks.append(Notice(f"The input looks automated, not a person's: {automated.message}. The figures below "
                              "are shown for the record only; this session is left out of norms.", "warn"))
+    accommodated = accommodation_notice(profile)
+    if accommodated is not None:
+        blocks.append(Notice(accommodated, "info"))
     if meta.status != "completed":
         blocks.append(Notice("The session ended before the end of the battery; the figures use the games and trials "
                              "that were finished.", "warn"))

@@ -13,6 +13,7 @@ from eventlog.records import EventRecord
 from scoring.activity import active_ms, idle_outside_activity_ms, reading_spans, spans_ms, typing_spans
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
+from scoring.keywords import KeywordTable, count_reasoning
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, log_position, mean, mean_of, sd
 from scoring.stream import frozen_ns, get
@@ -56,15 +57,23 @@ class Task:
     end_ns: int = 0
 
 
-def reasoning_score(text: str, t: Any) -> tuple[int, int, float, float]:
-    """(words, logical keywords, keyword score, depth 0..1) by seed 004's weighted keywords (7.3)."""
-    tokens = text.split()
-    weights = t["keywords"]
-    hits = [float(weights[w]) for w in (tok.lower().translate(_PUNCT) for tok in tokens) if w in weights]
-    score = sum(hits)
-    depth = float(t["word_weight"]) * min(len(tokens) / float(t["word_cap"]), 1.0) + \
+def reasoning_score(text: str, t: Any, keywords: KeywordTable | None = None) -> tuple[int, int, float, float]:
+    """(words, logical keywords, keyword score, depth 0..1) by seed 004's weighted keywords (7.3).
+
+    With a keyword table (1.3.0: the session's language) words and keywords are counted by
+    scoring.keywords.count_reasoning; without one as up to 1.2.0: every whitespace token is a word and each is
+    matched against the English weights after stripping ASCII punctuation.
+    """
+    if keywords is not None:
+        words, found, score = count_reasoning(text, keywords)
+    else:
+        tokens = text.split()
+        weights = t["keywords"]
+        hits = [float(weights[w]) for w in (tok.lower().translate(_PUNCT) for tok in tokens) if w in weights]
+        words, found, score = len(tokens), len(hits), sum(hits)
+    depth = float(t["word_weight"]) * min(words / float(t["word_cap"]), 1.0) + \
         float(t["keyword_weight"]) * min(score / float(t["keyword_cap"]), 1.0)
-    return len(tokens), len(hits), score, depth
+    return words, found, score, depth
 
 
 def _risks(events: list[EventRecord]) -> dict[str, str]:
@@ -98,7 +107,7 @@ def _exposure(events: list[EventRecord], with_views: bool) -> list[str]:
 
 
 def _task(events: list[EventRecord], options: int, t: Any, freezes: Sequence[Span] = (),
-          idle_ms: float | None = None) -> Task:
+          idle_ms: float | None = None, keywords: KeywordTable | None = None) -> Task:
     start, end = events[0], events[-1]
     idle = float(t["idle_threshold_ms"]) if idle_ms is None else idle_ms
     spans = t.get("activity") == "spans"
@@ -110,14 +119,14 @@ def _task(events: list[EventRecord], options: int, t: Any, freezes: Sequence[Spa
     selected = next((e for e in events if e.kind == "decision.option_selected"), end)
     viewed = [get(e, "option_id", str) for e in events if e.kind == "decision.option_viewed"]
     text = next((get(e, "text", str) for e in reversed(events) if e.kind == "decision.reasoning_submitted"), "")
-    words, keywords, score, depth = reasoning_score(text, t)
+    words, found, score, depth = reasoning_score(text, t, keywords)
     final = get(end, "option_id", str)
     return Task(
         task_id=get(start, "task_id", str), options=options, total_ms=running_ms(start, end),
         active_ms=active_ms(events, idle, freezes) if spans else sum(g for g in gaps if 0 <= g < idle),
         first_decision_ms=running_ms(start, selected),
         changes=sum(e.kind == "decision.option_changed" for e in events), views=len(viewed),
-        unique_views=len(set(viewed)), words=words, keywords=keywords, keyword_score=score, depth=depth,
+        unique_views=len(set(viewed)), words=words, keywords=found, keyword_score=score, depth=depth,
         exposure=_exposure(events, spans), final_risk=get(end, "risk_level", str),
         idle_ms=idle_outside_activity_ms(events, freezes) if spans else
         float(sum(get(e, "idle_duration_ms", int) for e in events if e.kind == "decision.idle_detected")),
@@ -132,10 +141,12 @@ def _task(events: list[EventRecord], options: int, t: Any, freezes: Sequence[Spa
     )
 
 
-def parse_tasks(records: Sequence[EventRecord], t: Any, freezes: Sequence[Span] = ()) -> tuple[list[Task], bool]:
+def parse_tasks(records: Sequence[EventRecord], t: Any, freezes: Sequence[Span] = (),
+                keywords: KeywordTable | None = None) -> tuple[list[Task], bool]:
     """The completed tasks in order, and whether decision.game_ended was recorded.
 
-    Time inside `freezes` (the station froze the game) is left out of every task duration.
+    Time inside `freezes` (the station froze the game) is left out of every task duration; `keywords` is the
+    reasoning's keyword table (1.3.0 on; see reasoning_score).
     """
     tasks: list[Task] = []
     current: list[EventRecord] = []
@@ -158,7 +169,7 @@ def parse_tasks(records: Sequence[EventRecord], t: Any, freezes: Sequence[Span] 
                                         f"{current[0].payload['task_id']!r}", rec.kind)
             current.append(rec)
             if rec.kind == "decision.task_completed":
-                tasks.append(_task(current, options, t, freezes, idle))
+                tasks.append(_task(current, options, t, freezes, idle, keywords))
                 current = []
     return tasks, ended
 
@@ -227,7 +238,7 @@ _AGG2 = [("decision.risk_preference", "dominant", ""), ("decision.decision_consi
 
 
 def score_decision(
-    records: Sequence[EventRecord], tables: Any, freezes: Sequence[Span] = ()
+    records: Sequence[EventRecord], tables: Any, freezes: Sequence[Span] = (), keywords: KeywordTable | None = None
 ) -> tuple[GameResult, list[Task]]:
     """Per-task metrics (grouped by task id) and, with enough tasks, the across-task aggregates.
 
@@ -235,7 +246,7 @@ def score_decision(
     """
     t = tables["decision"]
     exclude = bool(tables.get("freezes", {}).get("exclude_from_decision_times", False))
-    tasks, ended = parse_tasks(records, t, freezes if exclude else ())
+    tasks, ended = parse_tasks(records, t, freezes if exclude else (), keywords)
     metrics = [metric("decision.tasks_completed", len(tasks), "tasks", len(tasks))]
     need = int(t["min_tasks"])
     if len(tasks) >= need:

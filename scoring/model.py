@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -10,12 +10,15 @@ from eventlog.canonical import canonical_json
 from scoring.stats import quantize
 
 __all__ = [
+    "Accommodations",
+    "Comparability",
     "GameResult",
     "Insufficient",
     "Interpretation",
     "Metric",
     "Profile",
     "QualityFlag",
+    "ReasoningLanguage",
     "Trait",
 ]
 
@@ -35,6 +38,13 @@ class Insufficient(_Frozen):
     suggestion: str
 
 
+class Comparability(_Frozen):
+    """Set (from 1.3.0) on a measure that an accommodation changed: it is not comparable with sessions without it."""
+
+    comparable: bool
+    reason: str
+
+
 class Metric(_Frozen):
     """One named measurement; `group` is a colour, a task id or empty for the whole game."""
 
@@ -44,6 +54,7 @@ class Metric(_Frozen):
     unit: str = ""
     n: int = 0
     insufficient: Insufficient | None = None
+    comparability: Comparability | None = None
 
 
 class GameResult(_Frozen):
@@ -77,6 +88,7 @@ class Trait(_Frozen):
     sources: list[str]
     evidence: list[str]
     insufficient: Insufficient | None = None
+    comparability: Comparability | None = None
 
 
 class Interpretation(_Frozen):
@@ -88,6 +100,7 @@ class Interpretation(_Frozen):
     confidence: float
     evidence: list[str]
     insufficient: Insufficient | None = None
+    comparability: Comparability | None = None
 
 
 class QualityFlag(_Frozen):
@@ -98,6 +111,40 @@ class QualityFlag(_Frozen):
     value: float | int | None
     threshold: float | int
     message: str
+
+
+class ReasoningLanguage(_Frozen):
+    """The language the reasoning was scored in (from 1.3.0) and the keyword table used, with its version."""
+
+    language: str  # the session's language (BCP 47), "en" when the session recorded none
+    chosen_by: str  # station.language's source, or "not recorded"
+    keyword_table: str  # the language of the table used
+    keyword_table_version: str
+    keyword_table_made_by: str  # "seed" or "machine translation"
+    note: str = ""
+
+
+class Accommodations(_Frozen):
+    """The accommodations the session was run with (from 1.3.0) and the measures they make not comparable."""
+
+    extended_time: float | None = None
+    type_scale: float | None = None
+    high_contrast: bool = False
+    breaks: bool = False
+    not_comparable: list[str]
+    note: str
+
+
+_ABSENT_WHEN_NONE = frozenset({"comparability", "language", "accommodations"})
+"""Fields added in 1.3.0: left out of the canonical JSON when unset, so that older versions' bytes never change."""
+
+
+def _without_unset(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_unset(v) for k, v in value.items() if not (v is None and k in _ABSENT_WHEN_NONE)}
+    if isinstance(value, list):
+        return [_without_unset(v) for v in value]
+    return value
 
 
 class Profile(_Frozen):
@@ -113,10 +160,12 @@ class Profile(_Frozen):
     strengths: list[str]
     considerations: list[str]
     quality: list[QualityFlag]
+    language: ReasoningLanguage | None = None
+    accommodations: Accommodations | None = None
 
     def canonical_json(self) -> bytes:
         """Sorted keys, no spaces, floats rounded once to the table's decimals: byte-identical for equal events."""
-        return canonical_json(quantize(self.model_dump(mode="json"))).encode("utf-8")
+        return canonical_json(quantize(_without_unset(self.model_dump(mode="json")))).encode("utf-8")
 
     def trait(self, key: str) -> Trait | None:
         """The trait with this key, if part of the profile."""

@@ -7,6 +7,8 @@ from typing import Any
 
 from eventlog.records import EventRecord
 from scoring.bart import bart_traits, intervals_ms, score_bart
+from scoring.comparability import mark_comparability
+from scoring.context import reasoning_language, session_context
 from scoring.decision import decision_traits, score_decision, summary
 from scoring.errors import UnknownScoringVersion
 from scoring.interpret import interpret, recruiter_texts
@@ -20,7 +22,7 @@ from scoring.trial_games import score_trial_games
 
 __all__ = ["SCORING_VERSION", "SUPPORTED_VERSIONS", "rescore_canonical", "score_session"]
 
-SCORING_VERSION = "1.2.0"
+SCORING_VERSION = "1.3.0"
 SUPPORTED_VERSIONS: tuple[str, ...] = tuple(TABLES)
 
 
@@ -59,8 +61,11 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         traits += rt_traits(rt_games, tables)
     interpretations = []
     stability = None
+    context = session_context(stream)
+    keywords, language = reasoning_language(context, tables["decision"]) if "keyword_tables" in tables["decision"] \
+        else (None, None)
     if "decision" in stream.games:
-        result, tasks = score_decision(stream.games["decision"], tables, stream.freezes)
+        result, tasks = score_decision(stream.games["decision"], tables, stream.freezes, keywords)
         games.append(result)
         traits += decision_traits(tasks, tables)
         interpretations = interpret(tasks, tables)
@@ -72,11 +77,16 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
     games += trial_results
     traits += trial_traits
     notes, strengths, considerations = recruiter_texts(interpretations, traits, stability, tables)
+    accommodations = None
+    if "accommodations" in tables and context.accommodations is not None:
+        games, traits, interpretations, accommodations = mark_comparability(
+            context.accommodations, tables["accommodations"], games, traits, interpretations)
     return Profile(
         scoring_version=chosen, session_id=stream.session_id, participant=stream.participant,
         games=games, traits=traits, interpretations=interpretations, recruiter_notes=notes,
         strengths=strengths, considerations=considerations,
-        quality=quality_flags(stream, games, series, tables, presses),
+        quality=quality_flags(stream, games, series, tables, presses), language=language,
+        accommodations=accommodations,
     )
 
 

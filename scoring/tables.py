@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from scoring.accommodation_tables import ACCOMMODATIONS_1_3_0
+from scoring.keywords import legacy_weights
 from scoring.trial_tables import TRIAL_GAME_ANCHORS, TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
 
 __all__ = ["DECIMALS", "TABLES", "Table", "table_for"]
@@ -14,13 +16,9 @@ Table = dict[str, Any]
 DECIMALS = 4
 """Every float in a profile is rounded to this many decimals, once, when the canonical JSON is made."""
 
-_KEYWORDS_004: dict[str, float] = {
-    # Seed 004, section 7.3: weighted logical keywords (matched per word, punctuation stripped).
-    "because": 1.0, "therefore": 1.5, "however": 1.2, "although": 1.2, "since": 1.0,
-    "consequently": 1.5, "thus": 1.5, "hence": 1.5, "whereas": 1.2, "firstly": 1.0,
-    "secondly": 1.0, "finally": 1.0, "if": 0.8, "then": 0.8, "assuming": 1.3,
-    "considering": 1.2, "given": 1.0, "implies": 1.5,
-}
+_KEYWORDS_004: dict[str, float] = legacy_weights("en", "1")
+"""Seed 004, section 7.3: weighted logical keywords (matched per word, punctuation stripped), from
+assets/keywords/en.toml version 1 (the seed's list as given); 1.0.0-1.2.0 match them as ASCII-stripped tokens."""
 
 _TRAITS: dict[str, dict[str, Any]] = {
     "risk_tolerance": {
@@ -292,8 +290,20 @@ _TABLE_1_2_0: Table = {
                  "confidence": {**_TABLE_1_0_0["decision"]["confidence"], "strong": 0.85, "moderate": 0.7}},
 }
 
+_TABLE_1_3_0: Table = {
+    **_TABLE_1_2_0,
+    # 1.3.0: reasoning is counted in the session's language (its last station.language before the first game;
+    # English without one) with that language's keyword table (assets/keywords/<lang>.toml, the version named
+    # here); words are whitespace tokens holding a letter or digit, keywords are matched after Unicode
+    # normalisation, case folding and removal of every punctuation and symbol character (scoring/keywords.py).
+    # Sessions with accommodations (station.accommodations) mark the measures they change as not comparable.
+    "decision": {**_TABLE_1_2_0["decision"], "reasoning": "unicode", "default_language": "en",
+                 "keyword_tables": {"en": "1", "es": "1", "de": "1", "ar": "1"}},
+    "accommodations": ACCOMMODATIONS_1_3_0,
+}
+
 TABLES: dict[str, Any] = {"1.0.0": _freeze(_TABLE_1_0_0), "1.1.0": _freeze(_TABLE_1_1_0),
-                          "1.2.0": _freeze(_TABLE_1_2_0)}
+                          "1.2.0": _freeze(_TABLE_1_2_0), "1.3.0": _freeze(_TABLE_1_3_0)}
 """Every scoring version this code can reproduce, with its table. A change to any value is a new version."""
 
 

@@ -14,5 +14,6 @@ GAMES: list[GameSpec] = [
         player="games.bart.player:BartPlayer",
         trial_noun="balloon",
         events_module="games.bart.events",
+        extended_time=("feedback_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.card_match.view:CardMatchView",
         player="games.card_match.player:CardMatchPlayer",
         events_module="games.card_match.events",
+        extended_time=("board_pause_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

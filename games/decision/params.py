@@ -22,6 +22,8 @@ class DecisionParams(BaseModel):
     - `reasoning_debounce_ms`: typing must pause this long before a `reasoning_updated` (counts only) is
       recorded. No literature value: 1000 ms is an engineering choice, long enough that a typing burst
       gives one event, short enough to show the rhythm of writing.
+    - `soft_limit_factor`: each scenario's suggested time (`soft_time_limit_s`) is multiplied by this (rounded to
+      whole seconds); above 1 only under an extended-time accommodation (docs/ACCOMMODATIONS.md).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -30,6 +32,7 @@ class DecisionParams(BaseModel):
     order: Literal["fixed", "shuffle"] = "fixed"
     idle_threshold_ms: int = Field(default=5000, ge=100, le=600_000)
     reasoning_debounce_ms: int = Field(default=1000, ge=10, le=60_000)
+    soft_limit_factor: float = Field(default=1.0, ge=1.0, le=4.0)
 
     @field_validator("scenarios", mode="before")
     @classmethod

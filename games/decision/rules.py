@@ -124,6 +124,9 @@ def new_game(scenarios: list[Scenario], params: DecisionParams, rng: random.Rand
         raise err.UnknownScenarioError("params.scenarios: no scenarios to play")
     if params.order == "shuffle":
         rng.shuffle(chosen)
+    if params.soft_limit_factor != 1.0:  # an extended-time accommodation lengthens each suggested time
+        chosen = [s.model_copy(update={"soft_time_limit_s": round(s.soft_time_limit_s * params.soft_limit_factor)})
+                  if s.soft_time_limit_s else s for s in chosen]
     return DecisionState(tasks=tuple(chosen), seed=seed, idle_threshold_ms=params.idle_threshold_ms)
 
 

@@ -14,5 +14,6 @@ GAMES: list[GameSpec] = [
         player="games.decision.player:DecisionPlayer",
         trial_noun="situation",
         events_module="games.decision.events",
+        extended_time=("soft_limit_factor",),  # docs/ACCOMMODATIONS.md
     )
 ]

@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.digit_span.view:DigitSpanView",
         player="games.digit_span.player:DigitSpanPlayer",
         events_module="games.digit_span.events",
+        extended_time=("iti_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

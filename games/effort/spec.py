@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.effort.view:EffortView",
         player="games.effort.player:EffortPlayer",
         events_module="games.effort.events",
+        extended_time=("easy_seconds", "hard_seconds", "choice_seconds", "duration_s", "feedback_ms"),
     ),
 ]

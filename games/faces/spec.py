@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.faces.view:FacesView",
         player="games.faces.player:FacesPlayer",
         events_module="games.faces.events",
+        extended_time=("iti_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.igt.view:IgtView",
         player="games.igt.player:IgtPlayer",
         events_module="games.igt.events",
+        extended_time=("feedback_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

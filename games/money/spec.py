@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.money.view:MoneyView",
         player="games.money.player:MoneyPlayer",
         events_module="games.money.events",
+        extended_time=("feedback_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

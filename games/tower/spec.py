@@ -13,5 +13,6 @@ GAMES: list[GameSpec] = [
         view="games.tower.view:TowerView",
         player="games.tower.player:TowerPlayer",
         events_module="games.tower.events",
+        extended_time=("feedback_ms",),  # docs/ACCOMMODATIONS.md
     ),
 ]

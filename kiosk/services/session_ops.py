@@ -16,6 +16,7 @@ from kiosk.services import (
     station_kinds,  # noqa: F401  (registers the station.* kinds)
     texts,
 )
+from kiosk.services.accommodations import Accommodations, code_accommodations, recorded_accommodations
 from kiosk.services.battery import Battery, BatteryError, resolve_battery
 from kiosk.services.station_lock import holder_pid
 from kiosk.services.stationdb import CodeRefused, SessionInfo, StationDb
@@ -40,6 +41,7 @@ class Admission:
     instructions: dict[str, str] = field(default_factory=dict)  # game -> markdown, read here, not on the GUI
     events: tuple[EventRecord, ...] = ()  # a resumed session's recorded events (session.resumed included), for
     # the resumed game's view.resume_from(); read here, on the worker, never on the GUI thread
+    accommodations: Accommodations = field(default_factory=Accommodations)  # granted on the code (ACCOMMODATIONS.md)
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,13 @@ def admit(db: StationDb, log: EventLog, code: str, purpose: str = "assessment") 
         raise CodeRefused("unknown")
     battery = resolve_battery(found.battery)
     instructions = _instructions(battery)
+    granted = code_accommodations(db, found.ref)
     session_id = str(uuid.uuid4())
     with db.atomic():  # the code is spent only if its progress row is stored and the session opens
         issued = db.redeem_found(found, session_id)
         db.start_progress(session_id, battery.ref, code, os.getpid())
         session = log.open_session(purpose, issued.participant, battery.ref, session_id=session_id)
-    return Admission(session, issued.participant, battery, code, instructions=instructions)
+    return Admission(session, issued.participant, battery, code, instructions=instructions, accommodations=granted)
 
 
 def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
@@ -91,7 +94,7 @@ def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
     log.flush()  # session.resumed is stored before the events are read (the view keeps what precedes it)
     events = tuple(db.store.events(session_id))
     return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial,
-                     _instructions(battery), events)
+                     _instructions(battery), events, recorded_accommodations(events))
 
 
 def open_practice(log: EventLog, participant: str, battery: str) -> OpenSession:

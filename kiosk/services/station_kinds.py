@@ -11,6 +11,7 @@ from eventlog.kinds import Payload, register_kind
 
 __all__ = [
     "DropReason",
+    "StationAccommodations",
     "StationConsent",
     "StationFocusGained",
     "StationFocusLost",
@@ -142,3 +143,16 @@ class StationLanguage(Payload):
 
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
     source: LanguageSource
+
+
+@register_kind("station.accommodations")
+class StationAccommodations(Payload):
+    """The accommodations the proctor granted on the access code, recorded as the session starts (only when any is
+    granted): `extended_time` multiplies every timed element of a game that is not itself the measure (games'
+    `extended_time` parameters), `type_scale` is the type size (1.0 = 100 %), `high_contrast` the theme, `breaks`
+    a break offered between games. docs/ACCOMMODATIONS.md; scoring marks the measures they change."""
+
+    extended_time: float = Field(ge=1.0, le=3.0)
+    type_scale: float = Field(ge=1.0, le=2.0)
+    high_contrast: bool
+    breaks: bool

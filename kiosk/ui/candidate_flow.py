@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from eventlog import EventLog, EventLogError, EventRecord, OpenSession
 from eventlog.recorder import SessionRecorder
 from games.core import GameView, RestoreError
-from games.spec import GameSpec, game_spec, load_object
+from games.spec import ExtendedTimeError, GameSpec, extend_time, game_spec, load_object
 from kiosk.services import session_ops, texts
 from kiosk.services.battery import BatteryError
 from kiosk.services.codes import CodeFormatError, CodeTypoError, parse_code
@@ -35,7 +35,11 @@ from kiosk.ui.screens.candidate import (
 )
 from kiosk.ui.timing_probe import TimingProbe, embed_timing_check
 
-__all__ = ["CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
+BREAK_TEXT = ("**Break.** Take a break for as long as you need: nothing is timed now. Start the next game when "
+              "you are ready.\n\n")
+"""Shown above the next game's instructions when breaks between games were granted (docs/ACCOMMODATIONS.md)."""
+
+__all__ = ["BREAK_TEXT", "CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
 
 
 class NotAGameView(TypeError):
@@ -86,6 +90,9 @@ class CandidateController(QObject):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
+    accommodated_appearance_wanted = Signal(float, bool)  # type scale, high contrast: granted on the code; the window
+    # applies them (kiosk/ui/appearance.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
+    break_did_change = Signal(bool)  # a granted break between games began (True: no idle pause) or ended
 
     def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
                  seed_override: int | None = None, parent: QObject | None = None, purpose: str = "assessment") -> None:
@@ -104,6 +111,7 @@ class CandidateController(QObject):
                                 "version": texts.consent_version(self._consent)}  # read with the text, not at a click
         self._timing_probe: TimingProbe | None = None  # the timing check running before the first game, if any
         self._begin_after_check: list[Any] = []
+        self._on_break = False  # a granted break between games is running (docs/ACCOMMODATIONS.md)
         self._connect()
 
     def _connect(self) -> None:
@@ -178,10 +186,18 @@ class CandidateController(QObject):
         battery = self.admission.battery
         name = battery.games[self.state.index].game
         position = f"Game {self.state.index + 1} of {len(battery.games)}"
-        self.screens.instructions.show_game(
-            game_spec(name).title, self.admission.instructions.get(name, texts.GENERIC), position,
-            self.state.practice_offered, self.state.resuming)
+        text = self.admission.instructions.get(name, texts.GENERIC)
+        if self.admission.accommodations.breaks and self.state.index > 0 and not self.state.resuming:
+            text = BREAK_TEXT + text  # a granted break: the station does not pause for idleness until the next game
+            self._set_break(True)
+        self.screens.instructions.show_game(game_spec(name).title, text, position, self.state.practice_offered,
+                                            self.state.resuming)
         self.shell.show_candidate(self.screens.instructions)
+
+    def _set_break(self, on: bool) -> None:
+        if on != self._on_break:
+            self._on_break = on
+            self.break_did_change.emit(on)
 
     # -- code entry -------------------------------------------------------------------------------
 
@@ -211,6 +227,7 @@ class CandidateController(QObject):
 
     def _take(self, admission: Admission) -> None:
         self.admission = admission
+        self._on_break = False
         battery = admission.battery
         self.flow = Flow(tuple(battery.practice_for(i) for i in range(len(battery.games))))
         self.state = FlowState()
@@ -218,12 +235,22 @@ class CandidateController(QObject):
 
     def _admitted(self, admission: Admission) -> None:
         self._take(admission)
+        if admission.accommodations.any:  # at the session's start, before consent and any game
+            self.record("station.accommodations", admission.accommodations.payload())
+        self._apply_accommodated_appearance()
         self._go(FlowEvent.CODE_ACCEPTED)
 
     def resumed(self, admission: Admission) -> None:
         """The proctor resumed an interrupted session: continue at its game (and trial)."""
         self._take(admission)
+        self._apply_accommodated_appearance()
         self._go(FlowEvent.RESUMED, admission.game_index)
+
+    def _apply_accommodated_appearance(self) -> None:
+        """The call site for larger type and high contrast granted on the code: asks the window to show them."""
+        granted = self.admission.accommodations if self.admission else None
+        if granted is not None and (granted.type_scale > 1 or granted.high_contrast):
+            self.accommodated_appearance_wanted.emit(granted.type_scale, granted.high_contrast)
 
     # -- consent ----------------------------------------------------------------------------------
 
@@ -282,6 +309,7 @@ class CandidateController(QObject):
             return
         if self._waits_for_timing_check(self._practice):
             return
+        self._set_break(False)
         self._go(FlowEvent.PRACTICE)
         log = self.log
         self.ops.write(lambda db: session_ops.open_practice(log, admission.participant, admission.battery.ref),
@@ -305,6 +333,7 @@ class CandidateController(QObject):
         if self._waits_for_timing_check(self._begin):
             return
         resuming, index = self.state.resuming, self.state.index
+        self._set_break(False)
         self._go(FlowEvent.BEGIN)
         name = self.admission.battery.games[index].game
         sid = self.admission.session.session_id
@@ -330,9 +359,10 @@ class CandidateController(QObject):
         params = spec.params_model.model_validate(battery.params_for(index, practice))
         salt = ":practice" if practice else ""
         seed = battery.seed_for(index, session.session_id + salt, self.seed_override)
-        try:
+        try:  # extended time: the game's timed elements that are not its measure, longer (docs/ACCOMMODATIONS.md)
+            params = extend_time(spec, params, self.admission.accommodations.extended_time)
             view, game = load_game_view(spec, SessionRecorder(self.log, session, name), params, seed)
-        except NotAGameView as exc:
+        except (NotAGameView, ExtendedTimeError) as exc:
             self._game_failed(name, index, practice, False, exc)
             return
         game.game_did_finish.connect(lambda summary: self._game_finished(practice))

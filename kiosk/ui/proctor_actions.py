@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from eventlog import EventLog
 from kiosk.services import session_ops
+from kiosk.services.accommodations import issue_codes, parse_accommodations
 from kiosk.services.battery import resolve_battery
 from kiosk.services.printable import write_code_list
 from kiosk.services.session_ops import Closed
@@ -62,7 +63,8 @@ class ProctorActions(QObject):
         """Issue codes, save the printable list, then list every unused code again."""
         try:
             expires = parse_expires(request.expires)
-        except ValueError as exc:
+            granted = parse_accommodations(request.accommodations.replace(",", " ").split())
+        except ValueError as exc:  # AccommodationError is a ValueError: one line, nothing issued
             self.panel.show_status(str(exc))
             return
         person = (request.name, request.email) if request.count == 1 else None
@@ -70,7 +72,7 @@ class ProctorActions(QObject):
 
         def issue(db: StationDb) -> tuple[list[Any], str]:
             battery = resolve_battery(request.battery)
-            codes = db.issue_codes(request.count, battery.ref, expires, request.prefix, person)
+            codes = issue_codes(db, request.count, battery, expires, granted, request.prefix, person)
             name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
             return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
 

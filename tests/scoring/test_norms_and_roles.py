@@ -39,7 +39,7 @@ def _bot() -> NormSession:
 def test_a_norm_table_holds_n_mean_sd_percentiles_and_the_sessions_used(people: list[NormSession]) -> None:
     partial = NormSession("left", "default", "abandoned", people[0].profile)
     other = NormSession("other", "quick", "completed", people[1].profile)
-    table = build_norms([*people, partial, other, _bot()], "simulated applicants", NOW, "1.2.0")
+    table = build_norms([*people, partial, other, _bot()], "simulated applicants", NOW, "1.3.0")
     assert table.sessions == [p.session_id for p in people] and table.battery == "default"
     assert table.excluded == {"left": "status abandoned, not completed", "other": "battery quick, not default",
                               "bot": "automated input"}
@@ -48,11 +48,11 @@ def test_a_norm_table_holds_n_mean_sd_percentiles_and_the_sessions_used(people: 
     assert risk.n == 60 and risk.mean == pytest.approx(sum(values) / 60, abs=1e-4)
     assert risk.percentiles["p50"] == pytest.approx(quantile(values, 50), abs=1e-4)
     assert risk.percentiles["p1"] <= risk.percentiles["p25"] <= risk.percentiles["p75"] <= risk.percentiles["p99"]
-    assert len(table.inclusion) >= 4 and table.created_utc == NOW and table.scoring_version == "1.2.0"
+    assert len(table.inclusion) >= 4 and table.created_utc == NOW and table.scoring_version == "1.3.0"
 
 
 def test_the_table_survives_its_toml_and_places_a_person(people: list[NormSession], tmp_path: Path) -> None:
-    table = build_norms(people, 'applicants "A", 2026', NOW, "1.2.0")
+    table = build_norms(people, 'applicants "A", 2026', NOW, "1.3.0")
     path = tmp_path / "norms.toml"
     path.write_text(norms_toml(table), encoding="utf-8")
     again = load_norms(path)
@@ -72,11 +72,11 @@ def test_without_a_table_the_profile_says_so(people: list[NormSession]) -> None:
 
 
 def test_small_groups_get_no_percentiles_and_nothing_usable_is_refused(people: list[NormSession]) -> None:
-    small = build_norms(people[: MIN_NORM_N - 1], "a few", NOW, "1.2.0")
+    small = build_norms(people[: MIN_NORM_N - 1], "a few", NOW, "1.3.0")
     assert all(not n.percentiles for n in small.traits.values())
     assert percentile_rank(small.traits["risk_tolerance"], 50.0) is None
     with pytest.raises(NormError, match="none of the 1 sessions"):
-        build_norms([_bot()], "bots", NOW, "1.2.0")
+        build_norms([_bot()], "bots", NOW, "1.3.0")
 
 
 def test_a_broken_norm_file_is_named(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_a_broken_norm_file_is_named(tmp_path: Path) -> None:
 
 def test_a_role_derived_from_incumbents_is_the_middle_half_and_says_how_it_was_made(
         people: list[NormSession], tmp_path: Path) -> None:
-    role = derive_role(people, "Night dispatcher", "Dispatch at night", NOW, "1.2.0")
+    role = derive_role(people, "Night dispatcher", "Dispatch at night", NOW, "1.3.0")
     values = sorted(p.profile.trait("risk_tolerance").position for p in people)  # type: ignore[union-attr]
     band = role.traits["risk_tolerance"]
     assert (band.low, band.high) == (round(quantile(values, 25), 1), round(quantile(values, 75), 1))
@@ -104,4 +104,4 @@ def test_a_role_derived_from_incumbents_is_the_middle_half_and_says_how_it_was_m
 
 def test_too_few_incumbents_are_refused(people: list[NormSession]) -> None:
     with pytest.raises(DeriveError, match=f"49 incumbent session.*at least {MIN_INCUMBENTS}"):
-        derive_role(people[:49], "Tiny", "", NOW, "1.2.0")
+        derive_role(people[:49], "Tiny", "", NOW, "1.3.0")

@@ -42,9 +42,9 @@ def _frozen_pair(reason: str = "proctor") -> tuple[list[EventRecord], list[Event
     return plain, with_freeze(plain, viewed.seq, FROZEN_NS, reason, gap_ns=0), str(viewed.payload["task_id"])
 
 
-def test_the_current_version_is_1_2_0_and_the_older_versions_are_supported() -> None:
-    assert SCORING_VERSION == "1.2.0"
-    assert {"1.0.0", "1.1.0", "1.2.0"} <= set(SUPPORTED_VERSIONS)
+def test_the_current_version_is_1_3_0_and_the_older_versions_are_supported() -> None:
+    assert SCORING_VERSION == "1.3.0"
+    assert {"1.0.0", "1.1.0", "1.2.0", "1.3.0"} <= set(SUPPORTED_VERSIONS)
 
 
 def test_version_1_0_0_results_recorded_before_1_1_0_are_reproduced_byte_for_byte() -> None:

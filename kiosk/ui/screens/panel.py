@@ -203,6 +203,11 @@ class ProctorPanel(QWidget):
         self.name_input.setToolTip("Only when issuing one code; stored on this station only, apart from the log")
         self.email_input = QLineEdit()
         self.email_input.setPlaceholderText("optional")
+        self.accommodations_input = QLineEdit()
+        self.accommodations_input.setObjectName("accommodationsInput")
+        self.accommodations_input.setPlaceholderText("none, or e.g. extended_time=1.5 breaks")
+        self.accommodations_input.setToolTip("extended_time=1.5, type_scale=1.5, high_contrast, breaks "
+                                             "(docs/ACCOMMODATIONS.md)")
         self.issue_button = panel_button("Issue codes", "issueButton")
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
@@ -213,7 +218,7 @@ class ProctorPanel(QWidget):
                               ("Expected duration", self.battery_minutes),
                               ("Expires in (48h, 7d, date)", self.expires_input),
                               ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
-                              ("Email", self.email_input)):
+                              ("Email", self.email_input), ("Accommodations", self.accommodations_input)):
             form.addRow(label, widget)
         form.addRow(self.issue_button)
         form.addRow(self.issued_text)
@@ -357,7 +362,8 @@ class ProctorPanel(QWidget):
     def _issue(self) -> None:
         self.issue_requested.emit(IssueRequest(
             self.count_spin.value(), self.battery_combo.currentText(), self.expires_input.text(),
-            self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip()))
+            self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip(),
+            self.accommodations_input.text().strip()))
 
     def _ask_void(self, code: IssuedCode | None) -> None:
         """Ask before voiding (code given), or put the question away (None)."""

@@ -32,6 +32,7 @@ class IssueRequest:
     prefix: str
     name: str
     email: str
+    accommodations: str = ""  # e.g. "extended_time=1.5 breaks" (docs/ACCOMMODATIONS.md); empty: none
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf", type=Path, default=None, metavar="FILE",
                         help="also save the codes as a PDF ready to print (one code per row)")
     parser.add_argument("--slips", action="store_true", help="with --pdf: cut-apart slips, one per participant")
+    parser.add_argument("--accommodation", action="append", default=[], metavar="NAME[=VALUE]",
+                        help="grant an accommodation (repeatable): extended_time=1.5 (1-3), type_scale=1.5 (1-2), "
+                        "high_contrast, breaks (docs/ACCOMMODATIONS.md)")
 
 
-def _validated(args: argparse.Namespace) -> tuple[datetime, Any]:
-    """The expiry and the battery, after checking every option (nothing is issued when one is wrong)."""
+def _validated(args: argparse.Namespace) -> tuple[datetime, Any, Any]:
+    """The expiry, the battery and the accommodations, after checking every option (nothing is issued when one is
+    wrong)."""
+    from kiosk.services.accommodations import check_battery, parse_accommodations
     from kiosk.services.battery import BatteryError, resolve_battery
     from kiosk.services.stationdb import parse_expires
 
@@ -37,9 +42,12 @@ def _validated(args: argparse.Namespace) -> tuple[datetime, Any]:
     if args.slips and args.pdf is None:
         raise CliError("--slips needs --pdf FILE")
     try:
-        return parse_expires(args.expires), resolve_battery(args.battery)
-    except (ValueError, BatteryError) as exc:
+        granted = parse_accommodations(args.accommodation)
+        expires, battery = parse_expires(args.expires), resolve_battery(args.battery)
+        check_battery(granted, battery)
+    except (ValueError, BatteryError) as exc:  # AccommodationError is a ValueError
         raise CliError(str(exc)) from None
+    return expires, battery, granted
 
 
 def _check_html_target(path: Path | None) -> None:
@@ -65,15 +73,16 @@ def _write_list(path: Path, codes: list[Any], station: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Issue codes, save the printable list, print the codes."""
+    from kiosk.services.accommodations import issue_codes
     from kiosk.services.stationdb import StationDb
 
-    expires, battery = _validated(args)
+    expires, battery, granted = _validated(args)
     _check_html_target(args.html)
     if args.pdf is not None:
         _check_pdf_target(args.pdf)  # before any code is issued
     with open_store(args) as store:
         db = StationDb(store)
-        codes = db.issue_codes(args.count, battery.ref, expires, args.participant_prefix)
+        codes = issue_codes(db, args.count, battery, expires, granted, args.participant_prefix)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         station = db.station_info()["name"]
     path = _write_list(args.html or args.data_dir / "codes" / f"codes-{stamp}.html", codes, station)
@@ -81,9 +90,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
                     "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
-                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text()})
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(),
+                    "accommodations": granted.payload() if granted.any else None})
         return 0
     print(f"battery {battery.ref}: {battery.minutes_text()}")
+    if granted.any:
+        print(f"accommodations: {granted.describe()}")
     for c in codes:
         print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")

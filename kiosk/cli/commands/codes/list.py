@@ -22,18 +22,23 @@ def _state(row: Any, now: datetime) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Every code with its state."""
+    """Every code with its state (and its accommodations, when any were granted)."""
+    from kiosk.services.accommodations import code_accommodations
     from kiosk.services.stationdb import StationDb
 
     now = datetime.now(UTC)
     with open_store(args) as store:
-        rows = StationDb(store).codes()
+        db = StationDb(store)
+        rows = db.codes()
+        granted = {r.ref: code_accommodations(db, r.ref) for r in rows}
     if args.json:
-        print_json([{**r.as_dict(), "state": _state(r, now)} for r in rows])
+        print_json([{**r.as_dict(), "state": _state(r, now),
+                     "accommodations": granted[r.ref].payload() if granted[r.ref].any else None} for r in rows])
         return 0
     if not rows:
         print("no codes issued yet (hiremate codes issue --count N)")
     for r in rows:
+        extra = f"  accommodations: {granted[r.ref].describe()}" if granted[r.ref].any else ""
         print(f"{r.shown}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
-              f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}")
+              f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}{extra}")
     return 0

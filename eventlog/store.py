@@ -296,9 +296,11 @@ class Store:
         except sqlite3.DatabaseError:
             rows = None  # read again row by row: that names the last event read
         records = None if rows is None else checked_records(session_id, rows)
-        return self._events_row_by_row(session_id) if records is None else records
+        return self.events_row_by_row(session_id) if records is None else records
 
-    def _events_row_by_row(self, session_id: str) -> list[EventRecord]:
+    def events_row_by_row(self, session_id: str) -> list[EventRecord]:
+        """events() read row by row, each row checked and each payload decoded on its own: what names a damaged
+        row, and what events() was before issue 19 (benchmarks/bench_scoring.py compares the two)."""
         records: list[EventRecord] = []
         append = records.append
         for position, raw in enumerate(self.iter_rows(session_id)):

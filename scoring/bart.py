@@ -62,11 +62,15 @@ def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
     ended = False
     for rec in records:
         kind = rec.kind
-        if kind == "bart.pump":
-            if current is None or get(rec, "balloon", int) != current.index:
+        if kind == "bart.pump":  # most events: get()'s checks, inlined for the common case
+            payload = rec.payload
+            balloon, rapid = payload.get("balloon"), payload.get("rapid")
+            if type(balloon) is not int or type(rapid) is not bool:
+                balloon, rapid = get(rec, "balloon", int), get(rec, "rapid", bool)
+            if current is None or balloon != current.index:
                 raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", kind)
             current.pump_t.append(rec.t_ns)
-            current.rapid += 1 if get(rec, "rapid", bool) else 0
+            current.rapid += 1 if rapid else 0
         elif kind == "bart.balloon_started":
             if current is not None:
                 raise ScoringInputError(rec.seq, "balloon", f"starts before balloon {current.index} ended", kind)
@@ -123,7 +127,7 @@ def _thirds(balloons: list[Balloon], total: int, key: str = "pumps") -> tuple[li
 
 
 def intervals_ms(balloons: list[Balloon]) -> list[float]:
-    return [(b.pump_t[i] - b.pump_t[i - 1]) / 1e6 for b in balloons for i in range(1, len(b.pump_t))]
+    return [(t - before) / 1e6 for b in balloons for before, t in itertools.pairwise(b.pump_t)]
 
 
 def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:

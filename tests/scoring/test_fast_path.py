@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
+from eventlog import EventRecord, Store
+from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
+from eventlog.columns import EVENT_COLUMNS, checked_records
 from scoring import SUPPORTED_VERSIONS, rescore_canonical
 from tests.scoring.speed_golden import digest, load_events, load_results
 
@@ -25,3 +31,35 @@ def test_the_fixture_covers_every_supported_version_and_every_game() -> None:
 @pytest.mark.parametrize("session_id", sorted(GOLDEN))
 def test_each_stream_scores_as_the_old_scorer_scored_it(session_id: str, version: str) -> None:
     assert digest(rescore_canonical(STREAMS[session_id], version)) == GOLDEN[session_id][version]
+
+
+def _rechained(records: list[EventRecord]) -> list[tuple[object, ...]]:
+    """The fixture's records as `events` rows, chained again (the fixture leaves the hashes out)."""
+    rows, prev = [], GENESIS_HASH
+    for r in records:
+        payload = canonical_json(r.payload)
+        digest_ = chain_hash(prev, event_bytes(r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, payload))
+        rows.append((r.session_id, r.seq, r.t_ns, r.kind, r.game, r.trial, payload, prev, digest_))
+        prev = digest_
+    return rows
+
+
+def test_the_sessions_read_back_from_a_station_log_score_as_the_old_scorer_scored_them(tmp_path: Path) -> None:
+    """The new read (Store.events, column by column) and the old one (row by row) give the same records, and
+    both score to the old scorer's bytes under every version."""
+    with Store(tmp_path / "station.sqlite3") as store:
+        plain = sqlite3.connect(store.path)  # no sessions rows: reading events does not need them
+        plain.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [row for records in STREAMS.values() for row in _rechained(records)])
+        plain.commit()
+        plain.close()
+        for session_id in GOLDEN:
+            rows = store.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq",
+                                      (session_id,)).fetchall()
+            assert checked_records(session_id, rows) is not None  # the fast read, not its row-by-row fallback
+            fast, slow = store.events(session_id), store.events_row_by_row(session_id)
+            assert repr(fast) == repr(slow)
+            for version in SUPPORTED_VERSIONS:
+                canonical = rescore_canonical(fast, version)
+                assert canonical == rescore_canonical(slow, version)
+                assert digest(canonical) == GOLDEN[session_id][version], (session_id, version)

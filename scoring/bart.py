@@ -55,6 +55,14 @@ def _end(current: Balloon | None, rec: EventRecord) -> Balloon:
     return current
 
 
+def _pump(current: Balloon | None, rec: EventRecord) -> None:
+    """A pump checked field by field (ScoringInputError names what is wrong)."""
+    if current is None or get(rec, "balloon", int) != current.index:
+        raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", rec.kind)
+    current.pump_t.append(rec.t_ns)
+    current.rapid += 1 if get(rec, "rapid", bool) else 0
+
+
 def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
     """The finished balloons in order, and whether bart.game_ended was recorded."""
     balloons: list[Balloon] = []
@@ -62,15 +70,14 @@ def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
     ended = False
     for rec in records:
         kind = rec.kind
-        if kind == "bart.pump":  # most events: get()'s checks, inlined for the common case
+        if kind == "bart.pump":  # most events: the common case without get(), anything else through it
             payload = rec.payload
             balloon, rapid = payload.get("balloon"), payload.get("rapid")
-            if type(balloon) is not int or type(rapid) is not bool:
-                balloon, rapid = get(rec, "balloon", int), get(rec, "rapid", bool)
-            if current is None or balloon != current.index:
-                raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", kind)
-            current.pump_t.append(rec.t_ns)
-            current.rapid += 1 if rapid else 0
+            if type(balloon) is int and type(rapid) is bool and current is not None and balloon == current.index:
+                current.pump_t.append(rec.t_ns)
+                current.rapid += 1 if rapid else 0
+            else:
+                _pump(current, rec)
         elif kind == "bart.balloon_started":
             if current is not None:
                 raise ScoringInputError(rec.seq, "balloon", f"starts before balloon {current.index} ended", kind)

@@ -10,7 +10,9 @@ import pytest
 from eventlog import EventRecord, Store
 from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
 from eventlog.columns import EVENT_COLUMNS, checked_records
-from scoring import SUPPORTED_VERSIONS, rescore_canonical
+from scoring import SUPPORTED_VERSIONS, ScoringInputError, rescore_canonical
+from scoring.bart import parse_bart
+from tests.scoring.helpers import StreamBuilder
 from tests.scoring.speed_golden import digest, load_events, load_results
 
 STREAMS = {records[0].session_id: records for records in load_events()}
@@ -63,3 +65,27 @@ def test_the_sessions_read_back_from_a_station_log_score_as_the_old_scorer_score
                 canonical = rescore_canonical(fast, version)
                 assert canonical == rescore_canonical(slow, version)
                 assert digest(canonical) == GOLDEN[session_id][version], (session_id, version)
+
+
+PUMP = {"balloon": 0, "input": "key", "new_max": True, "pump": 1, "qt_event_ms": None, "rapid": False,
+        "since_prev_ns": None, "size": 0.0078125, "temp_cents": 5, "total_cents": 0}
+
+
+@pytest.mark.parametrize(("started", "pump", "named"), [
+    (False, {"balloon": "0"}, "field 'balloon': pump on a balloon that was not started"),
+    (True, {"balloon": True}, "field 'balloon': must be an integer, got True"),
+    (True, {"balloon": 1, "rapid": "yes"}, "field 'balloon': pump on a balloon that was not started"),
+    (True, {"rapid": 1}, "field 'rapid': must be true or false, got 1"),
+    (True, {"rapid": None}, "field 'rapid': must be true or false, got None"),
+])
+def test_a_bad_pump_is_named_as_the_old_parser_named_it(started: bool, pump: dict[str, object], named: str) -> None:
+    """The pump's fast path falls back to get() for anything but the common case, so the first problem named is
+    the one the field-by-field parser named first."""
+    b = StreamBuilder("s-pump")
+    if started:
+        b.after(10, "bart.balloon_started", {"balloon": 0, "capacity": 128, "colour": "blue", "requested_t_ns": None},
+                "bart", 0)
+    b.after(10, "bart.pump", {**PUMP, **pump}, "bart", 0)
+    with pytest.raises(ScoringInputError) as caught:
+        parse_bart(b.close()[1:-1])
+    assert str(caught.value) == f"event seq {len(b.records) - 2} (bart.pump): {named}"

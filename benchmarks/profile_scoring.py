@@ -1,8 +1,9 @@
 """Where scoring's time goes: each stage of reading and scoring sessions from a station log, timed on its own.
 
 Writes N simulated sessions (bench_scoring.py's: BART and a short RT game, about 409 events) into a real log,
-then times each stage over all of them in CPU time (best of R rounds, so other work on the machine counts
-less): the SQLite fetch, the payloads' JSON decoding, the rest of Store.events (row checks, records),
+then times each stage over all of them in CPU time (best of R rounds, so other work on the machine counts less;
+the sessions kept for the stages are frozen out of the garbage collector, as a reader that keeps nothing would
+see it): the SQLite fetch, the payloads' JSON decoding, the rest of Store.events (row checks, records),
 parse_stream, the rest of score_session, and Profile.canonical_json. Runs on trees from before issue 19 too
 (there the payloads are decoded row by row, as Store.events did then), which is how docs/SCORING.md's
 before/after figures were made.
@@ -12,6 +13,7 @@ Run: .venv/bin/python benchmarks/profile_scoring.py [--sessions 150] [--rounds 5
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 import time
@@ -78,6 +80,8 @@ def main() -> None:
         ids = [write_session(log, session(i, balloons=30), participant=f"P-{i:04d}") for i in range(args.sessions)]
         log.flush()
         timed = stages(log.store, ids)
+        gc.collect()
+        gc.freeze()  # the data kept for the stages is not the stages' own: the collector leaves it alone
         best = dict.fromkeys(timed, float("inf"))
         for _ in range(args.rounds):
             for name, stage in timed.items():

@@ -21,7 +21,7 @@ from tests.scoring.simulate import full_session, play_bart, play_rt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EVENTS = FIXTURES / "speed_golden.events.jsonl.gz"
-RESULTS = FIXTURES / "speed_golden.results.json"
+RESULTS = FIXTURES / "speed_golden.digests.json"  # not *.results.json: test_frozen_results reads those
 
 
 def _bench(seed: int) -> list[EventRecord]:

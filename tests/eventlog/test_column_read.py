@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventlog import ChainBrokenError, EventLog, EventRecord, Store
@@ -55,7 +55,7 @@ def row_by_row(session_id: str, rows: list[tuple[Any, ...]]) -> list[EventRecord
     return out
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
 @given(st.lists(fields, max_size=4) | st.lists(st.tuples(st.integers(0, 5), st.integers(0, 10**12),
                                                          st.just("test.tick"), st.none(), st.none(), spelled,
                                                          st.just(HASH), st.just("cd" * 32)), min_size=1, max_size=4))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from eventlog.canonical import canonical_json, chain_hash, event_bytes
@@ -86,3 +89,12 @@ def record_of(session_id: str, seq: int, t_ns: int, kind: str, game: str | None,
     s_prev(record, prev_hash)
     s_hash(record, digest)
     return record
+
+
+def records_of_columns(count: int, *columns: Iterable[Any]) -> list[EventRecord]:
+    """EventRecords of checked fields given column by column (the nine fields in order, `count` values each):
+    record_of's records, with each slot filled over all records in one C loop instead of one call per record."""
+    records: list[EventRecord] = list(map(_NEW, repeat(EventRecord, count)))
+    for setter, values in zip(_SETTERS, columns, strict=True):
+        deque(map(setter, records, values), maxlen=0)
+    return records

@@ -14,6 +14,7 @@ from typing import Any
 
 import eventlog.accommodation_schema
 import eventlog.privacy_schema  # noqa: F401  (registers migration 20: privacy audit, tombstones)
+from eventlog.columns import EVENT_COLUMNS, checked_records
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate
 from eventlog.records import EventRecord, record_of
@@ -25,6 +26,7 @@ __all__ = ["DB_FILENAME", "STATION_TABLES", "SessionRow", "Store", "atomic", "co
 DB_FILENAME = "station.sqlite3"
 STATION_TABLES = ("_migrations", "station", "sessions", "events")
 SIDE_FILES = ("-wal", "-shm", "-journal")
+_EVENTS = f"SELECT {EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq"
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -287,7 +289,19 @@ class Store:
                               digest)
 
     def events(self, session_id: str) -> list[EventRecord]:
-        """A session's events as a list (iter_events' checks, without a generator between rows and the list)."""
+        """A session's events as a list, with iter_events' checks: one query, the rows checked column by column
+        and the payloads decoded in one pass (eventlog.columns); a session that does not pass is read again row by
+        row, which names the problem (or accepts what only the row-by-row decoder reads)."""
+        try:
+            rows = self.conn.execute(_EVENTS, (session_id,)).fetchall()
+        except sqlite3.DatabaseError:
+            rows = None  # read again row by row: that names the last event read
+        records = None if rows is None else checked_records(session_id, rows)
+        return self.events_row_by_row(session_id) if records is None else records
+
+    def events_row_by_row(self, session_id: str) -> list[EventRecord]:
+        """events() read row by row, each row checked and each payload decoded on its own: what names a damaged
+        row, and what events() was before issue 19 (benchmarks/bench_scoring.py compares the two)."""
         records: list[EventRecord] = []
         append = records.append
         for position, raw in enumerate(self.iter_rows(session_id)):

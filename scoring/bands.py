@@ -34,6 +34,7 @@ import math
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import NormalDist
 from typing import Any, Literal
 
@@ -165,15 +166,17 @@ def wilson_interval(successes: float, n: float, conf: float) -> tuple[float, flo
     return centre - half, centre + half
 
 
-def _half_binomial_cdf(n: int) -> list[float]:
-    """P(Binomial(n, 1/2) <= k) for k = 0..n, computed in log space (no overflow for any n)."""
+@lru_cache(maxsize=1024)
+def _half_binomial_cdf(n: int) -> tuple[float, ...]:
+    """P(Binomial(n, 1/2) <= k) for k = 0..n, computed in log space (no overflow for any n); kept per n (the
+    same n comes back session after session, and the values depend on n alone)."""
     log_half = n * math.log(0.5)
     out: list[float] = []
     total = 0.0
     for k in range(n + 1):
         total += math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) + log_half)
         out.append(min(1.0, total))
-    return out
+    return tuple(out)
 
 
 def _median_interval(xs: Sequence[float], conf: float) -> tuple[float, float]:

@@ -55,6 +55,14 @@ def _end(current: Balloon | None, rec: EventRecord) -> Balloon:
     return current
 
 
+def _pump(current: Balloon | None, rec: EventRecord) -> None:
+    """A pump checked field by field (ScoringInputError names what is wrong)."""
+    if current is None or get(rec, "balloon", int) != current.index:
+        raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", rec.kind)
+    current.pump_t.append(rec.t_ns)
+    current.rapid += 1 if get(rec, "rapid", bool) else 0
+
+
 def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
     """The finished balloons in order, and whether bart.game_ended was recorded."""
     balloons: list[Balloon] = []
@@ -62,11 +70,14 @@ def parse_bart(records: Sequence[EventRecord]) -> tuple[list[Balloon], bool]:
     ended = False
     for rec in records:
         kind = rec.kind
-        if kind == "bart.pump":
-            if current is None or get(rec, "balloon", int) != current.index:
-                raise ScoringInputError(rec.seq, "balloon", "pump on a balloon that was not started", kind)
-            current.pump_t.append(rec.t_ns)
-            current.rapid += 1 if get(rec, "rapid", bool) else 0
+        if kind == "bart.pump":  # most events: the common case without get(), anything else through it
+            payload = rec.payload
+            balloon, rapid = payload.get("balloon"), payload.get("rapid")
+            if type(balloon) is int and type(rapid) is bool and current is not None and balloon == current.index:
+                current.pump_t.append(rec.t_ns)
+                current.rapid += 1 if rapid else 0
+            else:
+                _pump(current, rec)
         elif kind == "bart.balloon_started":
             if current is not None:
                 raise ScoringInputError(rec.seq, "balloon", f"starts before balloon {current.index} ended", kind)
@@ -123,7 +134,7 @@ def _thirds(balloons: list[Balloon], total: int, key: str = "pumps") -> tuple[li
 
 
 def intervals_ms(balloons: list[Balloon]) -> list[float]:
-    return [(b.pump_t[i] - b.pump_t[i - 1]) / 1e6 for b in balloons for i in range(1, len(b.pump_t))]
+    return [(t - before) / 1e6 for b in balloons for before, t in itertools.pairwise(b.pump_t)]
 
 
 def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:

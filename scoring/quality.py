@@ -3,6 +3,7 @@ interruptions, too-regular responding, unfinished games."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,8 +22,12 @@ def _fast_run(xs: Sequence[float], below: float) -> int:
     """The longest run of consecutive values under `below`."""
     best = run = 0
     for x in xs:
-        run = run + 1 if x < below else 0
-        best = max(best, run)
+        if x < below:
+            run += 1
+            if run > best:
+                best = run
+        else:
+            run = 0
     return best
 
 
@@ -38,10 +43,7 @@ def _automation(series: dict[str, list[float]], presses: dict[str, list[float]],
     for name, xs in sorted(series.items()):
         if len(xs) < int(q["automation_min_n"]):
             continue
-        counts: dict[int, int] = {}
-        for x in xs:
-            counts[round(x)] = counts.get(round(x), 0) + 1
-        top = max(counts.values())
+        top = max(Counter(map(round, xs)).values())
         if top >= share * len(xs):
             found.append(f"{top} of {len(xs)} {name} identical to the millisecond")
     text = "; ".join(found) if found else "no sustained presses under " \

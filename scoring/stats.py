@@ -52,7 +52,7 @@ def sd(xs: Sequence[float]) -> float | None:
     if len(xs) < 2:
         return None
     m = math.fsum(xs) / len(xs)
-    return math.sqrt(math.fsum((x - m) ** 2 for x in xs) / (len(xs) - 1))
+    return math.sqrt(math.fsum([(x - m) ** 2 for x in xs]) / (len(xs) - 1))
 
 
 def cv(xs: Sequence[float]) -> float | None:
@@ -132,8 +132,22 @@ def split_half_band(
     return Band(odd, even, r, se, clamp(position - z * se), clamp(position + z * se))
 
 
+_KEPT: frozenset[type] = frozenset({str, int, bool, type(None)})
+"""Types quantize returns as they are: a dict's or list's values of these are kept without a call."""
+
+
 def quantize(value: Any) -> Any:
     """Round every float in a JSON-ready structure to DECIMALS places (and -0.0 to 0.0): the one rounding step."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _KEPT else quantize(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _KEPT else quantize(v) for v in value]
+    return _quantized(value)
+
+
+def _quantized(value: Any) -> Any:
+    """quantize for anything but a plain dict or list (floats, tuples, subclasses)."""
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"non-finite number {value!r} in a scoring result")

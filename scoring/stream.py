@@ -106,10 +106,8 @@ def _family(kind: str) -> str | None:
     return family  # type: ignore[return-value]  # not the sentinel: replaced above
 
 
-def _game_key(rec: EventRecord) -> str | None:
-    family = _family(rec.kind)
-    if family is None:
-        return None
+def _named_game(rec: EventRecord, family: str) -> str:
+    """The game a game event names, or ScoringInputError."""
     if not isinstance(rec.game, str) or not rec.game:
         raise ScoringInputError(rec.seq, "game", f"a {family} event must name its game", rec.kind)
     return rec.game
@@ -167,17 +165,32 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
     if first.kind != "session.opened":
         raise ScoringInputError(first.seq, "kind", "a session stream must start with session.opened", first.kind)
     stream = Stream(session_id=first.session_id, participant=str(get(first, "participant", str)))
+    session_id, games, families = stream.session_id, stream.games, _FAMILY_OF
     frozen_since: int | None = None
     for expected, rec in enumerate(records, start=first.seq):
-        _check_record(rec, expected, stream.session_id)
-        game = _game_key(rec)
-        if game is not None:
-            stream.games.setdefault(game, []).append(rec)
-        elif rec.kind == "session.resumed":
+        t_ns = rec.t_ns
+        if (rec.seq != expected or rec.session_id != session_id or type(t_ns) is not int or t_ns < 0
+                or type(rec.payload) is not dict):
+            _check_record(rec, expected, session_id)  # names what is wrong (a dict subclass passes)
+        kind = rec.kind
+        family = families.get(kind, "")
+        if family == "":  # a kind not seen yet (no family is named "")
+            family = _family(kind)
+        if family is not None:  # a game event: it names its game
+            game = rec.game
+            if type(game) is not str or not game:
+                game = _named_game(rec, family)
+            events = games.get(game)
+            if events is None:
+                games[game] = [rec]
+            else:
+                events.append(rec)
+            continue
+        if kind == "session.resumed":
             stream.resumes += 1
             stream.resumed_at.append(rec.seq)
             frozen_since = None  # a freeze the crash cut short ended with the restarted game
-        elif rec.kind.startswith("station."):
+        elif kind.startswith("station."):
             stream.station.append(rec)
             frozen_since = _track_freeze(stream, rec, frozen_since)
     if first.seq != 0:
@@ -187,7 +200,7 @@ def parse_stream(records: Sequence[EventRecord]) -> Stream:
     if last.kind != "session.closed":
         raise ScoringInputError(last.seq, "kind", "the stream is truncated: it does not end with session.closed "
                                 "(close or resume-and-close the session, then score it)", last.kind)
-    for game, game_records in stream.games.items():
+    for game, game_records in stream.games.items() if stream.resumed_at else ():  # no resume: nothing to settle
         settled = drop_interrupted_trials(game_records, stream.resumed_at)
         stream.interrupted += sorted({r.seq for r in game_records} - {r.seq for r in settled})
         stream.games[game] = settled

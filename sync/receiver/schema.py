@@ -1,11 +1,12 @@
-"""The SQLite receiver database's schema (version 3) and its migrations, recorded in the database.
+"""The SQLite receiver database's schema (version 5) and its migrations, recorded in the database.
 
 Version 1 (no user_version; until the squatting fix) keyed bundles by session id alone, so any enrolled station
 could take another station's session id first. Version 2 keys them by (public_key, session_id), gives each
 bundle a row id that its events reference, and lets a station key be bound to one station id. The migration
 copies every row in one transaction and is refused, changing nothing, if a foreign key would dangle. Version 3
 adds each station's live state (its latest heartbeat), dashboard logins, and the `schema_migrations` table that
-records every version applied (also kept in `PRAGMA user_version`). The PostgreSQL schema is pg_schema.py.
+records every version applied (also kept in `PRAGMA user_version`). Version 5 (access_schema.py) adds the access
+log, receiver settings and the receiver audit table. The PostgreSQL schema is pg_schema.py.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from __future__ import annotations
 import sqlite3
 
 from eventlog import atomic
+from sync.receiver import access_schema
 
 __all__ = ["LIVE_SCHEMA", "MIGRATION_NAMES", "SCHEMA", "SCHEMA_VERSION", "SchemaError", "migrate"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = access_schema.VERSION
 MIGRATION_NAMES = {
     1: "bundles, events, stations and read tokens, sessions keyed by session id",
     2: "sessions keyed by (station key, session id); a station key bound to one station id",
     3: "live station state (heartbeats), dashboard logins, recorded migrations",
+    access_schema.VERSION: access_schema.MIGRATION_NAME,
 }
 
 SCHEMA = """
@@ -133,6 +136,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         for statement in (SCHEMA + LIVE_SCHEMA).split(";"):
             if statement.strip():
                 conn.execute(statement)
+        for statement in access_schema.SQLITE_STATEMENTS:  # triggers hold ';': not split like the rest
+            conn.execute(statement)
         _record(conn, 1 if migrated_v1 else version)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return version

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from eventlog import EventRecord
 from eventlog.canonical import canonical_json
+from sync.receiver.access_log import AccessLogStore
+from sync.receiver.retention import RetentionStore
 from sync.receiver.storage import AmbiguousSession, LiveRow, StoredBundle
 
 __all__ = ["EVENT_FIELDS", "FIELDS", "STATION_FIELDS", "TOKEN_FIELDS", "Sql", "SqlStorage"]
@@ -60,8 +62,9 @@ def _bundle(row: Sequence[Any]) -> StoredBundle:
     return StoredBundle(*values)
 
 
-class SqlStorage:
-    """BundleStorage over a backend's transactions (see the module docstring)."""
+class SqlStorage(AccessLogStore, RetentionStore):
+    """BundleStorage over a backend's transactions (see the module docstring); the access log and retention
+    are in access_log.py and retention.py."""
 
     migrated_from = 0
 
@@ -159,21 +162,23 @@ class SqlStorage:
             rows = sql.all("SELECT public_key, session_id FROM bundles ORDER BY received_utc, id")
         return [(row[0], row[1]) for row in rows]
 
+    def _all_bundles(self, sql: Sql) -> list[StoredBundle]:
+        return [_bundle(row) for row in sql.all(f"{_SELECT} ORDER BY received_utc, id")]
+
     def sessions(self) -> list[StoredBundle]:
         """Every stored bundle, oldest first."""
         with self._tx(write=False) as sql:
-            rows = sql.all(f"{_SELECT} ORDER BY received_utc, id")
-        return [_bundle(row) for row in rows]
+            return self._all_bundles(sql)
+
+    def _bundle_events(self, sql: Sql, bundle_id: int) -> list[EventRecord]:
+        rows = sql.all(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE bundle_id = ? ORDER BY seq", (bundle_id,))
+        return [EventRecord.from_row(dict(zip(EVENT_FIELDS, row, strict=True))) for row in rows]
 
     def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
         """The parsed events of one stored session (selected as get() does)."""
         with self._tx(write=False) as sql:
             found = self._select(sql, session_id, station)
-            if found is None:
-                return []
-            rows = sql.all(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE bundle_id = ? ORDER BY seq",
-                           (found[0],))
-        return [EventRecord.from_row(dict(zip(EVENT_FIELDS, row, strict=True))) for row in rows]
+            return [] if found is None else self._bundle_events(sql, found[0])
 
     # -- read tokens --------------------------------------------------------------------------
 

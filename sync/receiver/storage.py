@@ -10,11 +10,17 @@ receiver processes (postgres_store.py); `sync.receiver.backends.open_storage` pi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventlog import EventRecord
+
+if TYPE_CHECKING:
+    from sync.receiver.access_log import Accessor, AccessRow, LoggedRead
+    from sync.receiver.retention import HeldSession, PurgeOutcome
 
 __all__ = ["AmbiguousSession", "BundleStorage", "LiveRow", "StoredBundle"]
 
@@ -157,4 +163,47 @@ class BundleStorage(Protocol):
 
     def drop_login(self, sha256: str) -> None:
         """Forget a dashboard login (log out); also forgets every expired one."""
+        ...
+
+    # -- the access log (sync/receiver/access_log.py) and retention (sync/receiver/retention.py) ----------------
+
+    def read_logged(self, who: Accessor, route: str,
+                    detail: dict[str, Any] | None = None) -> AbstractContextManager[LoggedRead]:
+        """A transaction for a read: its queries, then its access row (AccessNotRecorded if it cannot be written:
+        the read is refused)."""
+        ...
+
+    def log_access(self, who: Accessor, route: str, session_ids: Sequence[str],
+                   detail: dict[str, Any] | None = None) -> None:
+        """Append an access row in its own transaction (AccessNotRecorded if it cannot be written)."""
+        ...
+
+    def access_rows(self, token_id: int | None = None, since_utc: str | None = None,
+                    session_id: str | None = None) -> list[AccessRow]:
+        """The access log, oldest first, optionally of one token, from a time on, or naming one session."""
+        ...
+
+    def session_days(self) -> int | None:
+        """How many days after closing a session is kept (None: until erased)."""
+        ...
+
+    def set_session_days(self, days: int | None, actor: str) -> None:
+        """Save the session retention (None: until erased) with its audit row."""
+        ...
+
+    def held(self) -> list[HeldSession]:
+        """Every stored session with its expiry, soonest to expire first."""
+        ...
+
+    def purge_expired(self, now: datetime | None = None, actor: str = "receiver",
+                      record_empty: bool = True) -> PurgeOutcome:
+        """Remove every session past its retention (one transaction and audit row each)."""
+        ...
+
+    def audit_rows(self, action: str | None = None) -> list[dict[str, Any]]:
+        """The receiver audit table, oldest first (optionally only an action and its sub-actions)."""
+        ...
+
+    def retention_status(self, now: datetime | None = None) -> dict[str, Any]:
+        """What the receiver holds, how old, when it expires."""
         ...

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sync.receiver.sqlbase import Sql
 
-__all__ = ["SESSION_DAYS_KEY", "DailyPurge", "HeldSession", "PurgeOutcome", "RetentionStore", "parse_days",
+__all__ = ["DAY_S", "SESSION_DAYS_KEY", "DailyPurge", "HeldSession", "PurgeOutcome", "RetentionStore", "parse_days",
            "record_audit"]
 
 SESSION_DAYS_KEY = "retention_session_days"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.commands.receiver._shared import add_db_argument, db_target, open_storage, receiver_home
+from kiosk.cli.commands.receiver.retention._start import purge_at_start, start_daily_purge
 from kiosk.cli.common import CliError
 
 __all__ = ["add_arguments", "run"]
@@ -77,14 +78,19 @@ def run(args: argparse.Namespace) -> int:
         print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
               "none", file=sys.stderr)
     identity = identity_for(storage)  # made now, so that workers started together only read it
-    if args.workers > 1:
-        storage.close()
-        run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port, args.workers,
-                             tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
-        return 0
+    purge_at_start(storage)
+    daily = start_daily_purge(args)  # in this process only, however many workers serve
     try:
-        run_receiver(create_app(storage, APP_VERSION, identity=identity), host, args.port, tls.get("ssl_certfile"),
-                     tls.get("ssl_keyfile"))
+        if args.workers > 1:
+            storage.close()
+            run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port,
+                                 args.workers, tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+            return 0
+        try:
+            run_receiver(create_app(storage, APP_VERSION, identity=identity), host, args.port,
+                         tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+        finally:
+            storage.close()
     finally:
-        storage.close()
+        daily.stop()
     return 0

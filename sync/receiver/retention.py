@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sync.receiver.sqlbase import Sql
+    from sync.receiver.sql import Sql
 
 __all__ = ["DAY_S", "SESSION_DAYS_KEY", "DailyPurge", "HeldSession", "PurgeOutcome", "RetentionStore", "parse_days",
            "record_audit"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any
 
 from eventlog import EventRecord
 from eventlog.canonical import canonical_json
 from sync.receiver.access_log import AccessLogStore
 from sync.receiver.retention import RetentionStore
+from sync.receiver.sql import Sql
 from sync.receiver.storage import AmbiguousSession, LiveRow, StoredBundle
 
 __all__ = ["EVENT_FIELDS", "FIELDS", "STATION_FIELDS", "TOKEN_FIELDS", "Sql", "SqlStorage"]
@@ -28,26 +29,6 @@ STATION_FIELDS = ("public_key", "label", "enrolled_utc", "station_id")
 EVENT_FIELDS = ("session_id", "seq", "t_ns", "kind", "game", "trial", "payload", "prev_hash", "hash")
 LOGIN_FIELDS = ("sha256", "token_id", "created_utc", "expires_utc", "revoked_utc")
 _SELECT = f"SELECT {', '.join(FIELDS)} FROM bundles"
-
-
-class Sql(Protocol):
-    """One transaction's statements (`?` placeholders)."""
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Every row of a query."""
-        ...
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        """The first row of a query, or None."""
-        ...
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a statement; the number of rows it changed."""
-        ...
-
-    def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run a statement once per row."""
-        ...
 
 
 def _now() -> str:

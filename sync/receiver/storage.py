@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from eventlog import EventRecord
 
 if TYPE_CHECKING:
-    from sync.receiver.access_log import Accessor, AccessRow, LoggedRead
+    from sync.receiver.access_values import Accessor, AccessRow
     from sync.receiver.retention import HeldSession, PurgeOutcome
 
-__all__ = ["AmbiguousSession", "BundleStorage", "LiveRow", "StoredBundle"]
+__all__ = ["AmbiguousSession", "BundleStorage", "LiveRow", "SessionView", "StoredBundle"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,22 @@ class AmbiguousSession(Exception):
                          "?station=<station id or public key hex>")
         self.session_id = session_id
         self.candidates = candidates
+
+
+class SessionView(Protocol):
+    """Reads inside one logged transaction (sync/receiver/access_log.py LoggedRead)."""
+
+    def get(self, session_id: str, station: str | None = None) -> StoredBundle | None:
+        """One stored bundle (AmbiguousSession if several stations sent the id and none is named)."""
+        ...
+
+    def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
+        """The parsed events of one stored session."""
+        ...
+
+    def sessions(self) -> list[StoredBundle]:
+        """Every stored bundle, oldest first."""
+        ...
 
 
 class BundleStorage(Protocol):
@@ -168,7 +184,7 @@ class BundleStorage(Protocol):
     # -- the access log (sync/receiver/access_log.py) and retention (sync/receiver/retention.py) ----------------
 
     def read_logged(self, who: Accessor, route: str,
-                    detail: dict[str, Any] | None = None) -> AbstractContextManager[LoggedRead]:
+                    detail: dict[str, Any] | None = None) -> AbstractContextManager[SessionView]:
         """A transaction for a read: its queries, then its access row (AccessNotRecorded if it cannot be written:
         the read is refused)."""
         ...

@@ -23,4 +23,4 @@ def run(args: argparse.Namespace) -> int:
     table = load_table(args.table)
     with receiver_storage(args) as storage:
         rows = [row.as_dict() for row in norm_inputs(storage, table.sessions)]
-    return report_inputs(args, table, rows, "by the receiver")
+    return report_inputs(args, table, rows, "by the receiver")  # report_inputs prints args.json output too

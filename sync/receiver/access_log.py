@@ -93,6 +93,11 @@ class LoggedRead:
         return items
 
 
+def _like(text: str) -> str:
+    """Text to match literally in a LIKE pattern escaped with '!'."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
 class AccessLogStore:
     """The access log's part of SqlStorage (a mixin: SqlStorage supplies _tx, _select and the event query)."""
 
@@ -131,6 +136,8 @@ class AccessLogStore:
             where, params = [*where, "token_id = ?"], [*params, token_id]
         if since_utc is not None:
             where, params = [*where, "at_utc >= ?"], [*params, since_utc]
+        if session_id is not None:  # narrowed in SQL, then matched exactly below
+            where, params = [*where, "session_ids LIKE ? ESCAPE '!'"], [*params, f"%{_like(json.dumps(session_id))}%"]
         with self._tx(write=False) as sql:
             rows = sql.all(f"SELECT {', '.join(ACCESS_FIELDS)} FROM access_log WHERE {' AND '.join(where)} "
                            "ORDER BY id", params)

@@ -207,3 +207,14 @@ def test_record_access_commits_and_rolls_back_with_the_callers_transaction(
     (row,) = storage.access_rows(session_id=ids["P-7K3Q"])
     assert isinstance(row, AccessRow) and (row.via, row.route, row.detail) == ("erasure", "erasure",
                                                                                {"reason": "withdrawn"})
+
+
+def test_the_session_filter_matches_ids_exactly(receiver: Receiver) -> None:
+    storage = receiver.storage
+    odd = ["a_b", "axb", "a%b", 'q"x', "n!1", "äö", "a"]
+    for sid in odd:
+        storage.log_access(Accessor(None, "operator:test", "cli"), "session", [sid])
+    storage.log_access(Accessor(None, "operator:test", "cli"), "sessions.list", odd)
+    for sid in odd:
+        assert [row.session_ids for row in storage.access_rows(session_id=sid)] == [[sid], odd], sid
+    assert storage.access_rows(session_id="a_") == [] and storage.access_rows(session_id="%") == []

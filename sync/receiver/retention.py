@@ -6,6 +6,10 @@ when the session never closed). The purge removes each expired session — its b
 and its events — in one transaction per session, with an append-only `receiver_audit` row naming the session id,
 station and counts (never the data); a `purge` row sums the run up. `hiremate receiver serve` purges at start
 and once a day; `hiremate receiver retention purge` on demand.
+
+The receiver's only personal data beyond the pseudonym is the consented group labels of the adverse-impact audit
+(their own file, groups.py). They expire `retention_personal_days` after they were imported (365 by default, as
+the station's personal data, seed 001); `purge_labels` removes them with a `purge.labels` audit row.
 """
 
 from __future__ import annotations
@@ -16,16 +20,41 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from sync.receiver.sql import Sql
 
-__all__ = ["DAY_S", "SESSION_DAYS_KEY", "DailyPurge", "HeldSession", "PurgeOutcome", "RetentionStore", "parse_days",
-           "record_audit"]
+__all__ = [
+    "DAY_S",
+    "DEFAULT_PERSONAL_DAYS",
+    "PERSONAL_DAYS_KEY",
+    "SESSION_DAYS_KEY",
+    "DailyPurge",
+    "HeldSession",
+    "Labels",
+    "PurgeOutcome",
+    "RetentionStore",
+    "parse_days",
+    "record_audit",
+]
 
 SESSION_DAYS_KEY = "retention_session_days"
+PERSONAL_DAYS_KEY = "retention_personal_days"
+DEFAULT_PERSONAL_DAYS = 365
 DAY_S = 86400.0
+
+
+class Labels(Protocol):
+    """The group-label file as retention uses it (sync.receiver.groups.GroupLabels)."""
+
+    def oldest(self) -> tuple[int, str | None]:
+        """How many labels are held, and when the oldest was imported."""
+        ...
+
+    def purge_before(self, cutoff_utc: str) -> list[tuple[str, str]]:
+        """Delete every label imported before the cutoff; (pseudonym, attribute) of each."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -94,18 +123,54 @@ class RetentionStore:
     def _tx(self, write: bool = True) -> AbstractContextManager[Sql]:
         raise NotImplementedError
 
+    def _setting(self, key: str) -> str | None:
+        with self._tx(write=False) as sql:
+            row = sql.one("SELECT value FROM receiver_settings WHERE key = ?", (key,))
+        return str(row[0]) if row and row[0] else None
+
     def session_days(self) -> int | None:
         """How many days after closing a session is kept (None: until erased)."""
-        with self._tx(write=False) as sql:
-            row = sql.one("SELECT value FROM receiver_settings WHERE key = ?", (SESSION_DAYS_KEY,))
-        return int(row[0]) if row and row[0] else None
+        value = self._setting(SESSION_DAYS_KEY)
+        return int(value) if value else None
+
+    def personal_days(self) -> int:
+        """How many days after import a group label is kept (default 365)."""
+        value = self._setting(PERSONAL_DAYS_KEY)
+        return int(value) if value else DEFAULT_PERSONAL_DAYS
+
+    def set_retention(self, actor: str, session_days: int | str | None = "keep",
+                      personal_days: int | None = None) -> None:
+        """Save the periods given (session_days None: until erased; "keep" leaves it) with one audit row, in one
+        transaction."""
+        changed: dict[str, Any] = {}
+        if session_days != "keep":
+            changed[SESSION_DAYS_KEY] = session_days
+        if personal_days is not None:
+            changed[PERSONAL_DAYS_KEY] = personal_days
+        with self._tx() as sql:
+            for key, value in changed.items():
+                sql.run("INSERT INTO receiver_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                        "value = excluded.value", (key, "" if value is None else str(value)))
+            record_audit(sql, "retention.set", actor, {key.removeprefix("retention_"): value
+                                                      for key, value in changed.items()})
 
     def set_session_days(self, days: int | None, actor: str) -> None:
         """Save the session retention (None: until erased) with its audit row, in one transaction."""
+        self.set_retention(actor, session_days=days)
+
+    def purge_labels(self, labels: Labels, now: datetime | None = None, actor: str = "receiver",
+                     record_empty: bool = True) -> list[tuple[str, str]]:
+        """Remove the group labels past the personal-data period, with a `purge.labels` audit row (pseudonyms and
+        attributes, never the group). The labels are another file: they commit first, then the audit row."""
+        now = now or datetime.now(UTC)
+        days = self.personal_days()
         with self._tx() as sql:
-            sql.run("INSERT INTO receiver_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                    "value = excluded.value", (SESSION_DAYS_KEY, "" if days is None else str(days)))
-            record_audit(sql, "retention.set", actor, {"session_days": days})
+            gone = labels.purge_before((now - timedelta(days=days)).isoformat(timespec="microseconds"))
+            if gone or record_empty:
+                record_audit(sql, "purge.labels", actor, {"labels_removed": len(gone), "personal_days": days,
+                                                          "participants": sorted({p for p, _ in gone}),
+                                                          "attributes": sorted({a for _, a in gone})}, now)
+        return gone
 
     def held(self) -> list[HeldSession]:
         """Every stored session with its expiry under the current setting, soonest to expire first."""
@@ -170,10 +235,10 @@ class RetentionStore:
 
 
 class DailyPurge:
-    """A thread that runs a purge every `interval_s` (a day) until stopped; a failure is reported to `report` and
-    tried again at the next run."""
+    """A thread that runs a purge (returning what went, one line each) every `interval_s` (a day) until stopped;
+    a failure is reported to `report` and tried again at the next run."""
 
-    def __init__(self, purge: Callable[[], PurgeOutcome], interval_s: float = DAY_S,
+    def __init__(self, purge: Callable[[], list[str]], interval_s: float = DAY_S,
                  report: Callable[[str], None] = print) -> None:
         self._purge = purge
         self._interval_s = interval_s
@@ -185,7 +250,7 @@ class DailyPurge:
     def _loop(self) -> None:
         while not self._stop.wait(self._interval_s):
             try:
-                for line in self._purge().lines():
+                for line in self._purge():
                     self._report(f"retention: {line}")
             except Exception as exc:  # the database was away: say so, try again tomorrow
                 self._report(f"retention purge failed: {exc}")

@@ -20,7 +20,7 @@ from eventlog import EventRecord
 
 if TYPE_CHECKING:
     from sync.receiver.access_values import Accessor, AccessRow
-    from sync.receiver.retention import HeldSession, PurgeOutcome
+    from sync.receiver.retention import HeldSession, Labels, PurgeOutcome
 
 __all__ = ["AmbiguousSession", "BundleStorage", "LiveRow", "SessionView", "StoredBundle"]
 
@@ -205,6 +205,20 @@ class BundleStorage(Protocol):
 
     def set_session_days(self, days: int | None, actor: str) -> None:
         """Save the session retention (None: until erased) with its audit row."""
+        ...
+
+    def personal_days(self) -> int:
+        """How many days after import a group label is kept (default 365)."""
+        ...
+
+    def set_retention(self, actor: str, session_days: int | str | None = "keep",
+                      personal_days: int | None = None) -> None:
+        """Save the periods given (session_days None: until erased; "keep" leaves it) with one audit row."""
+        ...
+
+    def purge_labels(self, labels: Labels, now: datetime | None = None, actor: str = "receiver",
+                     record_empty: bool = True) -> list[tuple[str, str]]:
+        """Remove the group labels past the personal-data period, with a `purge.labels` audit row."""
         ...
 
     def held(self) -> list[HeldSession]:

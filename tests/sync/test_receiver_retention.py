@@ -5,6 +5,7 @@ commands say what is held and when it expires; `receiver serve` purges at start 
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -116,28 +117,38 @@ def test_status_says_what_is_held_and_when_it_expires(held: tuple[Receiver, list
     after = json.loads(capsys.readouterr().out)
     assert after["sessions"]["count"] == 3 and after["sessions_purged"] == 1 and after["last_purge_utc"]
     assert main(["receiver", "retention", "set", "--sessions-days", "never", *db]) == 0
-    assert capsys.readouterr().out.strip() == "sessions are kept until erased"
+    assert capsys.readouterr().out.splitlines() == ["sessions are kept until erased",
+                                                    "group labels are kept 365 days after they were imported"]
     assert [row["detail"] for row in receiver.storage.audit_rows("retention")] == [{"session_days": 30},
                                                                                   {"session_days": None}]
 
 
-@pytest.mark.parametrize(("value", "message"), [("0", "must be at least 1 day"), ("-3", "must be at least 1 day"),
-                                                ("soon", "give a whole number of days or 'never'")])
-def test_a_bad_period_changes_nothing(receiver: Receiver, capsys: pytest.CaptureFixture[str], value: str,
+@pytest.mark.parametrize(("args", "message"), [
+    (("--sessions-days", "0"), "--sessions-days '0': must be at least 1 day"),
+    (("--sessions-days", "-3"), "--sessions-days '-3': must be at least 1 day"),
+    (("--sessions-days", "soon"), "--sessions-days 'soon': give a whole number of days or 'never'"),
+    (("--personal-days", "never"), "--personal-days 'never': give a whole number of days"),
+    (("--personal-days", "x", "--sessions-days", "3"), "--personal-days 'x': give a whole number of days"),
+    ((), "give --sessions-days N|never, --personal-days N, or both"),
+])
+def test_a_bad_period_changes_nothing(receiver: Receiver, capsys: pytest.CaptureFixture[str], args: tuple[str, ...],
                                       message: str) -> None:
-    assert main(["receiver", "retention", "set", "--sessions-days", value, "--db", receiver.db]) == 2
+    assert main(["receiver", "retention", "set", *args, "--db", receiver.db]) == 2
     err = capsys.readouterr().err
-    assert f"--sessions-days {value!r}: {message}" in err and len(err.strip().splitlines()) == 1
-    assert receiver.storage.session_days() is None and receiver.storage.audit_rows() == []
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert receiver.storage.session_days() is None and receiver.storage.personal_days() == 365
+    assert receiver.storage.audit_rows() == []
 
 
-def test_serve_purges_at_start_and_records_only_what_went(held: tuple[Receiver, list[str]],
+def test_serve_purges_at_start_and_records_only_what_went(held: tuple[Receiver, list[str]], tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     receiver, _ = held
-    purge_at_start(receiver.storage)
+    args = argparse.Namespace(data_dir=tmp_path / "no-labels", groups=None)
+    purge_at_start(receiver.storage, args)
     assert receiver.storage.audit_rows() == []  # nothing expired: nothing recorded
+    assert not (tmp_path / "no-labels").exists()  # no group-label file is made to be purged
     receiver.storage.set_session_days(30, "operator:test")
-    purge_at_start(receiver.storage)
+    purge_at_start(receiver.storage, args)
     assert "retention: removed session old-1" in capsys.readouterr().err
     assert [(row["action"], row["actor"]) for row in receiver.storage.audit_rows("purge")] == [
         ("purge.session", "receiver start"), ("purge", "receiver start")]
@@ -147,11 +158,11 @@ def test_the_daily_purge_runs_again_and_survives_a_failure() -> None:
     calls: list[int] = []
     said: list[str] = []
 
-    def purge() -> PurgeOutcome:
+    def purge() -> list[str]:
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("database away")
-        return PurgeOutcome([("s-1", "st", 4)])
+        return PurgeOutcome([("s-1", "st", 4)]).lines()
 
     daily = DailyPurge(purge, interval_s=0.01, report=said.append).start()
     try:
@@ -174,3 +185,42 @@ def test_a_purge_raced_by_another_process_is_recorded_once(held: tuple[Receiver,
     first = storage._purge_one(old, 30, "a", datetime.now(UTC))
     assert first is not None and storage._purge_one(old, 30, "b", datetime.now(UTC)) is None
     assert [row["actor"] for row in storage.audit_rows("purge.session")] == ["a"]
+
+
+LABELS = "participant,attribute,group,consent\nP-0000,sex,female,yes\nP-0001,sex,male,yes\nP-0001,age,40+,yes\n"
+
+
+def test_group_labels_expire_after_the_personal_data_period(receiver: Receiver, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from sync.receiver.groups import GroupLabels
+
+    (tmp_path / "labels.csv").write_text(LABELS, encoding="utf-8")
+    groups, db = tmp_path / "groups.sqlite3", ["--db", receiver.db, "--groups", str(tmp_path / "groups.sqlite3")]
+    assert main(["receiver", "groups", "import", str(tmp_path / "labels.csv"), *db[2:]]) == 0
+    labels = GroupLabels(groups)
+    imported = datetime.now(UTC)
+    try:
+        assert receiver.storage.purge_labels(labels, now=imported + timedelta(days=364)) == []
+        assert main(["receiver", "retention", "set", "--personal-days", "30", *db[:2]]) == 0
+        assert receiver.storage.purge_labels(labels, now=imported + timedelta(days=29)) == []
+        assert labels.oldest()[0] == 3
+    finally:
+        labels.close()
+    capsys.readouterr()
+    assert main(["receiver", "retention", "status", *db]) == 0
+    assert "group labels (consented, for the audit): 3 held, kept 30 days after import" in capsys.readouterr().out
+    args = argparse.Namespace(data_dir=tmp_path, groups=groups)
+    receiver.storage.set_retention("operator:test", personal_days=1)
+    labels = GroupLabels(groups)
+    try:
+        gone = receiver.storage.purge_labels(labels, now=imported + timedelta(days=2), actor="test")
+        assert gone == [("P-0000", "sex"), ("P-0001", "age"), ("P-0001", "sex")] and labels.oldest() == (0, None)
+    finally:
+        labels.close()
+    purge_at_start(receiver.storage, args)  # nothing left: nothing recorded
+    rows = receiver.storage.audit_rows("purge.labels")
+    assert [row["detail"] for row in rows] == [
+        {"labels_removed": 0, "personal_days": 365, "participants": [], "attributes": []},
+        {"labels_removed": 0, "personal_days": 30, "participants": [], "attributes": []},
+        {"labels_removed": 3, "personal_days": 1, "participants": ["P-0000", "P-0001"], "attributes": ["age", "sex"]}]
+    assert "female" not in json.dumps(rows) and "40+" not in json.dumps(rows)  # never the group itself

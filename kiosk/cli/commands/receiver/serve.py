@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.commands.receiver._shared import add_db_argument, db_target, open_storage, receiver_home
+from kiosk.cli.commands.receiver.groups._db import add_groups_argument
 from kiosk.cli.commands.receiver.retention._start import purge_at_start, start_daily_purge
 from kiosk.cli.common import CliError
 
@@ -16,8 +17,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Where to listen, the database and the TLS pair."""
+    """Where to listen, the database (and the group-label file, for its retention) and the TLS pair."""
     add_db_argument(parser)
+    add_groups_argument(parser)
     parser.add_argument("--host", action="append", default=None, help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
     parser.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this PEM certificate (chain)")
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print("no active read token: reading the API needs one (`hiremate receiver token create`); uploads need "
               "none", file=sys.stderr)
     identity = identity_for(storage)  # made now, so that workers started together only read it
-    purge_at_start(storage)
+    purge_at_start(storage, args)
     daily = start_daily_purge(args)  # in this process only, however many workers serve
     try:
         if args.workers > 1:

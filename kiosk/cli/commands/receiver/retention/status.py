@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
+from kiosk.cli.commands.receiver.groups._db import add_groups_argument
 from kiosk.cli.common import print_json
 
 __all__ = ["add_arguments", "run"]
@@ -14,8 +15,9 @@ SHOWN = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The database."""
+    """The database and the group-label file."""
     add_db_argument(parser)
+    add_groups_argument(parser)
 
 
 def _print(status: dict[str, Any]) -> None:
@@ -31,6 +33,10 @@ def _print(status: dict[str, Any]) -> None:
               f"received {held['received_utc']}  expires {held['expires_utc'] or 'when erased'}")
     if len(status["held"]) > SHOWN:
         print(f"  … {len(status['held']) - SHOWN} more (--json lists every one)")
+    labels = status["group_labels"]
+    print(f"group labels (consented, for the audit): {labels['count']} held, kept {status['personal_days']} days "
+          f"after import; oldest imported {labels['oldest_imported_utc'] or '-'}, expires "
+          f"{labels['oldest_expires_utc'] or '-'}")
     print(f"purged by retention so far: {status['sessions_purged']} session(s); last purge "
           f"{status['last_purge_utc'] or 'never'}; reads on record: {status['access_rows']} "
           "(`hiremate receiver access-log`)")
@@ -38,8 +44,19 @@ def _print(status: dict[str, Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """The settings, the sessions held (soonest to expire first) and the purges so far."""
+    from datetime import datetime, timedelta
+
+    from kiosk.cli.commands.receiver.retention._start import existing_groups
+
     with receiver_storage(args) as storage:
         status = storage.retention_status()
+        status["personal_days"] = storage.personal_days()
+    labels = existing_groups(args)
+    count, oldest = (0, None) if labels is None else labels.oldest()
+    if labels is not None:
+        labels.close()
+    expires = (datetime.fromisoformat(oldest) + timedelta(days=status["personal_days"])).isoformat() if oldest else None
+    status["group_labels"] = {"count": count, "oldest_imported_utc": oldest, "oldest_expires_utc": expires}
     if args.json:
         print_json(status)
     else:

@@ -16,13 +16,22 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 from eventlog import EventRecord
-from sync.receiver.access_values import ACCESS_FIELDS, AccessNotRecorded, Accessor, AccessRow
+from sync.receiver.access_values import ACCESS_FIELDS, ERASURE_ROUTE, AccessNotRecorded, Accessor, AccessRow
 from sync.receiver.storage import StoredBundle
 
 if TYPE_CHECKING:
     from sync.receiver.sql import Sql
 
-__all__ = ["ACCESS_FIELDS", "AccessNotRecorded", "AccessRow", "Accessor", "LoggedRead", "Runs", "record_access"]
+__all__ = [
+    "ACCESS_FIELDS",
+    "ERASURE_ROUTE",
+    "AccessNotRecorded",
+    "AccessRow",
+    "Accessor",
+    "LoggedRead",
+    "Runs",
+    "record_access",
+]
 
 
 class Runs(Protocol):

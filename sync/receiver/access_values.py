@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["ACCESS_FIELDS", "AccessNotRecorded", "AccessRow", "Accessor"]
+__all__ = ["ACCESS_FIELDS", "ERASURE_ROUTE", "AccessNotRecorded", "AccessRow", "Accessor"]
 
 ACCESS_FIELDS = ("id", "at_utc", "token_id", "token_label", "via", "route", "session_ids", "client", "detail")
+ERASURE_ROUTE = "erasure"  # the route of the row an erasure writes for each session it removes
 
 
 @dataclass(frozen=True)

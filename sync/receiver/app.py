@@ -136,7 +136,8 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
     add_heartbeat_routes(app, storage)
     app.include_router(dashboard_router(storage, dashboard or DashboardOptions()))
 
-    @app.get(SESSIONS_PATH, response_model=list[SessionSummary], responses={401: _read_errors()[401]})
+    @app.get(SESSIONS_PATH, response_model=list[SessionSummary],
+             responses={code: _read_errors()[code] for code in (401, 503)})
     def list_sessions(who: Accessor = reader) -> list[dict[str, Any]]:
         """Every stored session, oldest first."""
         with storage.read_logged(who, "sessions.list") as view:

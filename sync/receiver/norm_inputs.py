@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from sync.receiver.access_values import ERASURE_ROUTE
 from sync.receiver.storage import AmbiguousSession, BundleStorage
 
-__all__ = ["ERASURE_ROUTE", "NormInput", "norm_inputs"]
-
-ERASURE_ROUTE = "erasure"
+__all__ = ["NormInput", "norm_inputs"]
 
 
 @dataclass(frozen=True)

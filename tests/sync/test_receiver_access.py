@@ -76,13 +76,13 @@ def _get_routes(receiver: Receiver) -> list[str]:
     return sorted(set(paths))
 
 
-def _dashboard_read(receiver: Receiver) -> str:
+def _dashboard_read(receiver: Receiver, status: int = 200) -> str:
     login = httpx.post(receiver.url + "/dashboard/login", content=f"token={receiver.token}", timeout=10,
                        headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": receiver.url})
     assert login.status_code == 303
     with httpx.Client(base_url=receiver.url, cookies={COOKIE: login.cookies[COOKIE]}, timeout=10) as client, \
             client.stream("GET", "/dashboard/feed") as feed:
-        assert feed.status_code == 200
+        assert feed.status_code == status
         return next(feed.iter_lines())
 
 
@@ -185,6 +185,7 @@ def test_a_read_that_cannot_be_logged_is_refused(held: tuple[Receiver, dict[str,
         assert refused.status_code == 503, (url, refused.status_code)
         assert refused.json()["check"] == "access_log" and "disk full" in refused.json()["detail"]
         assert "P-7K3Q" not in refused.text and sid not in refused.text  # nothing of the session was served
+    assert _dashboard_read(receiver, 503) == "the access log could not record this read; nothing was served"
     with _raw(receiver) as conn:
         conn.execute("DROP TRIGGER refuse_reads" + (" ON access_log" if getattr(receiver.storage, "url", None)
                                                      else ""))

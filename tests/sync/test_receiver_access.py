@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from eventlog import Store
 from sync.bundle import build_bundle
+from sync.heartbeat import HEARTBEATS_PATH, SIGNATURE_HEADER, Heartbeat, signed_message
 from sync.identity import load_identity
 from sync.receiver import create_app
 from sync.receiver.access_log import Accessor, AccessRow, record_access
@@ -49,7 +50,7 @@ def _reads(ids: dict[str, str]) -> dict[str, tuple[str, str, list[str]]]:
         "/api/v1/sessions/{session_id}/report": (f"/api/v1/sessions/{one}/report", "report", [one]),
         "/api/v1/compare": (f"/api/v1/compare?ids={one},{two}", "compare", [one, two]),
         "/api/v1/export": ("/api/v1/export?format=csv", "export", [one, two]),
-        "/dashboard/feed": ("/dashboard/feed", "dashboard.feed", []),
+        "/dashboard/feed": ("/dashboard/feed", "dashboard.feed", [ids["P-2MNB"]]),
     }
 
 
@@ -64,6 +65,13 @@ def held(tmp_path: Path, receiver_factory: object) -> tuple[Receiver, dict[str, 
             response = httpx.post(receiver.url + "/api/v1/bundles", timeout=30, headers={
                 "Content-Type": "application/zip"}, content=build_bundle(store, ids[who], load_identity(station)))
             assert response.status_code == 201, response.text
+    identity = load_identity(station)  # a heartbeat: the dashboard shows P-2MNB's session on screen
+    beat = Heartbeat(station_id=identity.station_id, station_key=identity.public_hex, station_name="desk", seq=1,
+                     sent_utc="2030-01-01T00:00:00Z", state="idle", session_id=ids["P-2MNB"], participant="P-2MNB")
+    body = beat.model_dump_json().encode()
+    response = httpx.post(receiver.url + HEARTBEATS_PATH, content=body, timeout=10, headers={
+        "Content-Type": "application/json", SIGNATURE_HEADER: identity.sign(signed_message(body)).hex()})
+    assert response.status_code == 200, response.text
     return receiver, ids
 
 
@@ -106,6 +114,8 @@ def test_every_read_route_leaves_exactly_one_access_row(held: tuple[Receiver, di
         assert (row.route, row.token_id, row.token_label, row.client) == (kind, token_id, "tests", "127.0.0.1"), row
         assert row.via == ("dashboard" if kind == "dashboard.feed" else "api")
         assert set(sessions) <= set(row.session_ids), (path, row.session_ids)
+        if kind == "dashboard.feed":
+            assert (row.session_ids, row.detail) == ([ids["P-2MNB"]], {"stations": 1})
         if kind in ("sessions.list", "export"):
             assert sorted(row.session_ids) == sorted([ids["P-7K3Q"], ids["P-5RTC"], ids["P-2MNB"]])
     for path in EXEMPT:  # the exempt routes read nothing and write nothing

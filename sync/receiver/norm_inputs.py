@@ -2,9 +2,9 @@
 
 A norm table lists the session ids it used (scoring/norms.py, `sessions`). After an erasure or a retention purge
 the table still carries what those people contributed, so it should be rebuilt without them. A session the
-receiver no longer stores is `erased` when the access log has an `erasure` row naming it (the erasure code
-records one with `access_log.record_access`), `purged` when the receiver audit has a retention purge of it, else
-`gone` (no longer stored, no record of why: removed outside the receiver, or before these records existed).
+receiver no longer stores is `erased` when the receiver's `erasures` table (schema version 4, when the storage
+has it) or an `erasure` row of the access log names it, `purged` when the receiver audit has a retention purge of
+it, else `gone` (no longer stored, no record of why: removed outside the receiver, or before these records).
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ def norm_inputs(storage: BundleStorage, session_ids: Sequence[str]) -> list[Norm
     for row in storage.access_rows():
         if row.route == ERASURE_ROUTE:
             erased.update({sid: row.at_utc for sid in row.session_ids})
+    erasures = getattr(storage, "erasures", None)  # the erasures table, on a receiver that has it
+    if erasures is not None:
+        erased.update({str(row["session_id"]): str(row["erased_utc"]) for row in erasures()})
     purged = {str(row["detail"].get("session_id")): str(row["at_utc"]) for row in storage.audit_rows("purge.session")}
     found = []
     for sid in session_ids:

@@ -104,3 +104,23 @@ def test_receiver_norm_table_sees_erased_purged_and_vanished_sessions(
     assert status == 1 and "3 of the 3 sessions are no longer held by the receiver" in out
     assert "purged by retention at " + late.isoformat(timespec="microseconds") in out
     assert f"{ids['P-2MNB']}: no longer stored (no record of why)" in out
+
+
+def test_receiver_norms_check_reads_the_erasures_table(candidates: tuple[Path, dict[str, str]],
+                                                      receiver_factory: object, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("sync.receiver.erasure", reason="the receiver's erasures table (schema 4) is not here")
+    station, ids = candidates
+    receiver: Receiver = receiver_factory(enroll=[station])  # type: ignore[operator]
+    held = [ids["P-7K3Q"], ids["P-5RTC"]]
+    with Store.in_dir(station) as store:
+        for sid in held:
+            answer = httpx.post(receiver.url + "/api/v1/bundles", content=build_bundle(store, sid, load_identity(
+                station)), headers={"Content-Type": "application/zip"}, timeout=30)
+            assert answer.status_code == 201
+    table, db = tmp_path / "norms.toml", ["--db", receiver.db, "--data-dir", str(tmp_path / "receiver-home")]
+    assert _cli(capsys, "receiver", "norms", "build", *held, "--group", "g", "-o", str(table), *db)[0] == 0
+    assert _cli(capsys, "receiver", "erase", "--session", ids["P-5RTC"], "--reason", "withdrawn", *db)[0] == 0
+    status, out, _ = _cli(capsys, "receiver", "norms", "check", str(table), "--json", *db)
+    states = {row["session_id"]: row["state"] for row in json.loads(out)["sessions"]}
+    assert status == 1 and states == {ids["P-7K3Q"]: "held", ids["P-5RTC"]: "erased"}

@@ -16,7 +16,15 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 from eventlog import EventRecord
-from sync.receiver.access_values import ACCESS_FIELDS, ERASURE_ROUTE, AccessNotRecorded, Accessor, AccessRow
+from sync.receiver.access_values import (
+    ACCESS_FIELDS,
+    ERASURE_ROUTE,
+    AccessNotRecorded,
+    Accessor,
+    AccessRow,
+    Runs,
+    record_access,
+)
 from sync.receiver.storage import StoredBundle
 
 if TYPE_CHECKING:
@@ -32,30 +40,6 @@ __all__ = [
     "Runs",
     "record_access",
 ]
-
-
-class Runs(Protocol):
-    """Anything that runs one statement with `?` placeholders (sqlbase's Sql)."""
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a statement; the number of rows it changed."""
-        ...
-
-
-def _now() -> str:
-    from sync.outbox import utc_now
-
-    return utc_now()
-
-
-def record_access(sql: Runs, who: Accessor, route: str, session_ids: Sequence[str],
-                  detail: dict[str, Any] | None = None, at_utc: str | None = None) -> None:
-    """Append one access row with the caller's statement runner, inside the caller's transaction: it commits or
-    rolls back with the read (or the erasure) it records."""
-    sql.run("INSERT INTO access_log (at_utc, token_id, token_label, via, route, session_ids, client, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (at_utc or _now(), who.token_id, who.label, who.via, route, json.dumps(list(session_ids)), who.client,
-             json.dumps(detail or {}, sort_keys=True, ensure_ascii=False)))
 
 
 class _Selects(Protocol):

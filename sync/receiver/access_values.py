@@ -1,13 +1,14 @@
-"""The access log's values: who reads (Accessor), one logged read (AccessRow), and the refusal of an unlogged read."""
+"""The access log's values — who reads (Accessor), one logged read (AccessRow), the refusal of an unlogged read —
+and `record_access`, importable from anywhere in the receiver (this module imports none of it)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["ACCESS_FIELDS", "ERASURE_ROUTE", "AccessNotRecorded", "AccessRow", "Accessor"]
+__all__ = ["ACCESS_FIELDS", "ERASURE_ROUTE", "AccessNotRecorded", "AccessRow", "Accessor", "Runs", "record_access"]
 
 ACCESS_FIELDS = ("id", "at_utc", "token_id", "token_label", "via", "route", "session_ids", "client", "detail")
 ERASURE_ROUTE = "erasure"  # the route of the row an erasure writes for each session it removes
@@ -52,3 +53,27 @@ class AccessRow:
 
 class AccessNotRecorded(Exception):
     """The access row of a read could not be written; the read was refused (its transaction rolled back)."""
+
+
+class Runs(Protocol):
+    """Anything that runs one statement with `?` placeholders (sqlbase's Sql)."""
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run a statement; the number of rows it changed."""
+        ...
+
+
+def _now() -> str:
+    from sync.outbox import utc_now
+
+    return utc_now()
+
+
+def record_access(sql: Runs, who: Accessor, route: str, session_ids: Sequence[str],
+                  detail: dict[str, Any] | None = None, at_utc: str | None = None) -> None:
+    """Append one access row with the caller's statement runner, inside the caller's transaction: it commits or
+    rolls back with the read (or the erasure) it records."""
+    sql.run("INSERT INTO access_log (at_utc, token_id, token_label, via, route, session_ids, client, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at_utc or _now(), who.token_id, who.label, who.via, route, json.dumps(list(session_ids)), who.client,
+             json.dumps(detail or {}, sort_keys=True, ensure_ascii=False)))

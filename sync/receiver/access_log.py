@@ -24,6 +24,7 @@ from sync.receiver.access_values import (
     AccessRow,
     Runs,
     record_access,
+    record_erasure,
 )
 from sync.receiver.storage import StoredBundle
 
@@ -39,6 +40,7 @@ __all__ = [
     "LoggedRead",
     "Runs",
     "record_access",
+    "record_erasure",
 ]
 
 

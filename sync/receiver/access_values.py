@@ -8,7 +8,17 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-__all__ = ["ACCESS_FIELDS", "ERASURE_ROUTE", "AccessNotRecorded", "AccessRow", "Accessor", "Runs", "record_access"]
+__all__ = [
+    "ACCESS_FIELDS",
+    "ERASURE_ROUTE",
+    "AccessNotRecorded",
+    "AccessRow",
+    "Accessor",
+    "ErasureFacts",
+    "Runs",
+    "record_access",
+    "record_erasure",
+]
 
 ACCESS_FIELDS = ("id", "at_utc", "token_id", "token_label", "via", "route", "session_ids", "client", "detail")
 ERASURE_ROUTE = "erasure"  # the route of the row an erasure writes for each session it removes
@@ -77,3 +87,25 @@ def record_access(sql: Runs, who: Accessor, route: str, session_ids: Sequence[st
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (at_utc or _now(), who.token_id, who.label, who.via, route, json.dumps(list(session_ids)), who.client,
              json.dumps(detail or {}, sort_keys=True, ensure_ascii=False)))
+
+
+class ErasureFacts(Protocol):
+    """What the access log keeps of an erasure (the fields of sync.erasure_protocol.ErasureReceipt it reads)."""
+
+    @property
+    def request_id(self) -> str: ...
+    @property
+    def session_id(self) -> str: ...
+    @property
+    def station_id(self) -> str: ...
+    @property
+    def requested_by(self) -> str: ...
+    @property
+    def removed(self) -> dict[str, int]: ...
+
+
+def record_erasure(sql: Runs, receipt: ErasureFacts) -> None:
+    """The access row of an erasure, inside the erasure's transaction (an erasure hook: who asked, which session,
+    the request id and the counts removed; never the data)."""
+    record_access(sql, Accessor(None, receipt.requested_by, ERASURE_ROUTE), ERASURE_ROUTE, [receipt.session_id],
+                  {"request_id": receipt.request_id, "station_id": receipt.station_id, "removed": receipt.removed})

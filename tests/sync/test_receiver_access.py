@@ -229,3 +229,24 @@ def test_the_session_filter_matches_ids_exactly(receiver: Receiver) -> None:
     for sid in odd:
         assert [row.session_ids for row in storage.access_rows(session_id=sid)] == [[sid], odd], sid
     assert storage.access_rows(session_id="a_") == [] and storage.access_rows(session_id="%") == []
+
+
+def test_an_erasure_hook_records_who_erased_which_session(receiver: Receiver) -> None:
+    from dataclasses import dataclass
+
+    from sync.receiver.access_log import record_erasure
+
+    @dataclass(frozen=True)
+    class Receipt:  # the fields of sync.erasure_protocol.ErasureReceipt the hook reads
+        request_id: str
+        session_id: str
+        station_id: str
+        requested_by: str
+        removed: dict[str, int]
+
+    storage: Any = receiver.storage
+    with storage._tx() as sql:
+        record_erasure(sql, Receipt("req-1", "s-9", "st-1", "station", {"bundles": 1, "events": 40}))
+    (row,) = storage.access_rows(session_id="s-9")
+    assert (row.via, row.route, row.token_id, row.token_label) == ("erasure", "erasure", None, "station")
+    assert row.detail == {"request_id": "req-1", "station_id": "st-1", "removed": {"bundles": 1, "events": 40}}

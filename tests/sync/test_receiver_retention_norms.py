@@ -124,3 +124,5 @@ def test_receiver_norms_check_reads_the_erasures_table(candidates: tuple[Path, d
     status, out, _ = _cli(capsys, "receiver", "norms", "check", str(table), "--json", *db)
     states = {row["session_id"]: row["state"] for row in json.loads(out)["sessions"]}
     assert status == 1 and states == {ids["P-7K3Q"]: "held", ids["P-5RTC"]: "erased"}
+    (row,) = [row for row in receiver.storage.access_rows(session_id=ids["P-5RTC"]) if row.route == "erasure"]
+    assert row.via == "erasure" and row.token_label.startswith("receiver:")  # ERASURE_HOOKS holds record_erasure

@@ -83,6 +83,7 @@ COMMANDS = _group(
     _group(
         "norms", "norm tables: how a group of people scored, to place one person among them",
         _leaf("norms build", "build a versioned norm table (TOML) from scored sessions"),
+        _leaf("norms check", "whether the sessions a norm table used are still held, or were erased since"),
     ),
     _group(
         "role", "role profiles: target bands per trait",
@@ -120,6 +121,7 @@ COMMANDS = _group(
         _group(
             "receiver norms", "norm tables from the sessions the receiver holds",
             _leaf("receiver norms build", "build a versioned norm table (TOML) from stored sessions"),
+            _leaf("receiver norms check", "whether the sessions a norm table used are still held by the receiver"),
         ),
         _group(
             "receiver groups", "optional, consented group labels for the adverse-impact audit (kept apart)",
@@ -127,6 +129,13 @@ COMMANDS = _group(
             _leaf("receiver groups list", "count the stored labels per attribute and group"),
         ),
         _leaf("receiver audit", "adverse-impact audit of a role: selection rates, four-fifths ratio, Fisher's test"),
+        _leaf("receiver access-log", "who read which session, report, event stream or export, and when"),
+        _group(
+            "receiver retention", "how long the receiver keeps sessions, what it holds, the purge",
+            _leaf("receiver retention status", "what the receiver holds, how old, when it expires"),
+            _leaf("receiver retention set", "how long sessions are kept after they closed (default: until erased)"),
+            _leaf("receiver retention purge", "remove the sessions past their retention now (serve does it daily)"),
+        ),
     ),
     _group(
         "privacy", "data protection: retention, the purge, erasure and withdrawal, tombstones, the access record",

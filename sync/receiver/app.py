@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from reports import build_report
 from sync.protocol import (
     BUNDLE_MEDIA_TYPE,
     COMPARE_PATH,
@@ -19,6 +20,7 @@ from sync.protocol import (
     SessionDetail,
     SessionSummary,
 )
+from sync.receiver.access_log import AccessNotRecorded, Accessor
 from sync.receiver.auth import Unauthorized, read_auth, unauthorized_response
 from sync.receiver.dashboard import dashboard_router
 from sync.receiver.erasure_routes import add_erasure_routes
@@ -27,8 +29,15 @@ from sync.receiver.limits import DEFAULT_LIMITS, Limits
 from sync.receiver.live import add_heartbeat_routes
 from sync.receiver.live_feed import DashboardOptions
 from sync.receiver.recipient import ReceiverIdentity, identity_for
-from sync.receiver.refusals import ambiguous_response, invalid_request_response
-from sync.receiver.reporting import ReportRequestError, comparison, rendered, report
+from sync.receiver.refusals import ambiguous_response, invalid_request_response, not_recorded_response
+from sync.receiver.reporting import (
+    ReportRequestError,
+    chosen_role,
+    compared,
+    comparison_inputs,
+    rendered,
+    report_input,
+)
 from sync.receiver.signing import ReceiverSigner, signer_for
 from sync.receiver.storage import AmbiguousSession, BundleStorage, StoredBundle
 from sync.receiver.upload import add_upload_routes
@@ -38,6 +47,7 @@ __all__ = ["create_app"]
 
 READ_ERRORS: dict[int | str, str] = {
     401: "token: no read token, not a Bearer token, unknown or revoked token",
+    503: "access_log: the read could not be recorded in the access log, so nothing was served",
     404: "not_found: no such session",
     409: "ambiguous: several stations sent this session id; add ?station=<station id or key hex>",
     422: "request: an invalid parameter",
@@ -123,65 +133,74 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
     app.add_exception_handler(Unauthorized, unauthorized_response)
     app.add_exception_handler(AmbiguousSession, ambiguous_response)
     app.add_exception_handler(RequestValidationError, invalid_request_response)
-    read = [Depends(read_auth(storage))]
+    app.add_exception_handler(AccessNotRecorded, not_recorded_response)
+    reader = Depends(read_auth(storage))  # who reads, for the access log
     add_upload_routes(app, storage, identity or identity_for(storage), limits.body_timeout_s)
     app.include_router(export_router(storage, app_version))
     add_heartbeat_routes(app, storage)
     add_erasure_routes(app, storage, signer or signer_for(storage))
     app.include_router(dashboard_router(storage, dashboard or DashboardOptions()))
 
-    @app.get(SESSIONS_PATH, response_model=list[SessionSummary], dependencies=read,
-             responses={401: _read_errors()[401]})
-    def list_sessions() -> list[dict[str, Any]]:
+    @app.get(SESSIONS_PATH, response_model=list[SessionSummary],
+             responses={code: _read_errors()[code] for code in (401, 503)})
+    def list_sessions(who: Accessor = reader) -> list[dict[str, Any]]:
         """Every stored session, oldest first."""
-        return [_summary(item) for item in storage.sessions()]
+        with storage.read_logged(who, "sessions.list") as view:
+            return [_summary(item) for item in view.sessions()]
 
-    @app.get(SESSIONS_PATH + "/{session_id}", response_model=SessionDetail, dependencies=read,
-             responses=_read_errors())
-    def get_session(session_id: str, station: str | None = None) -> Any:
+    @app.get(SESSIONS_PATH + "/{session_id}", response_model=SessionDetail, responses=_read_errors())
+    def get_session(session_id: str, who: Accessor = reader, station: str | None = None) -> Any:
         """A session's metadata, metrics and traits, with the re-scoring flag (?station= when ambiguous)."""
-        item = storage.get(session_id, station)
+        with storage.read_logged(who, "session") as view:
+            item = view.get(session_id, station)
         return _not_found(session_id) if item is None else _detail(item)
 
-    @app.get(SESSIONS_PATH + "/{session_id}/events", dependencies=read, response_class=NdjsonResponse,
+    @app.get(SESSIONS_PATH + "/{session_id}/events", response_class=NdjsonResponse,
              responses=_binary(NDJSON_MEDIA_TYPE, "events.jsonl: one canonical JSON event per line"))
-    def get_events(session_id: str, station: str | None = None) -> Response:
+    def get_events(session_id: str, who: Accessor = reader, station: str | None = None) -> Response:
         """The session's events as newline-delimited canonical JSON (events.jsonl)."""
-        if storage.get(session_id, station) is None:
+        with storage.read_logged(who, "session.events") as view:
+            item = view.get(session_id, station)
+            records = [] if item is None else view.events(session_id, item.public_key)
+        if item is None:
             return _not_found(session_id)
-        body = "".join(rec.to_json() + "\n" for rec in storage.events(session_id, station))
-        return NdjsonResponse(body.encode())
+        return NdjsonResponse("".join(rec.to_json() + "\n" for rec in records).encode())
 
-    @app.get(SESSIONS_PATH + "/{session_id}/bundle", dependencies=read, response_class=BundleResponse,
+    @app.get(SESSIONS_PATH + "/{session_id}/bundle", response_class=BundleResponse,
              responses=_binary(BUNDLE_MEDIA_TYPE, "the signed bundle (decrypted, if it came encrypted)"))
-    def get_bundle(session_id: str, station: str | None = None) -> Response:
+    def get_bundle(session_id: str, who: Accessor = reader, station: str | None = None) -> Response:
         """The signed bundle's exact bytes (an encrypted upload is stored decrypted)."""
-        item = storage.get(session_id, station)
+        with storage.read_logged(who, "session.bundle") as view:
+            item = view.get(session_id, station)
         return _not_found(session_id) if item is None else BundleResponse(item.bundle)
 
-    @app.get(SESSIONS_PATH + "/{session_id}/report", dependencies=read, responses=REPORT_DOC,
-             response_class=Response)
-    def get_report(session_id: str, format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER,
-                   station: str | None = None) -> Response:
+    @app.get(SESSIONS_PATH + "/{session_id}/report", responses=REPORT_DOC, response_class=Response)
+    def get_report(session_id: str, who: Accessor = reader, format: str = FORMAT, role: str | None = ROLE,
+                   paper: str = PAPER, station: str | None = None) -> Response:
         """The recruiter report of a session (HTML or PDF), with its fit to a role when one is named."""
         try:
-            doc = report(storage, session_id, role, station)
-            if doc is None:
+            chosen = chosen_role(role)
+            with storage.read_logged(who, "report", {"format": format, "role": role}) as view:
+                inp = report_input(view, session_id, station)
+            if inp is None:
                 return _not_found(session_id)
-            body, media = rendered(doc, format, paper)
+            body, media = rendered(build_report(inp, chosen), format, paper)
         except ReportRequestError as exc:
             return _refused(exc)
         return Response(body, media_type=media)
 
-    @app.get(COMPARE_PATH, dependencies=read, responses=REPORT_DOC, response_class=Response)
-    def get_comparison(ids: str = Query(..., description="2 to 4 session ids, comma-separated"),
+    @app.get(COMPARE_PATH, responses=REPORT_DOC, response_class=Response)
+    def get_comparison(who: Accessor = reader, ids: str = Query(..., description="2 to 4 session ids, comma-separated"),
                        format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER) -> Response:
         """2-4 candidates side by side (HTML or PDF): trait bars on one axis, role fit per candidate."""
         try:
-            doc, missing = comparison(storage, [i.strip() for i in ids.split(",") if i.strip()], role)
-            if doc is None:
+            chosen = chosen_role(role)
+            asked = [i.strip() for i in ids.split(",") if i.strip()]
+            with storage.read_logged(who, "compare", {"format": format, "role": role}) as view:
+                inputs, missing = comparison_inputs(view, asked)
+            if missing:
                 return _not_found(missing)
-            body, media = rendered(doc, format, paper)
+            body, media = rendered(compared(inputs, chosen), format, paper)
         except ReportRequestError as exc:
             return _refused(exc)
         return Response(body, media_type=media)

@@ -13,12 +13,14 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.protocol import ErrorBody
+from sync.receiver.access_log import Accessor
 from sync.receiver.storage import BundleStorage
 
 __all__ = [
     "BEARER",
     "TOKEN_PREFIX",
     "Unauthorized",
+    "client_address",
     "create_token",
     "match_token",
     "read_auth",
@@ -78,17 +80,23 @@ def _bearer_token(request: Request) -> str:
     return token.strip()
 
 
-def read_auth(storage: BundleStorage) -> Callable[..., int]:
-    """A FastAPI dependency: the id of the valid read token the request carries, else Unauthorized."""
+def client_address(request: Request) -> str | None:
+    """The client's address as the server saw it (a proxy's X-Forwarded-For only when uvicorn trusts it)."""
+    return request.client.host if request.client else None
+
+
+def read_auth(storage: BundleStorage) -> Callable[..., Accessor]:
+    """A FastAPI dependency: who reads (the valid read token the request carries, its label and the client's
+    address, for the access log), else Unauthorized."""
 
     def require_read_token(request: Request,
-                           _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]) -> int:
+                           _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]) -> Accessor:
         row = match_token(_bearer_token(request), storage.tokens())
         if row is None:
             raise Unauthorized("unknown read token")
         if row["revoked_utc"]:
             raise Unauthorized(f"read token {row['id']} was revoked at {row['revoked_utc']}")
-        return int(row["id"])
+        return Accessor(int(row["id"]), str(row["label"]), "api", client_address(request))
 
     return require_read_token
 

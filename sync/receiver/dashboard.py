@@ -3,7 +3,8 @@
     GET  /dashboard            the page (303 to the login page without a valid login)
     GET  /dashboard/login      the login form;  POST it (field `token`): 303 to /dashboard with the cookie, or 401
     POST /dashboard/logout     forgets the login, clears the cookie
-    GET  /dashboard/feed       server-sent events: `snapshot` (every card) then `station` (one card) on each change
+    GET  /dashboard/feed       server-sent events: `snapshot` (every card) then `station` (one card) on each change;
+                               one access-log row per connection (the login's read token, the sessions shown)
     GET  /dashboard/static/F   the page's own CSS and JavaScript (nothing is fetched from elsewhere)
 
 The cookie holds 256 random bits; the receiver stores only their SHA-256 with the read token that made the login,
@@ -28,7 +29,8 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
 
-from sync.receiver.auth import match_token
+from sync.receiver.access_log import AccessNotRecorded, Accessor
+from sync.receiver.auth import client_address, match_token
 from sync.receiver.live_feed import DashboardOptions, LiveFeed
 from sync.receiver.storage import BundleStorage
 
@@ -49,11 +51,17 @@ def _sha(cookie: str) -> str:
     return hashlib.sha256(cookie.encode()).hexdigest()
 
 
-def _valid(storage: BundleStorage, cookie: str | None) -> bool:
+def _login(storage: BundleStorage, cookie: str | None) -> dict[str, Any] | None:
     if not cookie or len(cookie) > 100:
-        return False
+        return None
     row = storage.login(_sha(cookie))
-    return bool(row and not row["revoked_utc"] and row["expires_utc"] > datetime.now(UTC).isoformat())
+    return row if row and not row["revoked_utc"] and row["expires_utc"] > datetime.now(UTC).isoformat() else None
+
+
+def _viewer(storage: BundleStorage, login: dict[str, Any], request: Request) -> Accessor:
+    """Who watches the feed, for the access log: the read token that made the login."""
+    label = next((str(t["label"]) for t in storage.tokens() if t["id"] == login["token_id"]), "?")
+    return Accessor(int(login["token_id"]), label, "dashboard", client_address(request))
 
 
 def _login_page(error: str = "") -> str:
@@ -78,7 +86,7 @@ def dashboard_router(storage: BundleStorage, options: DashboardOptions) -> APIRo
     feed = LiveFeed(storage, options)
 
     def logged_in(request: Request) -> bool:
-        return _valid(storage, request.cookies.get(COOKIE))
+        return _login(storage, request.cookies.get(COOKIE)) is not None
 
     @router.get("")
     async def page(request: Request) -> Response:
@@ -120,8 +128,8 @@ def dashboard_router(storage: BundleStorage, options: DashboardOptions) -> APIRo
                              secure=request.url.scheme == "https")
         return answer
 
-    async def stream(request: Request) -> AsyncIterator[str]:
-        snapshot, queue = await feed.subscribe()
+    async def stream(request: Request, snapshot: list[dict[str, Any]],
+                     queue: asyncio.Queue[dict[str, Any]]) -> AsyncIterator[str]:
         try:
             yield _sse("snapshot", snapshot)
             while True:
@@ -138,9 +146,18 @@ def dashboard_router(storage: BundleStorage, options: DashboardOptions) -> APIRo
 
     @router.get("/feed")
     async def live(request: Request) -> Response:
-        if not await run_in_threadpool(logged_in, request):
+        login = await run_in_threadpool(_login, storage, request.cookies.get(COOKIE))
+        if login is None:
             return Response("log in first", 401, headers=HEADERS)
-        return StreamingResponse(stream(request), media_type="text/event-stream",
+        snapshot, queue = await feed.subscribe()
+        shown = sorted({str(c["beat"]["session_id"]) for c in snapshot if c["beat"].get("session_id")})
+        try:  # one access row per feed connection, naming the sessions its first snapshot shows
+            who = await run_in_threadpool(_viewer, storage, login, request)
+            await run_in_threadpool(storage.log_access, who, "dashboard.feed", shown, {"stations": len(snapshot)})
+        except AccessNotRecorded:
+            feed.unsubscribe(queue)
+            return Response("the access log could not record this read; nothing was served", 503, headers=HEADERS)
+        return StreamingResponse(stream(request, snapshot, queue), media_type="text/event-stream",
                                  headers={**HEADERS, "X-Accel-Buffering": "no"})
 
     @router.get("/static/{name}")

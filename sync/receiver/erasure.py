@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from eventlog.checkpoints import Signer
 from sync.erasure_protocol import ErasureReceipt
+from sync.receiver.access_values import record_erasure
 
 if TYPE_CHECKING:
-    from sync.receiver.sqlbase import Sql
+    from sync.receiver.sql import Sql
     from sync.receiver.storage import BundleStorage
 
 __all__ = ["ERASURE_FIELDS", "ERASURE_HOOKS", "ErasureOrder", "RequestIdReused", "admin_orders", "erase_in",
@@ -33,7 +34,7 @@ __all__ = ["ERASURE_FIELDS", "ERASURE_HOOKS", "ErasureOrder", "RequestIdReused",
 ERASURE_FIELDS = ("request_id", "session_id", "station_id", "station_key", "requested_by", "reason", "erased_utc",
                   "removed", "receipt")
 ErasureHook = Callable[["Sql", ErasureReceipt], None]
-ERASURE_HOOKS: list[ErasureHook] = []
+ERASURE_HOOKS: list[ErasureHook] = [record_erasure]  # the access log shows every erasure
 
 
 class RequestIdReused(Exception):

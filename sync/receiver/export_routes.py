@@ -2,7 +2,9 @@
 
 `export_receiver(storage, format, directory)` writes the same tables as `hiremate data export` on a station
 (docs/DATA.md), one session at a time; `GET /api/v1/export?format=csv|tsv|bids|jsonl` (read token) streams
-them as a zip built in a temporary folder, so memory stays bounded however many sessions there are.
+them as a zip built in a temporary folder, so memory stays bounded however many sessions there are. The export
+reads session by session, not in one transaction: its access row, naming every session it will read, is written
+first, and the export then reads exactly those sessions (nothing is read if the row cannot be written).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,11 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from datasets import FORMATS, ExportSummary, SessionInput, export_sessions
 from sync.protocol import ErrorBody
+from sync.receiver.access_log import Accessor
 from sync.receiver.auth import read_auth
 from sync.receiver.storage import BundleStorage
 
-__all__ = ["EXPORT_PATH", "export_receiver", "export_router", "receiver_sources"]
+__all__ = ["EXPORT_PATH", "export_receiver", "export_router", "logged_keys", "receiver_sources"]
 
 EXPORT_PATH = "/api/v1/export"
 CHUNK = 256 * 1024
@@ -44,18 +47,21 @@ def _source(storage: BundleStorage, station_key: str, session_id: str) -> Sessio
     )
 
 
-def receiver_sources(storage: BundleStorage) -> Iterator[SessionInput]:
-    """Every stored session, in order of receipt, read from storage one at a time."""
-    for station_key, session_id in storage.bundle_keys():  # two stations may have sent the same session id
+def receiver_sources(storage: BundleStorage, keys: Sequence[tuple[str, str]] | None = None) -> Iterator[SessionInput]:
+    """Every stored session (or those of `keys`, (station key, session id) pairs), in order of receipt, read from
+    storage one at a time."""
+    for station_key, session_id in storage.bundle_keys() if keys is None else keys:  # ids may repeat across stations
         found = _source(storage, station_key, session_id)
         if found is not None:
             yield found
 
 
 def export_receiver(storage: BundleStorage, fmt: str, directory: Path, app_version: str = "unversioned",
-                    progress: Callable[[int, str], None] | None = None) -> ExportSummary:
-    """Export everything the receiver holds (every station) to a new or empty folder; ExportError otherwise."""
-    return export_sessions(receiver_sources(storage), fmt, directory, app_version, progress)
+                    progress: Callable[[int, str], None] | None = None,
+                    keys: Sequence[tuple[str, str]] | None = None) -> ExportSummary:
+    """Export everything the receiver holds (every station; only `keys` if given) to a new or empty folder;
+    ExportError otherwise."""
+    return export_sessions(receiver_sources(storage, keys), fmt, directory, app_version, progress)
 
 
 def _zip_folder(folder: Path, target: Path) -> None:
@@ -64,10 +70,10 @@ def _zip_folder(folder: Path, target: Path) -> None:
             archive.write(path, path.relative_to(folder).as_posix())
 
 
-def _build(storage: BundleStorage, fmt: str, app_version: str) -> tuple[Path, Path]:
+def _build(storage: BundleStorage, fmt: str, app_version: str, keys: list[tuple[str, str]]) -> tuple[Path, Path]:
     work = Path(tempfile.mkdtemp(prefix="hiremate-export-"))
     try:
-        export_receiver(storage, fmt, work / "export", app_version)
+        export_receiver(storage, fmt, work / "export", app_version, keys=keys)
         _zip_folder(work / "export", work / "export.zip")
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -84,19 +90,30 @@ def _stream(work: Path, archive: Path) -> Iterator[bytes]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def logged_keys(storage: BundleStorage, who: Accessor, fmt: str) -> list[tuple[str, str]]:
+    """The sessions an export will read, after recording that read (AccessNotRecorded refuses it)."""
+    keys = storage.bundle_keys()
+    storage.log_access(who, "export", [sid for _, sid in keys], {"format": fmt, "sessions": len(keys)})
+    return keys
+
+
 def export_router(storage: BundleStorage, app_version: str = "unversioned") -> APIRouter:
     """The export route, behind the read token."""
     router = APIRouter()
+    reader = Depends(read_auth(storage))
 
-    @router.get(EXPORT_PATH, dependencies=[Depends(read_auth(storage))], response_class=StreamingResponse,
+    @router.get(EXPORT_PATH, response_class=StreamingResponse,
                 responses={200: {"content": {"application/zip": {}}, "description": "a zip of the export folder"},
-                           400: {"model": ErrorBody}, 401: {"model": ErrorBody}})
-    async def export_data(format: str = Query("csv", description=f"one of {', '.join(FORMATS)}")) -> Any:
+                           400: {"model": ErrorBody}, 401: {"model": ErrorBody},
+                           503: {"model": ErrorBody, "description": "access_log: the read could not be recorded"}})
+    async def export_data(who: Accessor = reader,
+                          format: str = Query("csv", description=f"one of {', '.join(FORMATS)}")) -> Any:
         """Trial tables, session summaries and codebook of every stored session (all stations), as a zip."""
         if format not in FORMATS:
             body = ErrorBody(check="format", detail=f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
             return JSONResponse(body.model_dump(), status_code=400)
-        work, archive = await run_in_threadpool(_build, storage, format, app_version)
+        keys = await run_in_threadpool(logged_keys, storage, who, format)
+        work, archive = await run_in_threadpool(_build, storage, format, app_version, keys)
         return StreamingResponse(_stream(work, archive), media_type="application/zip", headers={
             "Content-Disposition": f'attachment; filename="hiremate-export-{format}.zip"'})
 

@@ -84,6 +84,19 @@ class GroupLabels:
         rows = self._conn.execute("SELECT participant, grp FROM group_labels WHERE attribute = ?", (attribute,))
         return dict(rows.fetchall())
 
+    def oldest(self) -> tuple[int, str | None]:
+        """How many labels are held, and when the oldest was imported."""
+        count, oldest = self._conn.execute("SELECT COUNT(*), MIN(imported_utc) FROM group_labels").fetchone()
+        return int(count), oldest
+
+    def purge_before(self, cutoff_utc: str) -> list[tuple[str, str]]:
+        """Delete every label imported before the cutoff, in one transaction; (pseudonym, attribute) of each."""
+        with atomic(self._conn):
+            gone = self._conn.execute("SELECT participant, attribute FROM group_labels WHERE imported_utc < ? "
+                                      "ORDER BY participant, attribute", (cutoff_utc,)).fetchall()
+            self._conn.execute("DELETE FROM group_labels WHERE imported_utc < ?", (cutoff_utc,))
+        return [(str(p), str(a)) for p, a in gone]
+
     def counts(self) -> list[tuple[str, str, int]]:
         """(attribute, group, labels) for every attribute and group."""
         rows = self._conn.execute("SELECT attribute, grp, COUNT(*) FROM group_labels GROUP BY attribute, grp "

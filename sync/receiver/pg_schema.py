@@ -1,4 +1,4 @@
-"""The PostgreSQL receiver database's schema (version 4, the same tables as SQLite's) and its recorded migrations.
+"""The PostgreSQL receiver database's schema (version 5, the same tables as SQLite's) and its recorded migrations.
 
 Migrations are registered here by version, applied in order in one transaction each, and recorded in
 `schema_migrations` (version, name, applied_utc). Several receiver processes may start at once on an empty
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sync.receiver import access_schema
 from sync.receiver.erasure_schema import ERASURES_NAME, PG_ERASURES
 from sync.receiver.schema import SCHEMA_VERSION, SchemaError
 
@@ -48,6 +49,7 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
     3: ("bundles, events, stations, read tokens keyed by (station key, session id); live station state "
         "(heartbeats); dashboard logins", _V3),
     4: (ERASURES_NAME, PG_ERASURES),
+    access_schema.VERSION: (access_schema.MIGRATION_NAME, access_schema.PG_STATEMENTS),
 }
 
 

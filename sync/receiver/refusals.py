@@ -1,4 +1,5 @@
-"""The receiver's answers to requests it cannot serve as asked: an ambiguous session id, an invalid parameter."""
+"""The receiver's answers to requests it cannot serve as asked: an ambiguous session id, an invalid parameter, a
+read the access log could not record."""
 
 from __future__ import annotations
 
@@ -7,9 +8,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from sync.protocol import ErrorBody
+from sync.receiver.access_log import AccessNotRecorded
 from sync.receiver.storage import AmbiguousSession
 
-__all__ = ["ambiguous_response", "invalid_request_response"]
+__all__ = ["ambiguous_response", "invalid_request_response", "not_recorded_response"]
+
+
+def not_recorded_response(_request: Request, exc: Exception) -> JSONResponse:
+    """503 ErrorBody(check="access_log"): the read was refused because its access row could not be written."""
+    assert isinstance(exc, AccessNotRecorded)
+    return JSONResponse(ErrorBody(check="access_log", detail=str(exc)).model_dump(mode="json"), 503)
 
 
 def ambiguous_response(_request: Request, exc: Exception) -> JSONResponse:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
+from typing import Literal, Protocol
 
-from reports import CompareError, Document, ReportInput, SessionMeta, build_comparison, build_report, render_html
+from eventlog import EventRecord
+from reports import CompareError, Document, ReportInput, SessionMeta, build_comparison, render_html
 from reports.html import Paper
 from reports.session_data import consent_version
 from scoring import Profile, Role, load_role, role_names
-from sync.receiver.storage import BundleStorage
+from sync.receiver.storage import StoredBundle
 
-__all__ = ["ReportRequestError", "comparison", "rendered", "report"]
+__all__ = ["ReportRequestError", "SessionSource", "chosen_role", "compared", "comparison_inputs", "rendered",
+           "report_input"]
 
 Format = Literal["html", "pdf"]
 MEDIA = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
@@ -23,7 +25,8 @@ class ReportRequestError(ValueError):
     """A report request the receiver refuses (unknown role, bad format, wrong number of sessions)."""
 
 
-def _role(name: str | None) -> Role | None:
+def chosen_role(name: str | None) -> Role | None:
+    """A shipped role by name (None for none); ReportRequestError for a name that is not shipped."""
     if not name:
         return None
     if name not in role_names():  # shipped roles only: a path from a request is never read
@@ -31,8 +34,21 @@ def _role(name: str | None) -> Role | None:
     return load_role(name)
 
 
-def _input(storage: BundleStorage, session_id: str, station: str | None = None) -> ReportInput | None:
-    item = storage.get(session_id, station)
+class SessionSource(Protocol):
+    """Where stored sessions are read from: the storage, or a logged read's transaction (access_log.LoggedRead)."""
+
+    def get(self, session_id: str, station: str | None = None) -> StoredBundle | None:
+        """One stored bundle."""
+        ...
+
+    def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
+        """Its events."""
+        ...
+
+
+def report_input(source: SessionSource, session_id: str, station: str | None = None) -> ReportInput | None:
+    """What a report needs of one stored session (None if the receiver does not hold it)."""
+    item = source.get(session_id, station)
     if item is None:
         return None
     session = json.loads(item.manifest)["session"]
@@ -43,7 +59,7 @@ def _input(storage: BundleStorage, session_id: str, station: str | None = None) 
         profile: Profile | None = Profile.model_validate_json(item.results)
     except ValueError:
         profile = None
-    records = tuple(storage.events(session_id, station))
+    records = tuple(source.events(session_id, item.public_key))
     return ReportInput(replace(meta, consent_version=consent_version(records)), profile, records)
 
 
@@ -62,25 +78,22 @@ def rendered(doc: Document, fmt: str, paper: str = "a4") -> tuple[bytes, str]:
     return render_html(doc, size).encode("utf-8"), MEDIA["html"]
 
 
-def report(storage: BundleStorage, session_id: str, role: str | None, station: str | None = None) -> Document | None:
-    """The report of one stored session (None if the receiver does not hold it)."""
-    chosen = _role(role)
-    inp = _input(storage, session_id)
-    return None if inp is None else build_report(inp, chosen)
-
-
-def comparison(storage: BundleStorage, ids: Sequence[str], role: str | None) -> tuple[Document | None, str]:
-    """The comparison of 2-4 stored sessions, or (None, the first id the receiver does not hold)."""
-    chosen = _role(role)
+def comparison_inputs(source: SessionSource, ids: Sequence[str]) -> tuple[list[ReportInput], str]:
+    """The inputs of 2-4 stored sessions, or ([], the first id the receiver does not hold)."""
     if not 2 <= len(ids) <= 4:
         raise ReportRequestError(f"compare needs 2 to 4 session ids, got {len(ids)}")
     inputs = []
     for sid in ids:
-        inp = _input(storage, sid)
+        inp = report_input(source, sid)
         if inp is None:
-            return None, sid
+            return [], sid
         inputs.append(inp)
+    return inputs, ""
+
+
+def compared(inputs: Sequence[ReportInput], role: Role | None) -> Document:
+    """The comparison document of 2-4 sessions' inputs."""
     try:
-        return build_comparison(inputs, chosen), ""
+        return build_comparison(list(inputs), role)
     except CompareError as exc:
         raise ReportRequestError(str(exc)) from None

@@ -1,4 +1,4 @@
-"""The SQLite receiver database's schema (version 4) and its migrations, recorded in the database.
+"""The SQLite receiver database's schema (version 5) and its migrations, recorded in the database.
 
 Version 1 (no user_version; until the squatting fix) keyed bundles by session id alone, so any enrolled station
 could take another station's session id first. Version 2 keys them by (public_key, session_id), gives each
@@ -6,7 +6,8 @@ bundle a row id that its events reference, and lets a station key be bound to on
 copies every row in one transaction and is refused, changing nothing, if a foreign key would dangle. Version 3
 adds each station's live state (its latest heartbeat), dashboard logins, and the `schema_migrations` table that
 records every version applied (also kept in `PRAGMA user_version`). Version 4 adds the append-only `erasures`
-table (erasure_schema.py). The PostgreSQL schema is pg_schema.py.
+table (erasure_schema.py); version 5 (access_schema.py) the access log, receiver settings and the receiver
+audit table. The PostgreSQL schema is pg_schema.py.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from __future__ import annotations
 import sqlite3
 
 from eventlog import atomic
+from sync.receiver import access_schema
 from sync.receiver.erasure_schema import ERASURES_NAME, SQLITE_ERASURES
 
 __all__ = ["LIVE_SCHEMA", "MIGRATION_NAMES", "SCHEMA", "SCHEMA_VERSION", "SchemaError", "migrate"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = access_schema.VERSION
 MIGRATION_NAMES = {
     1: "bundles, events, stations and read tokens, sessions keyed by session id",
     2: "sessions keyed by (station key, session id); a station key bound to one station id",
     3: "live station state (heartbeats), dashboard logins, recorded migrations",
     4: ERASURES_NAME,
+    access_schema.VERSION: access_schema.MIGRATION_NAME,
 }
 
 SCHEMA = """
@@ -136,7 +139,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         for statement in (SCHEMA + LIVE_SCHEMA).split(";"):
             if statement.strip():
                 conn.execute(statement)
-        for statement in SQLITE_ERASURES:  # triggers hold ';': not in the split script
+        for statement in (*SQLITE_ERASURES, *access_schema.SQLITE_STATEMENTS):  # triggers hold ';': not split
             conn.execute(statement)
         _record(conn, 1 if migrated_v1 else version)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

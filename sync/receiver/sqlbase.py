@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any
 
 from eventlog import EventRecord
 from eventlog.canonical import canonical_json
 from eventlog.checkpoints import Signer
 from sync.erasure_protocol import ErasureReceipt
+from sync.receiver.access_log import AccessLogStore
 from sync.receiver.erasure import ERASURE_FIELDS, ErasureOrder, erase_in, erased_in
+from sync.receiver.retention import RetentionStore
+from sync.receiver.sql import Sql
 from sync.receiver.storage import AmbiguousSession, ErasedSession, LiveRow, StoredBundle
 
 __all__ = ["EVENT_FIELDS", "FIELDS", "STATION_FIELDS", "TOKEN_FIELDS", "Sql", "SqlStorage"]
@@ -29,26 +32,6 @@ STATION_FIELDS = ("public_key", "label", "enrolled_utc", "station_id")
 EVENT_FIELDS = ("session_id", "seq", "t_ns", "kind", "game", "trial", "payload", "prev_hash", "hash")
 LOGIN_FIELDS = ("sha256", "token_id", "created_utc", "expires_utc", "revoked_utc")
 _SELECT = f"SELECT {', '.join(FIELDS)} FROM bundles"
-
-
-class Sql(Protocol):
-    """One transaction's statements (`?` placeholders)."""
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Every row of a query."""
-        ...
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        """The first row of a query, or None."""
-        ...
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a statement; the number of rows it changed."""
-        ...
-
-    def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run a statement once per row."""
-        ...
 
 
 def _now() -> str:
@@ -63,8 +46,9 @@ def _bundle(row: Sequence[Any]) -> StoredBundle:
     return StoredBundle(*values)
 
 
-class SqlStorage:
-    """BundleStorage over a backend's transactions (see the module docstring)."""
+class SqlStorage(AccessLogStore, RetentionStore):
+    """BundleStorage over a backend's transactions (see the module docstring); the access log and retention
+    are in access_log.py and retention.py."""
 
     migrated_from = 0
 
@@ -166,21 +150,23 @@ class SqlStorage:
             rows = sql.all("SELECT public_key, session_id FROM bundles ORDER BY received_utc, id")
         return [(row[0], row[1]) for row in rows]
 
+    def _all_bundles(self, sql: Sql) -> list[StoredBundle]:
+        return [_bundle(row) for row in sql.all(f"{_SELECT} ORDER BY received_utc, id")]
+
     def sessions(self) -> list[StoredBundle]:
         """Every stored bundle, oldest first."""
         with self._tx(write=False) as sql:
-            rows = sql.all(f"{_SELECT} ORDER BY received_utc, id")
-        return [_bundle(row) for row in rows]
+            return self._all_bundles(sql)
+
+    def _bundle_events(self, sql: Sql, bundle_id: int) -> list[EventRecord]:
+        rows = sql.all(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE bundle_id = ? ORDER BY seq", (bundle_id,))
+        return [EventRecord.from_row(dict(zip(EVENT_FIELDS, row, strict=True))) for row in rows]
 
     def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
         """The parsed events of one stored session (selected as get() does)."""
         with self._tx(write=False) as sql:
             found = self._select(sql, session_id, station)
-            if found is None:
-                return []
-            rows = sql.all(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE bundle_id = ? ORDER BY seq",
-                           (found[0],))
-        return [EventRecord.from_row(dict(zip(EVENT_FIELDS, row, strict=True))) for row in rows]
+            return [] if found is None else self._bundle_events(sql, found[0])
 
     # -- read tokens --------------------------------------------------------------------------
 

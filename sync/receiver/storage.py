@@ -10,7 +10,9 @@ receiver processes (postgres_store.py); `sync.receiver.backends.open_storage` pi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -19,9 +21,11 @@ from eventlog import EventRecord
 if TYPE_CHECKING:
     from eventlog.checkpoints import Signer
     from sync.erasure_protocol import ErasureReceipt
+    from sync.receiver.access_values import Accessor, AccessRow
     from sync.receiver.erasure import ErasureOrder
+    from sync.receiver.retention import HeldSession, Labels, PurgeOutcome
 
-__all__ = ["AmbiguousSession", "BundleStorage", "ErasedSession", "LiveRow", "StoredBundle"]
+__all__ = ["AmbiguousSession", "BundleStorage", "ErasedSession", "LiveRow", "SessionView", "StoredBundle"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,22 @@ class ErasedSession(Exception):
         super().__init__(f"session {session_id} of station {station_id} was erased here (erasure request "
                          f"{request_id}); a bundle of it is refused")
         self.request_id = request_id
+
+
+class SessionView(Protocol):
+    """Reads inside one logged transaction (sync/receiver/access_log.py LoggedRead)."""
+
+    def get(self, session_id: str, station: str | None = None) -> StoredBundle | None:
+        """One stored bundle (AmbiguousSession if several stations sent the id and none is named)."""
+        ...
+
+    def events(self, session_id: str, station: str | None = None) -> list[EventRecord]:
+        """The parsed events of one stored session."""
+        ...
+
+    def sessions(self) -> list[StoredBundle]:
+        """Every stored bundle, oldest first."""
+        ...
 
 
 class BundleStorage(Protocol):
@@ -184,4 +204,61 @@ class BundleStorage(Protocol):
 
     def erased(self, station_id: str, session_id: str) -> str | None:
         """The request id that erased this station's session here, or None."""
+        ...
+
+    # -- the access log (sync/receiver/access_log.py) and retention (sync/receiver/retention.py) ----------------
+
+    def read_logged(self, who: Accessor, route: str,
+                    detail: dict[str, Any] | None = None) -> AbstractContextManager[SessionView]:
+        """A transaction for a read: its queries, then its access row (AccessNotRecorded if it cannot be written:
+        the read is refused)."""
+        ...
+
+    def log_access(self, who: Accessor, route: str, session_ids: Sequence[str],
+                   detail: dict[str, Any] | None = None) -> None:
+        """Append an access row in its own transaction (AccessNotRecorded if it cannot be written)."""
+        ...
+
+    def access_rows(self, token_id: int | None = None, since_utc: str | None = None,
+                    session_id: str | None = None) -> list[AccessRow]:
+        """The access log, oldest first, optionally of one token, from a time on, or naming one session."""
+        ...
+
+    def session_days(self) -> int | None:
+        """How many days after closing a session is kept (None: until erased)."""
+        ...
+
+    def set_session_days(self, days: int | None, actor: str) -> None:
+        """Save the session retention (None: until erased) with its audit row."""
+        ...
+
+    def personal_days(self) -> int:
+        """How many days after import a group label is kept (default 365)."""
+        ...
+
+    def set_retention(self, actor: str, session_days: int | str | None = "keep",
+                      personal_days: int | None = None) -> None:
+        """Save the periods given (session_days None: until erased; "keep" leaves it) with one audit row."""
+        ...
+
+    def purge_labels(self, labels: Labels, now: datetime | None = None, actor: str = "receiver",
+                     record_empty: bool = True) -> list[tuple[str, str]]:
+        """Remove the group labels past the personal-data period, with a `purge.labels` audit row."""
+        ...
+
+    def held(self) -> list[HeldSession]:
+        """Every stored session with its expiry, soonest to expire first."""
+        ...
+
+    def purge_expired(self, now: datetime | None = None, actor: str = "receiver",
+                      record_empty: bool = True) -> PurgeOutcome:
+        """Remove every session past its retention (one transaction and audit row each)."""
+        ...
+
+    def audit_rows(self, action: str | None = None) -> list[dict[str, Any]]:
+        """The receiver audit table, oldest first (optionally only an action and its sub-actions)."""
+        ...
+
+    def retention_status(self, now: datetime | None = None) -> dict[str, Any]:
+        """What the receiver holds, how old, when it expires."""
         ...

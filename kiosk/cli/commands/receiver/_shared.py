@@ -13,7 +13,16 @@ from typing import Any
 
 from kiosk.cli.common import CliError
 
-__all__ = ["DB_ENV", "DEFAULT_DB", "add_db_argument", "db_target", "open_storage", "receiver_home", "receiver_storage"]
+__all__ = [
+    "DB_ENV",
+    "DEFAULT_DB",
+    "add_db_argument",
+    "db_target",
+    "open_storage",
+    "operator",
+    "receiver_home",
+    "receiver_storage",
+]
 
 DEFAULT_DB = "receiver/receiver.sqlite3"
 DB_ENV = "HIREMATE_RECEIVER_DB"
@@ -59,3 +68,13 @@ def receiver_storage(args: argparse.Namespace) -> Iterator[Any]:
         yield storage
     finally:
         storage.close()
+
+
+def operator() -> str:
+    """Who runs a receiver command, for the audit and access records: `operator:<operating-system account>`."""
+    import getpass
+
+    try:
+        return f"operator:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "operator:unknown"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.commands.data.export import FORMATS, ProgressBar
-from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
+from kiosk.cli.commands.receiver._shared import add_db_argument, operator, receiver_storage
 from kiosk.cli.common import CliError, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -21,15 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export every stored session (docs/DATA.md); one line on failure."""
+    """Export every stored session (docs/DATA.md), recorded in the access log first; one line on failure."""
     from datasets import ExportError
     from kiosk.services.version import APP_VERSION
-    from sync.receiver.export_routes import export_receiver
+    from sync.receiver.access_log import AccessNotRecorded, Accessor
+    from sync.receiver.export_routes import export_receiver, logged_keys
 
     with receiver_storage(args) as storage:
-        bar = ProgressBar(len(storage.bundle_keys()))
         try:
-            summary = export_receiver(storage, args.format, args.output, APP_VERSION, progress=bar)
+            keys = logged_keys(storage, Accessor(None, operator(), "cli"), args.format)
+        except AccessNotRecorded as exc:
+            raise CliError(str(exc)) from None
+        bar = ProgressBar(len(keys))
+        try:
+            summary = export_receiver(storage, args.format, args.output, APP_VERSION, progress=bar, keys=keys)
         except ExportError as exc:
             raise CliError(str(exc)) from None
         finally:

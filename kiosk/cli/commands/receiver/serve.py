@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.commands.receiver._shared import add_db_argument, db_target, open_storage, receiver_home
+from kiosk.cli.commands.receiver.groups._db import add_groups_argument
+from kiosk.cli.commands.receiver.retention._start import purge_at_start, start_daily_purge
 from kiosk.cli.common import CliError
 
 __all__ = ["add_arguments", "run"]
@@ -15,8 +17,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Where to listen, the database and the TLS pair."""
+    """Where to listen, the database (and the group-label file, for its retention) and the TLS pair."""
     add_db_argument(parser)
+    add_groups_argument(parser)
     parser.add_argument("--host", action="append", default=None, help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
     parser.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this PEM certificate (chain)")
@@ -80,14 +83,19 @@ def run(args: argparse.Namespace) -> int:
     identity = identity_for(storage)  # made now, so that workers started together only read it
     signer = signer_for(storage)  # the same for the key that signs erasure receipts
     print(f"erasure receipts are signed with receiver key {signer.fingerprint}")
-    if args.workers > 1:
-        storage.close()
-        run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port, args.workers,
-                             tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
-        return 0
+    purge_at_start(storage, args)
+    daily = start_daily_purge(args)  # in this process only, however many workers serve
     try:
-        run_receiver(create_app(storage, APP_VERSION, identity=identity, signer=signer), host, args.port,
-                     tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+        if args.workers > 1:
+            storage.close()
+            run_receiver_workers(db_target(args), str(receiver_home(args)), APP_VERSION, host, args.port,
+                                 args.workers, tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+            return 0
+        try:
+            run_receiver(create_app(storage, APP_VERSION, identity=identity, signer=signer), host, args.port,
+                         tls.get("ssl_certfile"), tls.get("ssl_keyfile"))
+        finally:
+            storage.close()
     finally:
-        storage.close()
+        daily.stop()
     return 0

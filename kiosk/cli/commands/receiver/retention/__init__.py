@@ -1,0 +1,1 @@
+"""`hiremate receiver retention ...`: how long the receiver keeps sessions, what it holds, the purge."""

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from eventlog import Store
 from eventlog.checkpoints import Signer
 from eventlog.transaction import atomic
 from sync.erasure_protocol import REQUEST_CONTEXT, ErasureReceipt, new_request
@@ -141,6 +142,15 @@ def requeue(conn: sqlite3.Connection) -> int:
     """Put rejected requests back in the queue, due now; how many."""
     return conn.execute("UPDATE erasure_requests SET state = 'queued', next_attempt_utc = ? WHERE state = "
                         "'rejected'", (_now(),)).rowcount
+
+
+def requeue_refused(store: Store, states: tuple[str, ...] = ("rejected",)) -> int:
+    """Put refused bundles and rejected erasure requests back in their queues, due now, in one transaction; how
+    many rows."""
+    from sync.outbox import requeue as requeue_bundles
+
+    with store.atomic():
+        return requeue_bundles(store, states) + (requeue(store.conn) if "rejected" in states else 0)
 
 
 def pin_receipt_key(conn: sqlite3.Connection, key: bytes | None) -> None:

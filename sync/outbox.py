@@ -205,14 +205,12 @@ def mark_failed(store: Store, session_id: str, state: str, error: str, next_atte
 
 
 def requeue(store: Store, states: tuple[str, ...] = ("rejected",)) -> int:
-    """Put refused rows back to pending, due now (and rejected erasure requests back in their queue); return how
-    many rows."""
-    from sync.erasure_outbox import requeue as requeue_erasures
-
+    """Put refused bundle rows back to pending, due now; return how many rows (sync.erasure_outbox.requeue_refused
+    also puts rejected erasure requests back, in the same transaction)."""
     marks = ", ".join("?" * len(states))
     with store.atomic():
         cursor = store.conn.execute(
             f"UPDATE outbox SET state = 'pending', next_attempt_utc = ? WHERE state IN ({marks})",
             (utc_now(), *states),
         )
-        return cursor.rowcount + (requeue_erasures(store.conn) if "rejected" in states else 0)
+        return cursor.rowcount

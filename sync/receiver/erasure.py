@@ -15,7 +15,6 @@ log connects here).
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,9 +25,8 @@ from sync.receiver.access_values import record_erasure
 
 if TYPE_CHECKING:
     from sync.receiver.sql import Sql
-    from sync.receiver.storage import BundleStorage
 
-__all__ = ["ERASURE_FIELDS", "ERASURE_HOOKS", "ErasureOrder", "RequestIdReused", "admin_orders", "erase_in",
+__all__ = ["ERASURE_FIELDS", "ERASURE_HOOKS", "ErasureOrder", "RequestIdReused", "erase_in",
            "erased_in"]
 
 ERASURE_FIELDS = ("request_id", "session_id", "station_id", "station_key", "requested_by", "reason", "erased_utc",
@@ -125,23 +123,3 @@ def erased_in(sql: Sql, station_id: str, session_id: str) -> str | None:
     row = sql.one("SELECT request_id FROM erasures WHERE station_id = ? AND session_id = ? ORDER BY erased_utc "
                   "LIMIT 1", (station_id, session_id))
     return str(row[0]) if row else None
-
-
-def admin_orders(storage: BundleStorage, reason: str, requested_by: str, session_id: str | None = None,
-                 station: str | None = None, participant: str | None = None) -> list[ErasureOrder]:
-    """Orders for `hiremate receiver erase`: the stored session (of `station`, when several stations sent the id:
-    AmbiguousSession otherwise), or every stored session of a pseudonym; LookupError when none is held."""
-    if not reason.strip():
-        raise ValueError("an erasure needs a reason (--reason TEXT), kept in the receipt")
-    if session_id is not None:
-        found = storage.get(session_id, station)
-        items = [found] if found is not None else []
-        missing = f"the receiver holds no session {session_id!r}" + (f" of station {station}" if station else "")
-    else:
-        items = [item for item in storage.sessions()
-                 if json.loads(item.manifest)["session"].get("participant") == participant]
-        missing = f"the receiver holds no session of participant {participant!r}"
-    if not items:
-        raise LookupError(missing)
-    return [ErasureOrder(uuid.uuid4().hex, item.session_id, item.station_id, item.public_key, requested_by,
-                         reason.strip()) for item in items]

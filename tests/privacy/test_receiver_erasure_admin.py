@@ -16,7 +16,7 @@ from kiosk.cli import main
 from sync.erasure_protocol import REQUEST_CONTEXT, ErasureReceipt, ErasureRequest, new_request
 from sync.identity import load_identity
 from sync.outbox import enqueue_completed, item, read_item_bytes
-from sync.receiver import erasure
+from sync.receiver import erasure, erasure_admin
 from sync.receiver.erasure_routes import take_erasure
 from sync.receiver.ingest import ingest
 from sync.receiver.signing import signer_for
@@ -101,7 +101,7 @@ def test_a_failure_inside_the_erasure_rolls_all_of_it_back(stored: tuple[BundleS
         raise RuntimeError("access log unavailable")
 
     monkeypatch.setattr(erasure, "ERASURE_HOOKS", [failing_hook])
-    orders = erasure.admin_orders(storage, "withdrawn", "receiver:test", participant="P-0002")
+    orders = erasure_admin.admin_orders(storage, "withdrawn", "receiver:test", participant="P-0002")
     with pytest.raises(RuntimeError):
         storage.erase(orders, signer_for(storage))
     assert seen == [ids[2]] and storage.erasures() == [] and storage.get(ids[2]) is not None
@@ -110,7 +110,7 @@ def test_a_failure_inside_the_erasure_rolls_all_of_it_back(stored: tuple[BundleS
 
 def test_the_erasures_table_refuses_update_and_delete(stored: tuple[BundleStorage, list[str]]) -> None:
     storage, ids = stored
-    storage.erase(erasure.admin_orders(storage, "why", "receiver:test", ids[0]), signer_for(storage))
+    storage.erase(erasure_admin.admin_orders(storage, "why", "receiver:test", ids[0]), signer_for(storage))
     for statement in ("UPDATE erasures SET reason = 'edited'", "DELETE FROM erasures"):
         with pytest.raises(Exception, match="append-only"), storage._tx() as sql:  # type: ignore[attr-defined]
             sql.run(statement)

@@ -37,7 +37,7 @@ def _print(receipts: list[dict[str, object]], fingerprint: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Erase in one transaction and print the receipts; a session or pseudonym the receiver does not hold is one
     line and changes nothing."""
-    from sync.receiver.erasure import admin_orders
+    from sync.receiver.erasure_admin import admin_orders
     from sync.receiver.signing import SigningKeyError, signer_for
     from sync.receiver.storage import AmbiguousSession
 

@@ -70,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
     """Run one pass (every pending bundle, due or not); exit 1 if anything is left undelivered."""
     from kiosk.services.stationdb import StationDb
     from sync.client import SyncClient
+    from sync.erasure_outbox import requeue_refused
     from sync.errors import SyncError
-    from sync.outbox import requeue, summary
+    from sync.outbox import summary
 
     with open_store(args) as store:
         endpoint = _endpoint(args, store)
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     ca_pem = _ca_pem(args, endpoint, saved_ca)
     with open_store(args) as store, SyncClient(endpoint, ca_pem=ca_pem) as client:
         if args.retry_rejected:
-            requeue(store)
+            requeue_refused(store)
         try:
             report = client.run_pass(store, None if args.json else _bar, force=True)
             if report.attempted and not args.json:

@@ -11,6 +11,7 @@ from eventlog.kinds import Payload, register_kind
 
 __all__ = [
     "DropReason",
+    "StationAppearance",
     "StationConsent",
     "StationFocusGained",
     "StationFocusLost",
@@ -142,3 +143,14 @@ class StationLanguage(Payload):
 
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
     source: LanguageSource
+
+
+@register_kind("station.appearance")
+class StationAppearance(Payload):
+    """The type scale (1.0-2.0) or theme the candidate sees changed: by Ctrl+plus / Ctrl+minus / Ctrl+0
+    ("keys", the key itself is also logged as game.input_ignored when a game is in front), or by the proctor's
+    station setting ("proctor") or a session's accommodation ("session")."""
+
+    scale: float = Field(ge=1.0, le=2.0)
+    high_contrast: bool
+    source: Literal["keys", "proctor", "session"]

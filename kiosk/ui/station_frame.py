@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.appearance import current, game_page_sheet, panel_sheet, station_sheet, window_sheet
+from kiosk.ui.qtapp import current_app
 from kiosk.ui.screens.candidate import GameScreen
-from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET
+from kiosk.ui.screens.style import ButtonRow
 
-__all__ = ["describe", "root_rows", "style_pages"]
+__all__ = ["describe", "restyle", "root_rows", "style_pages", "window_sheet"]
+
+_PAGE = "stationPage"
+"""The property style_pages sets on what it styles, so that restyle() finds it again."""
 
 
 def describe(exc: BaseException) -> str:
@@ -18,12 +23,31 @@ def describe(exc: BaseException) -> str:
 
 
 def style_pages(*widgets: QWidget) -> None:
-    """The station's look on its own pages and rows, never inside a game view (a game keeps its own type)."""
+    """The station's look (kiosk.ui.appearance, as it is now) on its own pages and rows, never inside a game view
+    (a game keeps its own type); the proctor panel adds its own denser sheet."""
     for widget in widgets:
+        widget.setProperty(_PAGE, True)
         if isinstance(widget, GameScreen):
-            widget.setStyleSheet(GAME_PAGE_STYLE)
+            widget.setStyleSheet(game_page_sheet())
+        elif widget.objectName() == "proctorPanel":
+            widget.setStyleSheet(station_sheet() + panel_sheet())
         else:
-            widget.setStyleSheet(STYLE_SHEET + widget.styleSheet())
+            widget.setStyleSheet(station_sheet())
+
+
+def restyle(target: object) -> None:
+    """Give a station window (or every station window of a QApplication) the current appearance again: the window,
+    every page style_pages styled, and button rows stacked when the type is too large for them side by side."""
+    app = current_app()
+    windows = (app.topLevelWidgets() if app is not None else []) if target is app else [target]
+    stacked = current().scale > 1.25
+    for window in windows:
+        if not isinstance(window, QWidget) or window.objectName() != "stationRoot":
+            continue
+        window.setStyleSheet(window_sheet())
+        style_pages(*(w for w in window.findChildren(QWidget) if w.property(_PAGE)))
+        for row in window.findChildren(ButtonRow):
+            row.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
 
 
 def root_rows(*rows: QWidget) -> tuple[QWidget, QVBoxLayout]:

@@ -39,6 +39,7 @@ class Theme:
     focus_bg: str  # the fill of a focused button
     focus_ring: str  # the 4 px ring of every focused control
     field_focus_bg: str
+    field_focus_text: str
     disabled_text: str
     disabled_bg: str
     disabled_border: str
@@ -55,19 +56,22 @@ STANDARD = Theme(
     name="standard", page="#f4f6f8", text="#1f2a36", quiet="#5b6775", error="#a4262c", notice_text="#7a4b00",
     notice_bg="#fff4ce", problem_bg="#fde7e9", control_bg="#ffffff", control_hover="#eef3f8", border="#75808c",
     primary_text="#ffffff", primary_bg="#2b6cb0", primary_border="#2b6cb0", focus_text="#0b0c0c", focus_bg="#ffdd00",
-    focus_ring="#0b0c0c", field_focus_bg="#fffbd6", disabled_text="#5f6b78", disabled_bg="#e6e9ed",
+    focus_ring="#0b0c0c", field_focus_bg="#fffbd6", field_focus_text="#1f2a36", disabled_text="#5b6775",
+    disabled_bg="#e6e9ed",
     disabled_border="#8c97a3", selection_text="#ffffff", selection_bg="#1d70b8",
 )
 """The calm everyday look (light page, dark text, a yellow fill and a near-black ring on the focused control)."""
 
 HIGH_CONTRAST = Theme(
     name="high_contrast", page="#000000", text="#ffffff", quiet="#ffffff", error="#ff9c9c", notice_text="#000000",
-    notice_bg="#ffe14d", problem_bg="#3a0000", control_bg="#000000", control_hover="#262626", border="#ffffff",
+    notice_bg="#ffe14d", problem_bg="#3a0000", control_bg="#000000", control_hover="#262626", border="#767676",
     primary_text="#ffffff", primary_bg="#003a75", primary_border="#8cc8ff", focus_text="#000000", focus_bg="#ffdd00",
-    focus_ring="#ffdd00", field_focus_bg="#000000", disabled_text="#a6a6a6", disabled_bg="#000000",
+    focus_ring="#ffdd00", field_focus_bg="#ffdd00", field_focus_text="#000000", disabled_text="#a6a6a6",
+    disabled_bg="#000000",
     disabled_border="#8c8c8c", selection_text="#000000", selection_bg="#8cc8ff", disabled_border_style="dashed",
 )
-"""White on black, yellow focus (fill and ring), light-blue primary border, dashed disabled controls."""
+"""White on black, grey control borders; a focused control gets a yellow ring (and a button or field a yellow fill
+with black text); primary buttons a light-blue border; disabled ones a dashed border."""
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,17 @@ def current() -> Appearance:
     return _current
 
 
+HEADING_GROWTH = 0.5
+"""Headings (34 pt at 100 %) grow by half as much as the rest: 51 pt at 200 %, still the largest text on a page,
+where 68 pt would leave no room for what a candidate reads on a 1024x768 screen."""
+
+
 def _pt(look: Appearance, points: float) -> str:
     return f"{round(points * look.scale)}pt"
+
+
+def _heading_pt(look: Appearance, points: float) -> str:
+    return f"{round(points * (1 + (look.scale - 1) * HEADING_GROWTH))}pt"
 
 
 def window_sheet(look: Appearance | None = None) -> str:
@@ -140,7 +153,8 @@ def station_sheet(look: Appearance | None = None) -> str:
     return f"""
 QWidget#stationRoot, QStackedWidget {{ background: {t.page}; }}
 QLabel {{ color: {t.text}; font-size: {s(22)}; }}
-QLabel[role="title"] {{ font-size: {s(34)}; font-weight: 600; }}
+QLabel[role="title"] {{ font-size: {_heading_pt(a, 34)}; font-weight: 600; }}
+QScrollArea#pageScroll, QWidget#pageScrollContent {{ background: transparent; border: none; }}
 QLabel[role="hint"] {{ color: {t.quiet}; font-size: {s(16)}; }}
 QLabel[role="error"] {{ color: {t.error}; font-size: {s(20)}; }}
 QLabel[role="notice"] {{ color: {t.notice_text}; background: {t.notice_bg}; border-radius: 8px; padding: 10px;
@@ -160,10 +174,12 @@ QPushButton#callProctorButton {{ font-size: {s(14)}; padding: 4px 16px; min-widt
 QPushButton#callProctorButton:focus {{ border-width: 4px; }}
 QLineEdit {{ font-size: {s(26)}; padding: 8px; border: 2px solid {t.border}; border-radius: 8px;
             background: {t.control_bg}; color: {t.text}; }}
-QLineEdit:focus {{ border: 4px solid {t.focus_ring}; background: {t.field_focus_bg}; color: {t.text}; }}
+QLineEdit:focus {{ border: 4px solid {t.focus_ring}; background: {t.field_focus_bg}; color: {t.field_focus_text}; }}
 QTextBrowser {{ font-size: {s(17)}; background: {t.control_bg}; color: {t.text}; border: 2px solid {t.border};
                border-radius: 8px; padding: 12px; }}
 QTextBrowser:focus {{ border: 4px solid {t.focus_ring}; }}
+QScrollBar {{ background: {t.page}; }}
+QScrollBar::handle {{ background: {t.border}; min-height: 40px; min-width: 40px; border-radius: 4px; }}
 """
 
 
@@ -180,10 +196,15 @@ QPushButton#callProctorButton:focus {{ background: {t.focus_bg}; color: {t.focus
 """
 
 
+PANEL_MAX_SCALE = 1.25
+"""The proctor panel's type grows to 125 % at most: the scale is the candidate's, and the panel's dense rows of
+controls would run off a 1024x768 screen beyond it (it is 13 pt at 100 %)."""
+
+
 def panel_sheet(look: Appearance | None = None) -> str:
     """The proctor panel on top of the station sheet: denser type, tables, tabs, check boxes, spin and combo boxes."""
     a = look or _current
-    t, s = a.theme, _pt(a, 13)
+    t, s = a.theme, _pt(Appearance(min(a.scale, PANEL_MAX_SCALE), a.high_contrast), 13)
     p = "QWidget#proctorPanel"
     return f"""
 {p} QLabel, {p} QGroupBox, {p} QLineEdit, {p} QComboBox, {p} QSpinBox, {p} QTableWidget, {p} QPlainTextEdit,

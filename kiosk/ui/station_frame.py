@@ -48,6 +48,7 @@ def restyle(target: object) -> None:
         style_pages(*(w for w in window.findChildren(QWidget) if w.property(_PAGE)))
         for row in window.findChildren(ButtonRow):
             row.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+            row.setSpacing(12 if stacked else 32)
 
 
 def root_rows(*rows: QWidget) -> tuple[QWidget, QVBoxLayout]:

@@ -43,6 +43,7 @@ from kiosk.ui.screens.panel_parts import (
     fill_table,
     panel_button,
     panel_table,
+    scrolled_tab,
 )
 from kiosk.ui.screens.panel_text import (
     HIDDEN_PURPOSES,
@@ -97,9 +98,9 @@ class ProctorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
         self.tabs.addTab(self._sessions_tab(), "Sessions")
-        self.tabs.addTab(self._codes_tab(), "Access codes")
+        self.tabs.addTab(scrolled_tab(self._codes_tab()), "Access codes")
         self.tabs.addTab(self.outbox, "Sync")
-        self.tabs.addTab(self._station_tab(), "Station details")
+        self.tabs.addTab(scrolled_tab(self._station_tab()), "Station details")
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 8, 12, 8)
         root.addWidget(self.heading)
@@ -137,8 +138,8 @@ class ProctorPanel(QWidget):
                        self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.all_sessions_check)
         layout.addLayout(row)
+        layout.addWidget(self.all_sessions_check, 0, Qt.AlignmentFlag.AlignLeft)  # own row: room for larger type
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
         self.abandon_button.clicked.connect(lambda: self._selected_interrupted(self.abandon_requested))

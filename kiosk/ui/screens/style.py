@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.appearance import STANDARD, Appearance, current, game_page_sheet, station_sheet, window_sheet
 
@@ -93,9 +93,28 @@ def button(text: str, primary: bool = False, name: str | None = None) -> QPushBu
     return widget
 
 
+def _scrolled(parent: QWidget) -> QWidget:
+    """The page's content inside a frameless scroll area that takes no focus: a page whose large type does not fit
+    the screen scrolls (Tab scrolls to the focused control) instead of squeezing its text."""
+    scroll = QScrollArea()
+    scroll.setObjectName("pageScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setObjectName("pageScrollContent")
+    scroll.setWidget(content)
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return content
+
+
 def centred_column(parent: QWidget, *items: QWidget | QBoxLayout, max_width: int = 900) -> QVBoxLayout:
-    """Lay items out in a centred column of at most max_width pixels, with space above and below."""
-    outer = QHBoxLayout(parent)
+    """Lay items out in a centred column of at most max_width pixels, with space above and below (scrolling when
+    the type is too large for the screen)."""
+    outer = QHBoxLayout(_scrolled(parent))
     column = QVBoxLayout()
     column.setSpacing(24)
     column.addStretch(1)
@@ -129,6 +148,7 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     row = ButtonRow()
     if current().scale > 1.25:
         row.setDirection(QBoxLayout.Direction.TopToBottom)
+        row.setSpacing(12)
     row.setSpacing(32)
     row.addStretch(1)
     for item in buttons:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.accessible import name_controls
 from kiosk.ui.appearance import current, game_page_sheet, panel_sheet, station_sheet, window_sheet
 from kiosk.ui.qtapp import current_app
 from kiosk.ui.screens.candidate import GameScreen
@@ -24,8 +25,10 @@ def describe(exc: BaseException) -> str:
 
 def style_pages(*widgets: QWidget) -> None:
     """The station's look (kiosk.ui.appearance, as it is now) on its own pages and rows, never inside a game view
-    (a game keeps its own type); the proctor panel adds its own denser sheet."""
+    (a game keeps its own type); the proctor panel adds its own denser sheet. Their controls get their accessible
+    names and descriptions (kiosk.ui.accessible) on the way."""
     for widget in widgets:
+        name_controls(widget)
         widget.setProperty(_PAGE, True)
         if isinstance(widget, GameScreen):
             widget.setStyleSheet(game_page_sheet())

@@ -6,7 +6,8 @@ Run under Xvfb with a 1024x768 screen:
 
 The station opens at 1024x768 with the proctor's setting 200 % and high contrast (saved as the station setting
 before it starts); a candidate types a code (welcome, shot), reads the consent (shot), starts a go/no-go game
-(shot while the no-go square shows, and while the go circle shows), and the proctor opens the panel (shot).
+(shot while the go circle shows, and while the no-go square shows: the game keeps its own type and colours), and
+the proctor opens the panel, which grows to 125 % (shots of its Sessions and Station details tabs).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def main() -> int:
     window, log, lock = open_station(data_dir)
     window.resize(1024, 768)
     window.show()
+    window.activateWindow()  # the focus ring shows only in the active window
     s = window.screens
     shot = lambda name: window.grab().save(str(OUT / f"a11y_{name}.png"))  # noqa: E731
     wait_for(lambda: s.code.start_button.isEnabled() and current().scale == 2.0)

@@ -178,8 +178,9 @@ QLineEdit:focus {{ border: 4px solid {t.focus_ring}; background: {t.field_focus_
 QTextBrowser {{ font-size: {s(17)}; background: {t.control_bg}; color: {t.text}; border: 2px solid {t.border};
                border-radius: 8px; padding: 12px; }}
 QTextBrowser:focus {{ border: 4px solid {t.focus_ring}; }}
-QScrollBar {{ background: {t.page}; }}
-QScrollBar::handle {{ background: {t.border}; min-height: 40px; min-width: 40px; border-radius: 4px; }}
+QScrollBar {{ background: {t.page}; width: 16px; }}
+QScrollBar::handle {{ background: {t.border}; min-height: 40px; border-radius: 4px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; width: 0px; border: none; }}
 """
 
 
@@ -211,6 +212,7 @@ def panel_sheet(look: Appearance | None = None) -> str:
 {p} QCheckBox, {p} QTabBar {{ font-size: {s}; }}
 {p} QGroupBox, {p} QCheckBox, {p} QTabBar::tab {{ color: {t.text}; background: {t.page}; }}
 {p} QGroupBox {{ font-weight: 600; }}
+{p} QScrollArea#panelTabScroll, {p} QWidget#panelTabContent {{ background: transparent; border: none; }}
 {p} QPushButton {{ font-size: {s}; padding: 6px 12px; min-width: 70px; border-width: 2px; }}
 {p} QPushButton:focus {{ border-width: 3px; }}
 {p} QLineEdit {{ padding: 4px; border-width: 1px; }}

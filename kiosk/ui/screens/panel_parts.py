@@ -103,6 +103,8 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 def scrolled_tab(tab: QWidget) -> QScrollArea:
     """A tab's content in a frameless scroll area that takes no focus: at larger type it scrolls up and down."""
     scroll = QScrollArea()
+    scroll.setObjectName("panelTabScroll")
+    tab.setObjectName(tab.objectName() or "panelTabContent")
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -1,9 +1,10 @@
 """The station window's appearance: the proctor's saved default (station setting "appearance"), the panel's box
 that changes it, and Ctrl+plus / Ctrl+minus / Ctrl+0, which scale the type for whoever sits at the station.
 
-The keys are the station's, never a game's: an application event filter takes them before any widget. When a
-game is in front the press is still logged where a game's keys are (game.input_ignored, reason "station_key"),
-and any change is recorded in the open session as station.appearance.
+The welcome screen for the next candidate goes back to the default. The keys are the station's, never a game's:
+an application event filter takes them before any widget. When a game is in front the press is still logged where
+a game's keys are (game.input_ignored, reason "station_key"), and any change is recorded in the open session as
+station.appearance.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class AppearanceLink(QObject):
         self.default = Appearance()
         box = window.panel.appearance_box
         box.appearance_chosen.connect(self.save_default)
+        window.stack.currentChanged.connect(self._page_changed)
         window.ops.read(lambda db: db.setting(SETTING), self._loaded, what="read the type size and contrast",
                         failure=lambda exc: window.tell_proctor(f"Could not read the type size: {describe(exc)}"))
         app = current_app()
@@ -70,6 +72,13 @@ class AppearanceLink(QObject):
             return
         self.window.panel.appearance_box.show_appearance(self.default)
         self.show(self.default, "proctor")
+
+    def _page_changed(self, _index: int) -> None:
+        """The welcome screen for the next candidate: back to the station's default (one candidate's Ctrl+plus, or a
+        session's accommodation, is not the next one's)."""
+        window = self.window
+        if window.stack.currentWidget() is window.screens.code and not window.candidate.active:
+            self.show(self.default, "proctor")
 
     def save_default(self, look: Appearance) -> None:
         """The proctor's choice: save it as the station's default, then show it."""

@@ -47,6 +47,7 @@ def test_every_page_fits_1024x768_at_200_percent_in_high_contrast(qtbot: QtBot, 
     window = make_station()
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == (1024, 768), timeout=5000)
+    window.appearance.default = Appearance(2.0, True)  # as the proctor's setting (the welcome screen goes back to it)
     apply_appearance(window, 2.0, True)
     s = window.screens
     s.consent.show_text(consent_text())
@@ -128,6 +129,25 @@ def test_ctrl_plus_minus_and_0_scale_the_type_and_never_reach_a_game(
     changes = [(e.payload["scale"], e.payload["source"]) for e in events if e.kind == "station.appearance"]
     assert changes == [(1.25, "keys"), (1.5, "keys"), (1.25, "keys"), (1.5, "keys"), (1.75, "keys"), (2.0, "keys"),
                        (1.0, "keys"), (1.25, "keys"), (1.5, "keys")]
+
+
+def test_the_next_candidate_starts_at_the_stations_default(qtbot: QtBot, make_station: MakeStation, data_dir: Path,
+                                                           tmp_path: Path) -> None:
+    window = start(qtbot, make_station, data_dir, tmp_path)
+    s = window.screens
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Plus, CTRL)
+    assert current() == Appearance(1.25)
+    tab_to(s.consent.decline_button)
+    QTest.keyClick(s.consent.decline_button, Qt.Key.Key_Return)
+    tab_to(s.consent.confirm_button)
+    QTest.keyClick(s.consent.confirm_button, Qt.Key.Key_Return)
+    wait_page(qtbot, window, s.declined)
+    assert current() == Appearance(1.25)  # the candidate reads "Thank you" at their own size
+    qtbot.waitUntil(s.declined.done_button.isEnabled, timeout=5000)
+    s.declined.done_button.setFocus()
+    QTest.keyClick(s.declined.done_button, Qt.Key.Key_Return)
+    wait_page(qtbot, window, s.code)
+    assert current() == Appearance(1.0)
 
 
 def test_the_proctors_setting_is_saved_and_shown_at_the_next_start(qtbot: QtBot, make_station: MakeStation,

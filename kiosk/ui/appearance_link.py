@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from games.widgets import GameWidget, key_name
 from kiosk.ui.appearance import Appearance, apply_appearance, current, parse_appearance
 from kiosk.ui.qtapp import current_app
-from kiosk.ui.station_frame import describe
+from kiosk.ui.station_frame import describe, restyle_stale
 
 if TYPE_CHECKING:
     from kiosk.services.stationdb import StationDb
@@ -77,6 +77,7 @@ class AppearanceLink(QObject):
         """The welcome screen for the next candidate: back to the station's default (one candidate's Ctrl+plus, or a
         session's accommodation, is not the next one's)."""
         window = self.window
+        restyle_stale(window.stack.currentWidget())
         if window.stack.currentWidget() is window.screens.code and not window.candidate.active:
             self.show(self.default, "proctor")
 
@@ -118,6 +119,7 @@ class AppearanceLink(QObject):
 
     def _pressed(self, event: QKeyEvent, step: int) -> None:
         stamp = time.perf_counter_ns()
+        self.window.guard.touch()  # input all the same: the idle clock starts again
         view = self.window.candidate.view
         if isinstance(view, GameWidget) and self.window.stack.currentWidget() is self.window.screens.game:
             view.ignore_input("key", f"Ctrl+{key_name(event.key())}", "station_key", stamp,

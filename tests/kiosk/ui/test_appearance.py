@@ -162,6 +162,9 @@ def test_the_proctors_setting_is_saved_and_shown_at_the_next_start(qtbot: QtBot,
     QTest.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: current() == Appearance(1.75, True), timeout=5000)
     assert "saved" in window.panel.status.text()
+    assert window.panel.back_button.font().pointSize() == 16  # the panel in front: now (grows to 125 % only)
+    assert window.screens.code.start_button.font().pointSize() == 20  # a hidden page: when it comes to the front
+    window.stack.setCurrentWidget(window.screens.code)
     assert window.screens.code.start_button.font().pointSize() == 35
     with Store.in_dir(data_dir) as store:
         assert StationDb(store).setting("appearance") == "scale=1.75;contrast=high"

@@ -112,12 +112,12 @@ INPUT_IGNORED = "game.input_ignored"
 
 IgnoreReason = Literal[
     "before_start", "after_end", "suspended", "auto_repeat", "between_trials", "not_a_game_key",
-    "control_disabled", "no_target",
+    "control_disabled", "no_target", "station_key",
 ]
 """Why a press did nothing: the game had not started / had ended / was suspended by the station; the key
 was an auto-repeat of a held key; a game key or button between trials (BART feedback, the reaction-time
 pause between trials); a key the game does not use; a click on a control that is disabled now; a click
-on no control at all."""
+on no control at all; a key the station itself handles (Ctrl+plus / Ctrl+minus / Ctrl+0 change the type size)."""
 
 
 class GameRuleError(ValueError):

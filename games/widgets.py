@@ -8,15 +8,15 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from eventlog.errors import SessionClosedError
 from eventlog.recorder import Recorder
 from games.core import INPUT_IGNORED, IgnoreReason, InputIgnored, SuspendableGame
 
-__all__ = ["GameWidget", "button_name", "key_name"]
+__all__ = ["MARKS", "GameWidget", "button_name", "draw_mark", "key_name"]
 
 MOUSE_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 PRESSES = (QEvent.Type.KeyPress, *MOUSE_PRESSES)
@@ -36,6 +36,47 @@ def key_name(key: int) -> str:
 def button_name(button: Qt.MouseButton) -> str:
     """"left", "right", "middle", or Qt's name of another mouse button."""
     return BUTTONS.get(button) or str(button.name).removesuffix("Button").lower() or "unknown"
+
+
+MARKS = ("dot", "plus", "bar", "ring", "triangle", "square", "diamond", "cross")
+"""The symbols a stimulus that differs by colour also carries, one per colour, so that colour is never the only cue."""
+_MARK_POINTS = {
+    "plus": ((-1, 0), (1, 0), (0, -1), (0, 1)), "bar": ((-1, 0), (1, 0)),
+    "cross": ((-0.75, -0.75), (0.75, 0.75), (-0.75, 0.75), (0.75, -0.75)),
+    "triangle": ((0, -1), (0.9, 0.7), (-0.9, 0.7)),
+    "square": ((-0.75, -0.75), (0.75, -0.75), (0.75, 0.75), (-0.75, 0.75)),
+    "diamond": ((0, -1), (1, 0), (0, 1), (-1, 0)),
+}
+
+
+def _mark_path(mark: str, centre: QPointF, size: float) -> QPainterPath:
+    path = QPainterPath()
+    if mark in ("dot", "ring"):
+        path.addEllipse(centre, size * (0.45 if mark == "dot" else 0.8), size * (0.45 if mark == "dot" else 0.8))
+        return path
+    points = [centre + QPointF(x * size, y * size) for x, y in _MARK_POINTS[mark]]
+    if mark in ("plus", "bar", "cross"):  # strokes, two points each
+        for start, end in zip(points[::2], points[1::2], strict=True):
+            path.moveTo(start)
+            path.lineTo(end)
+        return path
+    path.addPolygon(points)
+    path.closeSubpath()
+    return path
+
+
+def draw_mark(painter: QPainter, centre: QPointF, size: float, index: int) -> None:
+    """Draw MARKS[index] (modulo their number) of half-size `size` at centre: dark strokes with a light halo, so it
+    shows on any fill and in greyscale."""
+    path = _mark_path(MARKS[index % len(MARKS)], centre, size)
+    width = max(3.0, size * 0.22)
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for colour, pen_width in ((QColor("#ffffff"), width * 2), (QColor("#1f2a36"), width)):
+        painter.setPen(QPen(colour, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.drawPath(path)
+    painter.restore()
 
 
 def _widget_name(widget: QObject | None) -> str | None:

@@ -92,6 +92,8 @@ class BartView(GameWidget):
             f"Each pump adds {cents}¢. Collect to bank the money; if the balloon bursts, "
             "the money in that balloon is lost.", 20)
         self.canvas = BalloonCanvas()
+        if len(self.params.colours) > 1:  # balloons that differ in colour differ by a symbol too
+            self.canvas.marks = {c.colour: i for i, c in enumerate(self.params.colours)}
         self.canvas.balloon_presented.connect(self._balloon_presented)
         self.counter = _label("", 22)
         self.temp_label = _label("", 32)

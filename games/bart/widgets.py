@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QRadialGradient
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from games.widgets import draw_mark
+
 __all__ = ["BalloonCanvas", "balloon_colour"]
 
 Look = Literal["empty", "balloon", "burst", "collected", "finished"]
@@ -45,6 +47,7 @@ class BalloonCanvas(QWidget):
         self.look: Look = "empty"
         self.size_fraction = 0.0
         self.colour = "blue"
+        self.marks: dict[str, int] = {}  # colour -> its symbol (games.widgets.MARKS) when balloons differ in colour
         self.message = ""
         self.onset_pending = False
 
@@ -108,6 +111,8 @@ class BalloonCanvas(QWidget):
         tie.closeSubpath()
         painter.setBrush(fill.darker(115))
         painter.drawPath(tie)
+        if self.colour in self.marks:  # several colours: each has its symbol too (never colour alone)
+            draw_mark(painter, centre, max(8.0, r * 0.3), self.marks[self.colour])
 
     def _paint_string(self, painter: QPainter, knot: QPointF, faded: bool) -> None:
         colour = QColor(SOFT_INK)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 
 from games.tower.board import CAPACITIES, Board
 from games.trialkit.widgets import INK, SOFT_INK, StimulusCanvas, draw_text
+from games.widgets import draw_mark
 
 __all__ = ["BALL_COLOURS", "TowerCanvas"]
 
@@ -111,6 +112,7 @@ class TowerCanvas(StimulusCanvas):
         painter.setPen(QPen(colour.darker(130), 2))
         painter.setBrush(colour)
         painter.drawEllipse(centre, radius, radius)
+        draw_mark(painter, centre, radius * 0.45, list(BALL_COLOURS).index(ball))  # never colour alone
 
     # -- mouse ------------------------------------------------------------------------------------------
 

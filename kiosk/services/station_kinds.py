@@ -12,6 +12,7 @@ from eventlog.kinds import Payload, register_kind
 __all__ = [
     "DropReason",
     "StationAccommodations",
+    "StationAppearance",
     "StationConsent",
     "StationFocusGained",
     "StationFocusLost",
@@ -156,3 +157,14 @@ class StationAccommodations(Payload):
     type_scale: float = Field(ge=1.0, le=2.0)
     high_contrast: bool
     breaks: bool
+
+
+@register_kind("station.appearance")
+class StationAppearance(Payload):
+    """The type scale (1.0-2.0) or theme the candidate sees changed: by Ctrl+plus / Ctrl+minus / Ctrl+0
+    ("keys", the key itself is also logged as game.input_ignored when a game is in front), or by the proctor's
+    station setting ("proctor") or a session's accommodation ("session")."""
+
+    scale: float = Field(ge=1.0, le=2.0)
+    high_contrast: bool
+    source: Literal["keys", "proctor", "session"]

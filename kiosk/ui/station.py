@@ -22,8 +22,8 @@ from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.screens.candidate import CandidatePage, CodeEntryScreen
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
-from kiosk.ui.screens.style import WINDOW_STYLE, message
-from kiosk.ui.station_frame import describe, root_rows, style_pages
+from kiosk.ui.screens.style import message
+from kiosk.ui.station_frame import describe, root_rows, style_pages, window_sheet
 from kiosk.ui.station_start import DEFAULT_IDLE_S, DEFAULT_PAUSE_S
 
 if TYPE_CHECKING:  # the rest loads in attach(), after the first paint (the start-up benchmark)
@@ -79,7 +79,7 @@ class StationWindow(QMainWindow):
         self.attention: dict[str, str] = {}  # session id -> what the proctor must know (scoring, queueing failed)
         self.setWindowTitle("HireMate Station")
         self.setObjectName("stationRoot")
-        self.setStyleSheet(WINDOW_STYLE)
+        self.setStyleSheet(window_sheet())
         self.setMinimumSize(800, 600)
         self.guard = KioskGuard(kiosk, DEFAULT_IDLE_S, DEFAULT_PAUSE_S, self)
         self.keeper = KioskKeeper(self, self)
@@ -102,6 +102,7 @@ class StationWindow(QMainWindow):
 
     def attach(self, log: EventLog) -> None:
         """Build the rest on the open event log: the other pages, the DB worker, the controllers; then start."""
+        from kiosk.ui.appearance_link import AppearanceLink
         from kiosk.ui.candidate_flow import CandidateController
         from kiosk.ui.daily_purge import DailyPurge
         from kiosk.ui.input_gate import READY_MS, InputGate
@@ -133,6 +134,7 @@ class StationWindow(QMainWindow):
         self.stack.currentChanged.connect(self._page_changed)
         self._connect()
         self.gate.attach()
+        self.appearance = AppearanceLink(self)  # after the gate: the type-size keys are the station's, always
         log.add_storage_listener(self.storage_did_change.emit)  # called on the log's writer thread: queued here
         self._start()
         self._page_changed(self.stack.currentIndex())
@@ -489,6 +491,7 @@ class StationWindow(QMainWindow):
         if not self.attached:  # closed before the event log was open: nothing else runs yet
             return
         self.gate.detach()
+        self.appearance.detach()
         self.screens.pin.stop()
         self.candidate.stop_timing_check()
         self.daily_purge.stop()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.accessible import name_controls
+from kiosk.ui.appearance import current, game_page_sheet, panel_sheet, station_sheet, window_sheet
+from kiosk.ui.qtapp import current_app
 from kiosk.ui.screens.candidate import GameScreen
-from kiosk.ui.screens.style import GAME_PAGE_STYLE, STYLE_SHEET
+from kiosk.ui.screens.style import ButtonRow
 
-__all__ = ["describe", "root_rows", "style_pages"]
+__all__ = ["describe", "restyle", "restyle_stale", "root_rows", "style_pages", "window_sheet"]
+
+_PAGE, _STALE = "stationPage", "stationStale"
+"""The properties: style_pages styled it (restyle() finds it again); it still has the look before the last change."""
 
 
 def describe(exc: BaseException) -> str:
@@ -18,12 +24,47 @@ def describe(exc: BaseException) -> str:
 
 
 def style_pages(*widgets: QWidget) -> None:
-    """The station's look on its own pages and rows, never inside a game view (a game keeps its own type)."""
+    """The station's look (kiosk.ui.appearance, as it is now) on its own pages and rows, never inside a game view
+    (a game keeps its own type); the proctor panel adds its own denser sheet. Their controls get their accessible
+    names and descriptions (kiosk.ui.accessible) on the way."""
     for widget in widgets:
-        if isinstance(widget, GameScreen):
-            widget.setStyleSheet(GAME_PAGE_STYLE)
+        name_controls(widget)
+        widget.setProperty(_PAGE, True)
+        if isinstance(widget, GameScreen):  # on its header only: a sheet on the page would repolish the game's view
+            widget.header.setStyleSheet(game_page_sheet())
+        elif widget.objectName() == "proctorPanel":
+            widget.setStyleSheet(station_sheet() + panel_sheet())
         else:
-            widget.setStyleSheet(STYLE_SHEET + widget.styleSheet())
+            widget.setStyleSheet(station_sheet())
+
+
+def restyle(target: object) -> None:
+    """Give a station window (or every station window of a QApplication) the current appearance again: the window,
+    the pages style_pages styled that show now (the others when they come to the front: restyle_stale), and
+    button rows stacked when the type is too large for them side by side. Restyling every page at once takes
+    the GUI thread about 0.3 s, too long while a game runs; the pages in view take a few milliseconds."""
+    app = current_app()
+    windows = (app.topLevelWidgets() if app is not None else []) if target is app else [target]
+    stacked = current().scale > 1.25
+    for window in windows:
+        if not isinstance(window, QWidget) or window.objectName() != "stationRoot":
+            continue
+        if window.styleSheet() != window_sheet():  # (a new sheet on the window repolishes every widget in it)
+            window.setStyleSheet(window_sheet())
+        pages = [w for w in window.findChildren(QWidget) if w.property(_PAGE)]
+        style_pages(*(w for w in pages if w.isVisibleTo(window)))
+        for page in pages:
+            page.setProperty(_STALE, not page.isVisibleTo(window))
+        for row in window.findChildren(ButtonRow):
+            row.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+            row.setSpacing(12 if stacked else 32)
+
+
+def restyle_stale(page: QWidget | None) -> None:
+    """A page comes to the front: give it the current look if it missed a change while hidden."""
+    if page is not None and page.property(_STALE):
+        page.setProperty(_STALE, False)
+        style_pages(page)
 
 
 def root_rows(*rows: QWidget) -> tuple[QWidget, QVBoxLayout]:

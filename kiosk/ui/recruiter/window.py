@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.stationdb import PinCheck, StationDb
+from kiosk.ui.accessible import name_controls
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.recruiter.catalogue import Shown, candidates, record_read, report_page, save_pdf
 from kiosk.ui.recruiter.list_page import CandidateList
@@ -83,6 +84,7 @@ class RecruiterWindow(QWidget):
         self.list_page.close_requested.connect(self.close)
         self.list_page.open_requested.connect(self.open_report)
         self.list_page.compare_requested.connect(self.compare)
+        name_controls(self)
 
     def _report_page(self) -> QWidget:
         page = QWidget()

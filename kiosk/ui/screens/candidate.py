@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from kiosk.ui.accessible import name_game_view
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
 __all__ = [
@@ -47,8 +48,9 @@ class _ReadingText(QTextBrowser):
         return QSize(READING_WIDTH, super().sizeHint().height())
 
 
-def _reading_text(min_height: int) -> QTextBrowser:
+def _reading_text(min_height: int, name: str) -> QTextBrowser:
     text = _ReadingText()
+    text.setObjectName(name)
     text.setOpenExternalLinks(False)
     text.setMinimumHeight(min_height)
     return text
@@ -145,7 +147,7 @@ class ConsentScreen(CandidatePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = _reading_text(260)
+        self.text = _reading_text(260, "consentText")
         self.agree_button = button("I agree, continue", primary=True, name="agreeButton")
         self.decline_button = button("I do not agree", name="declineButton")
         self.confirm = message("notice")
@@ -201,7 +203,7 @@ class InstructionsScreen(CandidatePage):
         super().__init__(parent)
         self.heading = title("")
         self.progress = hint("")
-        self.text = _reading_text(200)
+        self.text = _reading_text(200, "instructionsText")
         self.practice_button = button("Practise first", name="practiceButton")
         self.begin_button = button("Start the game", primary=True, name="beginButton")
         self.error = message("error")
@@ -244,6 +246,7 @@ class PracticeOverScreen(CandidatePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("practiceOverScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.heading = title("Practice over")
         self.body = QLabel("")
@@ -284,6 +287,7 @@ class GameScreen(CandidatePage):
         """Put a game view in place (replacing any previous one) and give it the focus."""
         self.clear()
         self.header.setText(header)
+        name_game_view(view, header)
         self.view = view
         self._layout.addWidget(view, 1)
         view.setFocus()

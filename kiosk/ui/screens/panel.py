@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
+from kiosk.ui.appearance import panel_sheet
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
+from kiosk.ui.screens.appearance_box import AppearanceBox
 from kiosk.ui.screens.outbox import OutboxSection
 from kiosk.ui.screens.panel_parts import (
     DataExportRequest,
@@ -41,6 +43,7 @@ from kiosk.ui.screens.panel_parts import (
     fill_table,
     panel_button,
     panel_table,
+    scrolled_tab,
 )
 from kiosk.ui.screens.panel_text import (
     HIDDEN_PURPOSES,
@@ -55,19 +58,6 @@ from kiosk.ui.screens.panel_text import (
 
 __all__ = ["DataExportRequest", "IssueRequest", "PdfRequest", "PrintRequest", "ProctorPanel"]
 
-PANEL_STYLE = """
-QWidget#proctorPanel QLabel, QWidget#proctorPanel QGroupBox, QWidget#proctorPanel QLineEdit,
-QWidget#proctorPanel QComboBox, QWidget#proctorPanel QSpinBox, QWidget#proctorPanel QTableWidget,
-QWidget#proctorPanel QPlainTextEdit, QWidget#proctorPanel QCheckBox, QWidget#proctorPanel QTabBar { font-size: 13pt; }
-QWidget#proctorPanel QPushButton { font-size: 13pt; padding: 6px 12px; min-width: 70px; border-width: 2px; }
-QWidget#proctorPanel QPushButton:focus { border-width: 3px; }
-QWidget#proctorPanel QLineEdit { padding: 4px; border-width: 1px; }
-QWidget#proctorPanel QLineEdit:focus, QWidget#proctorPanel QSpinBox:focus, QWidget#proctorPanel QComboBox:focus,
-QWidget#proctorPanel QTableWidget:focus, QWidget#proctorPanel QPlainTextEdit:focus,
-QWidget#proctorPanel QCheckBox:focus { border: 3px solid #0b0c0c; }
-QWidget#proctorPanel QGroupBox { font-weight: 600; }
-QWidget#proctorPanel QTabBar::tab:focus { background: #ffdd00; color: #0b0c0c; }
-"""
 COLUMNS = ("started (UTC)", "participant", "battery", "status", "results", "reached")
 CODE_COLUMNS = ("code", "participant", "battery", "expires")
 
@@ -91,7 +81,7 @@ class ProctorPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proctorPanel")
-        self.setStyleSheet(PANEL_STYLE)
+        self.setStyleSheet(panel_sheet())  # the station window adds its pages' sheet (kiosk.ui.station_frame)
         self.heading = QLabel("Proctor panel")
         self.heading.setStyleSheet("font-size: 22pt; font-weight: 600;")
         self.identity = QLabel("")
@@ -108,9 +98,9 @@ class ProctorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
         self.tabs.addTab(self._sessions_tab(), "Sessions")
-        self.tabs.addTab(self._codes_tab(), "Access codes")
+        self.tabs.addTab(scrolled_tab(self._codes_tab()), "Access codes")
         self.tabs.addTab(self.outbox, "Sync")
-        self.tabs.addTab(self._station_tab(), "Station details")
+        self.tabs.addTab(scrolled_tab(self._station_tab()), "Station details")
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 8, 12, 8)
         root.addWidget(self.heading)
@@ -148,8 +138,8 @@ class ProctorPanel(QWidget):
                        self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.all_sessions_check)
         layout.addLayout(row)
+        layout.addWidget(self.all_sessions_check, 0, Qt.AlignmentFlag.AlignLeft)  # own row: room for larger type
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.resume_button.clicked.connect(lambda: self._selected_interrupted(self.resume_requested))
         self.abandon_button.clicked.connect(lambda: self._selected_interrupted(self.abandon_requested))
@@ -260,6 +250,8 @@ class ProctorPanel(QWidget):
             limits.addWidget(widget)
         limits.addStretch(1)
         layout.addLayout(limits)
+        self.appearance_box = AppearanceBox()
+        layout.addWidget(self.appearance_box)
         layout.addStretch(1)
         self.limits_button.clicked.connect(
             lambda: self.limits_changed.emit(self.idle_spin.value(), self.pause_spin.value()))

@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from kiosk.ui.codes_print import CodeSheet
 from kiosk.ui.screens.style import BigButton
@@ -19,6 +29,7 @@ __all__ = [
     "fill_table",
     "panel_button",
     "panel_table",
+    "scrolled_tab",
 ]
 
 
@@ -88,3 +99,16 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     for row, cells in enumerate(rows):
         for col, text in enumerate(cells):
             table.setItem(row, col, QTableWidgetItem(text))
+
+
+def scrolled_tab(tab: QWidget) -> QScrollArea:
+    """A tab's content in a frameless scroll area that takes no focus: at larger type it scrolls up and down."""
+    scroll = QScrollArea()
+    scroll.setObjectName("panelTabScroll")
+    tab.setObjectName(tab.objectName() or "panelTabContent")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(tab)
+    return scroll

@@ -4,42 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-__all__ = ["FOCUS_RING", "GAME_PAGE_STYLE", "STYLE_SHEET", "WINDOW_STYLE", "BigButton", "button", "button_row",
-           "centred_column", "hint", "message", "title"]
+from kiosk.ui.appearance import STANDARD, Appearance, current, game_page_sheet, station_sheet, window_sheet
 
-STYLE_SHEET = """
-QWidget#stationRoot, QStackedWidget { background: #f4f6f8; }
-QLabel { color: #1f2a36; font-size: 22pt; }
-QLabel[role="title"] { font-size: 34pt; font-weight: 600; }
-QLabel[role="hint"] { color: #5b6775; font-size: 16pt; }
-QLabel[role="error"] { color: #a4262c; font-size: 20pt; }
-QLabel[role="notice"] { color: #7a4b00; background: #fff4ce; border-radius: 8px; padding: 10px; font-size: 16pt; }
-QLabel[role="small"] { font-size: 14pt; }
-QLabel#stationProblem { background: #fde7e9; font-size: 16pt; padding: 8px; }
-QPushButton { font-size: 20pt; padding: 10px 30px; border-radius: 10px; background: #ffffff;
-              border: 4px solid #9aa7b4; color: #1f2a36; min-width: 180px; }
-QPushButton:hover { background: #eef3f8; }
-QPushButton[role="primary"] { background: #2b6cb0; color: white; border: 4px solid #2b6cb0; }
-QPushButton:focus, QPushButton[role="primary"]:focus { background: #ffdd00; color: #0b0c0c; border: 4px solid #0b0c0c; }
-QPushButton:disabled { color: #6b7785; background: #e6e9ed; border-color: #d0d6dc; }
-QPushButton#callProctorButton { font-size: 14pt; padding: 4px 16px; min-width: 0; border-width: 2px; }
-QPushButton#callProctorButton:focus { border-width: 4px; }
-QLineEdit { font-size: 26pt; padding: 8px; border: 2px solid #9aa7b4; border-radius: 8px; background: white; }
-QLineEdit:focus { border: 4px solid #0b0c0c; background: #fffbd6; }
-QTextBrowser { font-size: 17pt; background: white; border: 2px solid #c9d1d9; border-radius: 8px; padding: 12px; }
-QTextBrowser:focus { border: 4px solid #0b0c0c; }
-"""
-WINDOW_STYLE = "QWidget#stationRoot, QStackedWidget { background: #f4f6f8; }"
+__all__ = ["FOCUS_RING", "GAME_PAGE_STYLE", "STYLE_SHEET", "WINDOW_STYLE", "BigButton", "ButtonRow", "button",
+           "button_row", "centred_column", "hint", "message", "title"]
+
+STYLE_SHEET = station_sheet(Appearance())
+"""Every station page in the standard look at 100 % (kiosk.ui.appearance builds it for any theme and scale)."""
+WINDOW_STYLE = window_sheet(Appearance())
 """The window itself; each page gets STYLE_SHEET (the game page only GAME_PAGE_STYLE: games keep their own type)."""
-GAME_PAGE_STYLE = """
-QLabel#gameHeader, QLabel#proctorCalledNote { color: #5b6775; font-size: 14pt; }
-QPushButton#callProctorButton { font-size: 14pt; padding: 4px 16px; border-radius: 10px; background: #ffffff;
-                               border: 2px solid #9aa7b4; color: #1f2a36; }
-QPushButton#callProctorButton:focus { background: #ffdd00; color: #0b0c0c; border: 4px solid #0b0c0c; }
-"""
-FOCUS_RING = "#0b0c0c"
+GAME_PAGE_STYLE = game_page_sheet(Appearance())
+FOCUS_RING = STANDARD.focus_ring
 """The focus ring of every station control (with a yellow fill on buttons): 4 px, near-black on the light page."""
 
 
@@ -116,9 +93,28 @@ def button(text: str, primary: bool = False, name: str | None = None) -> QPushBu
     return widget
 
 
+def _scrolled(parent: QWidget) -> QWidget:
+    """The page's content inside a frameless scroll area that takes no focus: a page whose large type does not fit
+    the screen scrolls (Tab scrolls to the focused control) instead of squeezing its text."""
+    scroll = QScrollArea()
+    scroll.setObjectName("pageScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setObjectName("pageScrollContent")
+    scroll.setWidget(content)
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return content
+
+
 def centred_column(parent: QWidget, *items: QWidget | QBoxLayout, max_width: int = 900) -> QVBoxLayout:
-    """Lay items out in a centred column of at most max_width pixels, with space above and below."""
-    outer = QHBoxLayout(parent)
+    """Lay items out in a centred column of at most max_width pixels, with space above and below (scrolling when
+    the type is too large for the screen)."""
+    outer = QHBoxLayout(_scrolled(parent))
     column = QVBoxLayout()
     column.setSpacing(24)
     column.addStretch(1)
@@ -142,9 +138,17 @@ def centred_column(parent: QWidget, *items: QWidget | QBoxLayout, max_width: int
     return column
 
 
+class ButtonRow(QHBoxLayout):
+    """A row of buttons, side by side; stacked top to bottom while the type is large (kiosk.ui.station_frame.restyle
+    turns it when the scale changes), so that large buttons never run off a small screen."""
+
+
 def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    """Buttons side by side, centred."""
-    row = QHBoxLayout()
+    """Buttons side by side, centred (stacked above 125 % type)."""
+    row = ButtonRow()
+    if current().scale > 1.25:
+        row.setDirection(QBoxLayout.Direction.TopToBottom)
+        row.setSpacing(12)
     row.setSpacing(32)
     row.addStretch(1)
     for item in buttons:

@@ -52,6 +52,7 @@ class AppearanceLink(QObject):
         box = window.panel.appearance_box
         box.appearance_chosen.connect(self.save_default)
         window.stack.currentChanged.connect(self._page_changed)
+        window.candidate.accommodated_appearance_wanted.connect(self.show_accommodation)
         window.ops.read(lambda db: db.setting(SETTING), self._loaded, what="read the type size and contrast",
                         failure=lambda exc: window.tell_proctor(f"Could not read the type size: {describe(exc)}"))
         app = current_app()
@@ -80,6 +81,12 @@ class AppearanceLink(QObject):
         restyle_stale(window.stack.currentWidget())
         if window.stack.currentWidget() is window.screens.code and not window.candidate.active:
             self.show(self.default, "proctor")
+
+    def show_accommodation(self, scale: float, high_contrast: bool) -> None:
+        """Larger type and/or high contrast granted on the candidate's access code: shown for this session (never
+        smaller than the station's default), recorded as station.appearance with source "session"."""
+        look = Appearance(max(scale, self.default.scale), high_contrast or self.default.high_contrast)
+        self.show(look, "session")
 
     def save_default(self, look: Appearance) -> None:
         """The proctor's choice: save it as the station's default, then show it."""

@@ -151,3 +151,28 @@ def test_the_panel_issues_codes_with_accommodations_and_refuses_bad_ones(
         rows = db.codes()
         assert len(rows) == 1  # the refused request issued nothing
         assert code_accommodations(db, rows[0].ref) == Accommodations(extended_time=1.5, high_contrast=True)
+
+
+def test_larger_type_and_high_contrast_granted_on_the_code_are_shown_and_the_next_welcome_goes_back(
+    qtbot: QtBot, make_station: MakeStation, data_dir: Path
+) -> None:
+    from kiosk.ui.appearance import Appearance, current
+
+    code = _issue(data_dir, Accommodations(type_scale=1.5, high_contrast=True))
+    window = make_station()
+    assert current() == Appearance()
+    type_code(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.consent, timeout=5000)
+    assert current() == Appearance(1.5, True)  # shown for this candidate from the consent on
+    sid = window.candidate.session_id
+    click(window.screens.consent.decline_button)
+    with qtbot.waitSignal(window.session_did_close, timeout=10_000):
+        click(window.screens.consent.confirm_button)
+    assert window.stack.currentWidget() is window.screens.declined and current() == Appearance(1.5, True)
+    click(window.screens.declined.done_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.screens.code, timeout=10_000)
+    assert current() == Appearance()  # the next candidate's welcome: the station's default again
+    window.log.flush()
+    with Store.in_dir(data_dir) as store:
+        looks = [e.payload for e in store.events(sid) if e.kind == "station.appearance"]
+    assert looks == [{"scale": 1.5, "high_contrast": True, "source": "session"}]

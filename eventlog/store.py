@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import eventlog.language_schema
 import eventlog.privacy_schema  # noqa: F401  (registers migration 20: privacy audit, tombstones)
 from eventlog.errors import SchemaTooNewError, StoreError
 from eventlog.migrations import MIGRATIONS, applied_migrations, migrate

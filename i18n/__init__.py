@@ -1,0 +1,106 @@
+"""Translations (stdlib gettext, no Qt): the candidate's and the station's language, and the shipped languages."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import cache
+from pathlib import Path
+
+from i18n.pseudo import PSEUDO, PseudoTranslations
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "PSEUDO",
+    "_",
+    "_s",
+    "candidate_language",
+    "check_language",
+    "is_rtl",
+    "language_name",
+    "set_candidate_language",
+    "set_station_language",
+    "station_language",
+    "translate",
+    "translation",
+]
+
+DOMAIN = "hiremate"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "de": "Deutsch", "ar": "العربية"}
+"""The shipped languages, each by its own name (the name a speaker of it looks for on the welcome screen)."""
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+_current = {"candidate": "en", "station": "en"}
+
+
+def check_language(tag: str) -> str:
+    """The tag if it names a shipped language (or the pseudo-locale); a one-line ValueError otherwise."""
+    if tag in LANGUAGES or tag == PSEUDO:
+        return tag
+    shipped = ", ".join(LANGUAGES)
+    raise ValueError(f"language {tag!r} is not shipped (choose one of {shipped})")
+
+
+def is_rtl(tag: str) -> bool:
+    """Whether a language is written right to left."""
+    return tag.split("-")[0] in RTL_LANGUAGES
+
+
+def language_name(tag: str) -> str:
+    """A language's own name ("Deutsch"), or the tag when it is not shipped."""
+    return LANGUAGES.get(tag, tag)
+
+
+@cache
+def translation(tag: str) -> gettext.NullTranslations:
+    """The catalogue of a language: English is the source (no catalogue); a missing one falls back to English."""
+    if tag == PSEUDO:
+        return PseudoTranslations()
+    if tag == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, [tag], fallback=True)
+
+
+def translate(tag: str, message: str) -> str:
+    """A message in a given language (reports and exports name theirs)."""
+    return translation(tag).gettext(message) if message else message
+
+
+def set_candidate_language(tag: str) -> None:
+    """The language of everything the candidate sees from now on."""
+    _current["candidate"] = check_language(tag)
+
+
+def candidate_language() -> str:
+    """The language the candidate sees now."""
+    return _current["candidate"]
+
+
+def set_station_language(tag: str) -> None:
+    """The language of the station's own screens (proctor panel) and the candidate's default."""
+    _current["station"] = check_language(tag)
+
+
+def station_language() -> str:
+    """The language of the station's own screens."""
+    return _current["station"]
+
+
+def _(message: str) -> str:
+    """A message the candidate reads, in the candidate's language."""
+    return translate(_current["candidate"], message)
+
+
+def _s(message: str) -> str:
+    """A message the proctor reads, in the station's language."""
+    return translate(_current["station"], message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue where it is defined; it is translated where it is shown."""
+    return message

@@ -21,6 +21,7 @@ __all__ = [
     "check_language",
     "is_rtl",
     "language_name",
+    "ngettext",
     "set_candidate_language",
     "set_station_language",
     "station_language",
@@ -99,6 +100,11 @@ def _(message: str) -> str:
 def _s(message: str) -> str:
     """A message the proctor reads, in the station's language."""
     return translate(_current["station"], message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """A message with a number, in the candidate's language (the language's plural rule picks the form)."""
+    return translation(_current["candidate"]).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from i18n import _, candidate_language, is_rtl
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
 __all__ = ["PauseScreen", "PinScreen"]
@@ -148,14 +149,19 @@ class PauseScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reason = hint("")
-        self.call_button = button("Proctor: continue", primary=True, name="pauseProctorButton")
-        centred_column(self, title("Paused"), self.reason,
-                       hint("Please call the proctor. The assessment continues after the proctor's PIN."),
-                       button_row(self.call_button))
+        self.call_button = button("", primary=True, name="pauseProctorButton")
+        self.heading, self.body = title(""), hint("")
+        centred_column(self, self.heading, self.reason, self.body, button_row(self.call_button))
         self.call_button.clicked.connect(self.proctor_requested)
+        self.show_reason("")
 
     def show_reason(self, text: str) -> None:
-        """Say why the station paused."""
+        """Say why the station paused (the text already translated), in the candidate's language and direction."""
+        self.heading.setText(_("Paused"))
+        self.body.setText(_("Please call the proctor. The assessment continues after the proctor's PIN."))
+        self.call_button.setText(_("Proctor: continue"))
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(candidate_language())
+                                else Qt.LayoutDirection.LeftToRight)
         self.reason.setText(text)
 
     def focus_first(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -30,6 +31,8 @@ KEYWORDS = {"_": None, "_s": None, "N_": None, "ngettext": (1, 2)}
 MACHINE = "machine translation, needs native review"
 """The translator comment on every translation a machine (not a native speaker) made."""
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+FIXED_DATE = datetime(2026, 12, 3, tzinfo=UTC)
+"""The template's creation date, fixed: the files change only when the messages do (the tests compare bytes)."""
 
 
 def po_path(language: str, suffix: str = ".po") -> Path:
@@ -39,7 +42,7 @@ def po_path(language: str, suffix: str = ".po") -> Path:
 
 def extracted() -> Catalog:
     """Every message the sources mark (_, _s, N_, ngettext), with the comments written above them."""
-    catalog = Catalog(project="HireMate Station", domain=DOMAIN, charset="utf-8")
+    catalog = Catalog(project="HireMate Station", domain=DOMAIN, charset="utf-8", creation_date=FIXED_DATE)
     for source in SOURCES:
         for filename, lineno, message, comments, context in extract_from_dir(
                 ROOT / source, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True):

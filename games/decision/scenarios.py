@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from i18n.pseudo import PSEUDO, pseudo
+
 __all__ = [
     "CATEGORIES",
     "DEFAULT_MIN_REASONING_CHARS",
@@ -166,6 +168,10 @@ def _scenario_root() -> Path:
 def localised(scenario: Scenario, language: str) -> Scenario:
     """The scenario with its title, prompt and option texts in a language, from assets/scenarios/<language>/<id>.toml
     (any text it lacks stays English); ids, risk levels and tags are never translated."""
+    if language == PSEUDO:  # the pseudo-locale: every text transformed from English
+        options = tuple(o.model_copy(update={"text": pseudo(o.text)}) for o in scenario.options)
+        return scenario.model_copy(update={"title": pseudo(scenario.title), "prompt": pseudo(scenario.prompt),
+                                           "options": options})
     path = _scenario_root() / language / f"{scenario.id}.toml"
     if language == "en" or not path.exists():
         return scenario

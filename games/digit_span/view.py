@@ -35,6 +35,7 @@ __all__ = ["DigitSpanView"]
 MS = 1_000_000
 DIGIT_QT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
 SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PARTS = {"forward": N_("Forward"), "backward": N_("Backward")}
 INTROS = {
     "forward": N_("Forward: digits appear one at a time. Then type them in the same order."),
     "backward": N_("Backward: digits appear one at a time. Then type them in reverse order, the last one first."),
@@ -123,8 +124,8 @@ class DigitSpanView(GameWidget):
         s = self.state
         if rules.is_done(s):
             return ""
-        return f"{s.direction.capitalize()} · {s.length} digits · sequence {s.sequence + 1} of " \
-               f"{self.params.sequences_per_length}"
+        return _("{part} · {length} digits · sequence {number} of {total}").format(
+            part=_(PARTS[s.direction]), length=s.length, number=s.sequence + 1, total=self.params.sequences_per_length)
 
     # -- the game's flow ------------------------------------------------------------------------
 
@@ -180,7 +181,7 @@ class DigitSpanView(GameWidget):
         if rules.is_done(s):
             self._finish()
         elif not s.block_open:
-            self.progress.setText(s.direction.capitalize())
+            self.progress.setText(_(PARTS[s.direction]))
             self.stage.show_message(_(INTROS[s.direction]) + "\n\n" + _("Press Enter (or Begin) when you are ready."))
             self.stage.update()
             self._enable_keys(False)

@@ -89,6 +89,7 @@ class CandidateController(QObject):
     session_did_close = Signal(object)  # Closed
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
+    language_did_change = Signal(str)  # the candidate's pages are now in this language
 
     def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
                  seed_override: int | None = None, parent: QObject | None = None, purpose: str = "assessment") -> None:
@@ -164,6 +165,7 @@ class CandidateController(QObject):
         for page in vars(self.screens).values():
             page.setLayoutDirection(direction)
             page.retranslate()
+        self.language_did_change.emit(tag)
 
     def _consent(self) -> texts.Consent:
         tag = candidate_language()

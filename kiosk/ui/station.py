@@ -143,6 +143,7 @@ class StationWindow(QMainWindow):
         c.session_did_close.connect(self.session_did_close)
         c.game_view_did_start.connect(self.game_view_did_start)
         c.candidate_did_change.connect(g.watch_idle)
+        c.language_did_change.connect(lambda _tag: self.call_bar.retranslate())
         self.session_did_close.connect(self.sync.session_closed)
         self.session_did_close.connect(self._session_closed)
         s.code.retry_requested.connect(self._start)

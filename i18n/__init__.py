@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "de": "Deutsch", "ar": "العربية"}
 """The shipped languages, each by its own name (the name a speaker of it looks for on the welcome screen)."""
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+RLM = "\u200f"
+"""RIGHT-TO-LEFT MARK (Unicode bidirectional algorithm, UAX #9): sets a paragraph's direction without showing."""
 TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 _current = {"candidate": "en", "station": "en"}
@@ -68,8 +71,20 @@ def translation(tag: str) -> gettext.NullTranslations:
 
 
 def translate(tag: str, message: str) -> str:
-    """A message in a given language (reports and exports name theirs)."""
-    return translation(tag).gettext(message) if message else message
+    """A message in a given language (reports and exports name theirs). In a right-to-left language a line that
+    starts with a left-to-right word (a key name: "Tab ...") gets a right-to-left mark first, so that the line
+    reads right to left instead of being taken for a left-to-right paragraph."""
+    if not message:
+        return message
+    text = translation(tag).gettext(message)
+    if is_rtl(tag) and text != message:
+        text = "\n".join(RLM + line if _starts_left_to_right(line) else line for line in text.split("\n"))
+    return text
+
+
+def _starts_left_to_right(line: str) -> bool:
+    strong = next((c for c in line if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+    return unicodedata.bidirectional(strong) == "L" if strong else False
 
 
 def set_candidate_language(tag: str) -> None:

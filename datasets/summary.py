@@ -8,6 +8,7 @@ from typing import Any
 from datasets.columns import Column, ColumnType, TableSpec, col
 from datasets.context import IDENTITY_COLUMNS, SessionContext
 from datasets.metrics import GAME_METRICS, metric_column
+from i18n import session_language
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS
 from scoring.model import Profile
 from scoring.tables import table_for
@@ -66,6 +67,12 @@ def _session_columns() -> tuple[Column, ...]:
             "step).", source="station.consent.version"),
         col("consent_sha256", "string", "SHA-256 of that consent text's UTF-8 bytes.",
             source="station.consent.text_sha256"),
+        col("language", "string", "The language the participant saw (BCP 47 tag: en, es, de, ar); the last "
+            "station.language before the first game, en for sessions recorded before languages existed.",
+            source="station.language.language"),
+        col("language_source", "string", "Who chose that language: access_code (the proctor), candidate (on the "
+            "welcome screen) or station_default (n/a for sessions recorded before languages existed).",
+            enum=("access_code", "candidate", "station_default"), source="station.language.source"),
         col("event_count", "integer", "Events in the session's log.", minimum=0),
         col("resumes", "integer", "Times the session was resumed after a crash (session.resumed).", minimum=0),
         col("pauses", "integer", "Times the station paused the candidate flow (station.paused).", minimum=0),
@@ -168,7 +175,8 @@ def summary_row(ctx: SessionContext, profile: Profile | None, error: str | None)
     row: dict[str, Any] = {
         "session_id": s.session_id, "participant": s.participant, "station_id": s.station_id, "battery": s.battery,
         "purpose": s.purpose, "status": s.status, "anchor_wall_utc": s.anchor_wall_utc, "closed_utc": s.closed_utc,
-        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records), "event_count": len(records),
+        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records), **_language(records),
+        "event_count": len(records),
         "resumes": counts[0], "pauses": counts[1], "freezes": counts[2],
         "frozen_ms": sum(b - a for a, b in ctx.freezes) / 1e6, "scoring_error": error,
     }
@@ -181,6 +189,11 @@ def _consent(records: Sequence[Any]) -> dict[str, Any]:
     """The version and hash of the consent text the session's last consent event answered (n/a without one)."""
     answer: dict[str, Any] = next((r.payload for r in reversed(records) if r.kind == "station.consent"), {})
     return {"consent_version": answer.get("version"), "consent_sha256": answer.get("text_sha256")}
+
+
+def _language(records: Sequence[Any]) -> dict[str, Any]:
+    language, source = session_language(records)
+    return {"language": language, "language_source": source}
 
 
 def _count(records: Sequence[Any], kinds: tuple[str, ...]) -> list[int]:

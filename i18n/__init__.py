@@ -5,8 +5,10 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from i18n.pseudo import PSEUDO, PseudoTranslations
 
@@ -20,9 +22,11 @@ __all__ = [
     "_s",
     "candidate_language",
     "check_language",
+    "describe_language",
     "is_rtl",
     "language_name",
     "ngettext",
+    "session_language",
     "set_candidate_language",
     "set_station_language",
     "station_language",
@@ -105,6 +109,31 @@ def set_station_language(tag: str) -> None:
 def station_language() -> str:
     """The language of the station's own screens."""
     return _current["station"]
+
+
+ENGLISH_NAMES: dict[str, str] = {"en": "English", "es": "Spanish", "de": "German", "ar": "Arabic"}
+"""The shipped languages' names in English (reports and exports are written in English)."""
+SOURCES = {"access_code": "set on the access code", "candidate": "chosen by the candidate",
+           "station_default": "the station's default"}
+"""Who chose a session's language (station.language's source), in words."""
+
+
+def session_language(records: Iterable[Any]) -> tuple[str, str | None]:
+    """A session's language and who chose it, from its events: the last station.language before its first game;
+    ("en", None) for a session without one (recorded before languages existed)."""
+    found: tuple[str, str | None] = ("en", None)
+    for record in records:
+        if record.kind == "station.game_will_start":
+            break
+        if record.kind == "station.language":
+            found = (str(record.payload["language"]), str(record.payload.get("source")))
+    return found
+
+
+def describe_language(tag: str, source: str | None = None) -> str:
+    """A session's language for a report: "Spanish (es), chosen by the candidate"."""
+    text = f"{ENGLISH_NAMES.get(tag, tag)} ({tag})"
+    return f"{text}, {SOURCES[source]}" if source in SOURCES else text
 
 
 def _(message: str) -> str:

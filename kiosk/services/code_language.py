@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+import i18n
 from eventlog import EventRecord
 from i18n import check_language
 from kiosk.services.stationdb import IssuedCode, StationDb
@@ -46,10 +47,4 @@ def code_language(db: StationDb, ref: str | None) -> str | None:
 
 def session_language(events: Iterable[EventRecord]) -> str:
     """The session's language: the last station.language before its first game (English without one)."""
-    language = DEFAULT_LANGUAGE
-    for event in events:
-        if event.kind == "station.game_will_start":
-            break
-        if event.kind == "station.language":
-            language = str(event.payload["language"])
-    return language
+    return i18n.session_language(events)[0]

@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--battery", default="default", help="battery name or .toml path (default: default)")
     parser.add_argument("--expires", default="24h", help="90m, 48h, 7d or an ISO date (default: 24h)")
     parser.add_argument("--participant-prefix", default="P", help="pseudonym prefix (default: P)")
+    parser.add_argument("--language", default=None, metavar="TAG",
+                        help="the candidate's language: en, es, de or ar (default: the station's; the candidate can "
+                             "still switch on the welcome screen)")
     parser.add_argument("--html", type=Path, default=None, help="printable list path (default: DATA/codes/…)")
     parser.add_argument("--pdf", type=Path, default=None, metavar="FILE",
                         help="also save the codes as a PDF ready to print (one code per row)")
@@ -36,6 +39,13 @@ def _validated(args: argparse.Namespace) -> tuple[datetime, Any]:
         raise CliError(f"--participant-prefix {args.participant_prefix!r}: use letters, digits, - or _")
     if args.slips and args.pdf is None:
         raise CliError("--slips needs --pdf FILE")
+    if args.language is not None:
+        from i18n import check_language
+
+        try:
+            check_language(args.language)
+        except ValueError as exc:
+            raise CliError(f"--language: {exc}") from None
     try:
         return parse_expires(args.expires), resolve_battery(args.battery)
     except (ValueError, BatteryError) as exc:
@@ -65,6 +75,7 @@ def _write_list(path: Path, codes: list[Any], station: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Issue codes, save the printable list, print the codes."""
+    from kiosk.services.code_language import issue_codes
     from kiosk.services.stationdb import StationDb
 
     expires, battery = _validated(args)
@@ -73,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         _check_pdf_target(args.pdf)  # before any code is issued
     with open_store(args) as store:
         db = StationDb(store)
-        codes = db.issue_codes(args.count, battery.ref, expires, args.participant_prefix)
+        codes = issue_codes(db, args.count, battery.ref, expires, args.language, args.participant_prefix)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         station = db.station_info()["name"]
     path = _write_list(args.html or args.data_dir / "codes" / f"codes-{stamp}.html", codes, station)
@@ -81,9 +92,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
                     "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
-                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text()})
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(),
+                    "language": args.language})
         return 0
-    print(f"battery {battery.ref}: {battery.minutes_text()}")
+    print(f"battery {battery.ref}: {battery.minutes_text()}" + (f"; language {args.language}" if args.language else ""))
     for c in codes:
         print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
     print(f"printable list: {path}")

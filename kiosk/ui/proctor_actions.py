@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from eventlog import EventLog
 from kiosk.services import session_ops
 from kiosk.services.battery import resolve_battery
+from kiosk.services.code_language import issue_codes
 from kiosk.services.printable import write_code_list
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import StationDb, parse_expires
@@ -70,7 +71,7 @@ class ProctorActions(QObject):
 
         def issue(db: StationDb) -> tuple[list[Any], str]:
             battery = resolve_battery(request.battery)
-            codes = db.issue_codes(request.count, battery.ref, expires, request.prefix, person)
+            codes = issue_codes(db, request.count, battery.ref, expires, request.language, request.prefix, person)
             name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
             return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
 

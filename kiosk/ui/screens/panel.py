@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import LANGUAGES
 from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
@@ -203,6 +204,11 @@ class ProctorPanel(QWidget):
         self.name_input.setToolTip("Only when issuing one code; stored on this station only, apart from the log")
         self.email_input = QLineEdit()
         self.email_input.setPlaceholderText("optional")
+        self.language_combo = QComboBox()  # the candidate's language (None: the station's; they can still switch)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("The station's language", None)
+        for tag, name in LANGUAGES.items():
+            self.language_combo.addItem(f"{name} ({tag})", tag)
         self.issue_button = panel_button("Issue codes", "issueButton")
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
@@ -212,8 +218,8 @@ class ProctorPanel(QWidget):
         for label, widget in (("How many", self.count_spin), ("Battery", self.battery_combo),
                               ("Expected duration", self.battery_minutes),
                               ("Expires in (48h, 7d, date)", self.expires_input),
-                              ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
-                              ("Email", self.email_input)):
+                              ("Pseudonym prefix", self.prefix_input), ("Language", self.language_combo),
+                              ("Name", self.name_input), ("Email", self.email_input)):
             form.addRow(label, widget)
         form.addRow(self.issue_button)
         form.addRow(self.issued_text)
@@ -357,7 +363,8 @@ class ProctorPanel(QWidget):
     def _issue(self) -> None:
         self.issue_requested.emit(IssueRequest(
             self.count_spin.value(), self.battery_combo.currentText(), self.expires_input.text(),
-            self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip()))
+            self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip(),
+            self.language_combo.currentData()))
 
     def _ask_void(self, code: IssuedCode | None) -> None:
         """Ask before voiding (code given), or put the question away (None)."""

@@ -32,6 +32,7 @@ class IssueRequest:
     prefix: str
     name: str
     email: str
+    language: str | None = None  # the candidate's language (None: the station's)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,19 @@ from kiosk.services import code_language
 from kiosk.services.stationdb import StationDb
 from kiosk.services.texts import consent_texts
 from kiosk.ui.station import StationWindow
-from tests.kiosk.conftest import FAST, MakeStation, click, issue, type_code, wait_page, wait_ready
+from tests.kiosk.conftest import (
+    FAST,
+    PIN,
+    MakeStation,
+    chord,
+    click,
+    enter_pin,
+    issue,
+    panel_tab,
+    type_code,
+    wait_page,
+    wait_ready,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +149,21 @@ def test_arabic_mirrors_the_pages_but_not_the_games_left_and_right(qtbot: QtBot,
         game.suspend()
         s.game.clear()
         window.log.close_session(session.session_id, session.now_ns(), "abandoned")
+
+
+def test_the_proctor_sets_the_language_when_issuing_in_the_panel(qtbot: QtBot, make_station: MakeStation,
+                                                                  data_dir: Path) -> None:
+    window = make_station()
+    chord(window)
+    enter_pin(qtbot, window, PIN)
+    wait_page(qtbot, window, window.panel)
+    panel_tab(window, "Access codes")
+    combo = window.panel.language_combo
+    combo.setFocus()
+    while combo.currentData() != "ar":  # the keyboard alone: Down through the choices
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    click(window.panel.issue_button)
+    qtbot.waitUntil(lambda: window.panel.codes_table.rowCount() == 1, timeout=5000)
+    with Store.in_dir(data_dir) as store:
+        db = StationDb(store)
+        assert [code_language.code_language(db, c.ref) for c in db.codes()] == ["ar"]

@@ -107,6 +107,7 @@ class CandidateController(QObject):
         self.language_source = "station_default"
         self._timing_probe: TimingProbe | None = None  # the timing check running before the first game, if any
         self._begin_after_check: list[Any] = []
+        self.apply_language(station_language())  # the station's language (hiremate run --language), mirrored if RTL
         self._connect()
 
     def _connect(self) -> None:

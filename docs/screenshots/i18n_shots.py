@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from eventlog import Store
 from eventlog.recorder import SessionRecorder
@@ -43,18 +44,18 @@ def shot(window: StationWindow, name: str) -> None:
     window.grab().save(str(OUT / f"i18n_ar_{name}.png"))
 
 
-def flanker(window: StationWindow) -> None:
-    """The arrows game in Arabic: the left button and the left arrow key stay on the left."""
+def hosted(window: StationWindow, game: str, name: str, ready: Callable[[QWidget], bool], **params: object) -> None:
+    """A game in Arabic, hosted as the station hosts it (its own layout left to right: left stays left)."""
     session = window.log.open_session("practice", "shots")
-    spec = game_spec("flanker")
-    view, game = load_game_view(spec, SessionRecorder(window.log, session, "flanker"), spec.params_model(), 7)
+    spec = game_spec(game)
+    view, playing = load_game_view(spec, SessionRecorder(window.log, session, game), spec.params_model(**params), 7)
     window.screens.game.host(view, _("Game {number} of {total}: {game}").format(number=2, total=8,
                                                                                 game=_(spec.title)))
     window.stack.setCurrentWidget(window.screens.game)
-    game.start()
-    wait_for(lambda: view.phase == "stimulus")  # type: ignore[attr-defined]
-    shot(window, "5_game_flanker")
-    game.suspend()
+    playing.start()
+    wait_for(lambda: ready(view))
+    shot(window, name)
+    playing.suspend()
     window.screens.game.clear()
 
 
@@ -91,7 +92,8 @@ def main() -> int:
     QTest.qWait(2500)
     shot(window, "4_game_bart")
     window.screens.game.view.suspend()  # type: ignore[union-attr]
-    flanker(window)
+    hosted(window, "flanker", "5_game_flanker", lambda view: view.phase == "stimulus")  # type: ignore[attr-defined]
+    hosted(window, "decision", "7_game_decision", lambda view: True, scenarios=("dc_public_answer",))
     s.complete.set_saved(True)
     window.stack.setCurrentWidget(s.complete)
     shot(window, "6_completion")

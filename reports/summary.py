@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from i18n import describe_language
 from reports.document import Block, Bullets, Chart, Columns, Facts, Heading, Notice, Paragraph, Section, Table
 from reports.labels import GAME_TITLES, QUALITY_LABELS
 from reports.session_data import SessionData, SessionMeta
@@ -90,7 +89,6 @@ def _facts(meta: SessionMeta, profile: Profile | None, data: SessionData | None)
     minutes = "" if data is None else f" · {max(1, round(data.duration_s / 60))} min"
     minutes += f" · consent text {meta.consent_version}" if meta.consent_version else ""
     items = [("Candidate", who), ("Assessed", local_time(meta.started_utc, meta.time_zone) + minutes),
-             ("Language", describe_language(meta.language, meta.language_source)),
              ("Battery", title), ("Completion", status_line(meta, profile, data)),
              ("Data quality", quality_line(profile)[0])]
     return Facts(tuple(items))

@@ -1,5 +1,5 @@
-"""A report names the language the candidate saw and who chose it (issue 17); a session recorded before languages
-existed reads as English, with no claim about who chose it."""
+"""A report names the language the candidate saw (issue 17); a session recorded before languages existed reads as
+English; the session's language and who chose it come from its station.language events."""
 
 from __future__ import annotations
 
@@ -7,19 +7,14 @@ import dataclasses
 
 from eventlog.records import EventRecord
 from reports import ReportInput, build_report
-from reports.document import Facts
 from reports.session_data import meta_from_events
 
 
-def _facts(report: ReportInput) -> dict[str, str]:
-    return dict(next(b for b in build_report(report).sections[0].blocks if isinstance(b, Facts)).items)
-
-
-def test_the_language_row_names_the_language_and_its_source(first: ReportInput) -> None:
-    assert _facts(first)["Language"] == "English (en)"
+def test_the_summary_names_the_language_the_candidate_saw(first: ReportInput) -> None:
+    assert build_report(first).subtitle.endswith(" · in English (en)")
     spanish = dataclasses.replace(first, meta=dataclasses.replace(first.meta, language="es",
                                                                   language_source="candidate"))
-    assert _facts(spanish)["Language"] == "Spanish (es), chosen by the candidate"
+    assert build_report(spanish).subtitle.endswith(" · in Spanish (es)")
 
 
 def _event(seq: int, kind: str, payload: dict[str, object]) -> EventRecord:

@@ -88,6 +88,7 @@ class CodeEntryScreen(CandidatePage):
         self.language_buttons = {tag: button(name, name=f"language_{tag}") for tag, name in LANGUAGES.items()}
         for tag, choice in self.language_buttons.items():
             choice.setLocale(QLocale(tag))  # i18n: each language is offered by its own name, never translated
+            choice.setStyleSheet("min-width: 0px; padding-left: 18px; padding-right: 18px;")  # four fit 1024 px
             choice.clicked.connect(lambda _checked=False, t=tag: self.language_chosen.emit(t))
         self._failed = False
         centred_column(

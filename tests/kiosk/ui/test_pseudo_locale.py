@@ -20,7 +20,8 @@ from tests.kiosk.conftest import MakeStation
 from tests.kiosk.ui.pseudo_walk import problems
 
 SIZE = (1280, 800)
-PAGES = ("code", "consent", "instructions", "practice_over", "complete", "declined", "stopped", "pause", "storage")
+PAGES = ("code", "consent", "instructions", "practice_over", "complete", "declined", "stopped", "pause", "storage",
+         "pin")
 
 
 @pytest.fixture
@@ -51,6 +52,7 @@ def test_every_candidate_page_is_translated_and_fits(qtbot: QtBot, pseudo_statio
         end.set_saved(True)
     s.pause.show_reason(_("No input for {seconds} seconds.").format(seconds=300))
     s.storage.show_cause(pseudo("the disk is full"))  # a cause the system gives, in its own words
+    s.pin.ask(False)  # the proctor's PIN page, in the station's language
     found = []
     for name in PAGES:
         window.stack.setCurrentWidget(getattr(s, name))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from i18n import LANGUAGES, translate
+from i18n import LANGUAGES, RLM, translate
 from i18n.catalogue import MACHINE, TEMPLATE, compiled, coverage, po_path, read_catalogue, template, updated
 
 OTHERS = [tag for tag in LANGUAGES if tag != "en"]
@@ -54,3 +54,9 @@ def test_the_station_reads_the_compiled_catalogues() -> None:
     assert translate("es", "Start the game") == "Empezar el juego"
     assert translate("en", "Start the game") == "Start the game"
     assert translate("fr", "Start the game") == "Start the game"  # not shipped: English
+
+
+def test_an_arabic_line_that_starts_with_a_key_name_still_reads_right_to_left() -> None:
+    assert translate("ar", "Tab moves to the buttons; Enter or Space chooses.").startswith(RLM + "Tab ")
+    assert not translate("ar", "Welcome to HireMate").startswith(RLM)  # starts with an Arabic letter already
+    assert not translate("de", "Tab moves to the buttons; Enter or Space chooses.").startswith(RLM)

@@ -26,7 +26,7 @@ GAME = col("game", "string", "The game: `decision` (micro-decision scenarios, se
            nullable=False)
 TRIAL = col("trial", "integer", "The scenario's number as the candidate saw it (1 = first scenario).", minimum=1,
             nullable=False, source="event trial column + 1")
-TASK_ID = from_payload(ev.TaskStarted, "task_id", "The scenario's id (assets/scenarios/<id>.toml).", nullable=False)
+TASK_ID = from_payload(ev.TaskStarted, "task_id", "The scenario's id (assets/scenarios/en/<id>.toml).", nullable=False)
 
 
 def _option_columns() -> tuple[Column, ...]:

@@ -8,6 +8,7 @@ from typing import Any
 from datasets.columns import Column, ColumnType, TableSpec, col
 from datasets.context import IDENTITY_COLUMNS, SessionContext
 from datasets.metrics import GAME_METRICS, metric_column
+from i18n import session_language
 from scoring import SCORING_VERSION, SUPPORTED_VERSIONS
 from scoring.model import Profile
 from scoring.tables import table_for
@@ -66,6 +67,12 @@ def _session_columns() -> tuple[Column, ...]:
             "step).", source="station.consent.version"),
         col("consent_sha256", "string", "SHA-256 of that consent text's UTF-8 bytes.",
             source="station.consent.text_sha256"),
+        col("language", "string", "The language the participant saw (BCP 47 tag: en, es, de, ar); the last "
+            "station.language before the first game, en for sessions recorded before languages existed.",
+            source="station.language.language"),
+        col("language_source", "string", "Who chose that language: access_code (the proctor), candidate (on the "
+            "welcome screen) or station_default (n/a for sessions recorded before languages existed).",
+            enum=("access_code", "candidate", "station_default"), source="station.language.source"),
         col("accommodations", "string", "The accommodations the session ran with, as granted on the access code: "
             "`extended_time=F` (timed elements that are not the measure, times F), `type_scale=S`, `high_contrast`, "
             "`breaks`, joined by `;` (n/a: none). docs/ACCOMMODATIONS.md.", source="station.accommodations"),
@@ -176,7 +183,7 @@ def summary_row(ctx: SessionContext, profile: Profile | None, error: str | None)
     row: dict[str, Any] = {
         "session_id": s.session_id, "participant": s.participant, "station_id": s.station_id, "battery": s.battery,
         "purpose": s.purpose, "status": s.status, "anchor_wall_utc": s.anchor_wall_utc, "closed_utc": s.closed_utc,
-        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records),
+        "time_zone": s.time_zone, "app_version": s.app_version, **_consent(records), **_language(records),
         "accommodations": _accommodations(records), "event_count": len(records),
         "resumes": counts[0], "pauses": counts[1], "freezes": counts[2],
         "frozen_ms": sum(b - a for a, b in ctx.freezes) / 1e6, "scoring_error": error,
@@ -198,6 +205,11 @@ def _accommodations(records: Sequence[Any]) -> str | None:
     parts = [f"{k}={granted[k]:g}" for k in ("extended_time", "type_scale") if granted.get(k, 1.0) > 1.0]
     parts += [k for k in ("high_contrast", "breaks") if granted.get(k) is True]
     return ";".join(parts) or None
+
+
+def _language(records: Sequence[Any]) -> dict[str, Any]:
+    language, source = session_language(records)
+    return {"language": language, "language_source": source}
 
 
 def _count(records: Sequence[Any], kinds: tuple[str, ...]) -> list[int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import eventlog.accommodation_schema
+import eventlog.language_schema
 import eventlog.privacy_schema  # noqa: F401  (registers migration 20: privacy audit, tombstones)
 from eventlog.columns import EVENT_COLUMNS, checked_records
 from eventlog.errors import SchemaTooNewError, StoreError

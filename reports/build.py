@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventlog.records import EventRecord
+from i18n import describe_language
 from reports.document import Block, Chart, Document, Paragraph, Section, Table
 from reports.evidence import evidence_section
 from reports.sections import game_sections
@@ -49,7 +50,7 @@ def _fit(profile: Profile | None, role: Role | None) -> RoleFit | None:
 
 def _subtitle(inp: ReportInput) -> str:
     return f"{inp.meta.participant} · {local_time(inp.meta.started_utc, inp.meta.time_zone)} · session " \
-           f"{inp.meta.session_id[:8]}"
+           f"{inp.meta.session_id[:8]} · in {describe_language(inp.meta.language)}"  # the language the candidate saw
 
 
 def build_report(inp: ReportInput, role: Role | None = None, norms: NormTable | None = None) -> Document:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventlog.records import EventRecord
+from i18n import session_language
 from reports.memory_data import MemoryAttentionData, memory_attention_data
 from scoring.bart import parse_bart
 from scoring.rt import parse_rt
@@ -29,6 +30,8 @@ class SessionMeta:
     station: str = ""
     name: str | None = None
     consent_version: str | None = None  # of the consent text answered (assets/consent/versions.toml)
+    language: str = "en"  # the language the candidate saw (station.language), and who chose it
+    language_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,12 @@ def meta_from_events(records: Sequence[EventRecord], station: str = "") -> Sessi
     closed = next((r.payload for r in reversed(records) if r.kind == "session.closed"), None)
     declined = any(r.kind == "station.consent" and r.payload.get("accepted") is False for r in records)
     status = "declined" if declined else str(closed.get("reason", "closed")) if closed else "interrupted"
+    language, source = session_language(records)
     return SessionMeta(
         session_id=records[0].session_id if records else "", participant=str(opened.get("participant", "")),
         battery=opened.get("battery"), status=status, started_utc=str(opened.get("anchor_wall_utc", "")),
         closed_utc=None, time_zone=str(opened.get("time_zone", "UTC")), station=station,
-        consent_version=consent_version(records))
+        consent_version=consent_version(records), language=language, language_source=source)
 
 
 def _rt(name: str, recs: list[EventRecord]) -> RtGameData:

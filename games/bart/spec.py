@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.bart.params import BartParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="bart",
-        title="Balloon game",
+        title=N_("Balloon game"),
         params_model=BartParams,
         view="games.bart.view:BartView",
         player="games.bart.player:BartPlayer",

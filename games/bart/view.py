@@ -26,6 +26,7 @@ from games.bart.rules import BartState
 from games.bart.widgets import BalloonCanvas
 from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.widgets import GameWidget, key_name
+from i18n import _
 
 __all__ = ["ActionButton", "BartView", "money"]
 
@@ -89,8 +90,8 @@ class BartView(GameWidget):
     def _build(self) -> None:
         cents = self.params.cents_per_pump
         self.instructions = _label(
-            f"Each pump adds {cents}¢. Collect to bank the money; if the balloon bursts, "
-            "the money in that balloon is lost.", 20)
+            _("Each pump adds {cents}¢. Collect to bank the money; if the balloon bursts, "
+              "the money in that balloon is lost.").format(cents=cents), 20)
         self.canvas = BalloonCanvas()
         if len(self.params.colours) > 1:  # balloons that differ in colour differ by a symbol too
             self.canvas.marks = {c.colour: i for i, c in enumerate(self.params.colours)}
@@ -106,7 +107,7 @@ class BartView(GameWidget):
         side.setContentsMargins(28, 24, 28, 24)
         side.addWidget(self.counter)
         side.addSpacing(18)
-        for caption, value in (("In this balloon", self.temp_label), ("Total banked", self.total_label)):
+        for caption, value in ((_("In this balloon"), self.temp_label), (_("Total banked"), self.total_label)):
             side.addWidget(_label(caption, 18, "#78909c"))
             side.addWidget(value)
             side.addSpacing(14)
@@ -116,8 +117,8 @@ class BartView(GameWidget):
         middle.addWidget(self.canvas, 1)
         middle.addSpacing(24)
         middle.addWidget(panel, 0, Qt.AlignmentFlag.AlignTop)
-        self.pump_button = ActionButton("Pump")
-        self.collect_button = ActionButton("Collect")
+        self.pump_button = ActionButton(_("Pump"))
+        self.collect_button = ActionButton(_("Collect"))
         self.pump_button.setObjectName("pump")
         self.collect_button.setObjectName("collect")
         self.pump_button.clicked.connect(lambda: self._clicked(self.pump_button, self._pump))
@@ -128,7 +129,7 @@ class BartView(GameWidget):
         buttons.addSpacing(32)
         buttons.addWidget(self.collect_button)
         buttons.addStretch(1)
-        self.hint = _label("Keys:  Space = pump    Enter = collect", 18, "#78909c")
+        self.hint = _label(_("Keys:  Space = pump    Enter = collect"), 18, "#78909c")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root = QVBoxLayout(self)
         root.setContentsMargins(40, 28, 40, 24)
@@ -144,7 +145,7 @@ class BartView(GameWidget):
     def _refresh_labels(self) -> None:
         s = self.state
         shown = min(max(s.balloon, 0) + 1, len(s.plan))
-        self.counter.setText(f"Balloon {shown} of {len(s.plan)}")
+        self.counter.setText(_("Balloon {number} of {total}").format(number=shown, total=len(s.plan)))
         self.temp_label.setText(money(s.temp_cents))
         self.total_label.setText(money(s.total_cents))
 
@@ -181,9 +182,9 @@ class BartView(GameWidget):
             return
         self.state, emitted = rules.resume_game(restored, self.recorder.since_start(time.perf_counter_ns()))
         self._record(emitted)
-        self.last_label.setText(f"Welcome back: {money(self.state.total_cents)} banked so far")
+        self.last_label.setText(_("Welcome back: {amount} banked so far").format(amount=money(self.state.total_cents)))
         upcoming = min(self.state.balloon + 2, len(self.state.plan))
-        self.counter.setText(f"Balloon {upcoming} of {len(self.state.plan)}")
+        self.counter.setText(_("Balloon {number} of {total}").format(number=upcoming, total=len(self.state.plan)))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.state.balloons_done < len(self.state.plan):
             self._next_balloon()
@@ -266,7 +267,8 @@ class BartView(GameWidget):
             burst = emitted[1].payload
             assert isinstance(burst, Burst)  # rules.pump's second emission after a burst
             lost = burst.lost_cents
-            self._balloon_over("burst", f"The balloon burst. {money(lost)} lost.", f"burst, {money(lost)} lost")
+            self._balloon_over("burst", _("The balloon burst. {amount} lost.").format(amount=money(lost)),
+                               _("burst, {amount} lost").format(amount=money(lost)))
 
     def _collect(self, t_perf: int, source: InputKind, qt_ms: int | None) -> None:
         if self._unused("collect", t_perf, source, qt_ms):
@@ -278,12 +280,13 @@ class BartView(GameWidget):
         collected = emitted[0].payload
         assert isinstance(collected, Collected)  # rules.collect's first emission
         amount = collected.amount_cents
-        self._balloon_over("collected", f"Collected {money(amount)}.", f"collected {money(amount)}")
+        self._balloon_over("collected", _("Collected {amount}.").format(amount=money(amount)),
+                           _("collected {amount}").format(amount=money(amount)))
 
     def _balloon_over(self, look: Literal["burst", "collected"], message: str, short: str) -> None:
         self._set_actions_enabled(False)
         self.canvas.show_feedback(look, message)
-        self.last_label.setText(f"Last balloon: {short}")
+        self.last_label.setText(_("Last balloon: {outcome}").format(outcome=short))
         self.recorder.checkpoint()
         self._feedback_timer.start(self.params.feedback_ms)  # before the signal: a slot may suspend the game
         self.balloon_did_end.emit(self.state.balloon)
@@ -306,9 +309,10 @@ class BartView(GameWidget):
     def _show_end(self) -> None:
         self._stop_timers()
         self._set_actions_enabled(False)
-        self.canvas.show_feedback("finished", f"All balloons done.\nYou earned {money(self.state.total_cents)}.")
+        self.canvas.show_feedback("finished", _("All balloons done.\nYou earned {amount}.").format(
+            amount=money(self.state.total_cents)))
         self.last_label.setText("")
-        self.hint.setText("Thank you.")
+        self.hint.setText(_("Thank you."))
 
     def _summary(self) -> dict[str, Any]:
         """The totals bart.game_ended records."""

@@ -28,6 +28,7 @@ from games.card_match.widgets import CardBoard
 from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.kit.widgets import COLOURS, make_label
 from games.widgets import GameWidget, key_name
+from i18n import _
 
 __all__ = ["CardMatchView"]
 
@@ -62,7 +63,7 @@ class CardMatchView(GameWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 20)
         header = QHBoxLayout()
-        header.addWidget(make_label("Card match", 24, self, bold=True))
+        header.addWidget(make_label(_("Card match"), 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
         self.progress.setWordWrap(False)
@@ -72,8 +73,8 @@ class CardMatchView(GameWidget):
         self.board.setObjectName("board")
         self.board.card_clicked.connect(self._clicked)
         root.addWidget(self.board, 1)
-        root.addWidget(make_label("Click a card to turn it, or move with the arrow keys and press Space. Find the "
-                                  "pairs in as few moves as you can.", 18, self, muted=True, centred=True))
+        root.addWidget(make_label(_("Click a card to turn it, or move with the arrow keys and press Space. Find the "
+                                    "pairs in as few moves as you can."), 18, self, muted=True, centred=True))
 
     # -- the game's flow ------------------------------------------------------------------------
 
@@ -138,8 +139,9 @@ class CardMatchView(GameWidget):
     def _ready(self) -> None:
         """The board waits for the next move."""
         s = self.state
-        self.progress.setText(f"Board {s.board + 1} of {self.params.boards} · pairs {s.pairs_found} of "
-                              f"{self.params.pairs} · moves {s.board_moves}")
+        self.progress.setText(_("Board {board} of {boards} · pairs {found} of {pairs} · moves {moves}").format(
+            board=s.board + 1, boards=self.params.boards, found=s.pairs_found, pairs=self.params.pairs,
+            moves=s.board_moves))
         self.trial_will_start.emit(s.move + 1)
 
     def _draw(self, message: str = "") -> None:
@@ -180,8 +182,9 @@ class CardMatchView(GameWidget):
         """Between boards: record the completed board (if not yet) and show the next one after a pause."""
         if self.state.board_done:
             self._apply(rules.complete_board(self.state, self._now()))
-            self.progress.setText(f"Board {self.state.board} of {self.params.boards} done")
-            self._draw("All pairs found!" if not rules.is_done(self.state) else "")
+            self.progress.setText(_("Board {board} of {boards} done").format(board=self.state.board,
+                                                                             boards=self.params.boards))
+            self._draw(_("All pairs found!") if not rules.is_done(self.state) else "")
             self.board.update()
         self._timers["board"].start(self.params.board_pause_ms if not rules.is_done(self.state) else 0)
 
@@ -194,7 +197,7 @@ class CardMatchView(GameWidget):
     def _show_end(self) -> None:
         self._stop_timers()
         self.progress.setText("")
-        self.board.set_board((), frozenset(), frozenset(), 0, False, "Done. Thank you!")
+        self.board.set_board((), frozenset(), frozenset(), 0, False, _("Done. Thank you!"))
         self.board.update()
 
     def summary(self) -> dict[str, Any]:

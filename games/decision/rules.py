@@ -47,6 +47,7 @@ from games.decision.events import (
 )
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario
+from i18n import _
 
 __all__ = [
     "DecisionState",
@@ -302,14 +303,15 @@ def update_reasoning(state: DecisionState, text: str, t_ns: int) -> Step[Decisio
 def completion_blocker(state: DecisionState, text: str) -> str | None:
     """Why the task cannot be completed yet (a short sentence for the participant), or None if it can."""
     if state.phase != "in_task":
-        return "There is no open task."
+        return _("There is no open task.")
     if state.selected is None:
-        return "Choose one of the options."
+        return _("Choose one of the options.")
     chars = len(text.strip())
     if state.task.reasoning_required and chars < state.task.min_chars:
-        return f"Please write at least {state.task.min_chars} characters ({chars} so far)."
+        return _("Please write at least {need} characters ({chars} so far).").format(need=state.task.min_chars,
+                                                                                     chars=chars)
     if len(text) > MAX_REASONING_CHARS:
-        return f"Please keep your reasoning under {MAX_REASONING_CHARS} characters."
+        return _("Please keep your reasoning under {limit} characters.").format(limit=MAX_REASONING_CHARS)
     return None
 
 

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from i18n.pseudo import PSEUDO, pseudo
+
 __all__ = [
     "CATEGORIES",
     "DEFAULT_MIN_REASONING_CHARS",
@@ -19,6 +21,7 @@ __all__ = [
     "default_scenario_dir",
     "load_scenario",
     "load_scenarios",
+    "localised",
 ]
 
 # Seed 004, section 2.2: the task categories.
@@ -151,15 +154,43 @@ class _FieldError(ValueError):
 
 
 def default_scenario_dir() -> Path:
-    """The scenarios shipped with the app (assets/scenarios)."""
+    """The scenarios shipped with the app, in English (assets/scenarios/en): their ids, options, risk levels and
+    tags; other languages translate only their texts (localised)."""
+    return _scenario_root() / "en"
+
+
+def _scenario_root() -> Path:
     import assets
 
     return Path(assets.__file__).resolve().parent / "scenarios"
 
 
+def localised(scenario: Scenario, language: str) -> Scenario:
+    """The scenario with its title, prompt and option texts in a language, from assets/scenarios/<language>/<id>.toml
+    (any text it lacks stays English); ids, risk levels and tags are never translated."""
+    if language == PSEUDO:  # the pseudo-locale: every text transformed from English
+        options = tuple(o.model_copy(update={"text": pseudo(o.text)}) for o in scenario.options)
+        return scenario.model_copy(update={"title": pseudo(scenario.title), "prompt": pseudo(scenario.prompt),
+                                           "options": options})
+    path = _scenario_root() / language / f"{scenario.id}.toml"
+    if language == "en" or not path.exists():
+        return scenario
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ScenarioError(_display_name(path), "(file)", f"cannot be read as a translation ({exc})") from None
+    texts = data.get("options", {})
+    unknown = sorted(set(texts) - {option.id for option in scenario.options})
+    if unknown:
+        raise ScenarioError(_display_name(path), "options", f"names no option of {scenario.id}: {', '.join(unknown)}")
+    options = tuple(o.model_copy(update={"text": texts.get(o.id, o.text)}) for o in scenario.options)
+    update = {key: str(data[key]) for key in ("title", "prompt") if data.get(key)}
+    return scenario.model_copy(update={**update, "options": options})
+
+
 def _display_name(path: Path) -> str:
-    """Shipped files read as 'assets/scenarios/x.toml'; others as given."""
-    root = default_scenario_dir().parent.parent
+    """Shipped files read as 'assets/scenarios/en/x.toml'; others as given."""
+    root = _scenario_root().parent.parent
     try:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:

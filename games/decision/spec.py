@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.decision.params import DecisionParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="decision",
-        title="Everyday decisions",
+        title=N_("Everyday decisions"),
         params_model=DecisionParams,
         view="games.decision.view:DecisionView",
         player="games.decision.player:DecisionPlayer",

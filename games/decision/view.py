@@ -30,7 +30,7 @@ from games.decision import rules
 from games.decision.bursts import Bursts
 from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
-from games.decision.scenarios import Scenario, load_scenarios
+from games.decision.scenarios import Scenario, load_scenarios, localised
 from games.decision.widgets import (
     STYLE,
     ActivityWatch,
@@ -45,10 +45,13 @@ from games.decision.widgets import (
     key_hint,
     label,
     reasoning_box,
+    reasoning_prompt,
     route_key,
+    situation,
     tab_target,
 )
 from games.widgets import GameWidget, key_name
+from i18n import _, candidate_language
 
 __all__ = ["DecisionView"]
 
@@ -213,9 +216,10 @@ class DecisionView(GameWidget):
         self.update()
 
     def _show_task(self, task: Scenario, index: int) -> None:
-        self.progress_label.setText(f"Situation {index + 1} of {len(self._state.tasks)}")
+        task = localised(task, candidate_language())  # its texts only: ids, risks and tags stay the same
+        self.progress_label.setText(situation(index, len(self._state.tasks)))
         limit = task.soft_time_limit_s
-        self.time_label.setText(f"Suggested time: {about(limit)}" if limit else "")
+        self.time_label.setText(_("Suggested time: {time}").format(time=about(limit)) if limit else "")
         self.title_label.setText(task.title)
         self.prompt_label.setText(" ".join(task.prompt.split()))
         self._clear_cards()
@@ -225,11 +229,7 @@ class DecisionView(GameWidget):
                               self._move_focus, self)
             self.cards_box.addWidget(card)
             self.cards.append(card)
-        need = task.min_chars
-        self.reasoning_label.setText(
-            f"Why did you choose it? (at least {need} characters)" if task.reasoning_required
-            else "Why did you choose it? (optional)"
-        )
+        self.reasoning_label.setText(reasoning_prompt(task.reasoning_required, task.min_chars))
         self._loading = True
         self.reasoning_box.clear()
         self._loading = False
@@ -383,7 +383,7 @@ class DecisionView(GameWidget):
     def _refresh_continue(self) -> None:
         blocker = rules.completion_blocker(self._state, self.reasoning_box.toPlainText())
         self.continue_button.setEnabled(blocker is None)
-        self.hint_label.setText(blocker or "Ready when you are: press Continue.")
+        self.hint_label.setText(blocker or _("Ready when you are: press Continue."))
 
     def _continue_requested(self) -> None:
         self._complete_task(time.perf_counter_ns())
@@ -420,8 +420,8 @@ class DecisionView(GameWidget):
     def _show_end(self) -> None:
         self._shut_down()
         self._clear_cards()
-        self.title_label.setText("Thank you")
-        self.prompt_label.setText("That was the last situation.")
+        self.title_label.setText(_("Thank you"))
+        self.prompt_label.setText(_("That was the last situation."))
         for widget in (self.reasoning_label, self.reasoning_box, self.continue_button, self.hint_label,
                        self.key_hint, self.time_label):
             widget.hide()
@@ -438,7 +438,7 @@ class DecisionView(GameWidget):
 
     def _soft_limit_reached(self) -> None:
         if self._in_task():
-            self.time_label.setText("The suggested time has passed. Finish when you are ready.")
+            self.time_label.setText(_("The suggested time has passed. Finish when you are ready."))
 
     def _input_seen(self, watched: QObject, event: QEvent) -> None:
         """Any pointer or key input in this view's window ends an idle spell and restarts the idle clock."""

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import _, ngettext
+
 __all__ = ["MIN_SCALE", "STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about",
            "add_shortcuts", "fit_fonts", "fit_to_height", "font", "font_for", "footer", "forward_key", "header_row",
-           "key_hint", "label", "reasoning_box", "route_key", "tab_target"]
+           "key_hint", "label", "reasoning_box", "reasoning_prompt", "route_key", "situation", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
@@ -82,9 +84,9 @@ class ActivityWatch(QObject):
 def about(seconds: int) -> str:
     """A suggested time in words: "about 45 seconds", "about 2 minutes"."""
     if seconds < 90:
-        return f"about {seconds} seconds"
+        return _("about {seconds} seconds").format(seconds=seconds)
     minutes = round(seconds / 60)
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("about {minutes} minute", "about {minutes} minutes", minutes).format(minutes=minutes)
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,22 @@ def fit_to_height(view: QWidget, min_scale: float = MIN_SCALE) -> None:
         scale = round(scale - 0.05, 2)
 
 
+def situation(index: int, total: int) -> str:
+    """Where the candidate is: "Situation 2 of 6"."""
+    return _("Situation {number} of {total}").format(number=index + 1, total=total)
+
+
+def reasoning_prompt(required: bool, need: int) -> str:
+    """The question above the text box, with the length it needs."""
+    if required:
+        return _("Why did you choose it? (at least {need} characters)").format(need=need)
+    return _("Why did you choose it? (optional)")
+
+
 def key_hint(options: int) -> str:
     """The keys that work on a task with this many options."""
-    return f"Keys: 1–{options} or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
+    return _("Keys: 1–{options} or ↑ ↓ and Enter to choose  ·  Tab to the text box  ·  Ctrl+Enter to continue"
+             ).format(options=options)
 
 
 def font_for(widget: QWidget, points: int) -> None:
@@ -180,7 +195,7 @@ def reasoning_box() -> QPlainTextEdit:
     font_for(box, 16)
     box.setFixedHeight(84)
     box.setTabChangesFocus(True)
-    box.setPlaceholderText("Write a sentence or two about your choice…")
+    box.setPlaceholderText(_("Write a sentence or two about your choice…"))
     return box
 
 
@@ -215,7 +230,7 @@ class OptionCard(QFrame):
         policy.setHeightForWidth(True)  # wrapped option text needs more lines on a narrow screen: never cut it
         self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"Option {number}: {text}")
+        self.setAccessibleName(_("Option {number}: {text}").format(number=number, text=text))
         row = QHBoxLayout(self)
         row.setContentsMargins(18, 8, 18, 8)
         row.setSpacing(16)
@@ -315,7 +330,7 @@ def footer(key_hint: str, on_continue: Callable[[], None]) -> tuple[QHBoxLayout,
     hint, keys = label("", 16, MUTED), label(key_hint, 12, MUTED)
     hints.addWidget(hint)
     hints.addWidget(keys)
-    button = ContinueButton("Continue")
+    button = ContinueButton(_("Continue"))
     button.setObjectName("continue")
     font_for(button, 20)
     button.setCursor(Qt.CursorShape.PointingHandCursor)

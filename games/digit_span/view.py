@@ -28,15 +28,17 @@ from games.digit_span.rules import BACKSPACE, DigitSpanState, InputKind
 from games.digit_span.widgets import DigitStage
 from games.kit.widgets import COLOURS, PressButton, make_label
 from games.widgets import GameWidget, key_name
+from i18n import N_, _
 
 __all__ = ["DigitSpanView"]
 
 MS = 1_000_000
 DIGIT_QT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
 SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PARTS = {"forward": N_("Forward"), "backward": N_("Backward")}
 INTROS = {
-    "forward": "Forward: digits appear one at a time. Then type them in the same order.",
-    "backward": "Backward: digits appear one at a time. Then type them in reverse order, the last one first.",
+    "forward": N_("Forward: digits appear one at a time. Then type them in the same order."),
+    "backward": N_("Backward: digits appear one at a time. Then type them in reverse order, the last one first."),
 }
 
 
@@ -72,7 +74,7 @@ class DigitSpanView(GameWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 20)
         header = QHBoxLayout()
-        header.addWidget(make_label("Digit span", 24, self, bold=True))
+        header.addWidget(make_label(_("Digit span"), 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
         self.progress.setWordWrap(False)
@@ -81,8 +83,8 @@ class DigitSpanView(GameWidget):
         self.stage = DigitStage(self)
         root.addWidget(self.stage, 1)
         root.addLayout(self._keypad())
-        self.hint = make_label("Type the digits with the number keys or the keypad; Backspace corrects; Enter when "
-                               "done.", 18, self, muted=True, centred=True)
+        self.hint = make_label(_("Type the digits with the number keys or the keypad; Backspace corrects; Enter "
+                                 "when done."), 18, self, muted=True, centred=True)
         root.addWidget(self.hint)
         self._enable_keys(False)
 
@@ -95,11 +97,11 @@ class DigitSpanView(GameWidget):
             button.pressed_at.connect(lambda stamp, qt_ms, k=digit: self._typed(k, stamp, qt_ms or None, "mouse"))
             grid.addWidget(button, i // 5, i % 5)
             self.keys[digit] = button
-        self.erase_button = PressButton("⌫ Erase", "key_backspace", self, points=18, width=150)
+        self.erase_button = PressButton(_("⌫ Erase"), "key_backspace", self, points=18, width=150)
         self.erase_button.pressed_at.connect(lambda stamp, qt_ms: self._typed(BACKSPACE, stamp, qt_ms or None, "mouse"))
-        self.ok_button = PressButton("OK", "key_ok", self, width=150)
+        self.ok_button = PressButton(_("OK"), "key_ok", self, width=150)
         self.ok_button.pressed_at.connect(lambda stamp, qt_ms: self._submit(stamp, "mouse"))
-        self.begin_button = PressButton("Begin", "begin", self, width=150)
+        self.begin_button = PressButton(_("Begin"), "begin", self, width=150)
         self.begin_button.pressed_at.connect(lambda stamp, qt_ms: self._begin_block(stamp))
         grid.addWidget(self.erase_button, 0, 5)
         grid.addWidget(self.ok_button, 1, 5)
@@ -122,8 +124,8 @@ class DigitSpanView(GameWidget):
         s = self.state
         if rules.is_done(s):
             return ""
-        return f"{s.direction.capitalize()} · {s.length} digits · sequence {s.sequence + 1} of " \
-               f"{self.params.sequences_per_length}"
+        return _("{part} · {length} digits · sequence {number} of {total}").format(
+            part=_(PARTS[s.direction]), length=s.length, number=s.sequence + 1, total=self.params.sequences_per_length)
 
     # -- the game's flow ------------------------------------------------------------------------
 
@@ -155,7 +157,7 @@ class DigitSpanView(GameWidget):
             self._announce_finished_later(self.summary())
             return
         self._apply(rules.resume_game(restored, self._now()))
-        self.stage.show_message("Welcome back: the game carries on where it stopped.")
+        self.stage.show_message(_("Welcome back: the game carries on where it stopped."))
         self.stage.update()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._timers["next"].start(self.params.iti_ms)
@@ -179,8 +181,8 @@ class DigitSpanView(GameWidget):
         if rules.is_done(s):
             self._finish()
         elif not s.block_open:
-            self.progress.setText(s.direction.capitalize())
-            self.stage.show_message(f"{INTROS[s.direction]}\n\nPress Enter (or Begin) when you are ready.")
+            self.progress.setText(_(PARTS[s.direction]))
+            self.stage.show_message(_(INTROS[s.direction]) + "\n\n" + _("Press Enter (or Begin) when you are ready."))
             self.stage.update()
             self._enable_keys(False)
             self.block_waiting.emit(s.block)
@@ -269,7 +271,7 @@ class DigitSpanView(GameWidget):
         self._stop_timers()
         self._enable_keys(False)
         self.progress.setText("")
-        self.stage.show_message("Done. Thank you!")
+        self.stage.show_message(_("Done. Thank you!"))
         self.stage.update()
         self.hint.setText("")
 

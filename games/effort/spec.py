@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.effort.params import EffortParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="effort",
-        title="Hard or easy (effort for reward)",
+        title=N_("Hard or easy (effort for reward)"),
         params_model=EffortParams,
         view="games.effort.view:EffortView",
         player="games.effort.player:EffortPlayer",

@@ -20,6 +20,7 @@ from games.effort.widgets import EffortCanvas, money
 from games.trialkit.fields import InputKind
 from games.trialkit.view import KeyHandler, TrialGameView
 from games.trialkit.widgets import StampButton
+from i18n import N_, _
 
 __all__ = ["EffortView"]
 
@@ -29,7 +30,7 @@ MS = 1_000_000
 class EffortView(TrialGameView):
     """One effort-choice game."""
 
-    trial_noun = "Round"
+    trial_noun = (N_("Round {number} of {total}"), N_("Round {number}"))
 
     def __init__(self, recorder: Recorder, params: EffortParams, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(recorder, params, seed, parent)
@@ -62,9 +63,9 @@ class EffortView(TrialGameView):
         return 0
 
     def make_controls(self) -> list[StampButton]:
-        return [self.connect_button(StampButton("Easy (E)", "easy"), self._chooser("easy")),
-                self.connect_button(StampButton("Hard (H)", "hard"), self._chooser("hard")),
-                self.connect_button(StampButton("Press (Space)", "press"), self._press)]
+        return [self.connect_button(StampButton(_("Easy (E)"), "easy"), self._chooser("easy")),
+                self.connect_button(StampButton(_("Hard (H)"), "hard"), self._chooser("hard")),
+                self.connect_button(StampButton(_("Press (Space)"), "press"), self._press)]
 
     def controls_for_phase(self, phase: str) -> list[StampButton]:
         if phase == CHOOSING:
@@ -72,7 +73,7 @@ class EffortView(TrialGameView):
         return self.buttons[2:] if phase == PRESSING else []
 
     def hint_text(self) -> str:
-        return "Keys:  E = easy task    H = hard task    Space = press"
+        return _("Keys:  E = easy task    H = hard task    Space = press")
 
     def key_handler(self, key: int) -> KeyHandler | None:
         if key == Qt.Key.Key_E:
@@ -87,8 +88,10 @@ class EffortView(TrialGameView):
         p, offer = self.params, self.effort_rules.plan[trial]
         self.effort_canvas.show_offer(
             offer.probability,
-            (money(p.easy_reward_cents), f"{p.easy_presses} presses in {p.easy_seconds:g} s"),
-            (money(offer.hard_reward_cents), f"{p.hard_presses} presses in {p.hard_seconds:g} s"))
+            (money(p.easy_reward_cents), _("{presses} presses in {seconds} s").format(
+                presses=p.easy_presses, seconds=f"{p.easy_seconds:g}")),
+            (money(offer.hard_reward_cents), _("{presses} presses in {seconds} s").format(
+                presses=p.hard_presses, seconds=f"{p.hard_seconds:g}")))
 
     def trial_shown(self) -> None:
         self._choice_timer.start(self._ms_until(self.effort_rules.choice_deadline(self.state)))
@@ -177,23 +180,24 @@ class EffortView(TrialGameView):
         ended = emitted[-1].payload
         assert isinstance(ended, EffortTrialEnded)
         if ended.choice == "none":
-            text = "No choice in time: this round is skipped."
+            text = _("No choice in time: this round is skipped.")
         elif not ended.completed:
-            text = "Time ran out: the task was not finished."
+            text = _("Time ran out: the task was not finished.")
         elif ended.won:
-            text = f"Done! You won {money(ended.earned_cents)}."
+            text = _("Done! You won {amount}.").format(amount=money(ended.earned_cents))
         else:
-            text = f"Done, but no win this time ({ended.probability} % chance)."
+            text = _("Done, but no win this time ({chance} % chance).").format(chance=ended.probability)
         self.effort_canvas.show_progress(ended.presses, 0.0 if not ended.completed else self.effort_canvas.time_left)
         self.effort_canvas.show_result(text)
         return int(self.params.feedback_ms)
 
     def status_text(self) -> str:
         left = max(0, self.effort_rules.duration_ns - self.state.elapsed_ns) // 1_000_000_000
-        return f"Won: {money(self.state.total_cents)}    Game time left: {left // 60}:{left % 60:02d}"
+        return _("Won: {amount}    Game time left: {time}").format(amount=money(self.state.total_cents),
+                                                                     time=f"{left // 60}:{left % 60:02d}")
 
     def end_text(self) -> str:
-        return f"Time is up.\nYou won {money(self.state.total_cents)}."
+        return _("Time is up.\nYou won {amount}.").format(amount=money(self.state.total_cents))
 
     def summary(self) -> dict[str, Any]:
         s = self.state

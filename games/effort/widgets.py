@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from games.trialkit.widgets import GOOD, INK, SOFT_INK, StimulusCanvas, draw_text
+from i18n import _
 
 __all__ = ["EffortCanvas", "money"]
 
@@ -65,10 +66,10 @@ class EffortCanvas(StimulusCanvas):
 
     def _paint_offer(self, painter: QPainter) -> None:
         w, h = float(self.width()), float(self.height())
-        headline = f"{self.probability} % chance to win if you finish the task"
+        headline = _("{chance} % chance to win if you finish the task").format(chance=self.probability)
         draw_text(painter, QRectF(0, h * 0.02, w, h * 0.2), headline, 24, INK, bold=True)
-        for n, (colour, title, (reward, task)) in enumerate(((EASY, "Easy (E)", self.easy),
-                                                             (HARD, "Hard (H)", self.hard))):
+        for n, (colour, title, (reward, task)) in enumerate(((EASY, _("Easy (E)"), self.easy),
+                                                             (HARD, _("Hard (H)"), self.hard))):
             box = QRectF(w * (0.08 + 0.46 * n), h * 0.26, w * 0.38, h * 0.48)
             painter.setPen(QPen(colour.darker(120), 2.5))
             painter.setBrush(colour.lighter(170))
@@ -84,13 +85,14 @@ class EffortCanvas(StimulusCanvas):
         w, h = float(self.width()), float(self.height())
         colour = EASY if self.choice == "easy" else HARD
         draw_text(painter, QRectF(0, h * 0.04, w, h * 0.16),
-                  f"Press Space {self.required} times before the time runs out", 22, INK, bold=True)
+                  _("Press Space {count} times before the time runs out").format(count=self.required), 22, INK,
+                  bold=True)
         bar = QRectF(w * 0.1, h * 0.28, w * 0.8, h * 0.16)
         self._bar(painter, bar, self.presses / max(1, self.required), colour,
-                  f"{self.presses} of {self.required} presses")
+                  _("{done} of {required} presses").format(done=self.presses, required=self.required))
         clock = QRectF(w * 0.1, h * 0.54, w * 0.8, h * 0.07)
         self._bar(painter, clock, self.time_left, QColor("#b0bec5"), "")
-        draw_text(painter, QRectF(clock.left(), clock.bottom() + 4, clock.width(), 30), "time left", 14, SOFT_INK)
+        draw_text(painter, QRectF(clock.left(), clock.bottom() + 4, clock.width(), 30), _("time left"), 14, SOFT_INK)
 
     def _bar(self, painter: QPainter, rect: QRectF, share: float, colour: QColor, text: str) -> None:
         painter.setPen(QPen(QColor("#90a4ae"), 1.5))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.faces.params import FacesParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="faces",
-        title="Faces (emotion recognition)",
+        title=N_("Faces (emotion recognition)"),
         params_model=FacesParams,
         view="games.faces.view:FacesView",
         player="games.faces.player:FacesPlayer",

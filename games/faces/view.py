@@ -16,14 +16,23 @@ from games.faces.widgets import FaceCanvas
 from games.trialkit.fields import InputKind
 from games.trialkit.view import KeyHandler, TrialGameView
 from games.trialkit.widgets import StampButton
+from i18n import N_, _
 
-__all__ = ["FacesView"]
+__all__ = ["FacesView", "emotion_word"]
+
+EMOTION_WORDS = {"happy": N_("happy"), "sad": N_("sad"), "angry": N_("angry"), "surprised": N_("surprised"),
+                 "fearful": N_("fearful"), "disgusted": N_("disgusted"), "neutral": N_("neutral")}
+
+
+def emotion_word(emotion: str) -> str:
+    """An emotion's word in the candidate's language (a word outside the catalogue is shown as it is)."""
+    return _(EMOTION_WORDS.get(emotion, emotion))
 
 
 class FacesView(TrialGameView):
     """One emotion-faces game."""
 
-    trial_noun = "Face"
+    trial_noun = (N_("Face {number} of {total}"), N_("Face {number}"))
 
     def make_rules(self, params: FacesParams, seed: int) -> FacesRules:
         return FacesRules(params, seed)
@@ -52,12 +61,12 @@ class FacesView(TrialGameView):
         return len(self.faces_rules.plan)
 
     def make_controls(self) -> list[StampButton]:
-        return [self.connect_button(StampButton(f"{n + 1}  {e.capitalize()}", f"answer_{e}"), self._answer(e))
-                for n, e in enumerate(self.params.emotions)]
+        return [self.connect_button(StampButton(f"{n + 1}  {emotion_word(e).capitalize()}", f"answer_{e}"),
+                                    self._answer(e)) for n, e in enumerate(self.params.emotions)]
 
     def hint_text(self) -> str:
-        keys = "    ".join(f"{n + 1} = {e}" for n, e in enumerate(self.params.emotions))
-        return f"Which emotion does the face show?    Keys:  {keys}"
+        keys = "    ".join(f"{n + 1} = {emotion_word(e)}" for n, e in enumerate(self.params.emotions))
+        return _("Which emotion does the face show?    Keys:  {keys}").format(keys=keys)
 
     def key_handler(self, key: int) -> KeyHandler | None:
         n = key - int(Qt.Key.Key_1)
@@ -77,11 +86,11 @@ class FacesView(TrialGameView):
             self.face_canvas.show_face(None, image, plan.context)
         else:
             self.face_canvas.show_face(geometry(plan.emotion, plan.intensity), None, plan.context)
-        self.note.setText("How does this person feel?" if plan.context else "")
+        self.note.setText(_("How does this person feel?") if plan.context else "")
 
     def show_feedback(self, emitted: tuple[Emission, ...]) -> int:
         self.face_canvas.blank()
         return int(self.params.iti_ms)
 
     def end_text(self) -> str:
-        return "All faces done. Thank you."
+        return _("All faces done. Thank you.")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.flanker.params import FlankerParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="flanker",
-        title="Arrows (flanker)",
+        title=N_("Arrows (flanker)"),
         params_model=FlankerParams,
         view="games.flanker.view:FlankerView",
         player="games.flanker.player:FlankerPlayer",

@@ -15,19 +15,20 @@ from eventlog.recorder import Recorder
 from games.flanker.params import FlankerParams
 from games.flanker.rules import FlankerRules, FlankerTrial
 from games.kit.view import TimedTrialView
+from i18n import N_, _
 
 __all__ = ["SWITCH_RULES", "FlankerView"]
 
-SWITCH_RULES = ("Now the arrows tell you what to answer.\n"
-                "Blue, solid arrows with a frame round the middle one: answer the MIDDLE arrow.\n"
-                "Orange, outlined arrows with frames round the outer ones: answer the OUTER arrows.")
+SWITCH_RULES = N_("Now the arrows tell you what to answer.\n"
+                  "Blue, solid arrows with a frame round the middle one: answer the MIDDLE arrow.\n"
+                  "Orange, outlined arrows with frames round the outer ones: answer the OUTER arrows.")
 
 
 class FlankerView(TimedTrialView):
     """One flanker game: the conflict block, then the rule-switch block."""
 
-    title = "Arrows"
-    hint = "Press the Left or Right arrow key (or the buttons) for the direction asked."
+    title = N_("Arrows")
+    hint = N_("Press the Left or Right arrow key (or the buttons) for the direction asked.")
 
     def __init__(self, recorder: Recorder, params: FlankerParams, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(recorder, FlankerRules(params, seed), parent)
@@ -40,4 +41,4 @@ class FlankerView(TimedTrialView):
 
     def block_screen(self, block: int) -> str | None:
         kind = next(t.kind for t in self.rules.plan if t.block == block)
-        return SWITCH_RULES if kind == "switch" else None
+        return _(SWITCH_RULES) if kind == "switch" else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.igt.params import IgtParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="igt",
-        title="Card game (Iowa gambling task)",
+        title=N_("Card game (Iowa gambling task)"),
         params_model=IgtParams,
         view="games.igt.view:IgtView",
         player="games.igt.player:IgtPlayer",

@@ -15,6 +15,7 @@ from games.igt.widgets import DecksCanvas, dollars
 from games.trialkit.fields import InputKind
 from games.trialkit.view import KeyHandler, TrialGameView
 from games.trialkit.widgets import StampButton
+from i18n import N_, _
 
 __all__ = ["DECK_KEYS", "IgtView"]
 
@@ -28,7 +29,7 @@ DECK_KEYS: dict[int, int] = {
 class IgtView(TrialGameView):
     """One IGT game."""
 
-    trial_noun = "Card"
+    trial_noun = (N_("Card {number} of {total}"), N_("Card {number}"))
 
     def make_rules(self, params: IgtParams, seed: int) -> IgtRules:
         return IgtRules(params, seed)
@@ -49,11 +50,11 @@ class IgtView(TrialGameView):
         return self.canvas
 
     def make_controls(self) -> list[StampButton]:
-        return [self.connect_button(StampButton(f"Deck {d}", f"deck_{d}"), self._chooser(i))
+        return [self.connect_button(StampButton(_("Deck {deck}").format(deck=d), f"deck_{d}"), self._chooser(i))
                 for i, d in enumerate(DECKS)]
 
     def hint_text(self) -> str:
-        return "Keys:  A, B, C, D (or 1-4) = take a card from that deck"
+        return _("Keys:  A, B, C, D (or 1-4) = take a card from that deck")
 
     def key_handler(self, key: int) -> KeyHandler | None:
         return self._chooser(DECK_KEYS[key]) if key in DECK_KEYS else None
@@ -72,14 +73,16 @@ class IgtView(TrialGameView):
         ended = emitted[-1].payload
         assert isinstance(ended, IgtTrialEnded)
         self.decks.show_card(DECKS.index(ended.deck), ended.win_cents, ended.loss_cents)
-        self.note.setText(f"Deck {ended.deck}: {dollars(ended.net_cents, signed=True)} on this card")
+        self.note.setText(_("Deck {deck}: {amount} on this card").format(
+            deck=ended.deck, amount=dollars(ended.net_cents, signed=True)))
         return int(self.params.feedback_ms)
 
     def status_text(self) -> str:
-        return f"Total: {dollars(self.state.total_cents)}"
+        return _("Total: {amount}").format(amount=dollars(self.state.total_cents))
 
     def end_text(self) -> str:
-        return f"All {self.state.done} cards done.\nYou finished with {dollars(self.state.total_cents)}."
+        return _("All {done} cards done.\nYou finished with {amount}.").format(
+            done=self.state.done, amount=dollars(self.state.total_cents))
 
     def summary(self) -> dict[str, Any]:
         return {"trials": self.state.done, "total_cents": self.state.total_cents,

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
 
 from games.trialkit.widgets import BAD, GOOD, INK, SOFT_INK, StimulusCanvas, draw_text
+from i18n import _
 
 __all__ = ["DecksCanvas", "dollars"]
 
@@ -56,7 +57,7 @@ class DecksCanvas(StimulusCanvas):
             self._paint_outcome(painter)
         else:
             band = QRectF(0, 10, self.width(), self.height() * 0.3)
-            draw_text(painter, band, "Choose a card from any deck.", 20, SOFT_INK)
+            draw_text(painter, band, _("Choose a card from any deck."), 20, SOFT_INK)
 
     def _paint_deck(self, painter: QPainter, deck: int) -> None:
         rect = self.deck_rect(deck)
@@ -76,8 +77,8 @@ class DecksCanvas(StimulusCanvas):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(inner, 6, 6)
         draw_text(painter, rect, "ABCD"[deck], 34, QColor("#ffffff"), bold=True)
-        draw_text(painter, QRectF(rect.left(), rect.bottom() + 8, rect.width(), 28), f"key {'ABCD'[deck]}",
-                  13, SOFT_INK)
+        draw_text(painter, QRectF(rect.left(), rect.bottom() + 8, rect.width(), 28),
+                  _("key {key}").format(key="ABCD"[deck]), 13, SOFT_INK)
 
     def _paint_outcome(self, painter: QPainter) -> None:
         assert self.chosen is not None
@@ -85,9 +86,9 @@ class DecksCanvas(StimulusCanvas):
         centre = QPointF(rect.center().x(), self.height() * 0.16)
         width = max(260.0, rect.width() * 2.2)
         win = QRectF(centre.x() - width / 2, centre.y() - 34, width, 40)
-        draw_text(painter, win, f"You won {dollars(self.win_cents)}", 22, GOOD, bold=True)
+        draw_text(painter, win, _("You won {amount}").format(amount=dollars(self.win_cents)), 22, GOOD, bold=True)
         lost = QRectF(centre.x() - width / 2, centre.y() + 8, width, 40)
         if self.loss_cents:
-            draw_text(painter, lost, f"but lost {dollars(self.loss_cents)}", 22, BAD, bold=True)
+            draw_text(painter, lost, _("but lost {amount}").format(amount=dollars(self.loss_cents)), 22, BAD, bold=True)
         else:
-            draw_text(painter, lost, "and lost nothing", 18, INK)
+            draw_text(painter, lost, _("and lost nothing"), 18, INK)

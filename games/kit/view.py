@@ -26,6 +26,7 @@ from games.core import Emission, game_records, record_emissions, unless_suspende
 from games.kit.trials import MS, InputKind, TimedTrialRules, TrialState
 from games.kit.widgets import COLOURS, ArrowStage, PressButton, make_label
 from games.widgets import GameWidget, key_name
+from i18n import _
 
 __all__ = ["TimedTrialView"]
 
@@ -89,7 +90,7 @@ class TimedTrialView(GameWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 20)
         header = QHBoxLayout()
-        header.addWidget(make_label(self.title, 24, self, bold=True))
+        header.addWidget(make_label(_(self.title), 24, self, bold=True))
         header.addStretch(1)
         self.progress = make_label("", 20, self, muted=True)
         self.progress.setWordWrap(False)
@@ -100,20 +101,20 @@ class TimedTrialView(GameWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         self.buttons: dict[str, PressButton] = {}
-        for key, label in (("Left", "◀  Left"), ("Right", "Right  ▶")):
+        for key, label in (("Left", "◀  " + _("Left")), ("Right", _("Right") + "  ▶")):
             button = PressButton(label, key.lower(), self, width=200)
             button.pressed_at.connect(lambda stamp, qt_ms, k=key: self._respond(k, stamp, qt_ms or None, "mouse"))
             self.buttons[key] = button
             row.addWidget(button)
             row.addSpacing(24)
-        self.continue_button = PressButton("Continue", "continue", self, width=200)
+        self.continue_button = PressButton(_("Continue"), "continue", self, width=200)
         self.continue_button.pressed_at.connect(lambda stamp, qt_ms: self._continue(stamp, "mouse"))
         self.continue_button.setEnabled(False)
         self.continue_button.setVisible(False)  # shown only while a block's screen waits
         row.addWidget(self.continue_button)
         row.addStretch(1)
         root.addLayout(row)
-        root.addWidget(make_label(self.hint, 18, self, muted=True, centred=True))
+        root.addWidget(make_label(_(self.hint), 18, self, muted=True, centred=True))
 
     # -- the game's flow -------------------------------------------------------------------------
 
@@ -150,7 +151,7 @@ class TimedTrialView(GameWidget):
             self._announce_finished_later(self.summary())
             return
         self._apply(self.rules.resume_game(restored, self._now()))
-        self.stage.show_message("Welcome back: the game carries on where it stopped.")
+        self.stage.show_message(_("Welcome back: the game carries on where it stopped."))
         self.stage.update()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._timers["next"].start(int(self.params.iti_ms))
@@ -181,7 +182,7 @@ class TimedTrialView(GameWidget):
                 self._waiting_block = True
                 self.continue_button.setEnabled(True)
                 self.continue_button.setVisible(True)
-                self.stage.show_message(text + "\n\nPress Space (or Continue) when you are ready.")
+                self.stage.show_message(text + "\n\n" + _("Press Space (or Continue) when you are ready."))
                 self.stage.update()
                 self.block_waiting.emit(block)
                 return
@@ -192,7 +193,8 @@ class TimedTrialView(GameWidget):
                 return
         self._repeat = False
         self._apply(self.rules.begin_trial(self.state, self._now()))
-        self.progress.setText(f"Trial {self.state.trial + 1} of {len(self.rules.plan)}")
+        self.progress.setText(_("Trial {number} of {total}").format(number=self.state.trial + 1,
+                                                                     total=len(self.rules.plan)))
         self.stage.show_fixation()
         self.stage.update()
         due = self.state.trial_start_ns + self.rules.current(self.state).fixation_ms * MS
@@ -255,7 +257,7 @@ class TimedTrialView(GameWidget):
     def _show_end(self) -> None:
         self._stop_timers()
         self.progress.setText("")
-        self.stage.show_message("Done. Thank you!")
+        self.stage.show_message(_("Done. Thank you!"))
         self.stage.update()
         for button in (*self.buttons.values(), self.continue_button):
             button.setEnabled(False)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.money.params import MoneyParams
 from games.spec import GameSpec
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="money",
-        title="Money exchange (trust and fairness)",
+        title=N_("Money exchange (trust and fairness)"),
         params_model=MoneyParams,
         view="games.money.view:MoneyView",
         player="games.money.player:MoneyPlayer",

@@ -14,18 +14,19 @@ from games.money.widgets import MoneyCanvas
 from games.trialkit.fields import InputKind
 from games.trialkit.view import KeyHandler, TrialGameView
 from games.trialkit.widgets import StampButton
+from i18n import N_, _
 
 __all__ = ["MoneyView", "dollars", "say"]
 
 STEPS = {int(Qt.Key.Key_Left): -1, int(Qt.Key.Key_Down): -1, int(Qt.Key.Key_Right): 1, int(Qt.Key.Key_Up): 1}
-PART_TITLES = {"invest": "Trust game: you send", "return": "Trust game: you return", "dictator": "Sharing",
-               "propose": "Offer a split", "respond": "The computer's offer"}
+PART_TITLES = {"invest": N_("Trust game: you send"), "return": N_("Trust game: you return"), "dictator": N_("Sharing"),
+               "propose": N_("Offer a split"), "respond": N_("The computer's offer")}
 
 
 class MoneyView(TrialGameView):
     """One money-exchange game."""
 
-    trial_noun = "Round"
+    trial_noun = (N_("Round {number} of {total}"), N_("Round {number}"))
 
     def make_rules(self, params: MoneyParams, seed: int) -> MoneyRules:
         return MoneyRules(params, seed)
@@ -50,9 +51,9 @@ class MoneyView(TrialGameView):
         plus = self.connect_button(StampButton("+", "more"), self._step(1))
         for button in (minus, plus):
             button.setMinimumWidth(80)
-        return [minus, plus, self.connect_button(StampButton("Confirm (Enter)", "confirm"), self._confirm),
-                self.connect_button(StampButton("Accept (A)", "accept"), self._answer(True)),
-                self.connect_button(StampButton("Reject (R)", "reject"), self._answer(False))]
+        return [minus, plus, self.connect_button(StampButton(_("Confirm (Enter)"), "confirm"), self._confirm),
+                self.connect_button(StampButton(_("Accept (A)"), "accept"), self._answer(True)),
+                self.connect_button(StampButton(_("Reject (R)"), "reject"), self._answer(False))]
 
     def controls_for_phase(self, phase: str) -> list[StampButton]:
         if phase not in self.rules.trial_phases:
@@ -65,9 +66,9 @@ class MoneyView(TrialGameView):
     @staticmethod
     def _hint_for(r: Round) -> str:
         """The keys that work in this round (an offer's amount keys, or a response's accept and reject), no others."""
-        keys = ("A = accept    R = reject" if r.part == "respond"
-                else "← → = less / more    0-9 = that amount    Enter = confirm")
-        return f"Keys:  {keys}\nThe other player is the computer, following fixed rules."
+        keys = (_("A = accept    R = reject") if r.part == "respond"
+                else _("← → = less / more    0-9 = that amount    Enter = confirm"))
+        return _("Keys:  {keys}\nThe other player is the computer, following fixed rules.").format(keys=keys)
 
     @property
     def round(self) -> Round:
@@ -139,21 +140,24 @@ class MoneyView(TrialGameView):
 
     def _amount_words(self, r: Round, units: int | None) -> tuple[str, str]:
         if r.part == "respond":
-            return "Accept or reject?", ""
+            return _("Accept or reject?"), ""
         if units is None:
-            return "?", "Choose an amount: ← → or the digits 0-9."
+            return "?", _("Choose an amount: ← → or the digits 0-9.")
         e, m, d = self.params.endowment_units, self.params.multiplier, self._d
-        verb = {"invest": "Send", "return": "Return", "dictator": "Give", "propose": "Offer"}[r.part]
-        meaning = {"invest": f"The computer receives {d(m * units)}; you keep {d(e - units)} for now.",
-                   "return": f"You keep {d(r.available - units)}.",
-                   "dictator": f"You keep {d(e - units)}.",
-                   "propose": f"If the computer accepts, you keep {d(e - units)}."}[r.part]
-        return f"{verb}: {d(units)}", meaning
+        verb = {"invest": N_("Send: {amount}"), "return": N_("Return: {amount}"), "dictator": N_("Give: {amount}"),
+                "propose": N_("Offer: {amount}")}[r.part]
+        meaning = {"invest": _("The computer receives {received}; you keep {kept} for now.").format(
+                       received=d(m * units), kept=d(e - units)),
+                   "return": _("You keep {kept}.").format(kept=d(r.available - units)),
+                   "dictator": _("You keep {kept}.").format(kept=d(e - units)),
+                   "propose": _("If the computer accepts, you keep {kept}.").format(kept=d(e - units))}[r.part]
+        return _(verb).format(amount=d(units)), meaning
 
     def show_trial(self, trial: int) -> None:
         r = self.money_rules.plan[trial]
         count = sum(1 for x in self.money_rules.plan if x.part == r.part)
-        heading = f"{PART_TITLES[r.part]} · round {r.round} of {count}"
+        heading = _("{part} · round {number} of {total}").format(part=_(PART_TITLES[r.part]), number=r.round,
+                                                                  total=count)
         self.hint.setText(self._hint_for(r))
         self.money_canvas.show_round(heading, say(r, self.params), *self._amount_words(r, None))
 
@@ -169,22 +173,23 @@ class MoneyView(TrialGameView):
         if ended.part == "invest":
             back = c(ended.partner_returned_cents or 0)
             grown = c(ended.amount_cents * self.params.multiplier)
-            return (f"You sent {amount}; it became {grown}. The computer returned {back}. You end the round with "
-                    f"{mine}.")
+            return _("You sent {amount}; it became {grown}. The computer returned {back}. You end the round with "
+                     "{mine}.").format(amount=amount, grown=grown, back=back, mine=mine)
         if ended.part == "return":
-            return f"You returned {amount}. You end the round with {mine}."
+            return _("You returned {amount}. You end the round with {mine}.").format(amount=amount, mine=mine)
         if ended.part == "dictator":
-            return f"You gave {amount} and kept {mine}."
+            return _("You gave {amount} and kept {mine}.").format(amount=amount, mine=mine)
         if ended.part == "propose":
-            return (f"The computer accepted: you get {mine}, it gets {amount}." if ended.accepted
-                    else "The computer refused: you both get nothing this round.")
-        return f"You accepted: you get {mine}." if ended.accepted else "You rejected: you both get nothing."
+            return (_("The computer accepted: you get {mine}, it gets {amount}.").format(mine=mine, amount=amount)
+                    if ended.accepted else _("The computer refused: you both get nothing this round."))
+        return (_("You accepted: you get {mine}.").format(mine=mine) if ended.accepted
+                else _("You rejected: you both get nothing."))
 
     def status_text(self) -> str:
-        return f"Your total: {dollars(self.state.total_cents)}"
+        return _("Your total: {amount}").format(amount=dollars(self.state.total_cents))
 
     def end_text(self) -> str:
-        return "All rounds done. Thank you."
+        return _("All rounds done. Thank you.")
 
 
 def dollars(cents: int) -> str:
@@ -200,17 +205,18 @@ def say(r: Round, p: MoneyParams) -> str:
         return dollars(units * p.unit_cents)
 
     if r.part == "invest":
-        return (f"You have {d(e)}. Send any part of it to the computer: what you send is multiplied by {m}. "
-                "The computer then returns some of it to you.")
+        return _("You have {amount}. Send any part of it to the computer: what you send is multiplied by {factor}. "
+                 "The computer then returns some of it to you.").format(amount=d(e), factor=m)
     if r.part == "return":
         assert r.partner_sent is not None
-        return (f"The computer sent you {d(r.partner_sent)} of its {d(e)}; multiplied by {m}, you received "
-                f"{d(r.available)}. How much do you return to it?")
+        return _("The computer sent you {sent} of its {amount}; multiplied by {factor}, you received "
+                 "{received}. How much do you return to it?").format(sent=d(r.partner_sent), amount=d(e), factor=m,
+                                                                     received=d(r.available))
     if r.part == "dictator":
-        return f"You have {d(e)}. How much do you give to the computer? It cannot refuse."
+        return _("You have {amount}. How much do you give to the computer? It cannot refuse.").format(amount=d(e))
     if r.part == "propose":
-        return (f"Split {d(e)} with the computer. If it accepts, each gets the share you propose; if it refuses, "
-                "you both get nothing.")
+        return _("Split {amount} with the computer. If it accepts, each gets the share you propose; if it "
+                 "refuses, you both get nothing.").format(amount=d(e))
     assert r.offer is not None
-    return (f"The computer offers you {d(r.offer)} of {d(e)} and keeps {d(e - r.offer)}. Accept, and you both get "
-            "that; reject, and you both get nothing.")
+    return _("The computer offers you {offer} of {amount} and keeps {kept}. Accept, and you both get "
+             "that; reject, and you both get nothing.").format(offer=d(r.offer), amount=d(e), kept=d(e - r.offer))

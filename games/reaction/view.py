@@ -28,13 +28,14 @@ from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
 from games.reaction.widgets import COLOURS, FALSE_START, HINTS, ResponseButton, StimulusCanvas, big_font
 from games.widgets import GameWidget, key_name
+from i18n import N_, _
 
 __all__ = ["ReactionView"]
 
 QT_KEYS = {
     Qt.Key.Key_Space: "Space", Qt.Key.Key_D: "D", Qt.Key.Key_F: "F", Qt.Key.Key_J: "J", Qt.Key.Key_K: "K",
 }
-TITLES = {"simple": "Simple reaction time", "choice": "Choice reaction time", "go_nogo": "Go / no-go"}
+TITLES = {"simple": N_("Simple reaction time"), "choice": N_("Choice reaction time"), "go_nogo": N_("Go / no-go")}
 MS = 1_000_000
 
 
@@ -88,8 +89,8 @@ class ReactionView(GameWidget):
         self.state, emitted = self.rules.resume_game(restored, self._now())
         self._record(emitted)
         shown = min(self.state.trial + 1, self.params.trials)
-        self._progress.setText(f"Trial {shown} of {self.params.trials}")
-        self._message.setText("Welcome back: the game carries on where it stopped.")
+        self._progress.setText(_("Trial {number} of {total}").format(number=shown, total=self.params.trials))
+        self._message.setText(_("Welcome back: the game carries on where it stopped."))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._schedule_next()
 
@@ -161,7 +162,7 @@ class ReactionView(GameWidget):
         self._timers["stimulus"].stop()
         self._timers["deadline"].stop()
         if false_start:
-            self._message.setText(FALSE_START[self.variant])
+            self._message.setText(_(FALSE_START[self.variant]))
         self._end_trial_display()
 
     @unless_suspended
@@ -175,7 +176,8 @@ class ReactionView(GameWidget):
                 return
         self.state, emitted = self.rules.begin_trial(self.state, self._now())
         self._record(emitted)
-        self._progress.setText(f"Trial {self.state.trial + 1} of {self.params.trials}")
+        self._progress.setText(_("Trial {number} of {total}").format(number=self.state.trial + 1,
+                                                                      total=self.params.trials))
         self.canvas.show_mode("fixation")
         self.canvas.update()
         onset = self.state.trial_start_ns + self.state.foreperiod_ns
@@ -227,7 +229,7 @@ class ReactionView(GameWidget):
         self._stop_timers()
         self.canvas.show_mode("blank")
         self.canvas.update()
-        self._message.setText("Done. Thank you!")
+        self._message.setText(_("Done. Thank you!"))
         for button in self._buttons.values():
             button.setEnabled(False)
 
@@ -255,7 +257,7 @@ class ReactionView(GameWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
         header = QHBoxLayout()
-        self._title = self._label(TITLES[self.variant], 24, bold=True)
+        self._title = self._label(_(TITLES[self.variant]), 24, bold=True)
         self._progress = self._label("", 20, muted=True)
         header.addWidget(self._title)
         header.addStretch(1)
@@ -268,7 +270,7 @@ class ReactionView(GameWidget):
         self._message.setMinimumHeight(48)
         layout.addWidget(self._message)
         layout.addLayout(self._button_row())
-        hint = HINTS[self.variant].format(keys=" ".join(self.keys))
+        hint = _(HINTS[self.variant]).format(keys=" ".join(self.keys))
         self._hint = self._label(hint, 20, muted=True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
@@ -278,7 +280,7 @@ class ReactionView(GameWidget):
         row = QHBoxLayout()
         self._buttons: dict[str, ResponseButton] = {}
         for key in self.keys:
-            label = "Space: respond" if key == "Space" else key
+            label = _("Space: respond") if key == "Space" else key
             button = ResponseButton(key, label, self)
             if key == "Space":
                 button.setMinimumWidth(420)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from i18n import N_
+
 __all__ = ["COLOURS", "FALSE_START", "HINTS", "ResponseButton", "StimulusCanvas", "big_font"]
 
 COLOURS = {
@@ -21,15 +23,15 @@ COLOURS = {
     "nogo": QColor("#C98A4B"),
 }
 
-HINTS = {
-    "simple": "Press Space (or the button) as soon as the circle appears.",
-    "choice": "A box fills in: press its key ({keys}) as fast as you can.",
-    "go_nogo": "Green circle: press Space at once.  Orange square: do nothing.",
+HINTS = {  # catalogue messages (i18n), shown translated
+    "simple": N_("Press Space (or the button) as soon as the circle appears."),
+    "choice": N_("A box fills in: press its key ({keys}) as fast as you can."),
+    "go_nogo": N_("Green circle: press Space at once.  Orange square: do nothing."),
 }
 FALSE_START = {
-    "simple": "Too early: wait for the circle, then press.",
-    "choice": "Too early: wait for a box to fill in, then press its key.",
-    "go_nogo": "Too early: wait for the shape, then press only for the green circle.",
+    "simple": N_("Too early: wait for the circle, then press."),
+    "choice": N_("Too early: wait for a box to fill in, then press its key."),
+    "go_nogo": N_("Too early: wait for the shape, then press only for the green circle."),
 }
 """What a press before the stimulus shows, in the words of the game's own hint (no jargon)."""
 CHOICE_ORDER = {2: ("left", "right"), 4: ("far_left", "left", "right", "far_right")}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.spec import GameSpec
 from games.stop_signal.params import StopSignalParams
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="stop_signal",
-        title="Stop signal",
+        title=N_("Stop signal"),
         params_model=StopSignalParams,
         view="games.stop_signal.view:StopSignalView",
         player="games.stop_signal.player:StopSignalPlayer",

@@ -18,6 +18,7 @@ from games.kit.trials import MS, TrialState
 from games.kit.view import TimedTrialView, ms_until
 from games.stop_signal.params import StopSignalParams
 from games.stop_signal.rules import StopSignalRules, StopTrial
+from i18n import N_, _
 
 __all__ = ["StopSignalView"]
 
@@ -25,8 +26,9 @@ __all__ = ["StopSignalView"]
 class StopSignalView(TimedTrialView):
     """One stop-signal game: press the arrow's key, unless it turns into a red cross."""
 
-    title = "Stop signal"
-    hint = "Press Left or Right for the arrow's direction, as fast as you can. If a red cross appears, press nothing."
+    title = N_("Stop signal")
+    hint = N_("Press Left or Right for the arrow's direction, as fast as you can. If a red cross appears, press "
+              "nothing.")
 
     def __init__(self, recorder: Recorder, params: StopSignalParams, seed: int, parent: QWidget | None = None) -> None:
         self.stop_rules = StopSignalRules(params, seed)
@@ -74,12 +76,13 @@ class StopSignalView(TimedTrialView):
     def _feedback(self, block: int) -> str:
         """Block feedback (Verbruggen et al. 2019, Recommendation 5): mean go RT, missed arrows, stops."""
         seen = self._outcomes.get(block, [])
-        head = f"Break: block {block + 1} of {self.params.blocks} done."
+        head = _("Break: block {number} of {total} done.").format(number=block + 1, total=self.params.blocks)
         if not seen:
             return head
         rts = [ms for outcome, ms in seen if outcome in ("go_correct", "go_error") and ms is not None]
-        missed = sum(outcome == "go_omission" for outcome, _ in seen)
-        stops = [outcome for outcome, _ in seen if outcome.startswith("stop_")]
-        mean_rt = f"{sum(rts) / len(rts):.0f} ms" if rts else "no responses"
-        return (f"{head}\nAverage response time: {mean_rt}. Missed arrows: {missed} (aim for 0).\n"
-                f"Stopped on {stops.count('stop_success')} of {len(stops)} red crosses (about half is expected).")
+        missed = sum(outcome == "go_omission" for outcome, _ms in seen)
+        stops = [outcome for outcome, _ms in seen if outcome.startswith("stop_")]
+        mean_rt = _("{ms} ms").format(ms=f"{sum(rts) / len(rts):.0f}") if rts else _("no responses")
+        return head + "\n" + _("Average response time: {rt}. Missed arrows: {missed} (aim for 0).\n"
+                                "Stopped on {stopped} of {signals} red crosses (about half is expected).").format(
+            rt=mean_rt, missed=missed, stopped=stops.count("stop_success"), signals=len(stops))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from games.spec import GameSpec
 from games.tower.params import TowerParams
+from i18n import N_
 
 GAMES: list[GameSpec] = [
     GameSpec(
         name="tower",
-        title="Tower puzzle (Tower of London)",
+        title=N_("Tower puzzle (Tower of London)"),
         params_model=TowerParams,
         view="games.tower.view:TowerView",
         player="games.tower.player:TowerPlayer",

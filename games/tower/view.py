@@ -16,6 +16,7 @@ from games.tower.rules import SOLVING, TowerRules
 from games.tower.widgets import TowerCanvas
 from games.trialkit.fields import InputKind
 from games.trialkit.view import KeyHandler, TrialGameView
+from i18n import N_, _
 
 __all__ = ["PEG_KEYS", "TowerView"]
 
@@ -25,7 +26,7 @@ PEG_KEYS = {int(Qt.Key.Key_1): 0, int(Qt.Key.Key_2): 1, int(Qt.Key.Key_3): 2}
 class TowerView(TrialGameView):
     """One Tower of London game."""
 
-    trial_noun = "Problem"
+    trial_noun = (N_("Problem {number} of {total}"), N_("Problem {number}"))
 
     def __init__(self, recorder: Recorder, params: TowerParams, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(recorder, params, seed, parent)
@@ -54,8 +55,8 @@ class TowerView(TrialGameView):
         return self.canvas
 
     def hint_text(self) -> str:
-        return ("Keys:  1, 2, 3 = pick up the top ball of that peg, then 1, 2, 3 = put it there    Esc = put it back"
-                "\nMouse: drag a ball to another peg")
+        return _("Keys:  1, 2, 3 = pick up the top ball of that peg, then 1, 2, 3 = put it there    Esc = put it "
+                 "back\nMouse: drag a ball to another peg")
 
     def key_handler(self, key: int) -> KeyHandler | None:
         if key in PEG_KEYS:
@@ -136,15 +137,15 @@ class TowerView(TrialGameView):
         ended = emitted[-1].payload
         assert isinstance(ended, TowerTrialEnded)
         if ended.outcome == "solved":
-            extra = "in the fewest moves!" if ended.excess_moves == 0 else f"in {ended.moves} moves."
-            text = f"Solved {extra}"
+            text = (_("Solved in the fewest moves!") if ended.excess_moves == 0
+                    else _("Solved in {moves} moves.").format(moves=ended.moves))
         else:
-            text = f"Move limit reached ({ended.moves} moves)."
+            text = _("Move limit reached ({moves} moves).").format(moves=ended.moves)
         self.board_canvas.show_board(self.state.board, None, text)
         return int(self.params.feedback_ms)
 
     def status_text(self) -> str:
-        return f"Moves: {self.state.moves}    Solved: {self.state.solved}"
+        return _("Moves: {moves}    Solved: {solved}").format(moves=self.state.moves, solved=self.state.solved)
 
     def end_text(self) -> str:
-        return f"All {self.state.done} problems done.\nSolved {self.state.solved}."
+        return _("All {done} problems done.\nSolved {solved}.").format(done=self.state.done, solved=self.state.solved)

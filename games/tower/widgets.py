@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from games.tower.board import CAPACITIES, Board
 from games.trialkit.widgets import INK, SOFT_INK, StimulusCanvas, draw_text
 from games.widgets import draw_mark
+from i18n import _
 
 __all__ = ["BALL_COLOURS", "TowerCanvas"]
 
@@ -75,8 +76,8 @@ class TowerCanvas(StimulusCanvas):
 
     def paint_content(self, painter: QPainter) -> None:
         work, goal = self._area(False), self._area(True)
-        draw_text(painter, QRectF(work.left(), 0, work.width(), work.top()), "Your board", 16, SOFT_INK)
-        draw_text(painter, QRectF(goal.left(), goal.top() - 44, goal.width(), 36), "Make it look like this", 16,
+        draw_text(painter, QRectF(work.left(), 0, work.width(), work.top()), _("Your board"), 16, SOFT_INK)
+        draw_text(painter, QRectF(goal.left(), goal.top() - 44, goal.width(), 36), _("Make it look like this"), 16,
                   SOFT_INK)
         self._paint_board(painter, work, self.board, self.held)
         painter.setPen(QPen(QColor("#cfd8dc"), 1.5))

@@ -29,6 +29,7 @@ from games.trialkit.fields import InputKind
 from games.trialkit.rules import BETWEEN, NOT_STARTED, TrialRules
 from games.trialkit.widgets import STYLE, StampButton, StimulusCanvas, label
 from games.widgets import GameWidget, key_name
+from i18n import N_, _
 
 __all__ = ["KeyHandler", "TrialGameView"]
 
@@ -42,7 +43,8 @@ class TrialGameView(GameWidget):
     phase_before_start = NOT_STARTED
     trial_did_start = Signal(int)  # after <ns>.trial_started is recorded (the trial is on screen)
     trial_did_end = Signal(int)  # after <ns>.trial_ended is recorded
-    trial_noun: ClassVar[str] = "Trial"
+    trial_noun: ClassVar[tuple[str, str]] = (N_("Trial {number} of {total}"), N_("Trial {number}"))
+    """The progress line, with and without a known number of trials (catalogue messages)."""
 
     def __init__(self, recorder: Recorder, params: Any, seed: int, parent: QWidget | None = None) -> None:
         super().__init__(recorder, parent)
@@ -104,7 +106,7 @@ class TrialGameView(GameWidget):
 
     def end_text(self) -> str:
         """The message at the end of the game."""
-        return "All done. Thank you."
+        return _("All done. Thank you.")
 
     def summary(self) -> dict[str, Any]:
         """The small summary game_did_finish carries (the totals <ns>.game_ended records)."""
@@ -147,7 +149,7 @@ class TrialGameView(GameWidget):
         """Progress (the trial on screen, or the last one) and totals."""
         total = self.trial_total()
         shown = max(self.state.trial, 0) + 1
-        self.progress.setText(f"{self.trial_noun} {shown} of {total}" if total else f"{self.trial_noun} {shown}")
+        self.progress.setText(_(self.trial_noun[0 if total else 1]).format(number=shown, total=total))
         self.status.setText(self.status_text())
 
     def trial_total(self) -> int:
@@ -197,7 +199,7 @@ class TrialGameView(GameWidget):
             return
         self.state, emitted = self.rules.resume_game(restored, self.now())
         self._record(emitted)
-        self.note.setText("Welcome back: the game carries on where it stopped.")
+        self.note.setText(_("Welcome back: the game carries on where it stopped."))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._next_trial()
 
@@ -216,7 +218,7 @@ class TrialGameView(GameWidget):
 
     def trial_abandoned(self) -> None:
         """The trial on screen was abandoned by a pause (hook: forget any half-made input)."""
-        self.canvas.show_message("Paused")
+        self.canvas.show_message(_("Paused"))
 
     def _thaw(self) -> None:
         action, self._on_resume = self._on_resume, None
@@ -294,7 +296,7 @@ class TrialGameView(GameWidget):
         self.set_controls_enabled(False)
         self.canvas.show_message(self.end_text())
         self.note.setText("")
-        self.hint.setText("Thank you.")
+        self.hint.setText(_("Thank you."))
 
     def _record(self, emitted: tuple[Emission, ...]) -> None:
         record_emissions(self.recorder, emitted)

@@ -14,6 +14,7 @@ from typing import Any
 
 from eventlog import EventRecord
 from games.spec import ExtendedTimeError, extend_time, game_spec
+from i18n import check_language
 from kiosk.services.battery import Battery
 from kiosk.services.stationdb import IssuedCode, StationDb
 
@@ -126,13 +127,21 @@ def set_code_accommodations(db: StationDb, participants: Iterable[str], granted:
 
 
 def issue_codes(db: StationDb, count: int, battery: Battery, expires: datetime, granted: Accommodations,
-                prefix: str = "P", person: tuple[str | None, str | None] | None = None) -> list[IssuedCode]:
-    """StationDb.issue_codes with the accommodations stored in the same transaction (checked against the battery)."""
+                prefix: str = "P", person: tuple[str | None, str | None] | None = None,
+                language: str | None = None) -> list[IssuedCode]:
+    """StationDb.issue_codes with the accommodations (checked against the battery) and the candidate's language
+    (None: the station's) stored in the same transaction."""
+    from kiosk.services.code_language import set_code_language
+
     check_battery(granted, battery)
+    if language is not None:
+        check_language(language)
     with db.atomic():
         issued = db.issue_codes(count, battery.ref, expires, prefix, person)
         if granted.any:
             set_code_accommodations(db, (row.participant for row in issued), granted)
+        if language is not None:
+            set_code_language(db, (row.participant for row in issued), language)
     return issued
 
 

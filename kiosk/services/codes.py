@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import secrets
 
+from i18n import N_
+
 __all__ = [
     "ALPHABET",
     "CODE_BITS",
@@ -28,11 +30,21 @@ _ALIASES = {"I": "1", "L": "1", "O": "0"}
 _VALUE = {symbol: value for value, symbol in enumerate(ALPHABET)}
 
 
-class CodeFormatError(ValueError):
+class _CodeError(ValueError):
+    """A typed code that is refused: its message is a catalogue message (`template`) filled with `values`, so that
+    the candidate's screen can show it in the candidate's language."""
+
+    def __init__(self, template: str, **values: str | int) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+
+class CodeFormatError(_CodeError):
     """The text cannot be a code at all (wrong length or a symbol outside the alphabet)."""
 
 
-class CodeTypoError(ValueError):
+class CodeTypoError(_CodeError):
     """The text has a code's shape but its check symbol does not match: most likely a typo."""
 
 
@@ -64,10 +76,11 @@ def parse_code(text: str) -> str:
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t")
     cleaned = "".join(_ALIASES.get(ch, ch) for ch in cleaned)
     if len(cleaned) != DATA_SYMBOLS + 1:
-        raise CodeFormatError(f"an access code has {DATA_SYMBOLS + 1} characters; this has {len(cleaned)}")
+        raise CodeFormatError(N_("an access code has {expected} characters; this has {found}"),
+                              expected=DATA_SYMBOLS + 1, found=len(cleaned))
     bad = sorted({ch for ch in cleaned if ch not in _VALUE})
     if bad:
-        raise CodeFormatError(f"an access code cannot contain {', '.join(repr(ch) for ch in bad)}")
+        raise CodeFormatError(N_("an access code cannot contain {symbols}"), symbols=", ".join(repr(ch) for ch in bad))
     if check_symbol(cleaned[:-1]) != cleaned[-1]:
-        raise CodeTypoError("this code has a typo: please check each character")
+        raise CodeTypoError(N_("this code has a typo: please check each character"))
     return cleaned

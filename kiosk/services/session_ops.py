@@ -18,6 +18,7 @@ from kiosk.services import (
 )
 from kiosk.services.accommodations import Accommodations, code_accommodations, recorded_accommodations
 from kiosk.services.battery import Battery, BatteryError, resolve_battery
+from kiosk.services.code_language import code_language, session_language
 from kiosk.services.station_lock import holder_pid
 from kiosk.services.stationdb import CodeRefused, SessionInfo, StationDb
 
@@ -42,6 +43,8 @@ class Admission:
     events: tuple[EventRecord, ...] = ()  # a resumed session's recorded events (session.resumed included), for
     # the resumed game's view.resume_from(); read here, on the worker, never on the GUI thread
     accommodations: Accommodations = field(default_factory=Accommodations)  # granted on the code (ACCOMMODATIONS.md)
+    language: str = "en"  # the language the candidate sees (the instructions above are in it)
+    language_source: str = "station_default"  # who chose it (station.language's source); "resumed" when resumed
 
 
 @dataclass(frozen=True)
@@ -56,29 +59,36 @@ class Closed:
     problems: tuple[str, ...] = ()
 
 
-def _instructions(battery: Battery) -> dict[str, str]:
-    return {entry.game: texts.instructions(entry.game) for entry in battery.games}
+def _instructions(battery: Battery, language: str) -> dict[str, str]:
+    return {entry.game: texts.instructions(entry.game, language) for entry in battery.games}
 
 
-def admit(db: StationDb, log: EventLog, code: str, purpose: str = "assessment") -> Admission:
+def admit(db: StationDb, log: EventLog, code: str, purpose: str = "assessment",
+          language: tuple[str, str] = ("en", "station_default")) -> Admission:
     """Spend a one-time code: check its battery loads, then in one transaction redeem it, track the session's
     progress and open the session (last: opening only queues the session for the log's writer).
 
     `purpose` is "assessment", or "simulation" for a scripted candidate (`hiremate simulate`): such sessions
-    are scored and exported like any other, and the panel lists them only when asked to.
+    are scored and exported like any other, and the panel lists them only when asked to. `language` is the
+    language shown so far and who chose it; the code's language (set by the proctor) replaces it unless the
+    candidate chose one on the welcome screen.
     """
     found = db.find_code(code)  # the typed code's hash looked up (only hashes are stored)
     if found is None:
         raise CodeRefused("unknown")
     battery = resolve_battery(found.battery)
-    instructions = _instructions(battery)
+    chosen = code_language(db, found.ref)
+    if chosen is not None and language[1] != "candidate":
+        language = (chosen, "access_code")
+    instructions = _instructions(battery, language[0])
     granted = code_accommodations(db, found.ref)
     session_id = str(uuid.uuid4())
     with db.atomic():  # the code is spent only if its progress row is stored and the session opens
         issued = db.redeem_found(found, session_id)
         db.start_progress(session_id, battery.ref, code, os.getpid())
         session = log.open_session(purpose, issued.participant, battery.ref, session_id=session_id)
-    return Admission(session, issued.participant, battery, code, instructions=instructions, accommodations=granted)
+    return Admission(session, issued.participant, battery, code, instructions=instructions, accommodations=granted,
+                     language=language[0], language_source=language[1])
 
 
 def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
@@ -93,8 +103,9 @@ def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
     db.claim(session_id, os.getpid())
     log.flush()  # session.resumed is stored before the events are read (the view keeps what precedes it)
     events = tuple(db.store.events(session_id))
+    language = session_language(events)
     return Admission(session, row.participant, battery, progress.code, progress.game_index, progress.trial,
-                     _instructions(battery), events, recorded_accommodations(events))
+                     _instructions(battery, language), events, recorded_accommodations(events), language, "resumed")
 
 
 def open_practice(log: EventLog, participant: str, battery: str) -> OpenSession:

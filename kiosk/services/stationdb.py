@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from eventlog import Store
 from eventlog.codehash import code_salt, hash_code, hint_of, scheme_of
 from eventlog.writer import is_storage_error
+from i18n import N_
 from kiosk.services.codes import display_code, generate_code
 from kiosk.services.pin import Lockout, hash_pin, needs_rehash, validate_new_pin, verify_pin
 
@@ -39,11 +40,11 @@ __all__ = [
 SYNC_ENDPOINT_KEY = "sync_endpoint"
 SYNC_CA_KEY = "sync_ca_pem"
 
-REFUSALS = {
-    "unknown": "This code is not known at this station. Please check it with the proctor.",
-    "used": "This code has already been used. Each code works once; please ask the proctor.",
-    "expired": "This code has expired. Please ask the proctor for a new one.",
-    "voided": "This code was withdrawn by the proctor. Please ask the proctor for a new one.",
+REFUSALS = {  # catalogue messages: the candidate's screen shows them in the candidate's language
+    "unknown": N_("This code is not known at this station. Please check it with the proctor."),
+    "used": N_("This code has already been used. Each code works once; please ask the proctor."),
+    "expired": N_("This code has expired. Please ask the proctor for a new one."),
+    "voided": N_("This code was withdrawn by the proctor. Please ask the proctor for a new one."),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QWidget
 
+from i18n import _, candidate_language, is_rtl
 from kiosk.ui.screens.style import button
 
 __all__ = ["CallBar"]
@@ -21,10 +22,16 @@ class CallBar(QWidget):
         self.note = QLabel("")
         self.note.setObjectName("proctorCalledNote")
         self.note.setProperty("role", "small")
-        self.button = button("Call the proctor", name="callProctorButton")
+        self.button = button(_("Call the proctor"), name="callProctorButton")
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click never takes the keys from a game
         row.addWidget(self.note, 1)
         row.addWidget(self.button)
+
+    def retranslate(self) -> None:
+        """The button in the candidate's language (the note is set, translated, when the proctor is called)."""
+        self.button.setText(_("Call the proctor"))
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(candidate_language())
+                                else Qt.LayoutDirection.LeftToRight)
 
     def place(self, page_layout: QBoxLayout, game_header: QBoxLayout, game_page: QWidget, in_game: bool) -> None:
         """Move into the game's header row while a game runs (leaving the game the height), under the page

@@ -11,19 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from eventlog import EventLog, EventLogError, EventRecord, OpenSession
 from eventlog.recorder import SessionRecorder
 from games.core import GameView, RestoreError
 from games.spec import ExtendedTimeError, GameSpec, extend_time, game_spec, load_object
+from i18n import N_, _, candidate_language, is_rtl, set_candidate_language, station_language
 from kiosk.services import session_ops, texts
 from kiosk.services.battery import BatteryError
 from kiosk.services.codes import CodeFormatError, CodeTypoError, parse_code
 from kiosk.services.flow import Flow, FlowEvent, FlowState, Screen
 from kiosk.services.session_ops import Admission, Closed
-from kiosk.services.stationdb import CodeRefused
+from kiosk.services.stationdb import REFUSALS, CodeRefused
 from kiosk.ui.ops import DbOps, describe
 from kiosk.ui.screens.candidate import (
     CodeEntryScreen,
@@ -40,6 +41,8 @@ BREAK_TEXT = ("**Break.** Take a break for as long as you need: nothing is timed
 """Shown above the next game's instructions when breaks between games were granted (docs/ACCOMMODATIONS.md)."""
 
 __all__ = ["BREAK_TEXT", "CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]
+
+PRACTICE_FAILED = N_("The practice round could not start ({reason}). You can start the game, or call the proctor.")
 
 
 class NotAGameView(TypeError):
@@ -93,6 +96,7 @@ class CandidateController(QObject):
     accommodated_appearance_wanted = Signal(float, bool)  # type scale, high contrast: granted on the code; the window
     # applies them (kiosk/ui/appearance.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
     break_did_change = Signal(bool)  # a granted break between games began (True: no idle pause) or ended
+    language_did_change = Signal(str)  # the candidate's pages are now in this language
 
     def __init__(self, screens: CandidateScreens, ops: DbOps, log: EventLog, shell: CandidateShell,
                  seed_override: int | None = None, parent: QObject | None = None, purpose: str = "assessment") -> None:
@@ -106,17 +110,18 @@ class CandidateController(QObject):
         self.practice_session: OpenSession | None = None
         self.view: QWidget | None = None
         self.game: GameView | None = None  # the same object as view, as the contract the station relies on
-        self._consent = texts.consent_text()
-        self._consent_answer = {"text_sha256": texts.sha256_text(self._consent),
-                                "version": texts.consent_version(self._consent)}  # read with the text, not at a click
+        self._consents = texts.consent_texts()  # every language's text, hash and version: read now, not at a click
+        self.language_source = "station_default"
         self._timing_probe: TimingProbe | None = None  # the timing check running before the first game, if any
         self._begin_after_check: list[Any] = []
         self._on_break = False  # a granted break between games is running (docs/ACCOMMODATIONS.md)
+        self.apply_language(station_language())  # the station's language (hiremate run --language), mirrored if RTL
         self._connect()
 
     def _connect(self) -> None:
         s = self.screens
         s.code.code_submitted.connect(self.submit_code)
+        s.code.language_chosen.connect(self.choose_language)
         s.consent.accepted.connect(self._consent_accepted)
         s.consent.declined.connect(self._consent_declined)
         s.instructions.practice.connect(self._practice)
@@ -152,6 +157,33 @@ class CandidateController(QObject):
         except EventLogError as exc:
             self.shell.report_problem(f"Could not record {kind}: {exc}")
 
+    # -- language ---------------------------------------------------------------------------------
+
+    def choose_language(self, tag: str) -> None:
+        """The candidate switched the language on the welcome screen (recorded once a session opens)."""
+        if self.active:
+            return
+        self.language_source = "candidate"
+        self.apply_language(tag)
+
+    def apply_language(self, tag: str) -> None:
+        """Show every candidate page in a language, mirrored for a right-to-left one (a game's own layout keeps
+        left on the left: GameScreen.host)."""
+        set_candidate_language(tag)
+        direction = Qt.LayoutDirection.RightToLeft if is_rtl(tag) else Qt.LayoutDirection.LeftToRight
+        for page in vars(self.screens).values():
+            page.setLayoutDirection(direction)
+            page.retranslate()
+        self.language_did_change.emit(tag)
+
+    def _consent(self) -> texts.Consent:
+        tag = candidate_language()
+        found = self._consents.get(tag)
+        if found is None:  # the pseudo-locale: made from English, never a registered version
+            text = texts.consent_text(tag)
+            found = texts.Consent(tag, text, texts.sha256_text(text), texts.UNREGISTERED)
+        return found
+
     # -- transitions ------------------------------------------------------------------------------
 
     def _go(self, event: FlowEvent, index: int | None = None) -> None:
@@ -163,17 +195,20 @@ class CandidateController(QObject):
         screens, show = self.screens, self.shell.show_candidate
         screen = self.state.screen
         if screen == Screen.CODE_ENTRY:
+            if candidate_language() != station_language() or self.language_source != "station_default":
+                self.language_source = "station_default"
+                self.apply_language(station_language())  # the next candidate starts in the station's language
             screens.code.reset()
             show(screens.code)
             self.shell.refresh_notice()
         elif screen == Screen.CONSENT:
-            screens.consent.show_text(self._consent)
+            screens.consent.show_text(self._consent().text)
             show(screens.consent)
         elif screen == Screen.INSTRUCTIONS:
             self._show_instructions()
         elif screen == Screen.PRACTICE_OVER:
             assert self.admission is not None
-            screens.practice_over.show_game(game_spec(self.admission.battery.games[self.state.index].game).title)
+            screens.practice_over.show_game(_(game_spec(self.admission.battery.games[self.state.index].game).title))
             show(screens.practice_over)
         elif screen in (Screen.COMPLETE, Screen.DECLINED, Screen.STOPPED):
             page = {Screen.COMPLETE: screens.complete, Screen.DECLINED: screens.declined,
@@ -185,12 +220,12 @@ class CandidateController(QObject):
         assert self.admission is not None
         battery = self.admission.battery
         name = battery.games[self.state.index].game
-        position = f"Game {self.state.index + 1} of {len(battery.games)}"
-        text = self.admission.instructions.get(name, texts.GENERIC)
+        position = _("Game {number} of {total}").format(number=self.state.index + 1, total=len(battery.games))
+        text = self.admission.instructions.get(name, _(texts.GENERIC))
         if self.admission.accommodations.breaks and self.state.index > 0 and not self.state.resuming:
-            text = BREAK_TEXT + text  # a granted break: the station does not pause for idleness until the next game
+            text = _(BREAK_TEXT) + text  # a granted break: the station does not pause for idleness until the next game
             self._set_break(True)
-        self.screens.instructions.show_game(game_spec(name).title, text, position, self.state.practice_offered,
+        self.screens.instructions.show_game(_(game_spec(name).title), text, position, self.state.practice_offered,
                                             self.state.resuming)
         self.shell.show_candidate(self.screens.instructions)
 
@@ -209,20 +244,21 @@ class CandidateController(QObject):
         try:
             code = parse_code(text)
         except (CodeFormatError, CodeTypoError) as exc:
-            screen.show_error(f"{exc}.")
+            screen.show_error(_(exc.template).format(**exc.values) + ".")
             return
         screen.set_busy(True)
-        log, purpose = self.log, self.purpose
-        self.ops.write(lambda db: session_ops.admit(db, log, code, purpose), self._admitted,
+        log, purpose, language = self.log, self.purpose, (candidate_language(), self.language_source)
+        self.ops.write(lambda db: session_ops.admit(db, log, code, purpose, language), self._admitted,
                        what="check the access code", failure=self._refused)
 
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, CodeRefused):
-            text = str(exc)
+            text = _(REFUSALS[exc.reason])
         elif isinstance(exc, BatteryError):
-            text = f"This code's battery cannot be used; please call the proctor. ({exc})"
+            text = _("This code's battery cannot be used; please call the proctor. ({reason})").format(reason=exc)
         else:
-            text = f"Something went wrong; please call the proctor. ({type(exc).__name__}: {exc})"
+            text = _("Something went wrong; please call the proctor. ({reason})").format(
+                reason=f"{type(exc).__name__}: {exc}")
         self.screens.code.show_error(text)
 
     def _take(self, admission: Admission) -> None:
@@ -235,14 +271,18 @@ class CandidateController(QObject):
 
     def _admitted(self, admission: Admission) -> None:
         self._take(admission)
+        self.language_source = admission.language_source
+        self.apply_language(admission.language)
+        self.record("station.language", {"language": admission.language, "source": admission.language_source})
         if admission.accommodations.any:  # at the session's start, before consent and any game
             self.record("station.accommodations", admission.accommodations.payload())
         self._apply_accommodated_appearance()
         self._go(FlowEvent.CODE_ACCEPTED)
 
     def resumed(self, admission: Admission) -> None:
-        """The proctor resumed an interrupted session: continue at its game (and trial)."""
+        """The proctor resumed an interrupted session: continue at its game (and trial), in its language."""
         self._take(admission)
+        self.apply_language(admission.language)
         self._apply_accommodated_appearance()
         self._go(FlowEvent.RESUMED, admission.game_index)
 
@@ -286,7 +326,8 @@ class CandidateController(QObject):
         self._begin_after_check = []
 
     def _consent_payload(self, accepted: bool) -> dict[str, Any]:
-        return {"accepted": accepted, **self._consent_answer}
+        consent = self._consent()
+        return {"accepted": accepted, "text_sha256": consent.sha256, "version": consent.version}
 
     def _consent_declined(self) -> None:
         self.record("station.consent", self._consent_payload(False))
@@ -324,8 +365,7 @@ class CandidateController(QObject):
         if self.state.screen != Screen.PRACTICE:
             return
         self._go(FlowEvent.PRACTICE_FAILED)
-        self.screens.instructions.show_error(
-            f"The practice round could not start ({describe(exc)}). You can start the game, or call the proctor.")
+        self.screens.instructions.show_error(_(PRACTICE_FAILED).format(reason=describe(exc)))
 
     def _begin(self) -> None:
         if self.admission is None or self.state.screen not in (Screen.INSTRUCTIONS, Screen.PRACTICE_OVER):
@@ -369,8 +409,9 @@ class CandidateController(QObject):
         if not practice:
             sid = session.session_id
             game.trial_will_start.connect(lambda t: self._save_progress(sid, index, name, t))
-        header = (f"Practice round: {spec.title} (does not count)" if practice
-                  else f"Game {index + 1} of {len(battery.games)}: {spec.title}")
+        header = (_("Practice round: {game} (does not count)").format(game=_(spec.title)) if practice
+                  else _("Game {number} of {total}: {game}").format(number=index + 1, total=len(battery.games),
+                                                                    game=_(spec.title)))
         self.view, self.game = view, game
         self.screens.game.host(view, header)
         self.shell.show_candidate(self.screens.game)
@@ -392,8 +433,7 @@ class CandidateController(QObject):
             return
         if practice:
             self._game_finished(practice=True, reason="abandoned")
-            self.screens.instructions.show_error(f"The practice round could not start ({describe(exc)}). "
-                                                 "You can start the game, or call the proctor.")
+            self.screens.instructions.show_error(_(PRACTICE_FAILED).format(reason=describe(exc)))
             return
         sid = self.admission.session.session_id
         what = "could not be restored" if resuming else "could not start"
@@ -437,7 +477,7 @@ class CandidateController(QObject):
             self.session_did_close.emit(closed)
 
         def failed(exc: Exception) -> None:
-            screen.show_failure(f"Saving failed; please call the proctor. ({describe(exc)})")
+            screen.show_failure(_("Saving failed; please call the proctor. ({reason})").format(reason=describe(exc)))
             self.shell.report_problem(f"Could not close session {sid[:8]}: {describe(exc)}")
 
         self.ops.write(lambda db: session_ops.finish(db, log, sid, t, reason), done, what="save the session",

@@ -72,7 +72,8 @@ class ProctorActions(QObject):
 
         def issue(db: StationDb) -> tuple[list[Any], str]:
             battery = resolve_battery(request.battery)
-            codes = issue_codes(db, request.count, battery, expires, granted, request.prefix, person)
+            codes = issue_codes(db, request.count, battery, expires, granted, request.prefix, person,
+                                language=request.language)
             name = f"codes-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}.html"
             return codes, str(write_code_list(folder / name, codes, db.station_info()["name"]))
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from i18n import N_, _
 from kiosk.ui.call_bar import CallBar
 from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # the rest loads in attach(), after the first paint (the star
 
 __all__ = ["StationWindow"]
 
-PROCTOR_CALLED = "The proctor has been called and will come to you. You can carry on meanwhile."
+PROCTOR_CALLED = N_("The proctor has been called and will come to you. You can carry on meanwhile.")
 
 
 class StationWindow(QMainWindow):
@@ -145,6 +146,7 @@ class StationWindow(QMainWindow):
         c.game_view_did_start.connect(self.game_view_did_start)
         c.candidate_did_change.connect(g.watch_idle)
         c.break_did_change.connect(lambda on: g.watch_idle(not on))  # granted breaks: no idle pause
+        c.language_did_change.connect(lambda _tag: self.call_bar.retranslate())
         self.session_did_close.connect(self.sync.session_closed)
         self.session_did_close.connect(self._session_closed)
         s.code.retry_requested.connect(self._start)
@@ -225,10 +227,7 @@ class StationWindow(QMainWindow):
 
     def refresh_notice(self) -> None:
         """Tell the proctor on the welcome screen when interrupted sessions wait (the key chord stays a secret)."""
-        count = len(self.interrupted)
-        self.screens.code.show_notice(
-            f"Proctor: {count} interrupted session{'s' if count != 1 else ''} can be resumed from the proctor panel."
-            if count else "")
+        self.screens.code.show_interrupted(len(self.interrupted))
 
     def refresh_sessions(self) -> None:
         """Reload the sessions list, the unused codes and the outbox on the worker."""
@@ -353,6 +352,7 @@ class StationWindow(QMainWindow):
         self.call_bar.place(self._root_layout, self.screens.game.header_row, self.screens.game,
                             current is self.screens.game)
         self.call_bar.setVisible(candidate_page)
+        self.call_bar.retranslate()  # the candidate's language may have changed since the last page
         self.call_note.setText("")
         gated = candidate_page and current is not self.screens.game
         self.gate.page_shown(current.screen_name if gated and isinstance(current, CandidatePage) else None)
@@ -373,7 +373,7 @@ class StationWindow(QMainWindow):
         current = self.stack.currentWidget()
         screen = current.screen_name if isinstance(current, CandidatePage) else "unknown"
         self.candidate.record("station.proctor_called", {"screen": screen})
-        self.call_note.setText(PROCTOR_CALLED)
+        self.call_note.setText(_(PROCTOR_CALLED))
         if current is self.screens.game:
             self.screens.game.focus_first()
 
@@ -425,7 +425,7 @@ class StationWindow(QMainWindow):
             return
         self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
         self.candidate.record("station.paused", {"reason": "idle"})
-        self.screens.pause.show_reason(f"No input for {idle_ms // 1000} seconds.")
+        self.screens.pause.show_reason(_("No input for {seconds} seconds.").format(seconds=idle_ms // 1000))
         current = self.stack.currentWidget()
         if current is not None and not self._proctor_page(current):
             self._return_to = current

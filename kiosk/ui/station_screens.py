@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from i18n import N_
 from kiosk.ui.candidate_flow import CandidateScreens
 from kiosk.ui.screens.candidate import (
     CodeEntryScreen,
@@ -38,11 +39,13 @@ def make_screens(code: CodeEntryScreen | None = None) -> Screens:
     """One of each page, in stack order (with the code-entry page the window shows already, if given)."""
     return Screens(
         code or CodeEntryScreen(), ConsentScreen(), InstructionsScreen(), PracticeOverScreen(), GameScreen(),
-        EndScreen("complete", "Thank you!", "You have finished; nothing can be redone.\nPlease let the proctor know.",
-                  "completeDoneButton"),
-        EndScreen("declined", "Thank you for your time", "You chose not to take part; nothing more is recorded.\n"
-                  "Please let the proctor know.", "declinedDoneButton"),
-        EndScreen("stopped", "The session cannot continue", "Something went wrong, and this session cannot go on "
-                  "here. Nothing you did is lost.\nPlease call the proctor.", "stoppedDoneButton"),
+        EndScreen("complete", N_("Thank you!"),
+                  N_("You have finished; nothing can be redone.\nPlease let the proctor know."), "completeDoneButton"),
+        EndScreen("declined", N_("Thank you for your time"),
+                  N_("You chose not to take part; nothing more is recorded.\nPlease let the proctor know."),
+                  "declinedDoneButton"),
+        EndScreen("stopped", N_("The session cannot continue"),
+                  N_("Something went wrong, and this session cannot go on here. Nothing you did is lost.\n"
+                     "Please call the proctor."), "stoppedDoneButton"),
         PinScreen(), ProctorPanel(), PauseScreen(), StorageScreen(),
     )

@@ -29,6 +29,8 @@ def add_full_sessions(data_dir: Path, participants: list[str], seed: int = 1) ->
         for i, who in enumerate(participants):
             records = full_session(seed=seed + i, latency_ms=280.0 + 10 * i, session_id=f"tmp-{i}", spread=4)
             session = log.open_session(purpose="assessment", participant=who, battery="default")
+            log.record(session.session_id, "station.language", records[1].t_ns,
+                       {"language": ("en", "es", "de", "ar")[i % 4], "source": "access_code"})
             log.record(session.session_id, "station.consent", records[1].t_ns,
                        {"accepted": True, "text_sha256": sha256_text(consent_text()), "version": "en-1"})
             for rec in records[1:-1]:

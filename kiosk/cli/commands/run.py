@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from kiosk.cli.common import CliError
 from kiosk.cli.display import require_display
@@ -13,10 +14,21 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """run's options."""
     parser.add_argument("--kiosk", action="store_true", help="fullscreen, frameless, locked down")
+    parser.add_argument("--language", default=None, metavar="TAG",
+                        help="the station's language (en, es, de, ar): the proctor's screens and each candidate's "
+                             "start (default: HIREMATE_LANGUAGE, else en)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application on the station's store."""
+    from i18n import set_candidate_language, set_station_language
+
+    language = args.language or os.environ.get("HIREMATE_LANGUAGE") or "en"
+    try:
+        set_station_language(language)
+        set_candidate_language(language)
+    except ValueError as exc:
+        raise CliError(f"--language: {exc}") from None
     require_display()
     from kiosk.ui.app import run_station
 

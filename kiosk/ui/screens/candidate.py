@@ -7,9 +7,10 @@ on the text, never on a button: starting a game takes a deliberate Tab and Enter
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from i18n import LANGUAGES, N_, _
 from kiosk.ui.accessible import name_game_view
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
@@ -23,13 +24,16 @@ __all__ = [
     "PracticeOverScreen",
 ]
 
-BUTTONS_HINT = "Tab moves to the buttons; Enter or Space chooses."
+BUTTONS_HINT = N_("Tab moves to the buttons; Enter or Space chooses.")
 
 
 class CandidatePage(QWidget):
     """A page of the candidate side: its name in the log (`screen_name`) and where the focus starts."""
 
     screen_name = "candidate"
+
+    def retranslate(self) -> None:
+        """Set the page's fixed texts in the candidate's language (again after the candidate switched)."""
 
     def focus_first(self) -> None:
         """Put the keyboard focus on the page's first control (the page itself by default)."""
@@ -62,8 +66,9 @@ class CodeEntryScreen(CandidatePage):
     screen_name = "code_entry"
     code_submitted = Signal(str)
     retry_requested = Signal()
+    language_chosen = Signal(str)  # a language tag: the candidate switched with a language button
 
-    HINT = "Type the code, then press Enter. Letters or digits; dashes are optional."
+    HINT = N_("Type the code, then press Enter. Letters or digits; dashes are optional.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,21 +78,39 @@ class CodeEntryScreen(CandidatePage):
         self.code_input.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_input.setMaxLength(20)
         self.code_input.setMinimumWidth(420)
-        self.start_button = button("Start", primary=True, name="startButton")
-        self.retry_button = button("Try again", primary=True, name="retryButton")
+        self.start_button = button("", primary=True, name="startButton")
+        self.retry_button = button("", primary=True, name="retryButton")
         self.retry_button.setVisible(False)
         self.error = message("error")
         self.notice = message("notice")
         self.notice.setObjectName("proctorNotice")
-        self.key_hint = hint(self.HINT)
+        self.key_hint = hint("")
+        self.heading, self.prompt = title(""), QLabel("")
+        self.language_hint = hint("")
+        self.language_buttons = {tag: button(name, name=f"language_{tag}") for tag, name in LANGUAGES.items()}
+        for tag, choice in self.language_buttons.items():
+            choice.setLocale(QLocale(tag))  # i18n: each language is offered by its own name, never translated
+            choice.setStyleSheet("min-width: 0px; padding-left: 18px; padding-right: 18px;")  # four fit 1024 px
+            choice.clicked.connect(lambda _checked=False, t=tag: self.language_chosen.emit(t))
+        self._failed = False
         centred_column(
-            self, title("Welcome to HireMate"), QLabel("Please type the access code you were given."),
-            self.code_input, self.error, button_row(self.retry_button, self.start_button), self.key_hint,
-            self.notice,
+            self, self.heading, self.prompt, self.code_input, self.error,
+            button_row(self.retry_button, self.start_button), self.key_hint, self.notice,
+            button_row(*self.language_buttons.values()), self.language_hint,
         )
         self.code_input.returnPressed.connect(self._submit)
         self.start_button.clicked.connect(self._submit)
         self.retry_button.clicked.connect(self._retry)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The welcome texts in the candidate's language."""
+        self.heading.setText(_("Welcome to HireMate"))
+        self.prompt.setText(_("Please type the access code you were given."))
+        self.start_button.setText(_("Start"))
+        self.retry_button.setText(_("Try again"))
+        self.key_hint.setText(_("Press Enter to try again.") if self._failed else _(self.HINT))
+        self.language_hint.setText(_("Language: Tab moves to the languages; Enter or Space switches."))
 
     def focus_first(self) -> None:
         """The code field (or Try again, when the station could not start)."""
@@ -109,13 +132,15 @@ class CodeEntryScreen(CandidatePage):
         self.error.setText(text)
         self.error.setVisible(True)
         self.retry_button.setVisible(True)
-        self.key_hint.setText("Press Enter to try again.")
+        self._failed = True
+        self.retranslate()
         self.retry_button.setFocus()
 
     def _retry(self) -> None:
         self.retry_button.setVisible(False)
         self.error.setVisible(False)
-        self.key_hint.setText(self.HINT)
+        self._failed = False
+        self.retranslate()
         self.retry_requested.emit()
         self.code_input.setFocus()
 
@@ -131,6 +156,11 @@ class CodeEntryScreen(CandidatePage):
         """A line for the proctor (e.g. an interrupted session waits for them)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    def show_interrupted(self, count: int) -> None:
+        """Tell the proctor how many interrupted sessions wait to be resumed (none: no line)."""
+        self.show_notice(f"Proctor: {count} interrupted session{'s' if count != 1 else ''} can be resumed from the "
+                         "proctor panel." if count else "")
 
     def reset(self) -> None:
         """Empty the field for the next candidate."""
@@ -148,19 +178,19 @@ class ConsentScreen(CandidatePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = _reading_text(260, "consentText")
-        self.agree_button = button("I agree, continue", primary=True, name="agreeButton")
-        self.decline_button = button("I do not agree", name="declineButton")
+        self.agree_button = button("", primary=True, name="agreeButton")
+        self.decline_button = button("", name="declineButton")
         self.confirm = message("notice")
         self.confirm.setObjectName("declineQuestion")
-        self.confirm.setText("Are you sure? If you do not take part, your access code is used up: it cannot be "
-                             "used again, and nothing more is recorded.")
-        self.back_button = button("Back to the text", name="declineBackButton")
-        self.confirm_button = button("Yes, I do not take part", name="declineConfirmButton")
+        self.back_button = button("", name="declineBackButton")
+        self.confirm_button = button("", name="declineConfirmButton")
         self.back_button.setVisible(False)
         self.confirm_button.setVisible(False)
-        self.key_hint = hint(BUTTONS_HINT)
+        self.key_hint = hint("")
+        self.heading = title("")
+        self.retranslate()
         centred_column(
-            self, title("Before you start"), self.text, self.confirm,
+            self, self.heading, self.text, self.confirm,
             button_row(self.decline_button, self.agree_button, self.back_button, self.confirm_button),
             self.key_hint, max_width=1100,
         )
@@ -168,6 +198,17 @@ class ConsentScreen(CandidatePage):
         self.decline_button.clicked.connect(lambda: self._ask(True))
         self.back_button.clicked.connect(lambda: self._ask(False))
         self.confirm_button.clicked.connect(self.declined)
+
+    def retranslate(self) -> None:
+        """The consent page's buttons and question in the candidate's language (the text comes from assets)."""
+        self.heading.setText(_("Before you start"))
+        self.agree_button.setText(_("I agree, continue"))
+        self.decline_button.setText(_("I do not agree"))
+        self.confirm.setText(_("Are you sure? If you do not take part, your access code is used up: it cannot be "
+                               "used again, and nothing more is recorded."))
+        self.back_button.setText(_("Back to the text"))
+        self.confirm_button.setText(_("Yes, I do not take part"))
+        self.key_hint.setText(_(BUTTONS_HINT))
 
     @property
     def asking(self) -> bool:
@@ -204,10 +245,11 @@ class InstructionsScreen(CandidatePage):
         self.heading = title("")
         self.progress = hint("")
         self.text = _reading_text(200, "instructionsText")
-        self.practice_button = button("Practise first", name="practiceButton")
-        self.begin_button = button("Start the game", primary=True, name="beginButton")
+        self.practice_button = button("", name="practiceButton")
+        self.begin_button = button("", primary=True, name="beginButton")
         self.error = message("error")
-        self.key_hint = hint(BUTTONS_HINT)
+        self.key_hint = hint("")
+        self.retranslate()
         centred_column(
             self, self.progress, self.heading, self.text, self.error,
             button_row(self.practice_button, self.begin_button), self.key_hint, max_width=1100,
@@ -215,16 +257,23 @@ class InstructionsScreen(CandidatePage):
         self.practice_button.clicked.connect(self.practice)
         self.begin_button.clicked.connect(self.begin)
 
+    def retranslate(self) -> None:
+        """The buttons in the candidate's language (the game's texts come with show_game)."""
+        self.practice_button.setText(_("Practise first"))
+        self.begin_button.setText(_("Start the game"))
+        self.key_hint.setText(_(BUTTONS_HINT))
+
     def show_game(self, heading: str, markdown: str, position: str, practice_offered: bool, resuming: bool) -> None:
-        """Fill in the game's title, instructions and the buttons that apply."""
+        """Fill in the game's title, instructions and the buttons that apply (texts already translated)."""
         self.heading.setText(heading)
         self.progress.setText(position)
-        prefix = "**Welcome back.** The game continues where it was interrupted.\n\n" if resuming else ""
+        prefix = _("**Welcome back.** The game continues where it was interrupted.") + "\n\n" if resuming else ""
         self.text.setMarkdown(prefix + markdown)
         self.practice_button.setVisible(practice_offered)
-        self.begin_button.setText("Continue the game" if resuming else "Start the game")
-        self.key_hint.setText(BUTTONS_HINT if practice_offered else
-                              f"Tab moves to {self.begin_button.text()}; Enter or Space chooses.")
+        self.begin_button.setText(_("Continue the game") if resuming else _("Start the game"))
+        self.key_hint.setText(_(BUTTONS_HINT) if practice_offered else
+                              _("Tab moves to {button}; Enter or Space chooses.").format(
+                                  button=self.begin_button.text()))
         self.show_error("")
 
     def focus_first(self) -> None:
@@ -248,20 +297,29 @@ class PracticeOverScreen(CandidatePage):
         super().__init__(parent)
         self.setObjectName("practiceOverScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.heading = title("Practice over")
+        self.heading = title("")
         self.body = QLabel("")
-        self.reread_button = button("Read the instructions again", name="rereadButton")
-        self.begin_button = button("Start the game", primary=True, name="practiceOverBeginButton")
-        self.key_hint = hint(BUTTONS_HINT)
+        self.reread_button = button("", name="rereadButton")
+        self.begin_button = button("", primary=True, name="practiceOverBeginButton")
+        self.key_hint = hint("")
+        self.retranslate()
         centred_column(self, self.heading, self.body, button_row(self.reread_button, self.begin_button),
                        self.key_hint)
         self.reread_button.clicked.connect(self.reread)
         self.begin_button.clicked.connect(self.begin)
 
+    def retranslate(self) -> None:
+        """The page's fixed texts in the candidate's language."""
+        self.heading.setText(_("Practice over"))
+        self.reread_button.setText(_("Read the instructions again"))
+        self.begin_button.setText(_("Start the game"))
+        self.key_hint.setText(_(BUTTONS_HINT))
+
     def show_game(self, game_title: str) -> None:
-        """Name the game that comes next."""
-        self.body.setText(f"That was the practice round of the {game_title.lower()}; it did not count.\n"
-                          "The real game starts when you choose Start the game. From then on, everything counts.")
+        """Name the game that comes next (its title already translated)."""
+        self.body.setText(_("That was the practice round: {game}. It did not count.\n"
+                            "The real game starts when you choose Start the game. From then on, everything counts."
+                            ).format(game=game_title))
 
 
 class GameScreen(CandidatePage):
@@ -289,6 +347,7 @@ class GameScreen(CandidatePage):
         self.header.setText(header)
         name_game_view(view, header)
         self.view = view
+        view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # in every language: the left key stays on the left
         self._layout.addWidget(view, 1)
         view.setFocus()
 
@@ -311,31 +370,47 @@ class EndScreen(CandidatePage):
 
     finished = Signal()
 
-    SAVING = "Saving your answers…"
-    SAVED = "Your answers are saved."
+    SAVING = N_("Saving your answers…")
+    SAVED = N_("Your answers are saved.")
 
     def __init__(self, screen_name: str, heading: str, body: str, name: str, parent: QWidget | None = None) -> None:
+        """heading and body are catalogue messages (marked with N_), shown in the candidate's language."""
         super().__init__(parent)
         self.screen_name = screen_name
-        self.body = QLabel(body)
+        self._texts = (heading, body)
+        self._saved: bool | None = None
+        self.heading = title("")
+        self.body = QLabel("")
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = hint("")
         self.status.setObjectName(f"{screen_name}Status")
-        self.done_button = button("Done", primary=True, name=name)
-        centred_column(self, title(heading), self.body, self.status, button_row(self.done_button),
-                       hint("Press Enter when you have told the proctor."))
+        self.done_button = button("", primary=True, name=name)
+        self.done_hint = hint("")
+        self.retranslate()
+        centred_column(self, self.heading, self.body, self.status, button_row(self.done_button), self.done_hint)
         self.done_button.clicked.connect(self.finished)
+
+    def retranslate(self) -> None:
+        """The closing texts in the candidate's language."""
+        self.heading.setText(_(self._texts[0]))
+        self.body.setText(_(self._texts[1]))
+        self.done_button.setText(_("Done"))
+        self.done_hint.setText(_("Press Enter when you have told the proctor."))
+        if self._saved is not None:
+            self.status.setText(_(self.SAVED if self._saved else self.SAVING))
 
     def set_saved(self, saved: bool) -> None:
         """Say whether the candidate's answers are durably stored yet (true once the log is); Done waits for it."""
-        self.status.setText(self.SAVED if saved else self.SAVING)
+        self._saved = saved
+        self.status.setText(_(self.SAVED if saved else self.SAVING))
         self.done_button.setEnabled(saved)
         if saved and self.isVisible():
             self.done_button.setFocus()
 
     def show_failure(self, text: str) -> None:
         """Saving failed: say so (Done stays disabled; the proctor takes over)."""
+        self._saved = None
         self.status.setText(text)
         self.done_button.setEnabled(False)
 

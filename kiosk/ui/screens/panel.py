@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import LANGUAGES
 from kiosk.services.battery import BatteryError, resolve_battery
 from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.appearance import panel_sheet
@@ -198,6 +199,11 @@ class ProctorPanel(QWidget):
         self.accommodations_input.setPlaceholderText("none, or e.g. extended_time=1.5 breaks")
         self.accommodations_input.setToolTip("extended_time=1.5, type_scale=1.5, high_contrast, breaks "
                                              "(docs/ACCOMMODATIONS.md)")
+        self.language_combo = QComboBox()  # the candidate's language (None: the station's; they can still switch)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("The station's language", None)
+        for tag, name in LANGUAGES.items():
+            self.language_combo.addItem(f"{name} ({tag})", tag)
         self.issue_button = panel_button("Issue codes", "issueButton")
         self.issued_text = QPlainTextEdit()
         self.issued_text.setObjectName("issuedText")
@@ -207,8 +213,9 @@ class ProctorPanel(QWidget):
         for label, widget in (("How many", self.count_spin), ("Battery", self.battery_combo),
                               ("Expected duration", self.battery_minutes),
                               ("Expires in (48h, 7d, date)", self.expires_input),
-                              ("Pseudonym prefix", self.prefix_input), ("Name", self.name_input),
-                              ("Email", self.email_input), ("Accommodations", self.accommodations_input)):
+                              ("Pseudonym prefix", self.prefix_input), ("Language", self.language_combo),
+                              ("Name", self.name_input), ("Email", self.email_input),
+                              ("Accommodations", self.accommodations_input)):
             form.addRow(label, widget)
         form.addRow(self.issue_button)
         form.addRow(self.issued_text)
@@ -355,7 +362,7 @@ class ProctorPanel(QWidget):
         self.issue_requested.emit(IssueRequest(
             self.count_spin.value(), self.battery_combo.currentText(), self.expires_input.text(),
             self.prefix_input.text().strip() or "P", self.name_input.text().strip(), self.email_input.text().strip(),
-            self.accommodations_input.text().strip()))
+            self.accommodations_input.text().strip(), self.language_combo.currentData()))
 
     def _ask_void(self, code: IssuedCode | None) -> None:
         """Ask before voiding (code given), or put the question away (None)."""

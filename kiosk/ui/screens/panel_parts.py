@@ -44,6 +44,7 @@ class IssueRequest:
     name: str
     email: str
     accommodations: str = ""  # e.g. "extended_time=1.5 breaks" (docs/ACCOMMODATIONS.md); empty: none
+    language: str | None = None  # the candidate's language (None: the station's)
 
 
 @dataclass(frozen=True)

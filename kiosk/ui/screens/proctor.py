@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from i18n import _, _s, candidate_language, is_rtl
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
 __all__ = ["PauseScreen", "PinScreen"]
@@ -20,13 +21,13 @@ class PinScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = title("Proctor")
+        self.heading = title(_s("Proctor"))
         self.explain = hint("")
-        self.pin_input = self._field("pinInput", "PIN")
-        self.again_input = self._field("pinAgainInput", "PIN again")
+        self.pin_input = self._field("pinInput", _s("PIN"))
+        self.again_input = self._field("pinAgainInput", _s("PIN again"))
         self.error = message("error")
-        self.ok_button = button("Unlock", primary=True, name="pinOkButton")
-        self.cancel_button = button("Back", name="pinCancelButton")
+        self.ok_button = button(_s("Unlock"), primary=True, name="pinOkButton")
+        self.cancel_button = button(_s("Back"), name="pinCancelButton")
         self.key_hint = hint("")
         centred_column(self, self.heading, self.explain, self.pin_input, self.again_input, self.error,
                        button_row(self.cancel_button, self.ok_button), self.key_hint)
@@ -57,16 +58,20 @@ class PinScreen(QWidget):
         self.setting = setting
         self.purpose = "panel" if setting else purpose
         closing = self.purpose == "exit"
-        self.heading.setText("Choose the proctor PIN" if setting else "Close the station" if closing else "Proctor PIN")
+        self.heading.setText(_s("Choose the proctor PIN") if setting else _s("Close the station") if closing
+                             else _s("Proctor PIN"))
         self.explain.setText(
-            "First run: choose a PIN of 6 to 12 digits. Only a scrypt hash of it is stored." if setting
-            else "Type the proctor PIN to close the station. A candidate session still open stays open: it can be "
-                 "resumed when the station starts again." if closing
-            else "Type the proctor PIN to open the proctor panel.")
+            _s("First run: choose a PIN of 6 to 12 digits. Only a scrypt hash of it is stored.") if setting
+            else _s("Type the proctor PIN to close the station. A candidate session still open stays open: it can "
+                    "be resumed when the station starts again.") if closing
+            else _s("Type the proctor PIN to open the proctor panel."))
         self.again_input.setVisible(setting)
-        self.ok_button.setText("Save PIN" if setting else "Close the station" if closing else "Unlock")
+        self.pin_input.setPlaceholderText(_s("PIN"))
+        self.again_input.setPlaceholderText(_s("PIN again"))
+        self.cancel_button.setText(_s("Back"))
+        self.ok_button.setText(_s("Save PIN") if setting else _s("Close the station") if closing else _s("Unlock"))
         self.cancel_button.setVisible(can_cancel)
-        self.key_hint.setText("Enter confirms; Escape goes back." if can_cancel else "Enter confirms.")
+        self.key_hint.setText(_s("Enter confirms; Escape goes back.") if can_cancel else _s("Enter confirms."))
         self.pin_input.clear()
         self.again_input.clear()
         self.show_error("")
@@ -123,7 +128,8 @@ class PinScreen(QWidget):
             self.show_error("")
             self._set_enabled(True)
             return
-        self.error.setText(f"Too many wrong PINs. The prompt is locked for {self._locked_s} s.")
+        self.error.setText(_s("Too many wrong PINs. The prompt is locked for {seconds} s.").format(
+            seconds=self._locked_s))
         self.error.setVisible(True)
 
     def focus_first(self) -> None:
@@ -148,14 +154,19 @@ class PauseScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reason = hint("")
-        self.call_button = button("Proctor: continue", primary=True, name="pauseProctorButton")
-        centred_column(self, title("Paused"), self.reason,
-                       hint("Please call the proctor. The assessment continues after the proctor's PIN."),
-                       button_row(self.call_button))
+        self.call_button = button("", primary=True, name="pauseProctorButton")
+        self.heading, self.body = title(""), hint("")
+        centred_column(self, self.heading, self.reason, self.body, button_row(self.call_button))
         self.call_button.clicked.connect(self.proctor_requested)
+        self.show_reason("")
 
     def show_reason(self, text: str) -> None:
-        """Say why the station paused."""
+        """Say why the station paused (the text already translated), in the candidate's language and direction."""
+        self.heading.setText(_("Paused"))
+        self.body.setText(_("Please call the proctor. The assessment continues after the proctor's PIN."))
+        self.call_button.setText(_("Proctor: continue"))
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(candidate_language())
+                                else Qt.LayoutDirection.LeftToRight)
         self.reason.setText(text)
 
     def focus_first(self) -> None:

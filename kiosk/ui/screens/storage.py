@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from i18n import _, _s
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
 __all__ = ["StorageScreen"]
@@ -20,17 +21,25 @@ class StorageScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storageScreen")
-        self.call_button = button("Proctor", primary=True, name="storageProctorButton")
+        self.call_button = button("", primary=True, name="storageProctorButton")
         self.cause = message("error")
         self.cause.setObjectName("storageCause")
-        centred_column(self, title("Please call the proctor"),
-                       hint("The station needs a moment of the proctor's help. Nothing you have done is lost: "
-                            "you will continue exactly where you were."),
-                       self.cause, button_row(self.call_button))
+        self.heading, self.body = title(""), hint("")
+        centred_column(self, self.heading, self.body, self.cause, button_row(self.call_button))
         self.call_button.clicked.connect(self.proctor_requested)
+        self.retranslate()
 
     def show_cause(self, text: str) -> None:
-        """What the proctor needs to know: why the station cannot save, and what brings it back."""
-        self.cause.setText(f"For the proctor: {text}. Free some disk space; the session continues by itself "
-                           "once the station can save again.")
+        """What the proctor needs to know: why the station cannot save, and what brings it back; the candidate's
+        part in the candidate's language."""
+        self.retranslate()
+        self.cause.setText(_s("For the proctor: {cause}. Free some disk space; the session continues by itself "
+                              "once the station can save again.").format(cause=text))
         self.cause.setVisible(True)
+
+    def retranslate(self) -> None:
+        """The candidate's part in the candidate's language."""
+        self.heading.setText(_("Please call the proctor"))
+        self.body.setText(_("The station needs a moment of the proctor's help. Nothing you have done is lost: "
+                            "you will continue exactly where you were."))
+        self.call_button.setText(_("Proctor"))

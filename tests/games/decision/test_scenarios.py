@@ -139,4 +139,4 @@ def test_shipped_paths_are_named_relative_to_the_project() -> None:
     missing = default_scenario_dir() / "no_such_folder"
     with pytest.raises(ScenarioError) as info:
         load_scenarios(missing)
-    assert str(info.value) == "assets/scenarios/no_such_folder: (directory): holds no *.toml scenario files"
+    assert str(info.value) == "assets/scenarios/en/no_such_folder: (directory): holds no *.toml scenario files"

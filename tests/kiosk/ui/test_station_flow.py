@@ -86,9 +86,10 @@ def test_declining_consent_asks_once_more_then_ends_politely_and_is_recorded(
     assert window.stack.currentWidget() is window.screens.declined
     sid = closed.args[0].session_id
     events = _events(data_dir, sid)
-    assert [e.kind for e in events] == ["session.opened", "station.consent", "session.closed"]
-    assert events[1].payload["accepted"] is False
-    assert events[2].payload["reason"] == "declined"
+    assert [e.kind for e in events] == ["session.opened", "station.language", "station.consent", "session.closed"]
+    assert events[1].payload == {"language": "en", "source": "station_default"}
+    assert events[2].payload["accepted"] is False
+    assert events[3].payload["reason"] == "declined"
     with Store.in_dir(data_dir) as store:
         assert store.session(sid).status == "declined"
 

@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--battery", default="default", help="battery name or .toml path (default: default)")
     parser.add_argument("--expires", default="24h", help="90m, 48h, 7d or an ISO date (default: 24h)")
     parser.add_argument("--participant-prefix", default="P", help="pseudonym prefix (default: P)")
+    parser.add_argument("--language", default=None, metavar="TAG",
+                        help="the candidate's language: en, es, de or ar (default: the station's; the candidate can "
+                             "still switch on the welcome screen)")
     parser.add_argument("--html", type=Path, default=None, help="printable list path (default: DATA/codes/…)")
     parser.add_argument("--pdf", type=Path, default=None, metavar="FILE",
                         help="also save the codes as a PDF ready to print (one code per row)")
@@ -41,6 +44,13 @@ def _validated(args: argparse.Namespace) -> tuple[datetime, Any, Any]:
         raise CliError(f"--participant-prefix {args.participant_prefix!r}: use letters, digits, - or _")
     if args.slips and args.pdf is None:
         raise CliError("--slips needs --pdf FILE")
+    if args.language is not None:
+        from i18n import check_language
+
+        try:
+            check_language(args.language)
+        except ValueError as exc:
+            raise CliError(f"--language: {exc}") from None
     try:
         granted = parse_accommodations(args.accommodation)
         expires, battery = parse_expires(args.expires), resolve_battery(args.battery)
@@ -82,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         _check_pdf_target(args.pdf)  # before any code is issued
     with open_store(args) as store:
         db = StationDb(store)
-        codes = issue_codes(db, args.count, battery, expires, granted, args.participant_prefix)
+        codes = issue_codes(db, args.count, battery, expires, granted, args.participant_prefix,
+                            language=args.language)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         station = db.station_info()["name"]
     path = _write_list(args.html or args.data_dir / "codes" / f"codes-{stamp}.html", codes, station)
@@ -91,9 +102,9 @@ def run(args: argparse.Namespace) -> int:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
                     "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
                     "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(),
-                    "accommodations": granted.payload() if granted.any else None})
+                    "accommodations": granted.payload() if granted.any else None, "language": args.language})
         return 0
-    print(f"battery {battery.ref}: {battery.minutes_text()}")
+    print(f"battery {battery.ref}: {battery.minutes_text()}" + (f"; language {args.language}" if args.language else ""))
     if granted.any:
         print(f"accommodations: {granted.describe()}")
     for c in codes:

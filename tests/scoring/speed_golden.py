@@ -1,7 +1,9 @@
 """Fixed simulated sessions and the digests of their profiles as the scorer made them before issue 19's speed-up.
 
 `python -m tests.scoring.speed_golden` wrote fixtures/speed_golden.* once, from the old code (hashes left
-out: scoring never reads them); the tests only read them (tests/scoring/test_fast_path.py).
+out: scoring never reads them); the tests only read them (tests/scoring/test_fast_path.py). The 1.3.0 digests
+(scoring in the session's language, accommodations) were added from the scorer at 233972f, the last commit before
+the speed-up reached main, over the same stored events.
 """
 
 from __future__ import annotations

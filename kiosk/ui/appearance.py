@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 __all__ = ["HIGH_CONTRAST", "MAX_SCALE", "MIN_SCALE", "SCALE_STEP", "STANDARD", "Appearance", "Theme",
-           "apply_appearance", "current", "game_page_sheet", "panel_sheet", "parse_appearance", "station_sheet",
+           "current", "game_page_sheet", "panel_sheet", "parse_appearance", "set_current", "station_sheet",
            "window_sheet"]
 
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 1.0, 2.0, 0.25
@@ -226,14 +226,8 @@ def panel_sheet(look: Appearance | None = None) -> str:
 """
 
 
-def apply_appearance(target: object, scale: float, high_contrast: bool) -> Appearance:
-    """Show the station (a StationWindow, or every station window of a QApplication) at this type scale (1.0-2.0)
-    and theme from now on, its pages restyled at once; the same look for windows made later. ValueError: a scale
-    out of range (nothing changes then)."""
+def set_current(look: Appearance) -> None:
+    """The appearance new pages and windows take from now on (kiosk.ui.station_frame.apply_appearance also restyles
+    what is on screen)."""
     global _current
-    look = Appearance(scale, high_contrast)
     _current = look
-    from kiosk.ui.station_frame import restyle
-
-    restyle(target)
-    return look

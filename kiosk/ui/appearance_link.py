@@ -10,20 +10,26 @@ station.appearance.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from games.widgets import GameWidget, key_name
-from kiosk.ui.appearance import Appearance, apply_appearance, current, parse_appearance
+from kiosk.ui.appearance import Appearance, current, parse_appearance
 from kiosk.ui.qtapp import current_app
-from kiosk.ui.station_frame import describe, restyle_stale
+from kiosk.ui.station_frame import apply_appearance, describe, restyle_stale
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget
+
     from kiosk.services.stationdb import StationDb
-    from kiosk.ui.station import StationWindow
+    from kiosk.ui.candidate_flow import CandidateController
+    from kiosk.ui.lockdown import KioskGuard
+    from kiosk.ui.ops import DbOps
+    from kiosk.ui.screens.panel import ProctorPanel
+    from kiosk.ui.station_screens import Screens
 
 __all__ = ["SETTING", "STEPS", "AppearanceLink", "scale_step"]
 
@@ -42,11 +48,29 @@ def scale_step(event: QKeyEvent) -> int | None:
         return None
 
 
+class StationParts(Protocol):
+    """What the appearance needs of the station window (kiosk.ui.station.StationWindow, which builds the link)."""
+
+    @property
+    def candidate(self) -> CandidateController: ...
+    @property
+    def guard(self) -> KioskGuard: ...
+    @property
+    def ops(self) -> DbOps: ...
+    @property
+    def panel(self) -> ProctorPanel: ...
+    @property
+    def screens(self) -> Screens: ...
+    @property
+    def stack(self) -> QStackedWidget: ...
+    def tell_proctor(self, text: str) -> None: ...
+
+
 class AppearanceLink(QObject):
     """Loads and saves the station's default appearance, and owns the type-size keys of one station window."""
 
-    def __init__(self, window: StationWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: StationParts) -> None:
+        super().__init__(window.stack)  # lives as long as the window
         self.window = window
         self.default = Appearance()
         box = window.panel.appearance_box
@@ -114,7 +138,8 @@ class AppearanceLink(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
             return False
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget) or watched.window() is not self.window:
+        mine = isinstance(watched, QWidget) and watched.window() is self.window.stack.window()
+        if not isinstance(event, QKeyEvent) or not mine:
             return False
         step = scale_step(event)
         if step is None:

@@ -94,7 +94,7 @@ class CandidateController(QObject):
     game_view_did_start = Signal(object, str, bool)  # view, game name, practice?
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
     accommodated_appearance_wanted = Signal(float, bool)  # type scale, high contrast: granted on the code; the window
-    # applies them (kiosk/ui/appearance.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
+    # applies them (kiosk/ui/station_frame.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
     break_did_change = Signal(bool)  # a granted break between games began (True: no idle pause) or ended
     language_did_change = Signal(str)  # the candidate's pages are now in this language
 

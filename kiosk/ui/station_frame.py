@@ -5,12 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.accessible import name_controls
-from kiosk.ui.appearance import current, game_page_sheet, panel_sheet, station_sheet, window_sheet
+from kiosk.ui.appearance import (
+    Appearance,
+    current,
+    game_page_sheet,
+    panel_sheet,
+    set_current,
+    station_sheet,
+    window_sheet,
+)
 from kiosk.ui.qtapp import current_app
 from kiosk.ui.screens.candidate import GameScreen
 from kiosk.ui.screens.style import ButtonRow
 
-__all__ = ["describe", "restyle", "restyle_stale", "root_rows", "style_pages", "window_sheet"]
+__all__ = ["apply_appearance", "describe", "restyle", "restyle_stale", "root_rows", "style_pages", "window_sheet"]
 
 _PAGE, _STALE = "stationPage", "stationStale"
 """The properties: style_pages styled it (restyle() finds it again); it still has the look before the last change."""
@@ -36,6 +44,16 @@ def style_pages(*widgets: QWidget) -> None:
             widget.setStyleSheet(station_sheet() + panel_sheet())
         else:
             widget.setStyleSheet(station_sheet())
+
+
+def apply_appearance(target: object, scale: float, high_contrast: bool) -> Appearance:
+    """Show the station (a StationWindow, or every station window of a QApplication) at this type scale (1.0-2.0)
+    and theme from now on, its pages restyled at once; the same look for windows made later. ValueError: a scale
+    out of range (nothing changes then)."""
+    look = Appearance(scale, high_contrast)
+    set_current(look)
+    restyle(target)
+    return look
 
 
 def restyle(target: object) -> None:

@@ -22,7 +22,8 @@ from games.kit.widgets import ArrowStage
 from games.reaction import widgets as reaction
 from games.reaction.widgets import StimulusCanvas
 from games.tower.widgets import BALL_COLOURS, TowerCanvas
-from kiosk.ui.appearance import Appearance, apply_appearance
+from kiosk.ui.appearance import Appearance
+from kiosk.ui.station_frame import apply_appearance
 
 EDGE = 24
 """A grey-level step (0-255, summed over x and y) that counts as an edge."""

@@ -91,6 +91,7 @@ class CodeEntryScreen(CandidatePage):
         for tag, choice in self.language_buttons.items():
             choice.setLocale(QLocale(tag))  # i18n: each language is offered by its own name, never translated
             choice.setStyleSheet("min-width: 0px; padding-left: 18px; padding-right: 18px;")  # four fit 1024 px
+            choice.setAccessibleDescription(f"Switches the assessment to {LANGUAGES[tag]}; Enter or Space chooses it")
             choice.clicked.connect(lambda _checked=False, t=tag: self.language_chosen.emit(t))
         self._failed = False
         centred_column(

@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from eventlog import Store
 from kiosk.services.stationdb import StationDb
 from kiosk.services.texts import consent_text, instructions
-from kiosk.ui.appearance import Appearance, apply_appearance, current, parse_appearance
+from kiosk.ui.appearance import Appearance, current, parse_appearance
 from kiosk.ui.station import StationWindow
+from kiosk.ui.station_frame import apply_appearance
 from tests.kiosk.conftest import MakeStation, chord, wait_page
 from tests.kiosk.ui.layout_check import misfits
 from tests.kiosk.ui.test_keyboard import start, tab_to

@@ -36,8 +36,8 @@ from kiosk.ui.screens.candidate import (
 )
 from kiosk.ui.timing_probe import TimingProbe, embed_timing_check
 
-BREAK_TEXT = ("**Break.** Take a break for as long as you need: nothing is timed now. Start the next game when "
-              "you are ready.\n\n")
+BREAK_TEXT = N_("**Break.** Take a break for as long as you need: nothing is timed now. Start the next game when "
+                "you are ready.\n\n")
 """Shown above the next game's instructions when breaks between games were granted (docs/ACCOMMODATIONS.md)."""
 
 __all__ = ["BREAK_TEXT", "CandidateController", "CandidateScreens", "CandidateShell", "NotAGameView", "load_game_view"]

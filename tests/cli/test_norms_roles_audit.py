@@ -135,3 +135,10 @@ def test_receiver_norms_groups_and_audit(tmp_path: Path, capsys: pytest.CaptureF
     assert _cli(tmp_path, "receiver", "audit", "--role", str(role), "--attribute", "cohort", "--db", str(db),
                 "--groups", str(small)) == 1
     assert "fewer than 30 people" in capsys.readouterr().err
+    capsys.readouterr()
+    assert _cli(tmp_path, "receiver", "access-log", "--db", str(db), "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    # the norm table's read, then each audit (two refused after reading): one row each, every session named
+    assert [row["route"] for row in rows] == ["norms.build", "audit", "audit", "audit"]
+    assert all(len(row["session_ids"]) == 64 and row["via"] == "cli" for row in rows)
+    assert rows[0]["detail"] == {"group": "all applicants"} and rows[1]["detail"]["attribute"] == "cohort"

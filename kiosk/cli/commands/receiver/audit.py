@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
+from kiosk.cli.commands.receiver._shared import add_db_argument, operator, receiver_storage
 from kiosk.cli.commands.receiver.groups._db import add_groups_argument, open_groups
 from kiosk.cli.common import CliError, print_json
 
@@ -60,6 +60,7 @@ def _write_page(args: argparse.Namespace, result: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Join the stored sessions with the consented labels and report the rates; refuse small groups."""
     from scoring import ScoringError, load_role
+    from sync.receiver.access_log import AccessNotRecorded, Accessor
     from sync.receiver.audit import run_audit
 
     try:
@@ -69,9 +70,14 @@ def run(args: argparse.Namespace) -> int:
     labels = open_groups(args)
     try:
         with receiver_storage(args) as storage:
+            every = [sid for _, sid in storage.bundle_keys()]  # the audit reads every stored session
+            storage.log_access(Accessor(None, operator(), "cli"), "audit", every,
+                               {"role": role.name, "attribute": args.attribute})
             result = run_audit(storage, labels, role, args.attribute, args.threshold)
     except ScoringError as exc:  # AuditError
         raise CliError(f"audit refused: {exc}") from None
+    except AccessNotRecorded as exc:
+        raise CliError(str(exc)) from None
     finally:
         labels.close()
     _write_page(args, result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.commands.norms.build import add_norm_arguments, finish
-from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
+from kiosk.cli.commands.receiver._shared import add_db_argument, operator, receiver_storage
 from kiosk.cli.common import CliError
 
 __all__ = ["add_arguments", "run"]
@@ -18,13 +18,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Score the stored sessions again with the current version and build the table."""
+    """Score the stored sessions again with the current version and build the table (the read is recorded in the
+    access log first)."""
+    from sync.receiver.access_log import AccessNotRecorded, Accessor
     from sync.receiver.scored import UnknownStoredSession, receiver_scored
     from sync.receiver.storage import AmbiguousSession
 
     with receiver_storage(args) as storage:
         try:
             items = receiver_scored(storage, args.sessions, args.all)
-        except (UnknownStoredSession, AmbiguousSession) as exc:
-            raise CliError(str(exc)) from None
+            storage.log_access(Accessor(None, operator(), "cli"), "norms.build",
+                               [item.session_id for item in items], {"group": args.group})
+        except (UnknownStoredSession, AmbiguousSession, AccessNotRecorded) as exc:
+            raise CliError(str(exc)) from None  # unrecorded: no table is written
     return finish(args, items)  # finish prints args.json output too

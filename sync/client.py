@@ -23,9 +23,9 @@ from sync.outbox import (
     mark_failed,
     read_item_bytes,
 )
-from sync.posting import RETRY_STATUSES, post
+from sync.posting import post, refusal
 from sync.progress import Progress, ProgressCallback
-from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, SEALED_MEDIA_TYPE, ErrorBody, Receipt
+from sync.protocol import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, SEALED_MEDIA_TYPE, Receipt
 from sync.sealing import is_sealed
 from sync.trust import client_verify
 
@@ -125,12 +125,7 @@ class SyncClient:
             if named != sha256:
                 raise TransientError(f"receipt names bundle {named[:12]}…, not {sha256[:12]}…")
             return receipt
-        if status >= 500 or status in RETRY_STATUSES:
-            raise TransientError(f"HTTP {status} from the receiver")
-        try:
-            error = ErrorBody.model_validate_json(response.content)
-        except ValidationError:
-            error = ErrorBody(check="http", detail=response.text[:200] or response.reason_phrase)
+        error = refusal(response)
         if status == 409:
             raise ConflictError(f"receiver holds a different bundle for this session "
                                 f"(stored {str(error.stored_sha256)[:12]}…): {error.detail}")

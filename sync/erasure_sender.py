@@ -28,8 +28,7 @@ from sync.erasure_outbox import (
 from sync.erasure_protocol import ERASURES_PATH, ErasureReceipt
 from sync.errors import RejectedError, TransientError
 from sync.heartbeat import SIGNATURE_HEADER
-from sync.posting import RETRY_STATUSES, post
-from sync.protocol import ErrorBody
+from sync.posting import post, refusal
 
 __all__ = ["ErasurePass", "send_erasures"]
 
@@ -59,12 +58,7 @@ def _checked(response: httpx.Response, entry: QueuedErasure, pinned: bytes | Non
             raise TransientError("the receipt's signature does not verify" + (
                 " under the receiver key this station pinned" if pinned is not None else ""))
         return receipt
-    if status >= 500 or status in RETRY_STATUSES:
-        raise TransientError(f"HTTP {status} from the receiver")
-    try:
-        error = ErrorBody.model_validate_json(response.content)
-    except ValidationError:
-        error = ErrorBody(check="http", detail=response.text[:200] or response.reason_phrase)
+    error = refusal(response)
     raise RejectedError(status, error.check, error.detail)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ __all__ = [
     "N_",
     "PSEUDO",
     "_",
+    "_r",
     "_s",
     "candidate_language",
     "check_language",
@@ -26,6 +29,10 @@ __all__ = [
     "is_rtl",
     "language_name",
     "ngettext",
+    "ngettext_r",
+    "ngettext_s",
+    "report_language",
+    "reporting_in",
     "session_language",
     "set_candidate_language",
     "set_station_language",
@@ -44,6 +51,9 @@ RLM = "\u200f"
 TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 _current = {"candidate": "en", "station": "en"}
+_report: ContextVar[str] = ContextVar("report_language", default="en")
+"""The language of the report or page being written now: a context variable, so that the receiver's threads
+and tasks each write their own report in their own language."""
 
 
 def check_language(tag: str) -> str:
@@ -154,3 +164,33 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for the catalogue where it is defined; it is translated where it is shown."""
     return message
+
+
+@contextmanager
+def reporting_in(tag: str) -> Iterator[str]:
+    """Within the block, `_r()` writes in this language (a report, a PDF, the recruiter's pages)."""
+    token = _report.set(check_language(tag))
+    try:
+        yield tag
+    finally:
+        _report.reset(token)
+
+
+def report_language() -> str:
+    """The language reports are being written in now (English outside `reporting_in`)."""
+    return _report.get()
+
+
+def _r(message: str) -> str:
+    """A message of a report or a recruiter's page, in the report's language (`reporting_in`)."""
+    return translate(_report.get(), message)
+
+
+def ngettext_r(singular: str, plural: str, n: int) -> str:
+    """A message with a number, in the report's language."""
+    return translation(_report.get()).ngettext(singular, plural, n)
+
+
+def ngettext_s(singular: str, plural: str, n: int) -> str:
+    """A message with a number, in the station's language (the proctor's screens)."""
+    return translation(_current["station"]).ngettext(singular, plural, n)

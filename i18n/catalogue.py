@@ -27,7 +27,8 @@ __all__ = ["MACHINE", "Coverage", "compiled", "coverage", "extracted", "po_path"
 
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = ("kiosk", "games", "reports", "datasets", "i18n")
-KEYWORDS = {"_": None, "_s": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "_s": None, "_r": None, "N_": None, "ngettext": (1, 2), "ngettext_s": (1, 2),
+            "ngettext_r": (1, 2)}
 MACHINE = "machine translation, needs native review"
 """The translator comment on every translation a machine (not a native speaker) made."""
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"

@@ -3,6 +3,17 @@
     python -m i18n.catalogue extract    # sources -> locale/hiremate.pot, merged into every locale/<lang>/.po
     python -m i18n.catalogue compile    # every .po -> its .mo (the station reads .mo with the stdlib's gettext)
     python -m i18n.catalogue coverage   # translated / total per language (and the share machine-made)
+    python -m i18n.catalogue missing es # the untranslated messages of a language, as TOML to fill in
+    python -m i18n.catalogue fill FILE  # a TOML file's translations into the .po files (machine-made)
+    python -m i18n.catalogue fill --reviewed FILE   # the same, checked by a native speaker: no machine comment
+
+A TOML file for `fill` holds one table per message (its English text as the key) and a value per language; a plural
+message (ngettext) takes the list of the language's forms (Arabic has six):
+
+    ["Sessions"]
+    es = "Sesiones"
+    de = "Sitzungen"
+    ar = "الجلسات"
 
 The compiled .mo files are committed, so a fresh clone and the packaged app have them without Babel;
 tests/i18n/test_catalogue.py fails when the template, a .po or a .mo is behind the sources.
@@ -11,19 +22,22 @@ tests/i18n/test_catalogue.py fails when the template, a .po or a .mo is behind t
 from __future__ import annotations
 
 import io
+import json
 import sys
+import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
-__all__ = ["MACHINE", "Coverage", "compiled", "coverage", "extracted", "po_path", "read_catalogue", "template"]
+__all__ = ["MACHINE", "Coverage", "compiled", "coverage", "extracted", "fill", "missing_toml", "po_path",
+           "read_catalogue", "template"]
 
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = ("kiosk", "games", "reports", "datasets", "i18n")
@@ -106,6 +120,60 @@ def coverage(language: str) -> Coverage:
     return Coverage(language, len(messages), len(done), len(machine))
 
 
+def _translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings) and not message.fuzzy
+
+
+def _key(message: Message) -> str:
+    return str(message.id[0] if isinstance(message.id, tuple) else message.id)
+
+
+def missing_toml(language: str) -> str:
+    """The untranslated messages of a language's .po, as TOML tables with an empty value to fill in."""
+    catalog = read_catalogue(po_path(language), language)
+    lines: list[str] = []
+    for message in catalog:
+        if message.id and not _translated(message):
+            forms = ", ".join('""' for _ in range(catalog.num_plurals))
+            value = f"[{forms}]" if isinstance(message.id, tuple) else '""'
+            lines += [f"[{json.dumps(_key(message), ensure_ascii=False)}]", f"{language} = {value}", ""]
+    return "\n".join(lines)
+
+
+def _string(value: object, message: Message, language: str) -> str | tuple[str, ...]:
+    plural = isinstance(message.id, tuple)
+    if plural and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    if not plural and isinstance(value, str):
+        return value
+    wanted = "a list of plural forms" if plural else "one string"
+    raise ValueError(f"{language}: {_key(message)!r} needs {wanted}, got {value!r}")
+
+
+def fill(source: Path, *, reviewed: bool = False) -> dict[str, int]:
+    """Write a TOML file's translations into the .po files; per language, how many were written. A message the
+    template lacks or a language not shipped is an error naming it, and then no file is written."""
+    table = tomllib.loads(source.read_text(encoding="utf-8"))
+    catalogs = {language: read_catalogue(po_path(language), language) for language in LANGUAGES if language != "en"}
+    written = dict.fromkeys(catalogs, 0)
+    for english, values in table.items():
+        for language, value in values.items():
+            if language not in catalogs:
+                raise ValueError(f"{english!r}: language {language!r} is not one of {', '.join(catalogs)}")
+            message = catalogs[language].get(english)
+            if message is None:
+                raise ValueError(f"{english!r} is not in the catalogue (run: python -m i18n.catalogue extract)")
+            message.string = _string(value, message, language)
+            message.flags.discard("fuzzy")
+            comments = [c for c in message.user_comments if c != MACHINE]
+            message.user_comments = comments if reviewed else [*comments, MACHINE]
+            written[language] += 1
+    for language, catalog in catalogs.items():
+        po_path(language).write_bytes(_po_bytes(catalog))
+    return written
+
+
 def main(argv: list[str]) -> int:
     """The command line (see the module's docstring)."""
     command = argv[0] if argv else "coverage"
@@ -122,8 +190,18 @@ def main(argv: list[str]) -> int:
         for language in others:
             c = coverage(language)
             print(f"{language}: {c.translated}/{c.total} translated ({c.share:.0%}), {c.machine} machine-made")
+    elif command == "missing" and len(argv) == 2 and argv[1] in others:
+        print(missing_toml(argv[1]))
+    elif command == "fill" and len(argv) >= 2:
+        try:
+            written = fill(Path(argv[-1]), reviewed="--reviewed" in argv[1:-1])
+        except (ValueError, OSError, tomllib.TOMLDecodeError) as error:
+            print(f"fill: {error}", file=sys.stderr)
+            return 2
+        print(", ".join(f"{language}: {n} written" for language, n in written.items()))
     else:
-        print(f"unknown command {command!r}: extract, compile or coverage", file=sys.stderr)
+        print(f"unknown command {' '.join(argv)!r}: extract, compile, coverage, missing LANG or fill [--reviewed] FILE",
+              file=sys.stderr)
         return 2
     return 0
 

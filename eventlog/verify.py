@@ -10,10 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from hashlib import sha256
+from typing import Any, cast
 
 from eventlog.audit import check_checkpoints, check_session_row, check_triggers
-from eventlog.canonical import GENESIS_HASH, canonical_json, chain_hash, event_bytes
+from eventlog.canonical import GENESIS_HASH, _json_string, canonical_json, chain_hash, event_bytes
 from eventlog.errors import ChainBrokenError, StoreError
 from eventlog.pages import with_damaged_page
 from eventlog.records import EventRecord
@@ -47,24 +48,54 @@ class ChainWalk:
 def _walk(session_id: str, rows: Iterable[tuple[Any, ...]], strict: bool) -> ChainWalk:
     walk = ChainWalk()
     prev = GENESIS_HASH
+    sid_json = _json_string(session_id)
     for position, raw in enumerate(rows):
-        row = check_row(session_id, position, raw)
-        sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest = row
-        if sid != session_id:
-            raise ChainBrokenError(session_id, seq, f"belongs to session {sid}")
-        if seq != position:
-            raise ChainBrokenError(session_id, position, f"missing or moved: found seq {seq} in its place")
-        if prev_hash != prev:
-            raise ChainBrokenError(session_id, seq, "prev_hash does not match the previous event's hash")
-        if strict and canonical_json(strict_payload(session_id, seq, payload_json)) != payload_json:
-            raise ChainBrokenError(session_id, seq, "field 'payload' is not in canonical form (rewritten by hand)")
-        if chain_hash(prev, event_bytes(sid, seq, t_ns, kind, game, trial, payload_json)) != digest:
-            raise ChainBrokenError(session_id, seq, "content does not match its hash (edited)")
+        digest = _fast_link(session_id, sid_json, position, raw, prev, strict)
+        if digest is None:  # something is wrong: the checks one by one name it
+            digest = _checked_link(session_id, position, raw, prev, strict)
         prev = digest
-        walk.first = walk.first or row
-        walk.last = row
+        walk.first = walk.first or cast(Row, raw)
+        walk.last = cast(Row, raw)
         walk.count += 1
     return walk
+
+
+def _fast_link(session_id: str, sid_json: str, position: int, raw: tuple[Any, ...], prev: str,
+               strict: bool) -> str | None:
+    """The row's hash when the row is well typed and links and hashes correctly; None when anything is off. A
+    prev_hash equal to the checked previous hash, and a hash equal to the one recomputed here, are 64 lowercase
+    hex digits without a pattern match."""
+    if len(raw) != 9:
+        return None
+    sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest = raw
+    if not (sid == session_id and type(sid) is str and type(seq) is int and seq == position and type(t_ns) is int
+            and t_ns >= 0 and type(kind) is str and type(payload_json) is str and prev_hash == prev
+            and (game is None or type(game) is str) and (trial is None or type(trial) is int)):
+        return None
+    if strict and canonical_json(strict_payload(session_id, seq, payload_json)) != payload_json:
+        return None
+    trial_json = "null" if trial is None else str(trial)
+    canonical = (f'{{"game":{_json_string(game)},"kind":{_json_string(kind)},"payload":{payload_json},"seq":{seq:d},'
+                 f'"session":{sid_json},"t_ns":{t_ns:d},"trial":{trial_json}}}')
+    computed = sha256((prev + canonical).encode()).hexdigest()
+    return digest if computed == digest else None
+
+
+def _checked_link(session_id: str, position: int, raw: tuple[Any, ...], prev: str, strict: bool) -> str:
+    """One row checked step by step, raising ChainBrokenError that names the first thing wrong."""
+    row = check_row(session_id, position, raw)
+    sid, seq, t_ns, kind, game, trial, payload_json, prev_hash, digest = row
+    if sid != session_id:
+        raise ChainBrokenError(session_id, seq, f"belongs to session {sid}")
+    if seq != position:
+        raise ChainBrokenError(session_id, position, f"missing or moved: found seq {seq} in its place")
+    if prev_hash != prev:
+        raise ChainBrokenError(session_id, seq, "prev_hash does not match the previous event's hash")
+    if strict and canonical_json(strict_payload(session_id, seq, payload_json)) != payload_json:
+        raise ChainBrokenError(session_id, seq, "field 'payload' is not in canonical form (rewritten by hand)")
+    if chain_hash(prev, event_bytes(sid, seq, t_ns, kind, game, trial, payload_json)) != digest:
+        raise ChainBrokenError(session_id, seq, "content does not match its hash (edited)")
+    return digest
 
 
 def _check_tail(session_id: str, walk: ChainWalk, head: str | None, count: int | None) -> None:

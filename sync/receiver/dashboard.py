@@ -7,6 +7,9 @@
                                one access-log row per connection (the login's read token, the sessions shown)
     GET  /dashboard/static/F   the page's own CSS and JavaScript (nothing is fetched from elsewhere)
 
+Both pages speak the reader's language (sync/receiver/dashboard_texts.py): `?lang=TAG` chooses and remembers it
+(cookie), else the browser's Accept-Language, else English; an unshipped `?lang=` is a 400 naming it.
+
 The cookie holds 256 random bits; the receiver stores only their SHA-256 with the read token that made the login,
 so revoking the token ends its logins at once. The cookie is HttpOnly, SameSite=Strict, Path=/dashboard, and
 Secure when the page is served over HTTPS (directly, or behind a proxy uvicorn trusts for X-Forwarded-Proto).
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import html
 import json
 import secrets
 from collections.abc import AsyncIterator
@@ -29,14 +33,17 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
 
+from i18n import N_, _r, reporting_in
 from sync.receiver.access_log import AccessNotRecorded, Accessor
 from sync.receiver.auth import client_address, match_token
+from sync.receiver.dashboard_texts import LANGUAGE_COOKIE, choose_language, render_page
 from sync.receiver.live_feed import DashboardOptions, LiveFeed
 from sync.receiver.storage import BundleStorage
 
 __all__ = ["COOKIE", "dashboard_router"]
 
 COOKIE = "hiremate_dashboard"
+LANGUAGE_DAYS = 365
 FILES = Path(__file__).with_name("dashboard_files")
 STATIC = {"dashboard.css": "text/css", "dashboard.js": "text/javascript"}
 HEADERS = {
@@ -64,10 +71,29 @@ def _viewer(storage: BundleStorage, login: dict[str, Any], request: Request) -> 
     return Accessor(int(login["token_id"]), label, "dashboard", client_address(request))
 
 
-def _login_page(error: str = "") -> str:
-    text = (FILES / "login.html").read_text(encoding="utf-8")
-    message = f'<p class="error" role="alert">{error}</p>' if error else ""
-    return text.replace("<!--error-->", message)
+def _language(request: Request) -> str:
+    """The reader's language (ValueError naming an unshipped `?lang=`)."""
+    return choose_language(request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE),
+                           request.headers.get("accept-language"))
+
+
+def _page(request: Request, name: str, status: int = 200, error: str = "") -> Response:
+    """A dashboard page in the reader's language; a chosen `?lang=` is remembered in a cookie; an unknown one is
+    refused with 400 naming it."""
+    try:
+        tag = _language(request)
+    except ValueError as exc:
+        return Response(str(exc), 400, headers=HEADERS, media_type="text/plain; charset=utf-8")
+    template = (FILES / name).read_text(encoding="utf-8")
+    with reporting_in(tag):
+        message = f'<p class="error" role="alert">{html.escape(_r(error))}</p>' if error else ""
+    page = render_page(template.replace("<!--error-->", message), tag,
+                       {"command": "<code>hiremate receiver token create</code>"})
+    answer = HTMLResponse(page, status, headers=HEADERS)
+    if "lang" in request.query_params:
+        answer.set_cookie(LANGUAGE_COOKIE, tag, max_age=LANGUAGE_DAYS * 86400, path="/dashboard", httponly=True,
+                          samesite="strict", secure=request.url.scheme == "https")
+    return answer
 
 
 def _same_origin(request: Request) -> bool:
@@ -91,24 +117,24 @@ def dashboard_router(storage: BundleStorage, options: DashboardOptions) -> APIRo
     @router.get("")
     async def page(request: Request) -> Response:
         if not await run_in_threadpool(logged_in, request):
-            return RedirectResponse("/dashboard/login", 303, headers=HEADERS)
-        return HTMLResponse((FILES / "dashboard.html").read_text(encoding="utf-8"), headers=HEADERS)
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse("/dashboard/login" + query, 303, headers=HEADERS)
+        return _page(request, "dashboard.html")
 
     @router.get("/login")
-    def login_form() -> Response:
-        return HTMLResponse(_login_page(), headers=HEADERS)
+    def login_form(request: Request) -> Response:
+        return _page(request, "login.html")
 
     @router.post("/login")
     async def login(request: Request) -> Response:
         if not _same_origin(request):
-            return HTMLResponse(_login_page("This form must be sent from the receiver's own page."), 403,
-                                headers=HEADERS)
+            return _page(request, "login.html", 403, N_("This form must be sent from the receiver's own page."))
         raw = (await request.body())[:4096].decode("utf-8", "replace")
         token = (parse_qs(raw).get("token") or [""])[0].strip()
         row = await run_in_threadpool(match_token, token, await run_in_threadpool(storage.tokens)) if token else None
         if row is None or row["revoked_utc"]:
-            why = "That read token was revoked." if row else "That is not a valid read token."
-            return HTMLResponse(_login_page(why), 401, headers=HEADERS)
+            why = N_("That read token was revoked.") if row else N_("That is not a valid read token.")
+            return _page(request, "login.html", 401, why)
         cookie = secrets.token_urlsafe(32)
         now = datetime.now(UTC)
         expires = now + timedelta(hours=options.login_hours)

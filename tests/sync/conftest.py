@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import ssl
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -22,10 +23,12 @@ from sync.identity import load_identity
 from sync.outbox import item
 from sync.receiver import ServerThread, create_app
 from sync.receiver.auth import create_token
+from sync.receiver.live_feed import DashboardOptions
 from sync.receiver.storage import BundleStorage
 from sync.sealing import is_sealed
 from sync.trust import client_verify
 from tests.sync.faults import FailingPosts
+from tests.sync.live_station import SimulatedStation
 from tests.sync.sessions import init_station, make_sessions
 
 BACKENDS = ("sqlite", "postgres")
@@ -138,3 +141,31 @@ def assert_synced(station: Path, receiver: Receiver, ids: list[str]) -> None:
                 assert stored == local
             row = store.session(sid)
             assert row is not None and store.event_count(sid) == row.event_count
+
+
+@pytest.fixture
+def room(storage_factory: Callable[..., Any], tmp_path: Path) -> Iterator[tuple[str, str, list[SimulatedStation]]]:
+    """A receiver (its dashboard calls a station silent after 4 s) and two stations sending heartbeats."""
+    storage = storage_factory()
+    stations = [SimulatedStation(tmp_path / name, name) for name in ("desk-1", "desk-2")]
+    for station in stations:
+        storage.enroll(station.identity.public_raw, station.identity.name)
+    token, _ = create_token(storage, "dashboard")
+    server = ServerThread(create_app(storage, dashboard=DashboardOptions(poll_s=0.25, stale_after_s=4.0))).start()
+    for station in stations:
+        station.connect(server.url, heartbeat_s=1.0)
+    try:
+        yield server.url, token, stations
+    finally:
+        for station in stations:
+            station.close()
+        server.stop()
+
+
+def seat_two_candidates(stations: list[SimulatedStation]) -> None:
+    """The dashboard tests' opening: desk-1's candidate plays the first game, desk-2's is at the consent screen."""
+    desk1, desk2 = stations
+    desk1.admit("P-7K3Q")
+    desk1.consent()
+    desk1.start_game("bart", 0, 10)
+    desk2.admit("P-2MNB")

@@ -9,40 +9,19 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sync.receiver import ServerThread, create_app
-from sync.receiver.auth import create_token
-from sync.receiver.live_feed import DashboardOptions
 from tests.reports.browser import chromium, chromium_paths, screenshot
+from tests.sync.conftest import seat_two_candidates
 from tests.sync.live_station import SimulatedStation
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(chromium_paths() is None, reason="needs chromium and chromium-driver")]
 PROGRESS_WAIT_S = 2.0  # the requirement itself: a card follows its station within two seconds
-
-
-@pytest.fixture
-def room(storage_factory: Callable[..., Any], tmp_path: Path) -> Iterator[tuple[str, str, list[SimulatedStation]]]:
-    """A receiver (its dashboard calls a station silent after 4 s) and two stations sending heartbeats."""
-    storage = storage_factory()
-    stations = [SimulatedStation(tmp_path / name, name) for name in ("desk-1", "desk-2")]
-    for station in stations:
-        storage.enroll(station.identity.public_raw, station.identity.name)
-    token, _ = create_token(storage, "dashboard")
-    server = ServerThread(create_app(storage, dashboard=DashboardOptions(poll_s=0.25, stale_after_s=4.0))).start()
-    for station in stations:
-        station.connect(server.url, heartbeat_s=1.0)
-    try:
-        yield server.url, token, stations
-    finally:
-        for station in stations:
-            station.close()
-        server.stop()
 
 
 _CARDS = """return Object.fromEntries([...document.querySelectorAll('#cards .card')].map(
@@ -79,10 +58,7 @@ def test_the_dashboard_follows_two_live_stations(room: tuple[str, str, list[Simu
     from selenium.webdriver.common.keys import Keys
 
     url, token, (desk1, desk2) = room
-    desk1.admit("P-7K3Q")
-    desk1.consent()
-    desk1.start_game("bart", 0, 10)
-    desk2.admit("P-2MNB")
+    seat_two_candidates([desk1, desk2])
     with chromium(width=1100, height=800) as driver:
         driver.get(url + "/dashboard")
         assert driver.current_url.endswith("/dashboard/login")

@@ -2,15 +2,25 @@
 // Station data is only ever inserted as text (textContent), never as HTML.
 "use strict";
 
-const STATES = {
-  idle: "Idle", consent: "Consent", instructions: "Instructions", practice: "Practice round",
-  game: "Playing", paused: "Paused", interrupted: "Interrupted", finished: "Finished",
-};
-const ALERTS = {
-  silent: "Not reporting", proctor_called: "Called the proctor", interrupted: "Session interrupted",
-  paused: "Paused: needs the proctor", focus_lost: "Focus lost", idle: "Idle",
-};
-const ALERT_ORDER = Object.keys(ALERTS);
+// Every text comes from the page, in the reader's language (sync/receiver/dashboard_texts.py).
+let TEXTS = {};
+const ALERT_ORDER = ["silent", "proctor_called", "interrupted", "paused", "focus_lost", "idle"];
+
+function t(key, values) {
+  const text = TEXTS[key] === undefined ? key : TEXTS[key];
+  return text.replace(/\{([a-z_]+)\}/g, (mark, name) => (values && name in values ? String(values[name]) : mark));
+}
+
+function tn(key, count, values) {
+  const plural = TEXTS[key];
+  const at = count < plural.index.length ? count : 100 + (count % 100);
+  return plural.forms[plural.index[at]].replace(/\{([a-z_]+)\}/g, (mark, name) =>
+    (name === "count" ? String(count) : values && name in values ? String(values[name]) : mark));
+}
+
+function stateText(state) {
+  return t(`state_${state}`);
+}
 const cards = new Map(); // station key -> {data, at, el}
 let shownKey = null;
 
@@ -48,17 +58,17 @@ function alertsOf(data) {
 }
 
 function alertText(name, beat) {
-  if (name === "idle" && beat.idle_s) return `Idle ${duration(beat.idle_s)}`;
-  return ALERTS[name];
+  if (name === "idle" && beat.idle_s) return t("idle_for", { duration: duration(beat.idle_s) });
+  return t(`alert_${name}`);
 }
 
 function gameLine(beat) {
   const game = beat.game;
-  if (!game) return beat.state === "idle" ? "Waiting for a candidate" : "";
-  const before = beat.state === "instructions" ? "Next: " : game.practice ? "Practice: " : "";
-  let text = `${before}Game ${game.number} of ${game.of}: ${game.title || game.name}`;
-  if (game.trial) text += ` · trial ${game.trial}${game.trials ? ` of ${game.trials}` : ""}`;
-  return text;
+  if (!game) return beat.state === "idle" ? t("waiting") : "";
+  let text = t("game", { number: game.number, total: game.of, title: game.title || game.name });
+  if (game.trial) text = t(game.trials ? "trial_of" : "trial", { game: text, trial: game.trial, trials: game.trials });
+  if (beat.state === "instructions") return t("next", { game: text });
+  return game.practice ? t("practice", { game: text }) : text;
 }
 
 function progress(beat) {
@@ -83,11 +93,11 @@ function fill(entry) {
   el.dataset.state = beat.state;
   el.dataset.alerts = alerts.join(" ");
   const head = node("div", "head");
-  head.append(node("h2", "name", beat.station_name || data.station_id), node("span", "state", STATES[beat.state]));
+  head.append(node("h2", "name", beat.station_name || data.station_id), node("span", "state", stateText(beat.state)));
   el.append(head);
   if (alerts.length) {
     const chips = node("ul", "alerts");
-    chips.setAttribute("aria-label", "Alerts");
+    chips.setAttribute("aria-label", t("alerts"));
     for (const name of alerts) chips.append(node("li", `alert alert-${name}`, alertText(name, beat)));
     el.append(chips);
   }
@@ -97,36 +107,38 @@ function fill(entry) {
     const bar = node("progress", "progress");
     bar.max = 100;
     bar.value = done;
-    bar.setAttribute("aria-label", `${done}% of the battery`);
+    bar.setAttribute("aria-label", t("progress", { percent: done }));
     el.append(bar);
   }
   const facts = node("dl", "facts");
-  if (beat.participant) fact(facts, "Candidate", beat.participant);
-  if (beat.elapsed_s !== null && beat.elapsed_s !== undefined) fact(facts, "Elapsed", duration(beat.elapsed_s));
-  if (beat.remaining_s !== null && beat.remaining_s !== undefined) fact(facts, "Left (est.)", duration(beat.remaining_s));
-  fact(facts, "Focus lost", beat.focus_losses);
-  fact(facts, "Idle spells", beat.idle_spells);
-  if (beat.proctor_calls) fact(facts, "Calls", beat.proctor_calls);
-  fact(facts, "To upload", beat.outbox ? beat.outbox.pending : 0);
-  fact(facts, "Free disk", bytes(beat.free_disk_bytes));
+  if (beat.participant) fact(facts, t("candidate"), beat.participant);
+  if (beat.elapsed_s !== null && beat.elapsed_s !== undefined) fact(facts, t("elapsed"), duration(beat.elapsed_s));
+  if (beat.remaining_s !== null && beat.remaining_s !== undefined) fact(facts, t("left"), duration(beat.remaining_s));
+  fact(facts, t("focus_lost"), beat.focus_losses);
+  fact(facts, t("idle_spells"), beat.idle_spells);
+  if (beat.proctor_calls) fact(facts, t("calls"), beat.proctor_calls);
+  fact(facts, t("to_upload"), beat.outbox ? beat.outbox.pending : 0);
+  fact(facts, t("free_disk"), bytes(beat.free_disk_bytes));
   el.append(facts);
   if (beat.last_error) el.append(node("p", "error", beat.last_error));
   el.append(node("p", "heard", ""));
-  el.setAttribute("aria-label", `${beat.station_name || data.station_id}: ${STATES[beat.state]}` +
-    (alerts.length ? `; alerts: ${alerts.map((name) => alertText(name, beat)).join(", ")}` : ""));
+  const label = t("card_label", { station: beat.station_name || data.station_id, state: stateText(beat.state) });
+  el.setAttribute("aria-label", alerts.length
+    ? t("card_alerts", { label, alerts: alerts.map((name) => alertText(name, beat)).join(", ") }) : label);
   tick(entry);
 }
 
 function tick(entry) {
   const heard = entry.el.querySelector(".heard");
-  if (heard) heard.textContent = `Heard ${duration(ageNow(entry))} ago`;
+  if (heard) heard.textContent = t("heard", { duration: duration(ageNow(entry)) });
 }
 
 function summary() {
   const all = [...cards.values()];
   const alerting = all.filter((entry) => alertsOf(entry.data).length).length;
+  const stations = tn("stations_count", all.length);
   document.getElementById("summary").textContent =
-    `${all.length} station${all.length === 1 ? "" : "s"}` + (alerting ? `, ${alerting} with alerts` : ", no alerts");
+    alerting ? tn("with_alerts", alerting, { stations }) : t("no_alerts", { stations });
   document.getElementById("empty").hidden = all.length > 0;
 }
 
@@ -182,10 +194,10 @@ function showTimeline(key) {
   const dialog = document.getElementById("timeline");
   shownKey = key;
   document.getElementById("timeline-title").textContent =
-    `${beat.station_name || entry.data.station_id}: ${STATES[beat.state]}`;
+    t("card_label", { station: beat.station_name || entry.data.station_id, state: stateText(beat.state) });
   document.getElementById("timeline-meta").textContent = beat.session_id
-    ? `Session ${beat.session_id.slice(0, 8)}… · candidate ${beat.participant || "–"} · ${gameLine(beat)}`
-    : "No session on this station now.";
+    ? t("session_meta", { session: beat.session_id.slice(0, 8), candidate: beat.participant || "–", game: gameLine(beat) })
+    : t("no_session");
   const list = document.getElementById("timeline-list");
   list.replaceChildren(...(beat.timeline || []).map((step) => {
     const item = node("li", `step step-${step.kind.replace(/[^a-z0-9_]/gi, "_")}`);
@@ -198,9 +210,9 @@ function showTimeline(key) {
 function connect() {
   const status = document.getElementById("connection");
   const source = new EventSource("/dashboard/feed");
-  source.addEventListener("open", () => { status.textContent = "Live"; status.className = "connection live"; });
+  source.addEventListener("open", () => { status.textContent = t("live"); status.className = "connection live"; });
   source.addEventListener("error", () => {
-    status.textContent = "Reconnecting…";
+    status.textContent = t("reconnecting");
     status.className = "connection lost";
   });
   source.addEventListener("snapshot", (event) => {
@@ -212,6 +224,7 @@ function connect() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  TEXTS = JSON.parse(document.getElementById("texts").textContent);
   const dialog = document.getElementById("timeline");
   document.getElementById("timeline-close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {

@@ -1,0 +1,119 @@
+"""The reports' explanatory texts (reports/texts.py, trial_texts.py, trial_labels.py) come from the catalogue in the
+report's language: in Spanish, German and Arabic every one differs from English and keeps its numbers, in the
+pseudo-locale every one comes out accented, and they are read when the report is written, not at import (issue 17)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+
+import pytest
+
+from i18n import PSEUDO, RLM, _r, reporting_in
+from i18n.pseudo import is_pseudo
+from reports import texts
+from reports.texts import ADVICE, KIND_WORDS, READINGS, formula, insufficient_means, reading
+from reports.trial_labels import TRIAL_GAME_TITLES, TRIAL_LABELS
+from scoring import SUPPORTED_VERSIONS
+from scoring.tables import table_for
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+SIMPLE_READINGS = {"thinking_style": texts._THINKING, "risk_orientation": texts._RISK,
+                   "risk_awareness": texts._AWARENESS}
+
+
+def _readings() -> dict[str, Callable[[], str]]:
+    found: dict[str, Callable[[], str]] = {}
+    for key, table in SIMPLE_READINGS.items():
+        found |= {f"reading {key} {value}": partial(reading, key, value, {}) for value in table}
+    for speed in texts._SPEED:
+        for pace in texts._PACE:
+            found[f"reading pace {speed} {pace}"] = partial(reading, "decision_pattern", f"{speed}, {pace}",
+                                                            {"speed": speed, "consistency": pace})
+    for depth in texts._DEPTH:
+        for structure in texts._STRUCTURE:
+            found[f"reading writing {depth} {structure}"] = partial(
+                reading, "communication_style", depth, {"reasoning_depth": depth, "logical_structure": structure})
+    return found
+
+
+def every_text() -> dict[str, Callable[[], str]]:
+    """Each text of the three files, as a call that writes it in the report's language now."""
+    found: dict[str, Callable[[], str]] = {"not enough data": insufficient_means}
+    for version in SUPPORTED_VERSIONS:
+        found |= {f"formula {version} {key}": partial(formula, key, spec)
+                  for key, spec in table_for(version)["traits"].items()}
+    for name, table in (("advice", ADVICE), ("kind", KIND_WORDS), ("reading name", READINGS)):
+        found |= {f"{name} {key}": partial(table.__getitem__, key) for key in table}
+    found |= _readings()
+    # the metric words and game titles are shown by reports/labels.py, which reads them with _r()
+    for key, (label, _unit, help) in TRIAL_LABELS.items():
+        found[f"label {key}"] = partial(_r, label)
+        if help:
+            found[f"help {key}"] = partial(_r, help)
+    found |= {f"title {game}": partial(_r, title) for game, title in TRIAL_GAME_TITLES.items()}
+    return found
+
+
+def test_every_text_is_enumerated() -> None:
+    found = every_text()
+    assert len(found) > 200
+    assert {f"advice {g}" for g in ("bart", "rt", "decision", "igt", "tower", "faces", "effort", "money")} <= set(found)
+    english = {name: write() for name, write in found.items()}
+    assert all(english.values()), [name for name, text in english.items() if not text]
+
+
+@pytest.mark.parametrize("language", ["es", "de", "ar"])
+def test_each_text_is_translated_and_keeps_its_numbers(language: str) -> None:
+    found = every_text()
+    english = {name: write() for name, write in found.items()}
+    with reporting_in(language):
+        translated = {name: write() for name, write in found.items()}
+    untranslated = [name for name in found if translated[name] == english[name]]
+    assert untranslated == [], f"{language}: still English: {untranslated}"
+    for name in found:
+        assert sorted(NUMBER.findall(translated[name])) == sorted(NUMBER.findall(english[name])), (
+            f"{language} {name}: {english[name]!r} -> {translated[name]!r}")
+        assert "{" not in translated[name], f"{language} {name}: a placeholder left unfilled"
+    assert {name: write() for name, write in found.items()} == english  # English again after the block
+
+
+def test_the_pseudo_locale_accents_every_text_so_none_bypasses_the_catalogue() -> None:
+    with reporting_in(PSEUDO):
+        plain = {name: text for name, write in every_text().items() if not is_pseudo(text := write())}
+    assert plain == {}
+
+
+def test_a_formula_keeps_the_scoring_versions_figures_in_every_language() -> None:
+    spec = table_for("1.3.0")["traits"]["decision_speed"]
+    assert formula("decision_speed", spec) == ("The typical time between pumps on a log scale: 1.5 s or slower scores "
+                                               "0, 0.15 s or faster scores 100.")
+    with reporting_in("de"):
+        assert formula("decision_speed", spec) == ("Die typische Zeit zwischen zwei Pumpvorgängen auf logarithmischer "
+                                                   "Skala: 1.5 s oder langsamer ergibt 0, 0.15 s oder schneller ergibt "
+                                                   "100.")
+    with reporting_in("es"):
+        assert formula("consistency", table_for("1.3.0")["traits"]["consistency"]).endswith(
+            "(una variación del 80% de la media o más puntúa 0).")
+
+
+def test_a_reading_is_composed_in_the_language_and_an_unknown_value_passes_as_it_is() -> None:
+    details = {"speed": "fast", "consistency": "steady"}
+    assert reading("decision_pattern", "", details) == ("Fast (first choice within 10 s), steady from scenario to "
+                                                        "scenario")
+    with reporting_in("ar"):
+        # the template starts with a placeholder: i18n.translate marks the line right to left (an invisible RLM)
+        arabic = "سريع (الاختيار الأول خلال 10 s)، ثابت من سيناريو إلى آخر"
+        assert reading("decision_pattern", "", details) == RLM + arabic
+        assert reading("thinking_style", "unheard_of", {}) == "unheard_of"
+    assert reading("decision_pattern", "", {"speed": "odd_Speed"}) == "Odd_speed, "  # as before: capitalized
+
+
+def test_tables_are_read_when_the_report_is_written_not_at_import() -> None:
+    english = ADVICE["bart"]
+    with reporting_in("es"):
+        spanish = ADVICE["bart"]
+        assert ADVICE.get("bart") == spanish and dict(KIND_WORDS)["style"].startswith("Estilo")
+    assert spanish != english and ADVICE["bart"] == english
+    assert ADVICE.get("no such game") is None and len(ADVICE) == len(list(ADVICE))

@@ -1,9 +1,11 @@
 """The reports' explanatory texts (reports/texts.py, trial_texts.py, trial_labels.py) come from the catalogue in the
 report's language: in Spanish, German and Arabic every one differs from English and keeps its numbers, in the
-pseudo-locale every one comes out accented, and they are read when the report is written, not at import (issue 17)."""
+pseudo-locale every one comes out accented, they are read when the report is written, not at import, and a report
+written in Spanish shows them (issue 17)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from functools import partial
@@ -12,10 +14,10 @@ import pytest
 
 from i18n import PSEUDO, RLM, _r, reporting_in
 from i18n.pseudo import is_pseudo
-from reports import texts
+from reports import ReportInput, build_report, render_html, texts
 from reports.texts import ADVICE, KIND_WORDS, READINGS, formula, insufficient_means, reading
 from reports.trial_labels import TRIAL_GAME_TITLES, TRIAL_LABELS
-from scoring import SUPPORTED_VERSIONS
+from scoring import SUPPORTED_VERSIONS, load_role
 from scoring.tables import table_for
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -117,3 +119,19 @@ def test_tables_are_read_when_the_report_is_written_not_at_import() -> None:
         assert ADVICE.get("bart") == spanish and dict(KIND_WORDS)["style"].startswith("Estilo")
     assert spanish != english and ADVICE["bart"] == english
     assert ADVICE.get("no such game") is None and len(ADVICE) == len(list(ADVICE))
+
+
+def test_a_report_written_in_spanish_carries_these_texts(first: ReportInput) -> None:
+    profile = first.profile
+    assert profile is not None
+    specs = table_for(profile.scoring_version)["traits"]
+    readings = [i for i in profile.interpretations if i.insufficient is None]
+    with reporting_in("es"):
+        page = html.unescape(render_html(build_report(first, load_role("sales_associate"))))
+        wanted = [formula(t.key, specs[t.key]) for t in profile.traits] + [KIND_WORDS["style"], READINGS[
+            "decision_pattern"]] + [reading(i.key, i.value, i.details) for i in readings]
+    english = [formula(t.key, specs[t.key]) for t in profile.traits] + [reading(i.key, i.value, i.details)
+                                                                        for i in readings]
+    assert len(profile.traits) > 10 and readings
+    assert [text for text in wanted if text not in page] == []
+    assert [text for text in english if text in page] == []

@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from i18n import N_, _r
 from reports.trial_texts import TRIAL_ADVICE, TRIAL_FORMULAS
 
-__all__ = ["ADVICE", "FORMULAS", "INSUFFICIENT_MEANS", "KIND_WORDS", "READINGS", "Messages", "formula",
-           "insufficient_means", "reading"]
+__all__ = ["ADVICE", "FORMULAS", "INSUFFICIENT_MEANS", "KIND_WORDS", "READINGS", "formula", "insufficient_means",
+           "reading"]
 
 Spec = Any
-
-
-class Messages(Mapping[str, str]):
-    """A table of messages marked with N_() where it is defined: each one is read in the report's language (`_r`, the
-    language of `i18n.reporting_in`) at the moment it is looked up, never at import."""
-
-    def __init__(self, messages: Mapping[str, str]) -> None:
-        self._messages = dict(messages)
-
-    def __getitem__(self, key: str) -> str:
-        return _r(self._messages[key])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._messages)
-
-    def __len__(self) -> int:
-        return len(self._messages)
 
 
 def _seconds(ms: float) -> str:
@@ -94,7 +77,7 @@ FORMULAS: dict[str, Callable[[Spec], str]] = {
 }
 FORMULAS.update(TRIAL_FORMULAS)  # IGT, tower, faces, effort, money (reports/trial_texts.py)
 
-ADVICE = Messages({
+ADVICE = {
     "bart": N_("Invite the candidate to re-test with the full battery: the standard balloon game has 30 balloons."),
     "rt": N_("Invite the candidate to re-test with the full battery's reaction-time games, run without pauses."),
     "decision": N_("Invite the candidate to re-test with the full battery so they complete every decision scenario."),
@@ -104,56 +87,53 @@ ADVICE = Messages({
     "stop_signal": N_("Invite the candidate to re-test with the full stop-signal game, answering every arrow at full "
                       "speed without waiting for the red cross."),
     **TRIAL_ADVICE,
-})
-"""What the recruiter can do when a game's data are too few, per source game (read in the report's language)."""
+}
+"""What the recruiter can do when a game's data are too few, per source game (N_(): shown with _r())."""
 
 INSUFFICIENT_MEANS = N_("“Not enough data” means the session did not record enough of a game for a dependable "
                         "figure, so the report shows no number rather than a guess. It says nothing good or bad about "
                         "the candidate.")
-"""In English, as marked; `insufficient_means()` gives it in the report's language."""
+"""Marked with N_(): shown with _r() (or `insufficient_means()`)."""
 
-KIND_WORDS = Messages({
+KIND_WORDS = {
     "style": N_("Style: neither pole is better; what fits depends on the role."),
     "ability": N_("Ability: higher is better performance on this task."),
-})
+}
 
-_THINKING = Messages({
+_THINKING = {
     "analytical": N_("Analytical: takes time and reasons in depth before committing"),
     "exploratory": N_("Exploratory: moves between options quickly before settling"),
     "intuitive": N_("Intuitive: commits quickly with few revisions"),
     "methodical": N_("Methodical: a balanced, steady approach"),
-})
+}
 # i18n: the first half of "Decision pace: {speed}, {pace}" in a report (it starts the reading)
-_SPEED = Messages({"fast": N_("Fast (first choice within 10 s)"),
-                   "moderate": N_("Moderate (first choice after 10–30 s)"),
-                   "deliberate": N_("Deliberate (first choice after 30 s or more)")})
+_SPEED = {"fast": N_("Fast (first choice within 10 s)"), "moderate": N_("Moderate (first choice after 10–30 s)"),
+          "deliberate": N_("Deliberate (first choice after 30 s or more)")}
 # i18n: the second half of the decision pace reading, after "{speed}, "
-_PACE = Messages({"improving": N_("getting quicker over the scenarios"),
-                  "steady": N_("steady from scenario to scenario"),
-                  "variable": N_("varying between scenarios")})
-_RISK = Messages({"risk_averse": N_("Prefers low-risk options"),
-                  "risk_tolerant": N_("Comfortable choosing high-risk options"),
-                  "balanced": N_("No strong preference between risk levels")})
+_PACE = {"improving": N_("getting quicker over the scenarios"), "steady": N_("steady from scenario to scenario"),
+         "variable": N_("varying between scenarios")}
+_RISK = {"risk_averse": N_("Prefers low-risk options"), "risk_tolerant": N_("Comfortable choosing high-risk options"),
+         "balanced": N_("No strong preference between risk levels")}
 # i18n: how long the candidate's written explanations were, in "Explanations {depth}, {structure}"
-_DEPTH = Messages({"detailed": N_("detailed (over 50 words)"),
-                   "moderate": N_("of moderate length (25–50 words)"),
-                   "brief": N_("brief (25 words or fewer)")})
+_DEPTH = {"detailed": N_("detailed (over 50 words)"), "moderate": N_("of moderate length (25–50 words)"),
+          "brief": N_("brief (25 words or fewer)")}
 # i18n: how the candidate's written explanations were built, in "Explanations {depth}, {structure}"
-_STRUCTURE = Messages({"structured": N_("with clear logical connectors"),
-                       "semi_structured": N_("with some logical structure"),
-                       "informal": N_("informal in structure")})
-_AWARENESS = Messages({
+_STRUCTURE = {"structured": N_("with clear logical connectors"), "semi_structured": N_("with some logical structure"),
+              "informal": N_("informal in structure")}
+_AWARENESS = {
     "risk_aware": N_("Risk-aware: chose the low-risk option after looking at high-risk ones (seed 003)"),
     "calculated_risk_taker": N_("Calculated risk-taker: chose the high-risk option after looking at low-risk ones "
                                 "(seed 003)"),
     "mixed": N_("Both risk-aware and calculated choices, equally often"),
     "neither": N_("No choice against a risk level looked at"),
-})
+}
+_WHOLE = {"thinking_style": _THINKING, "risk_orientation": _RISK, "risk_awareness": _AWARENESS}
+"""The readings said in one message each."""
 
-READINGS = Messages({"thinking_style": N_("Thinking style"), "decision_pattern": N_("Decision pace"),
-                     "risk_orientation": N_("Risk in decisions"), "communication_style": N_("Written reasoning"),
-                     "risk_awareness": N_("Looking before choosing")})
-"""The name of each decision-style reading (read in the report's language)."""
+READINGS = {"thinking_style": N_("Thinking style"), "decision_pattern": N_("Decision pace"),
+            "risk_orientation": N_("Risk in decisions"), "communication_style": N_("Written reasoning"),
+            "risk_awareness": N_("Looking before choosing")}
+"""The name of each decision-style reading (N_(): shown with _r())."""
 
 
 def formula(key: str, spec: Spec) -> str:
@@ -166,21 +146,22 @@ def insufficient_means() -> str:
     return _r(INSUFFICIENT_MEANS)
 
 
+def _word(table: dict[str, str], value: str) -> str:
+    """A value's words from a table, in the report's language; a value the table does not know, as it is."""
+    return _r(table[value]) if value in table else value
+
+
 def reading(key: str, value: str, details: dict[str, str]) -> str:
     """A decision-style interpretation in words, in the report's language (a value it does not know, as it is)."""
-    if key == "thinking_style":
-        return _THINKING.get(value, value)
+    if key in _WHOLE:
+        return _word(_WHOLE[key], value)
     if key == "decision_pattern":
         speed, pace = details.get("speed", ""), details.get("consistency", "")
         # i18n: the decision pace reading: "Fast (first choice within 10 s), steady from scenario to scenario"
-        return _r("{speed}, {pace}").format(speed=_SPEED[speed] if speed in _SPEED else speed.capitalize(),
-                                            pace=_PACE.get(pace, pace))
-    if key == "risk_orientation":
-        return _RISK.get(value, value)
-    if key == "risk_awareness":
-        return _AWARENESS.get(value, value)
+        return _r("{speed}, {pace}").format(speed=_r(_SPEED[speed]) if speed in _SPEED else speed.capitalize(),
+                                            pace=_word(_PACE, pace))
     if key == "communication_style":
         depth, structure = details.get("reasoning_depth", ""), details.get("logical_structure", "")
-        return _r("Explanations {depth}, {structure}").format(depth=_DEPTH.get(depth, depth),
-                                                             structure=_STRUCTURE.get(structure, structure))
+        return _r("Explanations {depth}, {structure}").format(depth=_word(_DEPTH, depth),
+                                                             structure=_word(_STRUCTURE, structure))
     return value

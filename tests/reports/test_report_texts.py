@@ -21,13 +21,11 @@ from scoring import SUPPORTED_VERSIONS, load_role
 from scoring.tables import table_for
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-SIMPLE_READINGS = {"thinking_style": texts._THINKING, "risk_orientation": texts._RISK,
-                   "risk_awareness": texts._AWARENESS}
 
 
 def _readings() -> dict[str, Callable[[], str]]:
     found: dict[str, Callable[[], str]] = {}
-    for key, table in SIMPLE_READINGS.items():
+    for key, table in texts._WHOLE.items():
         found |= {f"reading {key} {value}": partial(reading, key, value, {}) for value in table}
     for speed in texts._SPEED:
         for pace in texts._PACE:
@@ -46,10 +44,10 @@ def every_text() -> dict[str, Callable[[], str]]:
     for version in SUPPORTED_VERSIONS:
         found |= {f"formula {version} {key}": partial(formula, key, spec)
                   for key, spec in table_for(version)["traits"].items()}
-    for name, table in (("advice", ADVICE), ("kind", KIND_WORDS), ("reading name", READINGS)):
-        found |= {f"{name} {key}": partial(table.__getitem__, key) for key in table}
     found |= _readings()
-    # the metric words and game titles are shown by reports/labels.py, which reads them with _r()
+    # the tables are N_() messages that reports/evidence.py, summary.py and labels.py show with _r()
+    for name, table in (("advice", ADVICE), ("kind", KIND_WORDS), ("reading name", READINGS)):
+        found |= {f"{name} {key}": partial(_r, text) for key, text in table.items()}
     for key, (label, _unit, help) in TRIAL_LABELS.items():
         found[f"label {key}"] = partial(_r, label)
         if help:
@@ -112,13 +110,14 @@ def test_a_reading_is_composed_in_the_language_and_an_unknown_value_passes_as_it
     assert reading("decision_pattern", "", {"speed": "odd_Speed"}) == "Odd_speed, "  # as before: capitalized
 
 
-def test_tables_are_read_when_the_report_is_written_not_at_import() -> None:
-    english = ADVICE["bart"]
+def test_texts_are_written_when_the_report_is_written_not_at_import() -> None:
+    spec = table_for("1.3.0")["traits"]["restraint"]
+    english = formula("restraint", spec), insufficient_means(), reading("thinking_style", "analytical", {})
     with reporting_in("es"):
-        spanish = ADVICE["bart"]
-        assert ADVICE.get("bart") == spanish and dict(KIND_WORDS)["style"].startswith("Estilo")
-    assert spanish != english and ADVICE["bart"] == english
-    assert ADVICE.get("no such game") is None and len(ADVICE) == len(list(ADVICE))
+        spanish = formula("restraint", spec), insufficient_means(), reading("thinking_style", "analytical", {})
+    assert all(s != e for s, e in zip(spanish, english, strict=True))
+    assert (formula("restraint", spec), insufficient_means(), reading("thinking_style", "analytical", {})) == english
+    assert ADVICE["bart"].startswith("Invite") and KIND_WORDS["style"].startswith("Style")  # marked, shown with _r()
 
 
 def test_a_report_written_in_spanish_carries_these_texts(first: ReportInput) -> None:
@@ -128,8 +127,8 @@ def test_a_report_written_in_spanish_carries_these_texts(first: ReportInput) -> 
     readings = [i for i in profile.interpretations if i.insufficient is None]
     with reporting_in("es"):
         page = html.unescape(render_html(build_report(first, load_role("sales_associate"))))
-        wanted = [formula(t.key, specs[t.key]) for t in profile.traits] + [KIND_WORDS["style"], READINGS[
-            "decision_pattern"]] + [reading(i.key, i.value, i.details) for i in readings]
+        wanted = [formula(t.key, specs[t.key]) for t in profile.traits] + [reading(i.key, i.value, i.details)
+                                                                           for i in readings]
     english = [formula(t.key, specs[t.key]) for t in profile.traits] + [reading(i.key, i.value, i.details)
                                                                         for i in readings]
     assert len(profile.traits) > 10 and readings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from i18n import N_, _r
 from reports.document import Block, Bullets, Chart, Document, Facts, Heading, Notice, Paragraph, Table
 
 __all__ = ["ChartText", "render_text"]
@@ -13,7 +14,8 @@ ChartText = Callable[[Chart], list[str] | None]
 """Draws a chart as text lines, or returns None to leave it named only."""
 
 MARKS = {"plus": "+", "consider": "?", "plain": "-"}
-NOTICE_MARKS = {"ok": "OK", "warn": "NOTE", "info": "INFO"}
+NOTICE_MARKS = {"ok": N_("OK"), "warn": N_("NOTE"), "info": N_("INFO")}
+"""A notice's mark before its text, translated where it is written."""
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -51,7 +53,7 @@ def _chart(c: Chart, width: int, chart_text: ChartText | None) -> list[str]:
     title = c.title or c.canvas.label
     if drawn is not None:
         return ([title] if c.title else []) + drawn + (_wrap(c.caption, width) if c.caption else [])
-    return _wrap(f"[chart: {title}; drawn in the HTML and PDF report]", width)
+    return _wrap(_r("[chart: {title}; drawn in the HTML and PDF report]").format(title=title), width)
 
 
 def _block(b: Block, width: int, chart_text: ChartText | None) -> list[str]:
@@ -61,7 +63,7 @@ def _block(b: Block, width: int, chart_text: ChartText | None) -> list[str]:
         return ["", b.text, "-" * min(len(b.text), width)]
     if isinstance(b, Bullets):
         head = [b.title] if b.title else []
-        items = b.items or ("none noted",)
+        items = b.items or (_r("none noted"),)
         return head + [line for item in items for line in _wrap(item, width, f"  {MARKS[b.tone]} ")]
     if isinstance(b, Table):
         return _table(b, width)
@@ -69,7 +71,7 @@ def _block(b: Block, width: int, chart_text: ChartText | None) -> list[str]:
         label = max(len(k) for k, _ in b.items) if b.items else 0
         return [line for k, v in b.items for line in _wrap(v, width, f"{k.ljust(label)}  ", " " * (label + 2))]
     if isinstance(b, Notice):
-        return _wrap(b.text, width, f"{NOTICE_MARKS[b.tone]}: ")
+        return _wrap(b.text, width, f"{_r(NOTICE_MARKS[b.tone])}: ")
     if isinstance(b, Chart):
         return _chart(b, width, chart_text)
     return [line for part in (*b.left, *b.right) for line in _block(part, width, chart_text)]  # Columns

@@ -66,14 +66,15 @@ footer.doc{color:MUTED;font-size:7.5pt;border-top:1px solid #d5dde5;margin-top:5
  @bottom-right{content:PAGES;font-family:FONTS;font-size:7pt;color:MUTED}}
 """
 RTL_CSS = """
-th{text-align:right}
+p,li,td,th,h1,h2,h3,figcaption,.fact span,.notice{unicode-bidi:plaintext;text-align:right}
 .fact{border-left:0;border-right:3px solid BRAND}
 ul{padding-right:0}
 li{padding-left:0;padding-right:4mm}
 li::before{left:auto;right:0}
 figure svg{direction:ltr}
 """
-"""Right to left (Arabic): text, tables, tiles and lists mirror; charts keep left to right (their axes run so)."""
+"""Right to left (Arabic): text, tables, tiles and lists mirror, each paragraph takes its direction from its first
+strong letter (an English sentence left in it reads left to right), all aligned right; charts keep left to right."""
 
 
 def _css(paper: Paper, footer: str, rtl: bool = False) -> str:

@@ -67,8 +67,11 @@ def _pdf(doc: Document, paper: Paper) -> _Pdf:
 
 
 def shaping(pdf: FPDF) -> None:
-    """Arabic letters joined and words ordered right to left: fpdf2's text shaping (HarfBuzz, by uharfbuzz)."""
-    pdf.set_text_shaping(True, direction="rtl")
+    """Arabic letters joined and words ordered right to left: fpdf2's text shaping (HarfBuzz, by uharfbuzz). Each
+    paragraph takes its direction from its first strong letter (a translated line that starts with a Latin word
+    carries a right-to-left mark, i18n.translate), so an English sentence left in an Arabic report reads left to
+    right; every paragraph is aligned right."""
+    pdf.set_text_shaping(True)
 
 
 def _font(pdf: Any, size: float, bold: bool = False, colour: str = st.INK, italic: bool = False) -> None:

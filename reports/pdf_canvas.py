@@ -25,9 +25,10 @@ def put_text(pdf: Any, x: float, y: float, text: str) -> None:
     if not pdf.text_shaping:
         pdf.text(x, y, text)
         return
-    margin = pdf.c_margin
+    margin, here = pdf.c_margin, (pdf.x, pdf.y)
     pdf.set_xy(x - margin, y - 0.3 * pdf.font_size)  # a cell of height 0 puts its baseline 0.3 font sizes down
     pdf.cell(pdf.get_string_width(text) + 2 * margin, 0, text)
+    pdf.set_xy(*here)  # as text() does, the cursor stays where it was
 
 
 def _style(pdf: Any, fill: str | None, stroke: str | None, width: float, scale: float) -> str | None:

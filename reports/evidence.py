@@ -15,15 +15,16 @@ from scoring.tables import table_for
 
 __all__ = ["evidence_section", "humanise", "quality_value"]
 
-GAME_NAMES = {"simple_rt": N_("the simple reaction-time game"), "choice_rt": N_("the choice reaction-time game"),
-              "go_nogo": N_("the go / no-go game")}
+GAME_NAMES = {"simple_rt": "the simple reaction-time game", "choice_rt": "the choice reaction-time game",
+              "go_nogo": "the go / no-go game"}
+"""Game names inside scoring's evidence sentences, which are English (scoring writes them): English names too."""
 MS = re.compile(r"(\d+(?:\.\d+)?) ms\b")
 
 
 def humanise(sentence: str) -> str:
     """Scoring's evidence sentence in recruiter words: game names instead of ids, seconds instead of ms."""
     for key, name in GAME_NAMES.items():
-        sentence = sentence.replace(f"in {key} ", f"in {_r(name)} ")
+        sentence = sentence.replace(f"in {key} ", f"in {name} ")
     return MS.sub(lambda m: f"{float(m.group(1)) / 1000:g} s", sentence)
 
 RELIABILITY = N_("Reliability says how much the position would move if the candidate played again: it compares "

@@ -132,7 +132,7 @@ class CandidateList(QWidget):
         fill_table(self.table, [(_s(ON_LIST) if c.session_id in self.shortlist else "", c.participant, c.name, c.date,
                                  c.battery, c.station) for c in self.shown])
         if self.shown:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)  # selects the row; selectRow selects nothing when laid out right to left
         total = len(self.candidates)
         self.show_status(ngettext_s("{shown} of {total} completed session shown.",
                                     "{shown} of {total} completed sessions shown.", total).format(

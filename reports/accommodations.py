@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from i18n import N_, _r
 from scoring.model import Profile, Trait
 
-__all__ = ["accommodation_facts", "accommodation_notice", "comparability_line", "language_fact"]
+__all__ = ["accommodation_facts", "accommodation_notice", "comparability_line", "language_fact", "language_name"]
 
-_LANGUAGES = {"en": "English", "es": "Spanish", "de": "German", "ar": "Arabic"}
+_LANGUAGES = {"en": N_("English"), "es": N_("Spanish"), "de": N_("German"), "ar": N_("Arabic")}
+
+
+def language_name(tag: str) -> str:
+    """A language's name in the report's language ("Spanish" in an English report), or the tag when not shipped."""
+    name = _LANGUAGES.get(tag.split("-")[0])
+    return _r(name) if name else tag
 
 
 def accommodation_facts(profile: Profile | None) -> list[tuple[str, str]]:
@@ -14,13 +21,13 @@ def accommodation_facts(profile: Profile | None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     acc = profile.accommodations if profile is not None else None
     if acc is not None:
-        parts = [f"extended time {acc.extended_time:g}x" if acc.extended_time else "",
-                 f"larger type {acc.type_scale:.0%}" if acc.type_scale else "",
-                 "high contrast" if acc.high_contrast else "", "breaks between games" if acc.breaks else ""]
-        out.append(("Accommodations", ", ".join(p for p in parts if p) or "recorded, none changing the games"))
+        parts = [_r("extended time {factor}x").format(factor=f"{acc.extended_time:g}") if acc.extended_time else "",
+                 _r("larger type {scale}").format(scale=f"{acc.type_scale:.0%}") if acc.type_scale else "",
+                 _r("high contrast") if acc.high_contrast else "", _r("breaks between games") if acc.breaks else ""]
+        out.append((_r("Accommodations"), ", ".join(p for p in parts if p) or _r("recorded, none changing the games")))
     lang = profile.language if profile is not None else None
     if profile is not None and lang is not None and (lang.language != "en" or lang.keyword_table != "en"):
-        out.append(("Language", language_fact(profile)))  # English, as every session before languages: no tile
+        out.append((_r("Language"), language_fact(profile)))  # English, as every session before languages: no tile
     return out
 
 
@@ -28,9 +35,11 @@ def language_fact(profile: Profile) -> str:
     """The session's language and the keyword table its written reasoning was counted with."""
     lang = profile.language
     assert lang is not None
-    name = _LANGUAGES.get(lang.language.split("-")[0], lang.language)
-    made = " (machine translation, not yet reviewed)" if lang.keyword_table_made_by == "machine translation" else ""
-    return f"{name}; reasoning keywords: {lang.keyword_table} table v{lang.keyword_table_version}{made}"
+    made = lang.keyword_table_made_by == "machine translation"
+    text = (_r("{language}; reasoning keywords: {table} table v{version} (machine translation, not yet reviewed)")
+            if made else _r("{language}; reasoning keywords: {table} table v{version}"))
+    return text.format(language=language_name(lang.language), table=lang.keyword_table,
+                       version=lang.keyword_table_version)
 
 
 def accommodation_notice(profile: Profile) -> str | None:
@@ -39,8 +48,8 @@ def accommodation_notice(profile: Profile) -> str | None:
     if acc is None:
         return None
     traits = [t.label for t in profile.traits if t.position is not None and comparability_line(t) is not None]
-    which = (f" Not comparable with candidates without them: {', '.join(traits)} (marked in the evidence)."
-             if traits else "")
+    which = (" " + _r("Not comparable with candidates without them: {traits} (marked in the evidence).").format(
+        traits=", ".join(traits)) if traits else "")
     return f"{acc.note}{which}"
 
 
@@ -48,4 +57,4 @@ def comparability_line(t: Trait) -> str | None:
     """The evidence's line for a trait an accommodation changed."""
     if t.comparability is None or t.comparability.comparable:
         return None
-    return f"Not comparable with sessions without accommodations: {t.comparability.reason}"
+    return _r("Not comparable with sessions without accommodations: {reason}").format(reason=t.comparability.reason)

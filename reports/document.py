@@ -99,6 +99,7 @@ class Document:
     sections: tuple[Section, ...]
     footer: str
     kind: Literal["report", "comparison"] = "report"
+    language: str = "en"  # the language it is written in (i18n.reporting_in while it was built)
 
     def charts(self) -> list[Chart]:
         """Every chart, in reading order."""

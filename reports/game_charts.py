@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from i18n import N_, _r
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Poly, Rect, Shape, Text
 from reports.session_data import Balloon, RtGameData, TaskTimeline
@@ -11,6 +12,7 @@ from reports.session_data import Balloon, RtGameData, TaskTimeline
 __all__ = ["bart_chart", "decision_chart", "go_nogo_chart", "rt_chart"]
 
 WIDTH = 680.0
+RISKS = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
 
 
 def _legend(items: Sequence[tuple[str, str, str]], y: float, right: float = WIDTH) -> list[Shape]:
@@ -61,9 +63,9 @@ def bart_chart(balloons: Sequence[Balloon]) -> Canvas:
         return bottom - (bottom - top) * v / ymax
 
     band = (x1 - x0) / max(1, len(balloons))
-    shapes: list[Shape] = _y_axis(ticks, x0, x1, y_of, "pumps")
-    shapes += _legend([("rect", st.COLLECT, "collected"), ("rect", st.BURST, "burst"),
-                       ("line", st.AVERAGE, "running average of balloons that did not burst")], 8)
+    shapes: list[Shape] = _y_axis(ticks, x0, x1, y_of, _r("pumps"))
+    shapes += _legend([("rect", st.COLLECT, _r("collected")), ("rect", st.BURST, _r("burst")),
+                       ("line", st.AVERAGE, _r("running average of balloons that did not burst"))], 8)
     average: list[tuple[float, float]] = []
     kept: list[int] = []
     for b in balloons:
@@ -83,8 +85,9 @@ def bart_chart(balloons: Sequence[Balloon]) -> Canvas:
     if len(average) > 1:
         shapes.append(Poly(tuple(average), stroke=st.AVERAGE, width=2.2, cls="average"))
     shapes += [Line(x0, bottom, x1, bottom, stroke="#9aa5b1", width=0.8),
-               Text((x0 + x1) / 2, bottom + 25, "balloon", 8.5, anchor="middle", fill=st.MUTED)]
-    return Canvas("bart-pumps", WIDTH, bottom + 30, tuple(shapes), "Pumps per balloon with bursts and running average",
+               Text((x0 + x1) / 2, bottom + 25, _r("balloon"), 8.5, anchor="middle", fill=st.MUTED)]
+    return Canvas("bart-pumps", WIDTH, bottom + 30, tuple(shapes),
+                  _r("Pumps per balloon with bursts and running average"),
                   data=(("balloons", str(len(balloons))), ("bursts", str(sum(b.burst for b in balloons)))))
 
 
@@ -116,14 +119,15 @@ def rt_chart(game: RtGameData, lapse_ms: float = 500.0, early_ms: float = 100.0)
         Rect(x_of(0), 22, x_of(early_ms) - x_of(0), base - 22, fill=st.EARLY, opacity=0.18, cls="zone-early"),
         Rect(x_of(lapse_ms), 22, x_of(top_ms) - x_of(lapse_ms), base - 22, fill=st.LAPSE, opacity=0.22,
              cls="zone-lapse"),
-        Text(x_of(early_ms / 2), 32, "too early", 8, anchor="middle", fill="#9a4a10"),
-        Text(x_of(lapse_ms) + 4, 32, f"slow: {lapse_ms / 1000:g} s or more (lapses)", 8, fill="#7a5b00"),
+        Text(x_of(early_ms / 2), 32, _r("too early"), 8, anchor="middle", fill="#9a4a10"),
+        Text(x_of(lapse_ms) + 4, 32, _r("slow: {seconds} s or more (lapses)").format(seconds=f"{lapse_ms / 1000:g}"),
+             8, fill="#7a5b00"),
         Rect(4, 22, x0 - 16, base - 22, fill="#f3f4f6", cls="zone-false-start"),
-        Text((x0 - 12) / 2 + 2, 32, "before", 8, anchor="middle", fill=st.MUTED),
-        Text((x0 - 12) / 2 + 2, 41, "the signal", 8, anchor="middle", fill=st.MUTED),
+        Text((x0 - 12) / 2 + 2, 32, _r("before"), 8, anchor="middle", fill=st.MUTED),
+        Text((x0 - 12) / 2 + 2, 41, _r("the signal"), 8, anchor="middle", fill=st.MUTED),
     ]
-    extra = {"choice": ("dot", "#8e8ea0", "wrong key"), "go_nogo": ("dot", st.BURST, "responded on no-go")}
-    legend = [("dot", st.COLLECT, "correct"), *([extra[game.variant]] if game.variant in extra else [])]
+    extra = {"choice": ("dot", "#8e8ea0", _r("wrong key")), "go_nogo": ("dot", st.BURST, _r("responded on no-go"))}
+    legend = [("dot", st.COLLECT, _r("correct")), *([extra[game.variant]] if game.variant in extra else [])]
     shapes += _legend(legend, 8)
     colours = {"hit": st.COLLECT, "error": "#8e8ea0", "commission": st.BURST}
     for p, level in zip(answered, heights, strict=True):
@@ -139,16 +143,19 @@ def rt_chart(game: RtGameData, lapse_ms: float = 500.0, early_ms: float = 100.0)
     if hits:
         mid = hits[len(hits) // 2] if len(hits) % 2 else (hits[len(hits) // 2 - 1] + hits[len(hits) // 2]) / 2
         shapes += [Line(x_of(mid), 40, x_of(mid), base, stroke=st.INK, width=1, dash=(3, 2), cls="median"),
-                   Text(x_of(mid) + 3, 48, f"median {mid / 1000:.2f} s", 8.5, fill=st.INK)]
+                   Text(x_of(mid) + 3, 48, _r("median {seconds} s").format(seconds=f"{mid / 1000:.2f}"), 8.5,
+                        fill=st.INK)]
     for v in st.nice_ticks(top_ms, 5):
         if v <= top_ms:
             shapes += [Line(x_of(v), base, x_of(v), base + 4, stroke="#9aa5b1", width=0.8),
                        Text(x_of(v), base + 14, f"{v / 1000:g} s", 8.5, anchor="middle", fill=st.MUTED)]
     missed = sum(1 for p in game.points if p.outcome == "omission")
     shapes += [Line(x0, base, x1, base, stroke="#9aa5b1", width=0.8),
-               Text(x1, base + 27, f"no response in time: {missed}", 8.5, anchor="end", fill=st.MUTED),
-               Text(x0, base + 27, "reaction time after the signal", 8.5, fill=st.MUTED)]
-    return Canvas(f"rt-{game.game}", WIDTH, base + 32, tuple(shapes), f"Reaction times of {game.game}",
+               Text(x1, base + 27, _r("no response in time: {count}").format(count=missed), 8.5, anchor="end",
+                    fill=st.MUTED),
+               Text(x0, base + 27, _r("reaction time after the signal"), 8.5, fill=st.MUTED)]
+    return Canvas(f"rt-{game.game}", WIDTH, base + 32, tuple(shapes),
+                  _r("Reaction times of {game}").format(game=game.game),
                   data=(("game", game.game), ("responses", str(len(answered))), ("omissions", str(missed)),
                         ("false-starts", str(len(game.false_starts_ms)))))
 
@@ -159,8 +166,10 @@ def go_nogo_chart(game: RtGameData) -> Canvas:
     nogo = [p for p in game.points if not p.is_go]
     hits = sum(p.outcome == "hit" for p in go)
     alarms = sum(p.outcome == "commission" for p in nogo)
-    rows = [("Go signals: respond", len(go), hits, "answered", len(go) - hits, "missed or wrong"),
-            ("No-go signals: hold back", len(nogo), len(nogo) - alarms, "held back", alarms, "false alarms")]
+    rows = [(_r("Go signals: respond"), len(go), hits, _r("{count} answered"), len(go) - hits,
+             _r("{count} missed or wrong")),
+            (_r("No-go signals: hold back"), len(nogo), len(nogo) - alarms, _r("{count} held back"), alarms,
+             _r("{count} false alarms"))]
     x0, x1 = 170.0, WIDTH - 4
     shapes: list[Shape] = []
     for i, (label, total, good, good_text, bad, bad_text) in enumerate(rows):
@@ -171,10 +180,11 @@ def go_nogo_chart(game: RtGameData) -> Canvas:
         shapes.append(Rect(split, y, x1 - split, 20, fill=st.BURST if i else "#9aa5b1", cls="bad",
                            data=(("n", str(bad)),)))
         pct = f" ({100 * good / total:.0f} %)" if total else ""
-        shapes.append(Text(x0 + 6, y + 14, f"{good} {good_text}{pct}", 9.5, fill="#fff", bold=True))
+        shapes.append(Text(x0 + 6, y + 14, good_text.format(count=good) + pct, 9.5, fill="#fff", bold=True))
         if bad:
-            shapes.append(Text(x1 - 6, y + 14, f"{bad} {bad_text}", 9.5, anchor="end", fill="#fff", bold=True))
-    return Canvas("go-nogo", WIDTH, 66, tuple(shapes), "Go and no-go signals: answered, missed, held back, false alarm",
+            shapes.append(Text(x1 - 6, y + 14, bad_text.format(count=bad), 9.5, anchor="end", fill="#fff", bold=True))
+    return Canvas("go-nogo", WIDTH, 66, tuple(shapes),
+                  _r("Go and no-go signals: answered, missed, held back, false alarm"),
                   data=(("hits", str(hits)), ("go", str(len(go))), ("nogo", str(len(nogo))),
                         ("false-alarms", str(alarms))))
 
@@ -187,13 +197,16 @@ def decision_chart(tasks: Sequence[TaskTimeline], titles: dict[str, str], words:
     def x_of(s: float) -> float:
         return x0 + (x1 - x0) * s / ticks[-1]
 
-    shapes: list[Shape] = _legend([("tick", "#7b8794", "option looked at"), ("diamond", st.STYLE, "first choice"),
-                                   ("tri", st.AVERAGE, "changed choice"), ("rect", st.BRAND, "began writing")], 8)
+    shapes: list[Shape] = _legend([("tick", "#7b8794", _r("option looked at")),
+                                   ("diamond", st.STYLE, _r("first choice")),
+                                   ("tri", st.AVERAGE, _r("changed choice")), ("rect", st.BRAND, _r("began writing"))],
+                                  8)
     y = 24.0
     for t in tasks:
         shapes.append(Text(0, y + 10, st.fit(titles.get(t.task_id, t.task_id), 10, x0 - 8), 10, fill=st.INK,
                            bold=True))
-        shapes.append(Text(0, y + 22, f"final choice: {t.final_risk} risk", 8.5, fill=st.MUTED))
+        risk = _r(RISKS[t.final_risk]) if t.final_risk in RISKS else t.final_risk
+        shapes.append(Text(0, y + 22, _r("final choice: {risk} risk").format(risk=risk), 8.5, fill=st.MUTED))
         shapes.append(Rect(x0, y + 8, x_of(t.total_s) - x0, 8, fill=st.TRACK, rx=2, cls="task",
                            data=(("task", t.task_id), ("total-s", f"{t.total_s:.1f}"), ("views", str(len(t.views_s))),
                                  ("changes", str(len(t.changes_s))))))
@@ -204,13 +217,13 @@ def decision_chart(tasks: Sequence[TaskTimeline], titles: dict[str, str], words:
         if t.first_choice_s is not None:
             shapes += _mark("diamond", x_of(t.first_choice_s), y + 12, st.STYLE)
         first = "–" if t.first_choice_s is None else f"{t.first_choice_s:.1f} s"
-        shapes.append(Text(x1 + 10, y + 10, f"first choice {first}", 8.5, fill=st.INK))
-        shapes.append(Text(x1 + 10, y + 21, f"{len(t.changes_s)} change(s) · {words.get(t.task_id, 0)} words",
-                           8.5, fill=st.MUTED))
+        shapes.append(Text(x1 + 10, y + 10, _r("first choice {seconds}").format(seconds=first), 8.5, fill=st.INK))
+        shapes.append(Text(x1 + 10, y + 21, _r("{changes} change(s) · {words} words").format(
+            changes=len(t.changes_s), words=words.get(t.task_id, 0)), 8.5, fill=st.MUTED))
         y += 34
     for v in ticks:
         shapes += [Line(x_of(v), y - 4, x_of(v), y, stroke="#9aa5b1", width=0.8),
                    Text(x_of(v), y + 10, f"{v:g} s", 8.5, anchor="middle", fill=st.MUTED)]
     shapes.append(Line(x0, y - 4, x1, y - 4, stroke="#9aa5b1", width=0.8))
-    return Canvas("decision-timeline", WIDTH, y + 16, tuple(shapes), "Timeline of each decision scenario",
+    return Canvas("decision-timeline", WIDTH, y + 16, tuple(shapes), _r("Timeline of each decision scenario"),
                   data=(("tasks", str(len(tasks))),))

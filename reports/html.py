@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
+from i18n import _r, is_rtl, reporting_in
 from reports import style as st
 from reports.canvas import FONT_STACK, to_svg
 from reports.document import Block, Bullets, Columns, Document, Facts, Heading, Notice, Paragraph, Section, Table
@@ -62,18 +63,37 @@ footer.doc{color:MUTED;font-size:7.5pt;border-top:1px solid #d5dde5;margin-top:5
 }
 @page{size:PAPER;margin:11mm 12mm 13mm;
  @bottom-left{content:"FOOTER";font-family:FONTS;font-size:7pt;color:MUTED}
- @bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:FONTS;font-size:7pt;color:MUTED}}
+ @bottom-right{content:PAGES;font-family:FONTS;font-size:7pt;color:MUTED}}
 """
+RTL_CSS = """
+p,li,td,th,h1,h2,h3,figcaption,.fact span,.notice{unicode-bidi:plaintext;text-align:right}
+.fact{border-left:0;border-right:3px solid BRAND}
+ul{padding-right:0}
+li{padding-left:0;padding-right:4mm}
+li::before{left:auto;right:0}
+figure svg{direction:ltr}
+"""
+"""Right to left (Arabic): text, tables, tiles and lists mirror, each paragraph takes its direction from its first
+strong letter (an English sentence left in it reads left to right), all aligned right; charts keep left to right."""
 
 
-def _css(paper: Paper, footer: str) -> str:
+def _css(paper: Paper, footer: str, rtl: bool = False) -> str:
     swaps = {"FONTS": FONT_STACK, "INK": st.INK, "MUTED": st.MUTED, "BRAND": st.BRAND, "TARGET": st.TARGET,
              "WARN": st.WARN, "PAPER": PAPERS[paper], "LETTER": LETTER_ZOOM if paper == "letter" else "",
-             "FOOTER": footer.replace('"', "'")}
-    text = CSS
+             "FOOTER": footer.replace('"', "'"), "PAGES": _page_counter()}
+    text = CSS + (RTL_CSS if rtl else "")
     for key, value in swaps.items():
         text = text.replace(key, value)
     return text.strip()
+
+
+def _page_counter() -> str:
+    """CSS content for "Page n of m" in the report's language (the numbers are CSS page counters)."""
+    parts = _r("Page {page} of {pages}").replace('"', "'").split("{page}")
+    before, _, after = parts[-1].partition("{pages}")
+    pieces = [f'"{parts[0]}"' if len(parts) > 1 else "", "counter(page)", f'"{before}"', "counter(pages)",
+              f'"{after}"']
+    return " ".join(p for p in pieces if p and p != '""')
 
 
 def _e(text: str) -> str:
@@ -91,7 +111,7 @@ def _table(t: Table) -> str:
 
 def _bullets(b: Bullets) -> str:
     title = f"<h3>{_e(b.title)}</h3>" if b.title else ""
-    items = "".join(f"<li>{_e(i)}</li>" for i in b.items) or "<li>none noted</li>"
+    items = "".join(f"<li>{_e(i)}</li>" for i in b.items) or f"<li>{_e(_r('none noted'))}</li>"
     return f'<div>{title}<ul class="{b.tone}">{items}</ul></div>'
 
 
@@ -135,11 +155,19 @@ def _section(s: Section) -> str:
 
 
 def render_html(doc: Document, paper: Paper = "a4") -> str:
-    """The whole page; the same document always gives the same bytes (no generation time inside)."""
+    """The whole page in the document's language (`lang`; `dir="rtl"` for Arabic: text and tables mirror, charts
+    stay left to right); the same document always gives the same bytes (no generation time inside)."""
+    with reporting_in(doc.language):
+        return _page(doc, paper)
+
+
+def _page(doc: Document, paper: Paper) -> str:
     sections = "\n".join(_section(s) for s in doc.sections)
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    direction = ' dir="rtl"' if is_rtl(doc.language) else ""
+    css = _css(paper, doc.footer, is_rtl(doc.language))
+    return (f'<!DOCTYPE html>\n<html lang="{_e(doc.language)}"{direction}>\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(doc.title)} · {_e(doc.subtitle)}</title>\n<style>\n{_css(paper, doc.footer)}\n</style>\n"
+            f"<title>{_e(doc.title)} · {_e(doc.subtitle)}</title>\n<style>\n{css}\n</style>\n"
             f'</head>\n<body data-kind="{doc.kind}">\n<header class="doc"><div class="brand">HireMate Station</div>'
             f'<h1>{_e(doc.title)}</h1><p class="subtitle">{_e(doc.subtitle)}</p></header>\n'
             f'{sections}\n<footer class="doc">{_e(doc.footer)}</footer>\n</body>\n</html>\n')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from i18n import N_, _r
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Poly, Rect, Shape, Text
 from reports.game_charts import WIDTH, _legend, _y_axis
@@ -17,6 +18,14 @@ from scoring.stats import median
 from scoring.timed import TimedTrial
 
 __all__ = ["card_chart", "flanker_chart", "span_chart", "staircase_chart"]
+
+WORDS = {"forward": N_("forward"), "backward": N_("backward"), "congruent": N_("congruent"),
+         "neutral": N_("neutral"), "incongruent": N_("incongruent"), "repeat": N_("repeat"), "switch": N_("switch")}
+"""The parts and conditions the charts name (their ids stay in the data attributes)."""
+
+
+def _word(key: str) -> str:
+    return _r(WORDS[key]) if key in WORDS else key
 
 
 def _cross(x: float, y: float, r: float, colour: str) -> list[Shape]:
@@ -33,14 +42,14 @@ def span_chart(answers: Sequence[Answer]) -> Canvas:
         return bottom - (bottom - top) * v / ticks[-1]
 
     step = (x1 - x0) / max(1, len(answers))
-    shapes: list[Shape] = _y_axis(ticks, x0, x1, y_of, "digits")
-    shapes += _legend([("dot", st.TARGET, "repeated exactly"), ("dot", st.BURST, "with a mistake")], 8)
+    shapes: list[Shape] = _y_axis(ticks, x0, x1, y_of, _r("digits"))
+    shapes += _legend([("dot", st.TARGET, _r("repeated exactly")), ("dot", st.BURST, _r("with a mistake"))], 8)
     previous = ""
     for i, a in enumerate(answers):
         x, y = x0 + step * (i + 0.5), y_of(a.length)
         if a.direction != previous:
             shapes += [Line(x - step / 2, top, x - step / 2, bottom, stroke=st.MUTED, width=0.8, dash=(3, 2)),
-                       Text(x - step / 2 + 4, top + 4, a.direction, 9, fill=st.MUTED, bold=True)]
+                       Text(x - step / 2 + 4, top + 4, _word(a.direction), 9, fill=st.MUTED, bold=True)]
             previous = a.direction
         data = (("sequence", str(i + 1)), ("length", str(a.length)), ("correct", "1" if a.correct else "0"))
         if a.correct:
@@ -49,9 +58,11 @@ def span_chart(answers: Sequence[Answer]) -> Canvas:
             shapes += [Circle(x, y, 4.2, fill="#fff", stroke=st.BURST, width=1.4, cls="answer", data=data),
                        *_cross(x, y, 2.6, st.BURST)]
     shapes += [Line(x0, bottom, x1, bottom, stroke="#9aa5b1", width=0.8),
-               Text((x0 + x1) / 2, bottom + 16, "sequence, in the order shown", 8.5, anchor="middle", fill=st.MUTED)]
-    return Canvas("digit-span", WIDTH, bottom + 22, tuple(shapes), "Length of each digit sequence and whether it was "
-                  "repeated exactly", data=(("sequences", str(len(answers))),
+               Text((x0 + x1) / 2, bottom + 16, _r("sequence, in the order shown"), 8.5, anchor="middle",
+                    fill=st.MUTED)]
+    return Canvas("digit-span", WIDTH, bottom + 22, tuple(shapes),
+                  _r("Length of each digit sequence and whether it was repeated exactly"),
+                  data=(("sequences", str(len(answers))),
                                             ("correct", str(sum(a.correct for a in answers)))))
 
 
@@ -61,13 +72,14 @@ def card_chart(moves: Sequence[Move], expected: Sequence[float]) -> Canvas:
     x0, x1 = 90.0, WIDTH - 10
     most = max([sum(1 for m in moves if m.board == b) for b in boards] + [int(max(expected, default=0)) + 1, 10])
     cell = (x1 - x0) / most
-    shapes: list[Shape] = _legend([("rect", st.TARGET, "pair found"), ("rect", "#c5ccd6", "no pair"),
-                                   ("rect", st.BURST, "repeat error"),
-                                   ("line", st.AVERAGE, "perfect memory (average)")], 8)
+    shapes: list[Shape] = _legend([("rect", st.TARGET, _r("pair found")), ("rect", "#c5ccd6", _r("no pair")),
+                                   ("rect", st.BURST, _r("repeat error")),
+                                   ("line", st.AVERAGE, _r("perfect memory (average)"))], 8)
     y = 26.0
     for b in boards:
         mine = [m for m in moves if m.board == b]
-        shapes.append(Text(0, y + 11, f"Board {b + 1}: {len(mine)} moves", 9.5, fill=st.INK, bold=True))
+        shapes.append(Text(0, y + 11, _r("Board {board}: {moves} moves").format(board=b + 1, moves=len(mine)), 9.5,
+                           fill=st.INK, bold=True))
         for i, m in enumerate(mine):
             colour = st.TARGET if m.matched else st.BURST if m.repeat_error else "#c5ccd6"
             shapes.append(Rect(x0 + i * cell + 1, y + 2, cell - 2, 12, fill=colour, rx=1.5, cls="move",
@@ -80,7 +92,8 @@ def card_chart(moves: Sequence[Move], expected: Sequence[float]) -> Canvas:
             shapes += [Line(ex, y - 2, ex, y + 18, stroke=st.AVERAGE, width=2.2, cls="expected"),
                        Text(ex + 3, y - 3, f"{expected[b]:.1f}", 8, fill=st.AVERAGE)]
         y += 30
-    return Canvas("card-match", WIDTH, y + 4, tuple(shapes), "Moves on each board against the perfect-memory average",
+    return Canvas("card-match", WIDTH, y + 4, tuple(shapes),
+                  _r("Moves on each board against the perfect-memory average"),
                   data=(("boards", str(len(boards))), ("moves", str(len(moves)))))
 
 
@@ -112,11 +125,11 @@ def flanker_chart(trials: Sequence[TimedTrial], valid_min_ms: float = 100.0) -> 
                                fill=st.STYLE if i >= 3 else st.COLLECT, cls="cell",
                                data=(("cell", name), ("median-ms", f"{value:.0f}"), ("trials", str(n)))))
             shapes.append(Text(cx, y_of(value) - 4, f"{value:.0f}", 8.5, anchor="middle", fill=st.INK))
-        shapes.append(Text(cx, bottom + 13, name, 9, anchor="middle", fill=st.INK, bold=True))
-        shapes.append(Text(cx, bottom + 25, "–" if acc is None else f"{100 * acc:.0f} % right", 8.5, anchor="middle",
-                           fill=st.MUTED))
+        shapes.append(Text(cx, bottom + 13, _word(name), 9, anchor="middle", fill=st.INK, bold=True))
+        shapes.append(Text(cx, bottom + 25, "–" if acc is None else _r("{percent} % right").format(
+            percent=f"{100 * acc:.0f}"), 8.5, anchor="middle", fill=st.MUTED))
     shapes.append(Line(x0, bottom, x1, bottom, stroke="#9aa5b1", width=0.8))
-    return Canvas("flanker", WIDTH, bottom + 32, tuple(shapes), "Median correct reaction time per condition",
+    return Canvas("flanker", WIDTH, bottom + 32, tuple(shapes), _r("Median correct reaction time per condition"),
                   data=tuple((name, "–" if v is None else f"{v:.0f}") for name, v, _, _ in cells))
 
 
@@ -131,7 +144,7 @@ def staircase_chart(stops: Sequence[TimedTrial], ssds_ms: Sequence[float], ssrt_
 
     step = (x1 - x0) / max(1, len(trials))
     shapes: list[Shape] = _y_axis(ticks, x0, x1, y_of, "ms")
-    shapes += _legend([("dot", st.TARGET, "stopped"), ("dot", st.BURST, "did not stop")], 8)
+    shapes += _legend([("dot", st.TARGET, _r("stopped")), ("dot", st.BURST, _r("did not stop"))], 8)
     points = [(x0 + step * (i + 0.5), y_of(ssd)) for i, ssd in enumerate(ssds_ms)]
     if len(points) > 1:
         shapes.append(Poly(tuple(points), stroke=st.MUTED, width=1.0, cls="staircase"))
@@ -147,11 +160,11 @@ def staircase_chart(stops: Sequence[TimedTrial], ssds_ms: Sequence[float], ssrt_
         mean_ssd = sum(ssds_ms) / len(ssds_ms)
         shapes += [Line(x0, y_of(mean_ssd), x1, y_of(mean_ssd), stroke=st.AVERAGE, width=1.4, dash=(4, 3),
                         cls="mean-ssd"),
-                   Text(x1, y_of(mean_ssd) - 4, f"mean delay {mean_ssd:.0f} ms" +
-                        ("" if ssrt_ms is None else f" · stopping time {ssrt_ms:.0f} ms"), 8.5, anchor="end",
-                        fill=st.AVERAGE)]
+                   Text(x1, y_of(mean_ssd) - 4, _r("mean delay {ms} ms").format(ms=f"{mean_ssd:.0f}") +
+                        ("" if ssrt_ms is None else " · " + _r("stopping time {ms} ms").format(ms=f"{ssrt_ms:.0f}")),
+                        8.5, anchor="end", fill=st.AVERAGE)]
     shapes += [Line(x0, bottom, x1, bottom, stroke="#9aa5b1", width=0.8),
-               Text((x0 + x1) / 2, bottom + 16, "stop trial, in order (the delay rises after a stop, falls after a "
-                    "miss)", 8.5, anchor="middle", fill=st.MUTED)]
-    return Canvas("stop-signal", WIDTH, bottom + 22, tuple(shapes), "Stop-signal delay over the stop trials",
+               Text((x0 + x1) / 2, bottom + 16, _r("stop trial, in order (the delay rises after a stop, falls after "
+                                                   "a miss)"), 8.5, anchor="middle", fill=st.MUTED)]
+    return Canvas("stop-signal", WIDTH, bottom + 22, tuple(shapes), _r("Stop-signal delay over the stop trials"),
                   data=(("stop-trials", str(len(trials))),))

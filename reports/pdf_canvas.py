@@ -6,7 +6,7 @@ from typing import Any
 
 from reports.canvas import Canvas, Circle, Line, Poly, Rect, Text
 
-__all__ = ["draw_canvas", "rgb"]
+__all__ = ["draw_canvas", "put_text", "rgb"]
 
 PT_PER_MM = 72 / 25.4
 
@@ -17,6 +17,18 @@ def rgb(colour: str) -> tuple[int, int, int]:
     if len(c) == 3:
         c = "".join(ch * 2 for ch in c)
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+def put_text(pdf: Any, x: float, y: float, text: str) -> None:
+    """A line of text with its left end at x and its baseline at y. With text shaping on (a right-to-left report)
+    it goes through a cell, as fpdf2's `text()` neither shapes nor orders right-to-left text."""
+    if not pdf.text_shaping:
+        pdf.text(x, y, text)
+        return
+    margin, here = pdf.c_margin, (pdf.x, pdf.y)
+    pdf.set_xy(x - margin, y - 0.3 * pdf.font_size)  # a cell of height 0 puts its baseline 0.3 font sizes down
+    pdf.cell(pdf.get_string_width(text) + 2 * margin, 0, text)
+    pdf.set_xy(*here)  # as text() does, the cursor stays where it was
 
 
 def _style(pdf: Any, fill: str | None, stroke: str | None, width: float, scale: float) -> str | None:
@@ -33,7 +45,7 @@ def _text(pdf: Any, s: Text, x0: float, y0: float, scale: float) -> None:
     pdf.set_text_color(*rgb(s.fill))
     width = pdf.get_string_width(s.text)
     shift = {"start": 0.0, "middle": width / 2, "end": width}[s.anchor]
-    pdf.text(x0 + s.x * scale - shift, y0 + s.y * scale, s.text)
+    put_text(pdf, x0 + s.x * scale - shift, y0 + s.y * scale, s.text)
 
 
 def _shape(pdf: Any, s: Rect | Line | Circle | Poly | Text, x0: float, y0: float, k: float) -> None:

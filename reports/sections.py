@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from i18n import N_, _r, report_language
 from reports.document import Block, Chart, Heading, Paragraph, Section, Table
 from reports.game_charts import bart_chart, decision_chart, go_nogo_chart, rt_chart
 from reports.labels import GAME_TITLES, format_value, label_for
@@ -13,25 +14,33 @@ from scoring import GameResult, Metric, Profile
 __all__ = ["game_sections", "metrics_table"]
 
 INTROS = {
-    "bart": "The candidate inflates balloons for money: each pump adds $0.05 to a temporary bank, and a balloon "
-    "can burst at any pump, losing that bank. Collecting moves the bank to safety. Balloons burst at random points; "
-    "pumping about half way earns the most on average.",
-    "simple_rt": "The candidate presses a key as soon as a signal appears. Responses before the signal or within "
-    "0.1 s are too early to be reactions; responses of 0.5 s or more are lapses of attention.",
-    "choice_rt": "The candidate presses the key that matches the signal, as fast as they can.",
-    "go_nogo": "The candidate responds to go signals and must hold back on no-go signals: it measures speed and "
-    "the control of impulsive responses.",
-    "decision": "The candidate works through short workplace scenarios: they look at the options, choose one "
-    "(and may change their mind) and explain the choice in writing.",
+    "bart": N_(
+        "The candidate inflates balloons for money: each pump adds $0.05 to a temporary bank, and a balloon can burst "
+        "at any pump, losing that bank. Collecting moves the bank to safety. Balloons burst at random points; pumping "
+        "about half way earns the most on average."),
+    "simple_rt": N_(
+        "The candidate presses a key as soon as a signal appears. Responses before the signal or within 0.1 s are too "
+        "early to be reactions; responses of 0.5 s or more are lapses of attention."),
+    "choice_rt": N_("The candidate presses the key that matches the signal, as fast as they can."),
+    "go_nogo": N_(
+        "The candidate responds to go signals and must hold back on no-go signals: it measures speed and the control "
+        "of impulsive responses."),
+    "decision": N_(
+        "The candidate works through short workplace scenarios: they look at the options, choose one (and may change "
+        "their mind) and explain the choice in writing."),
 }
 INTROS.update(TRIAL_INTROS)  # IGT, tower, faces, effort, money (reports/trial_sections.py)
+BALLOON_COLOURS = {"blue": N_("Blue balloons"), "orange": N_("Orange balloons"), "yellow": N_("Yellow balloons")}
+"""The balloon game's colours (the metrics of each colour under its own heading)."""
 CAPTIONS = {
-    "bart": "Each bar is one balloon; red bars burst. The orange line is the average pumps over the balloons that "
-    "did not burst so far (the main risk score, which bursts would bias).",
-    "rt": "Each dot is one response, placed at its reaction time. Dots in the orange zone came too early to be a "
-    "reaction; dots in the yellow zone are lapses. Responses before the signal are shown on the left.",
-    "go_nogo": "Green: the right thing (answered a go signal, held back on a no-go). Red: false alarms.",
-    "decision": "Time runs from the moment the scenario was shown. Pauses of the station are left out.",
+    "bart": N_(
+        "Each bar is one balloon; red bars burst. The orange line is the average pumps over the balloons that did not "
+        "burst so far (the main risk score, which bursts would bias)."),
+    "rt": N_(
+        "Each dot is one response, placed at its reaction time. Dots in the orange zone came too early to be a "
+        "reaction; dots in the yellow zone are lapses. Responses before the signal are shown on the left."),
+    "go_nogo": N_("Green: the right thing (answered a go signal, held back on a no-go). Red: false alarms."),
+    "decision": N_("Time runs from the moment the scenario was shown. Pauses of the station are left out."),
 }
 
 
@@ -42,9 +51,10 @@ def metrics_table(metrics: list[Metric], key: str) -> Table:
         lab = label_for(m.key)
         based = "" if not m.n else f"{m.n}"
         if m.insufficient is not None:
-            based = f"{m.insufficient.observed} (needs {m.insufficient.required})"
+            based = _r("{observed} (needs {required})").format(observed=m.insufficient.observed,
+                                                                required=m.insufficient.required)
         rows.append((lab.label + (f" ({lab.help})" if lab.help else ""), format_value(m), based))
-    return Table(("Measure", "Value", "Observations"), tuple(rows), (5.0, 1.6, 2.2), key)
+    return Table((_r("Measure"), _r("Value"), _r("Observations")), tuple(rows), (5.0, 1.6, 2.2), key)
 
 
 def _whole(game: GameResult) -> list[Metric]:
@@ -52,11 +62,12 @@ def _whole(game: GameResult) -> list[Metric]:
 
 
 def _bart(game: GameResult, data: SessionData) -> list[Block]:
-    blocks: list[Block] = [Chart("Pumps per balloon", bart_chart(data.balloons), CAPTIONS["bart"]),
+    blocks: list[Block] = [Chart(_r("Pumps per balloon"), bart_chart(data.balloons), _r(CAPTIONS["bart"])),
                            metrics_table(_whole(game), "metrics-bart")]
     colours = sorted({m.group for m in game.metrics if m.group})
     for colour in colours:
-        blocks += [Heading(f"{colour.capitalize()} balloons"),
+        blocks += [Heading(_r(BALLOON_COLOURS[colour]) if colour in BALLOON_COLOURS else
+                           _r("{colour} balloons").format(colour=colour.capitalize())),
                    metrics_table([m for m in game.metrics if m.group == colour], f"metrics-bart-{colour}")]
     return blocks
 
@@ -65,16 +76,17 @@ def _rt(game: GameResult, data: SessionData) -> list[Block]:
     found = next((g for g in data.rt_games if g.game == game.game), None)
     blocks: list[Block] = []
     if found is not None:
-        blocks.append(Chart("Reaction times", rt_chart(found), CAPTIONS["rt"]))
+        blocks.append(Chart(_r("Reaction times"), rt_chart(found), _r(CAPTIONS["rt"])))
         if found.variant == "go_nogo":
-            blocks.append(Chart("Go and no-go signals", go_nogo_chart(found), CAPTIONS["go_nogo"]))
+            blocks.append(Chart(_r("Go and no-go signals"), go_nogo_chart(found), _r(CAPTIONS["go_nogo"])))
     return [*blocks, metrics_table(_whole(game), f"metrics-{game.game}")]
 
 
 def _titles() -> dict[str, str]:
-    from games.decision.scenarios import load_scenarios
+    """Each scenario's title in the report's language (the shipped translation; English where there is none)."""
+    from games.decision.scenarios import load_scenarios, localised
 
-    return {s.id: s.title for s in load_scenarios()}
+    return {s.id: localised(s, report_language()).title for s in load_scenarios()}
 
 
 def _task_rows(game: GameResult, titles: dict[str, str]) -> tuple[tuple[str, ...], ...]:
@@ -94,12 +106,13 @@ TIME_DETAILS = ("decision.active_time_ms", "decision.hesitation_ms", "decision.r
                 "decision.final_option_view_ms", "decision.idle_ms", "decision.focus_losses", "decision.frozen_ms")
 CHOICE_DETAILS = ("decision.options_viewed", "decision.logical_keywords", "decision.keyword_score",
                   "decision.reasoning_depth", "decision.reasoning_provided", "decision.risk_exposure")
-SHORT = {"decision.active_time_ms": "Active", "decision.hesitation_ms": "Pauses", "decision.options_viewed": "Views",
-         "decision.logical_keywords": "Links", "decision.keyword_score": "Link score",
-         "decision.reasoning_depth": "Depth", "decision.risk_exposure": "Risk path", "decision.idle_ms": "Idle",
-         "decision.focus_losses": "Away", "decision.frozen_ms": "Paused", "decision.reading_ms": "Reading",
-         "decision.typing_ms": "Typing", "decision.final_option_view_ms": "On chosen",
-         "decision.reasoning_provided": "Wrote"}
+SHORT = {"decision.active_time_ms": N_("Active"), "decision.hesitation_ms": N_("Pauses"),
+         "decision.options_viewed": N_("Views"), "decision.logical_keywords": N_("Links"),
+         "decision.keyword_score": N_("Link score"), "decision.reasoning_depth": N_("Depth"),
+         "decision.risk_exposure": N_("Risk path"), "decision.idle_ms": N_("Idle"),
+         "decision.focus_losses": N_("Away"), "decision.frozen_ms": N_("Paused"), "decision.reading_ms": N_("Reading"),
+         "decision.typing_ms": N_("Typing"), "decision.final_option_view_ms": N_("On chosen"),
+         "decision.reasoning_provided": N_("Wrote")}
 
 
 def _detail_table(game: GameResult, titles: dict[str, str], details: tuple[str, ...], key: str) -> Table | None:
@@ -112,10 +125,10 @@ def _detail_table(game: GameResult, titles: dict[str, str], details: tuple[str, 
         cells = [titles.get(task, task)]
         for k in keys:
             m = game.metric(k, task)
-            cells.append("–" if m is None else format_value(m).replace(" of 100", "").replace(" points", ""))
+            cells.append("–" if m is None else format_value(m, bare=True))
         rows.append(tuple(cells))
-    columns = ("Scenario", *[SHORT[k] for k in keys])
-    widths = tuple(2.4 if c == "Scenario" else 3.0 if c == "Risk path" else 0.9 for c in columns)
+    columns = (_r("Scenario"), *[_r(SHORT[k]) for k in keys])
+    widths = (2.4, *[3.0 if k == "decision.risk_exposure" else 0.9 for k in keys])
     return Table(columns, tuple(rows), widths, key)
 
 
@@ -125,27 +138,28 @@ def _decision(game: GameResult, data: SessionData) -> list[Block]:
              and isinstance(m.value, int | float)}
     blocks: list[Block] = []
     if data.tasks:
-        blocks.append(Chart("Each scenario over time", decision_chart(data.tasks, titles, words), CAPTIONS["decision"]))
-    cols = (label_for("decision.first_decision_ms").label, "Options looked at", "Changes", "Words", "Final risk",
-            "Time on scenario")
+        blocks.append(Chart(_r("Each scenario over time"), decision_chart(data.tasks, titles, words),
+                            _r(CAPTIONS["decision"])))
+    cols = (label_for("decision.first_decision_ms").label, _r("Options looked at"), _r("Changes"), _r("Words"),
+            _r("Final risk"), _r("Time on scenario"))
     details = [t for t in (_detail_table(game, titles, TIME_DETAILS, "task-details"),
                            _detail_table(game, titles, CHOICE_DETAILS, "task-choices")) if t is not None]
-    blocks += [Heading("Scenario by scenario"),
-               Table(("Scenario", *cols), _task_rows(game, titles), (3.0, 1.3, 1.2, 1.0, 1.0, 1.0, 1.2), "tasks"),
-               Paragraph("In detail. Active: reading, choosing and typing (from scoring 1.2.0; before, only the gaps "
-                         "between recorded steps under the idle threshold); pauses: the rest; reading: looking at "
-                         "options or scrolling; typing: writing the reasoning; on chosen: looking at the option "
-                         "finally chosen; idle and away: without input or away from the window; paused: stopped by "
-                         "the station; views: every look at an option; links: connectors such as 'because' and "
-                         "'therefore' (link score: weighted); depth: of 100; risk path: the risk levels looked at "
-                         "and chosen, in order.", "muted"),
-               *details, Heading("Across the scenarios"), metrics_table(_whole(game), "metrics-decision")]
+    blocks += [Heading(_r("Scenario by scenario")),
+               Table((_r("Scenario"), *cols), _task_rows(game, titles), (3.0, 1.3, 1.2, 1.0, 1.0, 1.0, 1.2), "tasks"),
+               Paragraph(_r("In detail. Active: reading, choosing and typing (from scoring 1.2.0; before, only the "
+                            "gaps between recorded steps under the idle threshold); pauses: the rest; reading: looking "
+                            "at options or scrolling; typing: writing the reasoning; on chosen: looking at the option "
+                            "finally chosen; idle and away: without input or away from the window; paused: stopped by "
+                            "the station; views: every look at an option; links: connectors such as 'because' and "
+                            "'therefore' (link score: weighted); depth: of 100; risk path: the risk levels looked at "
+                            "and chosen, in order."), "muted"),
+               *details, Heading(_r("Across the scenarios")), metrics_table(_whole(game), "metrics-decision")]
     return blocks
 
 
 def _status(game: GameResult) -> list[Block]:
-    return [] if game.completed else [Paragraph("This game started but did not finish: the figures use the finished "
-                                                "trials only.", "muted")]
+    return [] if game.completed else [Paragraph(_r("This game started but did not finish: the figures use the "
+                                                   "finished trials only."), "muted")]
 
 
 def game_sections(profile: Profile, data: SessionData) -> list[Section]:
@@ -154,7 +168,8 @@ def game_sections(profile: Profile, data: SessionData) -> list[Section]:
     first_rt = next((g.game for g in profile.games if g.game not in ("bart", "decision", *MEMORY_GAMES,
                                                                       *TRIAL_INTROS)), None)
     for game in profile.games:
-        body: list[Block] = [Paragraph(INTROS.get(game.game, MEMORY_INTROS.get(game.game, "")), "muted"),
+        intro = INTROS.get(game.game, MEMORY_INTROS.get(game.game, ""))
+        body: list[Block] = [Paragraph(_r(intro), "muted"),
                              *_status(game)]
         if game.game in MEMORY_GAMES:
             body += memory_blocks(game, data, metrics_table)
@@ -167,6 +182,7 @@ def game_sections(profile: Profile, data: SessionData) -> list[Section]:
         else:
             body += _rt(game, data)
         fresh = game.game in ("bart", "decision", first_rt, *MEMORY_GAMES, *TRIAL_INTROS)  # later RT games share a page
-        out.append(Section(f"game-{game.game}", GAME_TITLES.get(game.game, game.game), tuple(body), fresh))
+        title = _r(GAME_TITLES[game.game]) if game.game in GAME_TITLES else game.game
+        out.append(Section(f"game-{game.game}", title, tuple(body), fresh))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from i18n import N_, _r
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Rect, Shape, Text
 from scoring import RoleFit, Trait
@@ -12,8 +13,10 @@ __all__ = ["compare_chart", "role_fit_chart", "trait_profile_chart"]
 
 WIDTH = 680.0
 TRACK_X0, TRACK_X1 = 160.0, 520.0
-GROUPS = (("style", "STYLES · neither pole is better; what fits depends on the role"),
-          ("ability", "ABILITIES · higher is better performance"))
+GROUPS = (("style", N_("STYLES · neither pole is better; what fits depends on the role")),
+          ("ability", N_("ABILITIES · higher is better performance")))
+RELIABILITY = {"high": N_("high reliability"), "moderate": N_("moderate reliability"), "low": N_("low reliability")}
+KINDS = {"style": N_("style"), "ability": N_("ability")}
 
 
 def _x(position: float, x0: float = TRACK_X0, x1: float = TRACK_X1) -> float:
@@ -38,16 +41,19 @@ def _trait_row(t: Trait, y: float) -> list[Shape]:
                Text(TRACK_X1 + 7, ty + 7.5, st.fit(t.high_pole, 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
     shapes += _track(t.kind if t.position is not None else "none", ty, 9, mid=t.position is not None)
     if t.position is None:
-        return [*shapes, Text(WIDTH, y + 10, "not enough data", 9.5, anchor="end", fill=st.WARN),
-                Text((TRACK_X0 + TRACK_X1) / 2, ty + 7.5, "no position: see the evidence", 8.5, anchor="middle",
+        return [*shapes, Text(WIDTH, y + 10, _r("not enough data"), 9.5, anchor="end", fill=st.WARN),
+                Text((TRACK_X0 + TRACK_X1) / 2, ty + 7.5, _r("no position: see the evidence"), 8.5, anchor="middle",
                      fill=st.MUTED)]
     if t.band_low is not None and t.band_high is not None:
         shapes.append(Rect(_x(t.band_low), ty - 3, _x(t.band_high) - _x(t.band_low), 15, fill=colour, opacity=0.25,
                            rx=3, cls="band", data=(("low", f"{t.band_low:.0f}"), ("high", f"{t.band_high:.0f}"))))
-        rel = "reliability not estimable" if t.reliability is None else f"{t.reliability_label} reliability"
-        value = f"{t.position:.0f}  (band {t.band_low:.0f}–{t.band_high:.0f}, {rel})"
+        rel = _r("reliability not estimable") if t.reliability is None else (
+            _r(RELIABILITY[t.reliability_label]) if t.reliability_label in RELIABILITY
+            else f"{t.reliability_label} reliability")
+        value = _r("{position}  (band {low}–{high}, {reliability})").format(
+            position=f"{t.position:.0f}", low=f"{t.band_low:.0f}", high=f"{t.band_high:.0f}", reliability=rel)
     else:
-        value = f"{t.position:.0f}  (band not estimable)"
+        value = _r("{position}  (band not estimable)").format(position=f"{t.position:.0f}")
     shapes.append(Circle(_x(t.position), ty + 4.5, 6, fill=colour, stroke="#ffffff", width=1.5, cls="marker",
                          data=(("trait", t.key), ("position", f"{t.position:.0f}"), ("kind", t.kind))))
     return [*shapes, Text(WIDTH, y + 10, value, 9.5, anchor="end", fill=st.INK)]
@@ -62,22 +68,25 @@ def trait_profile_chart(traits: Sequence[Trait]) -> Canvas:
         if not group:
             continue
         colour = st.ABILITY if kind == "ability" else st.STYLE
-        shapes += [Rect(0, y + 2, 4, 11, fill=colour), Text(10, y + 11, heading, 9.5, bold=True, fill=colour)]
+        shapes += [Rect(0, y + 2, 4, 11, fill=colour), Text(10, y + 11, _r(heading), 9.5, bold=True, fill=colour)]
         y += 16
         for t in group:
             shapes += _trait_row(t, y)
             y += 22.5
         y += 4
-    return Canvas("traits", WIDTH, y, tuple(shapes), "Trait positions between their two poles, with reliability bands",
+    return Canvas("traits", WIDTH, y, tuple(shapes),
+                  _r("Trait positions between their two poles, with reliability bands"),
                   data=(("traits", str(len(traits))),))
 
 
 def _status(part_status: str, distance: float | None) -> tuple[str, str]:
     if part_status == "inside":
-        return "in band", st.TARGET
-    if part_status in ("below", "above"):
-        return f"{distance:.0f} points {part_status}", st.WARN
-    return "not scored", st.MUTED
+        return _r("in band"), st.TARGET
+    if part_status == "below":
+        return _r("{distance} points below").format(distance=f"{distance:.0f}"), st.WARN
+    if part_status == "above":
+        return _r("{distance} points above").format(distance=f"{distance:.0f}"), st.WARN
+    return _r("not scored"), st.MUTED
 
 
 def role_fit_chart(fit: RoleFit, traits: Sequence[Trait]) -> Canvas:
@@ -89,8 +98,8 @@ def role_fit_chart(fit: RoleFit, traits: Sequence[Trait]) -> Canvas:
     for part in fit.traits:
         t = by_key.get(part.trait)
         label = t.label if t else part.trait.replace("_", " ").capitalize()
-        shapes.append(Text(0, y + 13, st.fit(f"{label} (target {part.low:.0f}–{part.high:.0f})", 9.5, x0 - 6), 9.5,
-                           fill=st.INK))
+        shapes.append(Text(0, y + 13, st.fit(_r("{trait} (target {low}–{high})").format(
+            trait=label, low=f"{part.low:.0f}", high=f"{part.high:.0f}"), 9.5, x0 - 6), 9.5, fill=st.INK))
         shapes.append(Rect(x0, y + 5, x1 - x0, 10, fill=st.TRACK))
         shapes.append(Rect(_x(part.low, x0, x1), y + 3, _x(part.high, x0, x1) - _x(part.low, x0, x1), 14,
                            fill=st.TARGET, opacity=0.3, cls="target",
@@ -106,7 +115,8 @@ def role_fit_chart(fit: RoleFit, traits: Sequence[Trait]) -> Canvas:
         text, colour = _status(part.status, part.distance)
         shapes.append(Text(x1 + 10, y + 14, text, 9.5, fill=colour, bold=part.status == "inside"))
         y += 17
-    return Canvas("role-fit", WIDTH, y + 2, tuple(shapes), f"Fit to the role {fit.role}: target bands and positions",
+    return Canvas("role-fit", WIDTH, y + 2, tuple(shapes),
+                  _r("Fit to the role {role}: target bands and positions").format(role=fit.role),
                   data=(("role", fit.role), ("overall", "" if fit.overall is None else f"{fit.overall:.0f}")))
 
 
@@ -125,7 +135,8 @@ def compare_chart(labels: Sequence[str], profiles: Sequence[Sequence[Trait]]) ->
                    Text(x + 19, 12, st.fit(name, 10, 145), 10, fill=st.INK)]
     y = 26.0
     for t in order:
-        shapes.append(Text(0, y + 10, st.fit(f"{t.label} ({t.kind})", 10.5, 400), 10.5, bold=True, fill=st.INK))
+        kind = _r(KINDS[t.kind]) if t.kind in KINDS else t.kind
+        shapes.append(Text(0, y + 10, st.fit(f"{t.label} ({kind})", 10.5, 400), 10.5, bold=True, fill=st.INK))
         ty = y + 13.5
         h = lanes * 8 + 2
         shapes += _track(t.kind, ty, h)
@@ -136,11 +147,12 @@ def compare_chart(labels: Sequence[str], profiles: Sequence[Sequence[Trait]]) ->
             mine = next((x for x in traits if x.key == t.key), None)
             cy = ty + 5 + i * 8
             if mine is None or mine.position is None:
-                shapes.append(Text(TRACK_X0 + 4, cy + 3, f"{'ABCD'[i]}: not enough data", 7.5, fill=st.MUTED))
+                shapes.append(Text(TRACK_X0 + 4, cy + 3, _r("{letter}: not enough data").format(letter="ABCD"[i]), 7.5,
+                                   fill=st.MUTED))
                 continue
             shapes += [Circle(_x(mine.position), cy, 4, fill=st.CANDIDATE[i], cls="marker",
                               data=(("trait", t.key), ("candidate", "ABCD"[i]), ("position", f"{mine.position:.0f}"))),
                        Text(_x(mine.position), cy + 2.3, "ABCD"[i], 6, anchor="middle", bold=True, fill="#fff")]
         y = ty + h + 5
-    return Canvas("compare", WIDTH, y, tuple(shapes), "Traits of the candidates side by side on one axis",
+    return Canvas("compare", WIDTH, y, tuple(shapes), _r("Traits of the candidates side by side on one axis"),
                   data=(("candidates", str(lanes)),))

@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from i18n import N_, _r
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Rect, Shape, Text
 from scoring import GameResult
@@ -63,28 +64,31 @@ def bars_chart(key: str, label: str, bars: Sequence[Bar], low: float, high: floa
 
 def igt_chart(game: GameResult) -> Canvas:
     """Net score (good minus bad deck choices) in each block of 20 choices."""
-    bars = [Bar(f"choices {20 * (int(b) - 1) + 1}-{20 * int(b)}", v, GOOD if v >= 0 else BAD, f"{v:+.0f}")
-            for b, v, _ in _grouped(game, "igt.block_net_score")]
-    return bars_chart("igt-blocks", "Net score per block of 20 choices", bars, -20, 20, "net score",
-                      [(0.0, "as many good as bad", st.MUTED)])
+    bars = [Bar(_r("choices {first}-{last}").format(first=20 * (int(b) - 1) + 1, last=20 * int(b)), v,
+                GOOD if v >= 0 else BAD, f"{v:+.0f}") for b, v, _ in _grouped(game, "igt.block_net_score")]
+    return bars_chart("igt-blocks", _r("Net score per block of 20 choices"), bars, -20, 20, _r("net score"),
+                      [(0.0, _r("as many good as bad"), st.MUTED)])
 
 
 def tower_chart(game: GameResult) -> Canvas:
     """Share of problems solved in the fewest moves, per minimum number of moves."""
     planning = {g: v for g, v, _ in _grouped(game, "tower.level_planning_ms")}
     levels = sorted(_grouped(game, "tower.level_perfect_share"), key=lambda x: int(x[0]))
-    bars = [Bar(f"{g}-move problems (n={n})", 100 * v, GOOD,
-                f"{100 * v:.0f} %  ·  plan {planning.get(g, 0) / 1000:.1f} s") for g, v, n in levels]
-    return bars_chart("tower-levels", "Problems solved in the fewest moves, by difficulty", bars, 0, 100,
-                      "% perfect")
+    bars = [Bar(_r("{moves}-move problems (n={n})").format(moves=g, n=n), 100 * v, GOOD,
+                _r("{percent} %  ·  plan {seconds} s").format(percent=f"{100 * v:.0f}",
+                                                              seconds=f"{planning.get(g, 0) / 1000:.1f}"))
+            for g, v, n in levels]
+    return bars_chart("tower-levels", _r("Problems solved in the fewest moves, by difficulty"), bars, 0, 100,
+                      _r("% perfect"))
 
 
 def faces_chart(game: GameResult, chance: float, threshold: float | None) -> Canvas:
     """Accuracy at each intensity, with chance, the 75 % criterion and the threshold found."""
     points = sorted(_grouped(game, "faces.accuracy_by_intensity"), key=lambda x: int(x[0]))
     bars = [Bar(f"{g} %", 100 * v, NEUTRAL, f"{100 * v:.0f} %") for g, v, _ in points]
-    chart = bars_chart("faces-intensity", "Faces named correctly at each intensity", bars, 0, 100, "% correct",
-                       [(75.0, "75 % correct", st.AVERAGE), (100 * chance, "chance", st.MUTED)])
+    chart = bars_chart("faces-intensity", _r("Faces named correctly at each intensity"), bars, 0, 100,
+                       _r("% correct"),
+                       [(75.0, _r("75 % correct"), st.AVERAGE), (100 * chance, _r("chance"), st.MUTED)])
     if threshold is None:
         return chart
     x0, x1 = 56.0, WIDTH - 150
@@ -99,7 +103,8 @@ def faces_chart(game: GameResult, chance: float, threshold: float | None) -> Can
               if ka <= at <= kb and kb > ka), x1)
     extra: list[Shape] = [Circle(x, 168.0 - 150 * 0.75, 4.5, fill=st.AVERAGE, cls="threshold",
                                  data=(("intensity", f"{at:.0f}"),)),
-                          Text(x - 7, 168.0 - 150 * 0.75 - 7, f"75 % at {at:.0f} %", 8.5, anchor="end",
+                          Text(x - 7, 168.0 - 150 * 0.75 - 7, _r("75 % at {percent} %").format(percent=f"{at:.0f}"),
+                               8.5, anchor="end",
                                fill=st.AVERAGE, bold=True)]
     return Canvas(chart.key, chart.width, chart.height, chart.shapes + tuple(extra), chart.label,
                   (*chart.data, ("threshold", f"{at:.1f}")))
@@ -107,20 +112,21 @@ def faces_chart(game: GameResult, chance: float, threshold: float | None) -> Can
 
 def effort_chart(game: GameResult) -> Canvas:
     """Share of hard choices at each win probability."""
-    bars = [Bar(f"{g} % chance (n={n})", 100 * v, NEUTRAL, f"{100 * v:.0f} % hard")
+    bars = [Bar(_r("{percent} % chance (n={n})").format(percent=g, n=n), 100 * v, NEUTRAL,
+                _r("{percent} % hard").format(percent=f"{100 * v:.0f}"))
             for g, v, n in sorted(_grouped(game, "effort.hard_share_by_probability"), key=lambda x: int(x[0]))]
-    return bars_chart("effort-probability", "Hard task chosen, by win probability", bars, 0, 100, "% hard")
+    return bars_chart("effort-probability", _r("Hard task chosen, by win probability"), bars, 0, 100, _r("% hard"))
 
 
 def money_chart(game: GameResult) -> Canvas:
     """Shares sent, returned, given and offered, with the equal split."""
-    names = (("money.share_sent", "sent (trust)"), ("money.share_returned", "returned"),
-             ("money.dictator_share", "given"), ("money.ultimatum_offer_share", "offered"))
+    names = (("money.share_sent", N_("sent (trust)")), ("money.share_returned", N_("returned")),
+             ("money.dictator_share", N_("given")), ("money.ultimatum_offer_share", N_("offered")))
     bars = []
     for key, label in names:
         m = game.metric(key)
         if m is not None and m.insufficient is None and isinstance(m.value, int | float):
-            bars.append(Bar(label, 100 * float(m.value), NEUTRAL, f"{100 * float(m.value):.0f} %"))
-    return bars_chart("money-shares", "Share of the money in the candidate's hands passed to the computer", bars, 0,
-                      100, "%", [(50.0, "equal split", st.AVERAGE)])
+            bars.append(Bar(_r(label), 100 * float(m.value), NEUTRAL, f"{100 * float(m.value):.0f} %"))
+    return bars_chart("money-shares", _r("Share of the money in the candidate's hands passed to the computer"), bars,
+                      0, 100, "%", [(50.0, _r("equal split"), st.AVERAGE)])
 

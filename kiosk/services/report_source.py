@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventlog import EventRecord, SessionRow, Store
+from i18n import session_language
 from reports import ReportInput, SessionMeta
 from reports.session_data import consent_version
 from scoring import SUPPORTED_VERSIONS, Profile, ScoringError, score_session
@@ -36,8 +37,9 @@ def report_input(store: Store, row: SessionRow, with_name: bool = False) -> Repo
     """The report input of one session; the candidate's name only when `with_name` and the station holds one."""
     records = store.events(row.id)
     station = store.station() or {}
+    language, chosen_by = session_language(records)  # the language the candidate saw, named in the report
     meta = SessionMeta(session_id=row.id, participant=row.participant, battery=row.battery, status=row.status,
                        started_utc=row.anchor_wall_utc, closed_utc=row.closed_utc, time_zone=row.time_zone,
                        station=str(station.get("name", "")), name=_name(store, row.participant) if with_name else None,
-                       consent_version=consent_version(records))
+                       consent_version=consent_version(records), language=language, language_source=chosen_by)
     return ReportInput(meta, _profile(store, row, records), tuple(records))

@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from i18n import reporting_in
 from reports import build_report
 from sync.protocol import (
     BUNDLE_MEDIA_TYPE,
@@ -32,6 +33,7 @@ from sync.receiver.recipient import ReceiverIdentity, identity_for
 from sync.receiver.refusals import ambiguous_response, invalid_request_response, not_recorded_response
 from sync.receiver.reporting import (
     ReportRequestError,
+    chosen_language,
     chosen_role,
     compared,
     comparison_inputs,
@@ -82,11 +84,12 @@ REPORT_OK: dict[int | str, dict[str, Any]] = {200: {"description": "the report a
                                                                 "application/pdf": {"schema": {"type": "string",
                                                                                                "format": "binary"}}}}}
 REPORT_DOC = {**REPORT_OK, **_read_errors(),
-              422: {"description": "report: unknown role, format or paper; compare needs 2 to 4 distinct ids; "
-                                   "request: an invalid parameter", "content": _ERROR_JSON}}
+              422: {"description": "report: unknown role, language, format or paper; compare needs 2 to 4 distinct "
+                                   "ids; request: an invalid parameter", "content": _ERROR_JSON}}
 FORMAT = Query("html", pattern="^(html|pdf)$", description="html (default) or pdf")
 PAPER = Query("a4", pattern="^(a4|letter)$", description="a4 (default) or letter")
 ROLE = Query(None, description="a shipped role profile name, e.g. sales_associate")
+LANG = Query("en", description="the report's language: en (default), es, de or ar (right to left)")
 
 
 def _refused(exc: ReportRequestError) -> JSONResponse:
@@ -176,31 +179,34 @@ def create_app(storage: BundleStorage, app_version: str = "unversioned", identit
 
     @app.get(SESSIONS_PATH + "/{session_id}/report", responses=REPORT_DOC, response_class=Response)
     def get_report(session_id: str, who: Accessor = reader, format: str = FORMAT, role: str | None = ROLE,
-                   paper: str = PAPER, station: str | None = None) -> Response:
-        """The recruiter report of a session (HTML or PDF), with its fit to a role when one is named."""
+                   paper: str = PAPER, station: str | None = None, lang: str = LANG) -> Response:
+        """The recruiter report of a session (HTML or PDF) in a language, with its fit to a role when one is named."""
         try:
-            chosen = chosen_role(role)
+            chosen, language = chosen_role(role), chosen_language(lang)
             with storage.read_logged(who, "report", {"format": format, "role": role}) as view:
                 inp = report_input(view, session_id, station)
             if inp is None:
                 return _not_found(session_id)
-            body, media = rendered(build_report(inp, chosen), format, paper)
+            with reporting_in(language):
+                body, media = rendered(build_report(inp, chosen), format, paper)
         except ReportRequestError as exc:
             return _refused(exc)
         return Response(body, media_type=media)
 
     @app.get(COMPARE_PATH, responses=REPORT_DOC, response_class=Response)
     def get_comparison(who: Accessor = reader, ids: str = Query(..., description="2 to 4 session ids, comma-separated"),
-                       format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER) -> Response:
-        """2-4 candidates side by side (HTML or PDF): trait bars on one axis, role fit per candidate."""
+                       format: str = FORMAT, role: str | None = ROLE, paper: str = PAPER,
+                       lang: str = LANG) -> Response:
+        """2-4 candidates side by side (HTML or PDF) in a language: trait bars on one axis, role fit per candidate."""
         try:
-            chosen = chosen_role(role)
+            chosen, language = chosen_role(role), chosen_language(lang)
             asked = [i.strip() for i in ids.split(",") if i.strip()]
             with storage.read_logged(who, "compare", {"format": format, "role": role}) as view:
                 inputs, missing = comparison_inputs(view, asked)
             if missing:
                 return _not_found(missing)
-            body, media = rendered(compared(inputs, chosen), format, paper)
+            with reporting_in(language):
+                body, media = rendered(compared(inputs, chosen), format, paper)
         except ReportRequestError as exc:
             return _refused(exc)
         return Response(body, media_type=media)

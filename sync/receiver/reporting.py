@@ -8,14 +8,15 @@ from dataclasses import replace
 from typing import Literal, Protocol
 
 from eventlog import EventRecord
+from i18n import LANGUAGES, check_language, session_language
 from reports import CompareError, Document, ReportInput, SessionMeta, build_comparison, render_html
 from reports.html import Paper
 from reports.session_data import consent_version
 from scoring import Profile, Role, load_role, role_names
 from sync.receiver.storage import StoredBundle
 
-__all__ = ["ReportRequestError", "SessionSource", "chosen_role", "compared", "comparison_inputs", "rendered",
-           "report_input"]
+__all__ = ["ReportRequestError", "SessionSource", "chosen_language", "chosen_role", "compared", "comparison_inputs",
+           "rendered", "report_input"]
 
 Format = Literal["html", "pdf"]
 MEDIA = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
@@ -32,6 +33,14 @@ def chosen_role(name: str | None) -> Role | None:
     if name not in role_names():  # shipped roles only: a path from a request is never read
         raise ReportRequestError(f"unknown role {name!r}; roles: {', '.join(role_names())}")
     return load_role(name)
+
+
+def chosen_language(tag: str) -> str:
+    """A shipped language's tag (the report is written in it); ReportRequestError naming any other."""
+    try:
+        return check_language(tag)
+    except ValueError:
+        raise ReportRequestError(f"unknown language {tag!r}; languages: {', '.join(LANGUAGES)}") from None
 
 
 class SessionSource(Protocol):
@@ -60,7 +69,9 @@ def report_input(source: SessionSource, session_id: str, station: str | None = N
     except ValueError:
         profile = None
     records = tuple(source.events(session_id, item.public_key))
-    return ReportInput(replace(meta, consent_version=consent_version(records)), profile, records)
+    language, chosen_by = session_language(records)  # the language the candidate saw, named in the report
+    return ReportInput(replace(meta, consent_version=consent_version(records), language=language,
+                               language_source=chosen_by), profile, records)
 
 
 PAPERS: dict[str, Paper] = {"a4": "a4", "letter": "letter"}

@@ -11,7 +11,9 @@ import pytest
 
 from eventlog import Store
 from kiosk.cli import main
-from tests.reports.station import station_with_candidates
+from tests.reports.conftest import STYLES
+from tests.reports.sessions import candidate
+from tests.reports.station import record_session, station_with_candidates
 
 
 @pytest.fixture
@@ -81,6 +83,7 @@ def test_compare_three_candidates(data_dir: Path, station: dict[str, str], tmp_p
     (["P-7K3Q", "--compare"], "compare needs 2 to 4 sessions, got 1"),
     (["P-7K3Q", "--role", "astronaut"], "no such role profile"),
     (["P-7K3Q", "--pdf", "/no/such/dir/r.pdf"], "cannot write /no/such/dir/r.pdf: no such folder"),
+    (["P-7K3Q", "--language", "xx"], "--language: language 'xx' is not shipped (choose one of en, es, de, ar)"),
 ])
 def test_bad_input_gets_one_line_and_status_1(data_dir: Path, station: dict[str, str], args: list[str], message: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,3 +98,29 @@ def test_html_and_pdf_are_exclusive(data_dir: Path, station: dict[str, str],
     assert _run(data_dir, "P-7K3Q", "--html", "a.html", "--pdf", "a.pdf") == 2
     err = capsys.readouterr().err
     assert "--pdf" in err and "--html" in err and len(err.strip().splitlines()) == 1
+
+
+def test_language_writes_the_report_in_it_or_in_the_sessions_own(data_dir: Path, station: dict[str, str],
+                                                                 tmp_path: Path) -> None:
+    """--language TAG writes the report in TAG; `session` in the language the candidate saw (English by default)."""
+    spanish = tmp_path / "es.html"
+    assert _run(data_dir, "P-7K3Q", "--language", "es", "--html", str(spanish)) == 0
+    html = spanish.read_text(encoding="utf-8")
+    assert '<html lang="es">' in html and "<h1>Informe de evaluación del candidato</h1>" in html
+    records = candidate(participant="P-DE01", **STYLES["P-7K3Q"])  # type: ignore[arg-type]
+    german = record_session(data_dir, "P-DE01", records, language="de")
+    own = tmp_path / "own.html"
+    assert _run(data_dir, german[:12], "--language", "session", "--html", str(own)) == 0
+    assert '<html lang="de">' in own.read_text(encoding="utf-8") and "auf Deutsch (de)" in own.read_text("utf-8")
+    english = tmp_path / "en.html"
+    assert _run(data_dir, "P-7K3Q", "--language", "session", "--html", str(english)) == 0
+    assert '<html lang="en">' in english.read_text(encoding="utf-8")
+
+
+def test_session_language_of_a_comparison_must_be_one(data_dir: Path, station: dict[str, str],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    records = candidate(participant="P-DE01", **STYLES["P-7K3Q"])  # type: ignore[arg-type]
+    german = record_session(data_dir, "P-DE01", records, language="de")
+    assert _run(data_dir, german[:12], "P-7K3Q", "--compare", "--language", "session") == 1
+    err = capsys.readouterr().err
+    assert "different languages (de, en)" in err and err.count("\n") == 1

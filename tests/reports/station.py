@@ -12,17 +12,32 @@ from tests.reports.conftest import STYLES
 from tests.reports.sessions import candidate, declined
 from tests.sync.sessions import init_station
 
-__all__ = ["station_with_candidates"]
+__all__ = ["record_session", "station_with_candidates"]
 
 
-def _record(log: EventLog, participant: str, records: list, reason: str = "completed") -> str:  # type: ignore[type-arg]
-    """Record a built stream's events (between its opened and closed) as a new default-battery session."""
+def _record(log: EventLog, participant: str, records: list, reason: str = "completed",  # type: ignore[type-arg]
+            language: str | None = None) -> str:
+    """Record a built stream's events (between its opened and closed) as a new default-battery session, in a
+    language chosen on the access code when one is given (station.language before the first game)."""
     load_event_kinds()
     session = log.open_session(purpose="assessment", participant=participant, battery="default")
+    if language is not None:
+        log.record(session.session_id, "station.language", records[1].t_ns,
+                   {"language": language, "source": "access_code"})
     for rec in records[1:-1]:
         log.record(session.session_id, rec.kind, rec.t_ns, rec.payload, game=rec.game, trial=rec.trial)
     log.close_session(session.session_id, records[-1].t_ns, reason)
     return session.session_id
+
+
+def record_session(data_dir: Path, participant: str, records: list, language: str | None = None  # type: ignore[type-arg]
+                   ) -> str:
+    """One more completed session in an initialised station, optionally in a language; its id."""
+    log = EventLog.in_dir(data_dir, window_ms=5.0)
+    try:
+        return _record(log, participant, records, language=language)
+    finally:
+        log.close()
 
 
 def station_with_candidates(data_dir: Path, stored: bool = True) -> dict[str, str]:

@@ -65,6 +65,8 @@ def test_comparison_needs_a_token_and_two_to_four_held_sessions(held: tuple[Rece
     ("?role=../../etc/passwd", 422, "unknown role"),
     ("?format=docx", 422, "format"),
     ("?paper=a3", 422, "paper"),
+    ("?lang=xx", 422, "unknown language 'xx'"),
+    ("?lang=session", 422, "unknown language 'session'"),
 ])
 def test_bad_report_requests_are_refused_by_name(held: tuple[Receiver, dict[str, str]], query: str, status: int,
                                                  text: str) -> None:
@@ -72,6 +74,26 @@ def test_bad_report_requests_are_refused_by_name(held: tuple[Receiver, dict[str,
     response = receiver.get(f"/api/v1/sessions/{ids['P-7K3Q']}/report{query}")
     assert response.status_code == status and text in response.text
     assert receiver.get("/api/v1/sessions/nope/report").status_code == 404
+
+
+def test_report_and_comparison_come_in_the_asked_language(held: tuple[Receiver, dict[str, str]]) -> None:
+    """?lang= writes the page in a shipped language (Arabic right to left); English without it; each request its
+    own language, however the receiver's threads interleave them (i18n.reporting_in is a context variable)."""
+    receiver, ids = held
+    path = f"/api/v1/sessions/{ids['P-7K3Q']}/report"
+    spanish = receiver.get(path + "?lang=es&role=sales_associate")
+    assert spanish.status_code == 200 and '<html lang="es">' in spanish.text
+    assert "Informe de evaluación del candidato · Sales associate" in spanish.text
+    assert "Candidate assessment report" not in spanish.text and "Evidence behind every figure" not in spanish.text
+    arabic = receiver.get(path + "?lang=ar")
+    assert '<html lang="ar" dir="rtl">' in arabic.text and "<h1>تقرير تقييم المرشح</h1>" in arabic.text
+    english = receiver.get(path)
+    assert '<html lang="en">' in english.text and "<h1>Candidate assessment report</h1>" in english.text
+    assert "in English (en)" in english.text  # the language the candidate saw, from the session's events
+    pair = f"{ids['P-7K3Q']},{ids['P-5RTC']}"
+    german = receiver.get(f"/api/v1/compare?ids={pair}&lang=de&format=pdf")
+    assert german.headers["content-type"] == "application/pdf" and b"/Lang (de)" in german.content
+    assert "Kandidatenvergleich" in receiver.get(f"/api/v1/compare?ids={pair}&lang=de").text
 
 
 def test_openapi_documents_the_report_media_types(held: tuple[Receiver, dict[str, str]]) -> None:
@@ -82,4 +104,4 @@ def test_openapi_documents_the_report_media_types(held: tuple[Receiver, dict[str
         assert set(op["responses"]["200"]["content"]) == {"text/html", "application/pdf"}
         assert {"401", "404", "422"} <= set(op["responses"])
         assert op["security"] == [{"readToken": []}] or op.get("security")
-        assert {p["name"] for p in op["parameters"]} >= {"format", "role", "paper"}
+        assert {p["name"] for p in op["parameters"]} >= {"format", "role", "paper", "lang"}

@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--norms", type=Path, metavar="FILE", help="show percentiles against a norm table "
                         "(`hiremate norms build`); without it the report says that none is loaded")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    parser.add_argument("--language", metavar="TAG", default="en", help="write the report in this language (en, es, "
+                        "de, ar; default en), or 'session' for the language the candidate saw")
     parser.add_argument("--with-name", action="store_true", help="show the candidate's name where the station holds "
                         "one (reports otherwise name candidates by pseudonym only)")
 
@@ -48,7 +50,31 @@ def _inputs(args: argparse.Namespace) -> list[Any]:
         return inputs
 
 
+def _language(args: argparse.Namespace, inputs: list[Any]) -> str:
+    """The report's language: --language, or with 'session' the one every given session was taken in."""
+    from i18n import check_language
+
+    tag = args.language
+    if tag == "session":
+        seen = sorted({inp.meta.language for inp in inputs})
+        if len(seen) > 1:
+            raise CliError(f"--language session: the sessions were taken in different languages ({', '.join(seen)}); "
+                           "give one with --language TAG")
+        tag = seen[0] if seen else "en"
+    try:
+        return check_language(tag)
+    except ValueError as exc:
+        raise CliError(f"--language: {exc}") from None
+
+
 def _document(args: argparse.Namespace, inputs: list[Any]) -> Any:
+    from i18n import reporting_in
+
+    with reporting_in(_language(args, inputs)):
+        return _built(args, inputs)
+
+
+def _built(args: argparse.Namespace, inputs: list[Any]) -> Any:
     from reports import CompareError, build_comparison, build_report
     from scoring import ScoringError, load_role
 

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18n import reporting_in, station_language
 from kiosk.services.privacy import cli_actor, record_access
 from kiosk.services.report_source import report_input
 from kiosk.services.stationdb import StationDb
@@ -102,7 +103,8 @@ def _document(db: StationDb, shown: Shown) -> Document:
         raise LookupError(f"session {', '.join(missing)} is no longer on this station")
     inputs = [report_input(db.store, rows[sid], with_name=True) for sid in shown.session_ids]
     role = load_role(shown.role) if shown.role else None
-    return build_comparison(inputs, role) if shown.compare else build_report(inputs[0], role)
+    with reporting_in(station_language()):  # the recruiter reads the station's language (a worker thread's own)
+        return build_comparison(inputs, role) if shown.compare else build_report(inputs[0], role)
 
 
 def report_page(db: StationDb, shown: Shown) -> ReportPage:

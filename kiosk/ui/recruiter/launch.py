@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from eventlog import EventLog
+from i18n import N_, _s
 from kiosk.services.stationdb import StationDb
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, describe
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUSY", "RecruiterLauncher"]
 
-BUSY = "The recruiter view does not open while a candidate session is running on this station; finish it first."
+BUSY = N_("The recruiter view does not open while a candidate session is running on this station; finish it first.")
 
 
 class RecruiterLauncher(QObject):
@@ -42,12 +43,12 @@ class RecruiterLauncher(QObject):
     def request(self) -> None:
         """Open the recruiter window (PIN first), or say in one line why not."""
         self.ops.read(self._candidate_active, self._decide, what="open the recruiter view",
-                      failure=lambda exc: self.panel.show_status(f"Could not open the recruiter view: "
-                                                                 f"{describe(exc)}"))
+                      failure=lambda exc: self.panel.show_status(
+                          _s("Could not open the recruiter view: {reason}").format(reason=describe(exc))))
 
     def _decide(self, active: bool) -> None:
         if active:
-            self.panel.show_status(BUSY)
+            self.panel.show_status(_s(BUSY))
             return
         if self.window is None:
             from kiosk.ui.recruiter.window import RecruiterWindow  # QtSvg and the reports load on first use

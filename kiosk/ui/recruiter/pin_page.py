@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from i18n import _s
 from kiosk.services.pin import MAX_DIGITS, MIN_DIGITS
 from kiosk.ui.screens.style import BigButton
 
@@ -30,23 +31,23 @@ class RecruiterPinPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setting = False
-        self.heading = QLabel("Recruiter view")
+        self.heading = QLabel(_s("Recruiter view"))
         self.heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.prompt = QLabel("")
         self.prompt.setObjectName("recruiterPinPrompt")
         self.prompt.setWordWrap(True)
         self.pin_input = _pin_field("recruiterPinInput")
         self.again_input = _pin_field("recruiterPinAgain")
-        self.again_label = QLabel("The same PIN again")
+        self.again_label = QLabel(_s("The same PIN again"))
         self.error = QLabel("")
         self.error.setObjectName("recruiterPinError")
         self.error.setStyleSheet("color: #b00020; font-weight: 600;")
         self.error.setWordWrap(True)
-        self.open_button = BigButton("Open")
+        self.open_button = BigButton(_s("Open"))
         self.open_button.setObjectName("recruiterPinOpen")
-        self.close_button = BigButton("Close")
+        self.close_button = BigButton(_s("Close"))
         self.close_button.setObjectName("recruiterPinClose")
-        self.hint = QLabel("Enter: open · Tab: next field · Esc: close")
+        self.hint = QLabel(_s("Enter: open · Tab: next field · Esc: close"))
         self.hint.setProperty("role", "small")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -68,9 +69,9 @@ class RecruiterPinPage(QWidget):
     def ask(self, setting: bool) -> None:
         """Ask for the PIN: to choose it (setting) or to check it; the fields are cleared."""
         self.setting = setting
-        self.prompt.setText(f"Choose a recruiter PIN ({MIN_DIGITS} to {MAX_DIGITS} digits), apart from the "
-                            "proctor's. Recruiters type it to open this view." if setting
-                            else "Type the recruiter PIN.")
+        self.prompt.setText(_s("Choose a recruiter PIN ({low} to {high} digits), apart from the proctor's. "
+                               "Recruiters type it to open this view.").format(low=MIN_DIGITS, high=MAX_DIGITS)
+                            if setting else _s("Type the recruiter PIN."))
         self.again_label.setVisible(setting)
         self.again_input.setVisible(setting)
         self.pin_input.clear()

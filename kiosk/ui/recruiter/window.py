@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from i18n import N_, _s, is_rtl, ngettext_s, station_language
 from kiosk.services.stationdb import PinCheck, StationDb
 from kiosk.ui.accessible import name_controls
 from kiosk.ui.ops import DbOps, describe
@@ -44,7 +45,8 @@ QWidget#recruiterWindow QLineEdit { padding: 4px; border: 2px solid #505a5f; }
 QWidget#recruiterWindow QTextBrowser { border: 3px solid #d0d5da; }
 QWidget#recruiterWindow QTableWidget::item:selected { background: #1d70b8; color: #ffffff; }
 """
-REPORT_HINT = "↑/↓ and Page Up/Down: scroll · Tab: next control · Enter on a button: press it · Esc: back to the list"
+REPORT_HINT = N_("↑/↓ and Page Up/Down: scroll · Tab: next control · Enter on a button: press it · Esc: back to the "
+                 "list")
 
 
 def _unlock_info(db: StationDb) -> tuple[bool, list[str]]:
@@ -53,8 +55,9 @@ def _unlock_info(db: StationDb) -> tuple[bool, list[str]]:
 
 def _pin_refusal(result: PinCheck) -> str:
     if result.locked_s:
-        return f"Too many wrong PINs: try again in {result.locked_s} s."
-    return f"Wrong recruiter PIN: {result.tries_left} tr{'y' if result.tries_left == 1 else 'ies'} left."
+        return _s("Too many wrong PINs: try again in {seconds} s.").format(seconds=result.locked_s)
+    return ngettext_s("Wrong recruiter PIN: {count} try left.", "Wrong recruiter PIN: {count} tries left.",
+                      result.tries_left).format(count=result.tries_left)
 
 
 class RecruiterWindow(QWidget):
@@ -66,7 +69,9 @@ class RecruiterWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
         self.setObjectName("recruiterWindow")
-        self.setWindowTitle("HireMate Station · recruiter view")
+        self.setWindowTitle(_s("HireMate Station · recruiter view"))
+        if is_rtl(station_language()):  # the recruiter's pages and reports are in the station's language
+            self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setStyleSheet(STYLE)
         self.unlocked = False
@@ -93,16 +98,16 @@ class RecruiterWindow(QWidget):
         self.report_title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.report_title.setWordWrap(True)
         self.browser = ReportBrowser()
-        self.back_button = BigButton("Back to the list")
+        self.back_button = BigButton(_s("Back to the list"))
         self.back_button.setObjectName("reportBackButton")
         self.back_button.clicked.connect(self.back_to_list)
-        self.pdf_button = BigButton("Save PDF…")
+        self.pdf_button = BigButton(_s("Save PDF…"))
         self.pdf_button.setObjectName("reportPdfButton")
         self.pdf_button.clicked.connect(self.ask_pdf)
         self.report_status = QLabel("")
         self.report_status.setObjectName("reportStatus")
         self.report_status.setWordWrap(True)
-        hint = QLabel(REPORT_HINT)
+        hint = QLabel(_s(REPORT_HINT))
         hint.setObjectName("reportHint")
         row = QHBoxLayout()
         row.addWidget(self.back_button)
@@ -126,7 +131,8 @@ class RecruiterWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.ops.read(_unlock_info, self._asked, what="open the recruiter view",
-                      failure=lambda exc: self.pin_page.show_error(f"Could not open: {describe(exc)}"))
+                      failure=lambda exc: self.pin_page.show_error(
+                          _s("Could not open: {reason}").format(reason=describe(exc))))
 
     def _asked(self, info: tuple[bool, list[str]]) -> None:
         is_set, roles = info
@@ -138,7 +144,7 @@ class RecruiterWindow(QWidget):
         if self.pin_page.setting:
             self.ops.write(lambda db: set_recruiter_pin(db, pin, again), lambda _: self._unlock(),
                            what="save the recruiter PIN", failure=lambda exc: self.pin_page.show_error(
-                               f"PIN not saved: {describe(exc)}"))
+                               _s("PIN not saved: {reason}").format(reason=describe(exc))))
             return
         now = time.time_ns()
         self.ops.write(lambda db: check_recruiter_pin(db, pin, now), self._checked, what="check the recruiter PIN",
@@ -154,35 +160,38 @@ class RecruiterWindow(QWidget):
         self.unlocked = True
         self.pin_page.ask(setting=False)  # the typed PIN leaves the fields
         self.stack.setCurrentWidget(self.list_page)
-        self.list_page.show_status("Loading the completed sessions…")
+        self.list_page.show_status(_s("Loading the completed sessions…"))
         self.list_page.focus_first()
         self.refresh()
 
     # -- list, report, comparison -----------------------------------------------------------------
 
     def _failed(self, show: Callable[[str], None]) -> Callable[[Exception], None]:
-        return lambda exc: show(f"Could not do it: {describe(exc)}")
+        return lambda exc: show(_s("Could not do it: {reason}").format(reason=describe(exc)))
 
     def refresh(self) -> None:
         """Read the completed sessions again on the worker."""
         self.ops.read(candidates, self.list_page.show_candidates, what="load the completed sessions",
                       failure=lambda exc: self.list_page.show_status(
-                          f"Could not load the completed sessions: {describe(exc)}"))
+                          _s("Could not load the completed sessions: {reason}").format(reason=describe(exc))))
 
     def open_report(self, session_id: str) -> None:
         """Build the selected candidate's report on the worker, then show it."""
-        self.list_page.show_status("Opening the report…")
-        self._build(Shown((session_id,), self.list_page.role()), "open the report")
+        self.list_page.show_status(_s("Opening the report…"))
+        self._build(Shown((session_id,), self.list_page.role()), "open the report",
+                    _s("Could not open the report: {reason}"))
 
     def compare(self, session_ids: list[str]) -> None:
         """Build the comparison of the shortlisted candidates on the worker, then show it."""
-        self.list_page.show_status("Comparing the shortlist…")
-        self._build(Shown(tuple(session_ids), self.list_page.role(), compare=True), "compare")
+        self.list_page.show_status(_s("Comparing the shortlist…"))
+        self._build(Shown(tuple(session_ids), self.list_page.role(), compare=True), "compare",
+                    _s("Could not compare: {reason}"))
 
-    def _build(self, shown: Shown, what: str) -> None:
-        """Record the read in the station's access record first (nothing shows unrecorded), then build it."""
+    def _build(self, shown: Shown, what: str, refusal: str) -> None:
+        """Record the read in the station's access record first (nothing shows unrecorded), then build it;
+        `refusal` says a failure (with {reason})."""
         def failed(exc: Exception) -> None:
-            self.list_page.show_status(f"Could not {what}: {describe(exc)}")
+            self.list_page.show_status(refusal.format(reason=describe(exc)))
 
         def build(_: object) -> None:
             self.ops.read(lambda db: draw_charts(report_page(db, shown)), lambda page: self._show_page(shown, page),
@@ -208,17 +217,19 @@ class RecruiterWindow(QWidget):
         if shown is None:
             return
         name = "comparison.pdf" if shown.compare else f"report-{self._participant(shown.session_ids[0])}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the report as PDF",
-                                                str((self.exports_dir or Path.home()) / name), "PDF files (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(self, _s("Save the report as PDF"),
+                                                str((self.exports_dir or Path.home()) / name),
+                                                _s("PDF files (*.pdf)"))
         if not chosen:
-            self.report_status.setText("PDF not saved.")
+            self.report_status.setText(_s("PDF not saved."))
             return
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        self.report_status.setText(f"Saving {target}…")
+        self.report_status.setText(_s("Saving {file}…").format(file=target))
         self.ops.write(lambda db: save_pdf(db, shown, target),
-                      lambda size: self.report_status.setText(f"Saved {target} ({size // 1024} KiB)."),
+                      lambda size: self.report_status.setText(
+                          _s("Saved {file} ({size} KiB).").format(file=target, size=size // 1024)),
                       what="save the PDF", failure=lambda exc: self.report_status.setText(
-                          f"Could not save the PDF: {describe(exc)}"))
+                          _s("Could not save the PDF: {reason}").format(reason=describe(exc))))
 
     def _participant(self, session_id: str) -> str:
         return next((c.participant for c in self.list_page.candidates if c.session_id == session_id), "candidate")

@@ -13,7 +13,7 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """run's options."""
-    parser.add_argument("--kiosk", action="store_true", help="fullscreen, frameless, locked down")
+    parser.add_argument("--kiosk", action="store_true", help=_s("fullscreen, frameless, locked down"))
     parser.add_argument("--language", default=None, metavar="TAG",
                         help=_s("the station's language (en, es, de, ar): the proctor's screens and each "
                                 "candidate's start (default: hiremate --language, else HIREMATE_LANGUAGE, else en)"))

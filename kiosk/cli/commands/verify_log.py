@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """verify-log's options."""
     parser.add_argument("--key", type=Path, metavar="FILE",
-                        help="check the signed checkpoints against this station public key only (PEM or 64 hex "
-                             "digits, e.g. the key the receiver enrolled), not the keys the database records")
+                        help=_s("check the signed checkpoints against this station public key only (PEM or 64 hex "
+                                "digits, e.g. the key the receiver enrolled), not the keys the database records"))
 
 
 def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], str]:
@@ -65,22 +66,26 @@ def _json(report: VerifyReport, source: str) -> None:
 
 
 def _text(report: VerifyReport, source: str) -> None:
-    print(f"integrity_check: {report.integrity}")
-    print(f"sessions: {report.sessions}, events verified: {report.events}")
-    counted = f"{report.checkpoints} signed" if report.checkpoints is not None else "not checked"
-    print(f"checkpoints: {counted}; keys: {source}")
+    print(f"integrity_check: {report.integrity}")  # i18n-ok: SQLite's pragma and its answer
+    print(_s("sessions: {sessions}, events verified: {events}").format(sessions=report.sessions,
+                                                                       events=report.events))
+    counted = _s("{count} signed").format(count=report.checkpoints) if report.checkpoints is not None \
+        else _s("not checked")
+    print(_s("checkpoints: {counted}; keys: {source}").format(counted=counted, source=source))
     for note in report.notes[:5]:
-        print(f"note: {note}")
+        print(_s("note: {note}").format(note=note))
     if len(report.notes) > 5:
-        print(f"note: … and {len(report.notes) - 5} more")
+        print(_s("note: … and {more} more").format(more=len(report.notes) - 5))
     if report.broken:
-        print(f"BROKEN: {len(report.broken)} session(s); first: {report.broken[0]}")
+        print(_s("BROKEN: {count} session(s); first: {first}").format(count=len(report.broken),
+                                                                     first=report.broken[0]))
     if report.problems:
-        print(f"BROKEN: {len(report.problems)} problem(s); first: {report.problems[0]}")
+        print(_s("BROKEN: {count} problem(s); first: {first}").format(count=len(report.problems),
+                                                                     first=report.problems[0]))
     if report.integrity != "ok":
-        print(f"BROKEN: the file is damaged: {report.integrity}")
+        print(_s("BROKEN: the file is damaged: {integrity}").format(integrity=report.integrity))
     if report.ok:
-        print("OK: every chain verifies, every session row matches its events, every checkpoint verifies")
+        print(_s("OK: every chain verifies, every session row matches its events, every checkpoint verifies"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -68,11 +68,12 @@ class Accommodations:
         return cls(**json.loads(text)) if text else cls()
 
     def describe(self) -> str:
-        """Plain words for proctors, reports and exports ('none' when nothing is granted)."""
-        parts = [f"extended time {self.extended_time:g}x" if self.extended_time > 1 else "",
-                 f"larger type {self.type_scale:.0%}" if self.type_scale > 1 else "",
-                 "high contrast" if self.high_contrast else "", "breaks between games" if self.breaks else ""]
-        return ", ".join(p for p in parts if p) or "none"
+        """Plain words for the proctor, in the station's language ('none' when nothing is granted)."""
+        parts = [_s("extended time {factor}x").format(factor=f"{self.extended_time:g}") if self.extended_time > 1
+                 else "",
+                 _s("larger type {scale}").format(scale=f"{self.type_scale:.0%}") if self.type_scale > 1 else "",
+                 _s("high contrast") if self.high_contrast else "", _s("breaks between games") if self.breaks else ""]
+        return ", ".join(p for p in parts if p) or _s("none")
 
 
 def _factor(name: str, value: str) -> float:

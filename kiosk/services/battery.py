@@ -30,7 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 import assets
-from i18n import _s
+from i18n import N_, _s
 
 __all__ = [
     "BATTERY_DIR",
@@ -115,10 +115,12 @@ class Battery(BaseModel):
         """How codes and sessions name this battery: its name when shipped in assets/batteries/, else its path."""
         return self.name if Path(self.path).resolve().parent == BATTERY_DIR else str(Path(self.path).resolve())
 
-    def minutes_text(self) -> str:
-        """The expected duration for the proctor: "about 30 min (bart 5, go_nogo 2.5, ...)"."""
+    def minutes_text(self, translated: bool = True) -> str:
+        """The expected duration for the proctor: "about 30 min (bart 5, go_nogo 2.5, ...)", in the station's
+        language (`translated=False`: in English, for machine-read output such as `--json`)."""
         games = ", ".join(f"{g.game} {g.minutes:g}" for g in self.games if g.minutes)
-        return f"about {self.minutes:g} min" + (f" ({games})" if games else "")
+        text = N_("about {minutes} min ({games})") if games else N_("about {minutes} min")
+        return (_s(text) if translated else text).format(minutes=f"{self.minutes:g}", games=games)
 
     def practice_for(self, index: int) -> bool:
         """Whether the game at index offers a practice run."""

@@ -43,6 +43,9 @@ GERMAN = [
     (("codes", "issue", "--count", "0"), "--count muss zwischen 1 und 10000 liegen, angegeben: 0", "err"),
     (("codes", "issue", "--count", "1", "--accommodation", "wings"), "unbekannte Anpassung 'wings'", "err"),
     (("nonsense",), "unbekannter Befehl 'nonsense'; Befehle: init, run", "err"),
+    (("receiver", "stations"), "0 registrierte(r) Stationsschlüssel", "out"),
+    (("receiver", "retention", "status"), "Aufbewahrung: Sitzungen aufbewahrt bis zur Löschung", "out"),
+    (("receiver", "token", "revoke", "x"), "eine Token-ID ist eine Zahl aus `hiremate receiver token list`", "err"),
 ]
 
 
@@ -61,7 +64,7 @@ def test_a_command_speaks_german_and_exits_as_in_english(station: Path, argv: tu
 
 @pytest.mark.parametrize("argv", [("sessions",), ("codes", "list"), ("privacy", "status"), ("sync", "status"),
                                   ("verify-log",), ("station", "show"), ("privacy", "tombstones"),
-                                  ("privacy", "audit")])
+                                  ("privacy", "audit"), ("receiver", "stations"), ("receiver", "token", "list")])
 def test_json_output_is_the_same_in_every_language(station: Path, argv: tuple[str, ...]) -> None:
     english = hiremate(station, "--json", *argv)
     assert english.returncode == 0, english.stderr

@@ -22,17 +22,9 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 NOT_WORDS = re.compile(r"`[^`]*`|--?[a-z][a-z0-9-]*|\{[^{}]*\}|%\(?\w*\)?[sd]|\bhiremate\b")
 ALLOWED = "# i18n-ok"
 PENDING = frozenset({
-    # the receiver's operator commands, `play` and `simulate` (developer tools) and `report` (its --language is the
-    # report helpers' change): still English, see docs/I18N.md
+    # `play` and `simulate` (developer tools) and `report` (its --language is the report helpers' change): still
+    # English, see docs/I18N.md
     "commands/play.py", "commands/simulate.py", "commands/report.py",
-    "commands/receiver/_shared.py", "commands/receiver/access_log.py", "commands/receiver/audit.py",
-    "commands/receiver/enroll.py", "commands/receiver/erase.py", "commands/receiver/erasures.py",
-    "commands/receiver/export.py", "commands/receiver/groups/_db.py", "commands/receiver/groups/import.py",
-    "commands/receiver/groups/list.py", "commands/receiver/make_cert.py",
-    "commands/receiver/retention/purge.py",
-    "commands/receiver/retention/set.py", "commands/receiver/retention/status.py", "commands/receiver/serve.py",
-    "commands/receiver/stations.py", "commands/receiver/token/create.py", "commands/receiver/token/list.py",
-    "commands/receiver/token/revoke.py",
 })
 
 

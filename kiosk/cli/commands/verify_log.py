@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n import _s
+from i18n import N_, _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 if TYPE_CHECKING:
@@ -28,7 +28,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                 "digits, e.g. the key the receiver enrolled), not the keys the database records"))
 
 
-def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], str]:
+class Source:
+    """Where the trusted keys come from, in a line: English for --json (programs read it), translated for people."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template, self.values = template, values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+    def shown(self) -> str:
+        """The line in the station's language."""
+        return _s(self.template).format(**self.values)
+
+
+def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], Source]:
     """The keys checkpoints must be signed with, and a line saying where they come from."""
     from sync.errors import IdentityError
     from sync.identity import fingerprint_of, recorded_keys
@@ -39,12 +53,14 @@ def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], str]:
             keys = load_keys_file(args.key)
         except IdentityError as exc:
             raise CliError(str(exc).replace("--keys", "--key"), status=2) from None
-        return keys, f"the key in {args.key} ({fingerprint_of(keys[0])})"
+        return keys, Source(N_("the key in {path} ({fingerprint})"), path=args.key,
+                            fingerprint=fingerprint_of(keys[0]))
     history = recorded_keys(store.conn)
     keys = [record.public_raw for record in history]
     if not keys:
-        return [], "none: the database records no station key"
-    return keys, f"the {len(keys)} key(s) the database records (current: {history[-1].fingerprint})"
+        return [], Source(N_("none: the database records no station key"))
+    return keys, Source(N_("the {count} key(s) the database records (current: {fingerprint})"), count=len(keys),
+                        fingerprint=history[-1].fingerprint)
 
 
 def _permission_notes(data_dir: Path) -> list[str]:
@@ -54,24 +70,24 @@ def _permission_notes(data_dir: Path) -> list[str]:
             for path, mode in private_modes(data_dir)]
 
 
-def _json(report: VerifyReport, source: str) -> None:
+def _json(report: VerifyReport, source: Source) -> None:
     first = report.broken[0] if report.broken else None
     print_json({
         "ok": report.ok, "sessions": report.sessions, "events": report.events, "integrity": report.integrity,
-        "checkpoints": report.checkpoints, "keys": source, "erased": report.erased,
+        "checkpoints": report.checkpoints, "keys": str(source), "erased": report.erased,
         "first_broken": None if first is None else {"session": first.session_id, "seq": first.seq,
                                                     "reason": first.reason},
         "broken_sessions": len(report.broken), "problems": report.problems, "notes": report.notes,
     })
 
 
-def _text(report: VerifyReport, source: str) -> None:
+def _text(report: VerifyReport, source: Source) -> None:
     print(f"integrity_check: {report.integrity}")  # i18n-ok: SQLite's pragma and its answer
     print(_s("sessions: {sessions}, events verified: {events}").format(sessions=report.sessions,
                                                                        events=report.events))
     counted = _s("{count} signed").format(count=report.checkpoints) if report.checkpoints is not None \
         else _s("not checked")
-    print(_s("checkpoints: {counted}; keys: {source}").format(counted=counted, source=source))
+    print(_s("checkpoints: {counted}; keys: {source}").format(counted=counted, source=source.shown()))
     for note in report.notes[:5]:
         print(_s("note: {note}").format(note=note))
     if len(report.notes) > 5:

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
                     "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
-                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(),
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(translated=False),
                     "accommodations": granted.payload() if granted.any else None, "language": args.language})
         return 0
     heading = (_s("battery {battery}: {duration}; language {language}") if args.language

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from i18n import _s
+
 if TYPE_CHECKING:
     from eventlog import Store
 
@@ -31,14 +33,15 @@ def open_store(args: argparse.Namespace, create: bool = False, readonly: bool = 
 
     data_dir: Path = args.data_dir
     if not create and not (data_dir / DB_FILENAME).exists():
-        raise CliError(f"no station database in {data_dir}; run `hiremate init` first")
+        raise CliError(_s("no station database in {folder}; run `hiremate init` first").format(folder=data_dir))
     try:
         if readonly:
             return Store(data_dir / DB_FILENAME, readonly=True)
         repaired = secure_data_dir(data_dir)
         if repaired:
-            print(f"hiremate: made {len(repaired)} entries of {data_dir} private (they were readable by others): "
-                  + "; ".join(repaired), file=sys.stderr)
+            print(_s("hiremate: made {count} entries of {folder} private (they were readable by others): "
+                     "{entries}").format(count=len(repaired), folder=data_dir, entries="; ".join(repaired)),
+                  file=sys.stderr)
         return Store.in_dir(data_dir)
     except (StoreError, DataDirError) as exc:
         raise CliError(str(exc)) from None
@@ -57,7 +60,8 @@ def session_ids(store: Store, texts: list[str]) -> list[str]:
     except SessionLookupError as exc:
         raise CliError(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # a damaged file: name the page (hiremate verify-log says the rest)
-        raise CliError(f"cannot read the sessions list: {with_damaged_page(store.path, str(exc))}") from None
+        raise CliError(_s("cannot read the sessions list: {error}").format(
+            error=with_damaged_page(store.path, str(exc)))) from None
 
 
 def print_json(value: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from i18n import _s
 from kiosk.cli.common import CliError
 
 __all__ = ["require_display"]
@@ -20,7 +21,7 @@ def require_display() -> None:
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return
     raise CliError(
-        "no display to open the station window on; run it under a virtual screen with "
-        "`xvfb-run -a hiremate run`, or run a scripted candidate headless with `hiremate simulate`",
+        _s("no display to open the station window on; run it under a virtual screen with "
+           "`xvfb-run -a hiremate run`, or run a scripted candidate headless with `hiremate simulate`"),
         status=3,
     )

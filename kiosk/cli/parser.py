@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from i18n import LANGUAGES, N_, _s, ngettext_s
+from kiosk.cli.argparse_words import translated
 from kiosk.cli.table import COMMANDS, Command
 
 __all__ = ["CliParser", "UsageError", "build_parser", "default_data_dir", "parse"]
 
-SHARED_NOTE = "--data-dir and --json may be given before or after the command name, at any depth."
+SHARED_NOTE = N_("--data-dir and --json may be given before or after the command name, at any depth.")
 
 
 class UsageError(Exception):
@@ -52,27 +54,43 @@ def _add_shared(parser: argparse.ArgumentParser, command: Command) -> None:
     """--data-dir and --json where they apply; unset unless given, so a later level never resets an earlier one."""
     if command.is_group or command.data_dir:
         parser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, metavar="DIR",
-                            help="station data directory (default: $HIREMATE_DATA_DIR, else the user data dir)")
+                            help=_s("station data directory (default: $HIREMATE_DATA_DIR, else the user data dir)"))
     if command.is_group or command.json:
         parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                            help="print machine-readable output" + (" (commands that have it)" if command.is_group
-                                                                     else ""))
+                            help=_s("print machine-readable output (commands that have it)") if command.is_group
+                            else _s("print machine-readable output"))
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with its one word of its own, "usage:", in the station's language."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        """The usage line, prefixed in the station's language."""
+        super().add_usage(usage, actions, groups, _s("usage: ") if prefix is None else prefix)
 
 
 class CliParser(argparse.ArgumentParser):
-    """A parser for one node of the command table; a leaf adds its module's arguments when it is parsed."""
+    """A parser for one node of the command table; a leaf adds its module's arguments when it is parsed.
+
+    argparse's own words on a help page ("usage:", "options", "positional arguments", -h's help) are ours too, in
+    the catalogue: Python ships no translation of them (argparse asks the process-wide default gettext domain)."""
 
     def __init__(self, *, command: Command, **kwargs: Any) -> None:
-        super().__init__(allow_abbrev=False, description=kwargs.pop("description", command.help),
-                         epilog=SHARED_NOTE if command.is_group else None, **kwargs)
+        super().__init__(allow_abbrev=False, description=kwargs.pop("description", _s(command.help)),
+                         epilog=_s(SHARED_NOTE) if command.is_group else None, add_help=False,
+                         formatter_class=_Formatter, **kwargs)
+        self._positionals.title = _s("positional arguments")
+        self._optionals.title = _s("options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=_s("show this help message and exit"))
         self.command = command
         self._loaded = command.is_group
         self.set_defaults(_command=command)  # the innermost parser that runs sets it last
         if command.is_group:
             _add_shared(self, command)
-            sub = self.add_subparsers(title="commands", metavar="COMMAND", parser_class=CliParser)
+            sub = self.add_subparsers(title=_s("commands"), metavar="COMMAND", parser_class=CliParser)
             for child in command.children:
-                sub.add_parser(child.name, help=child.help, command=child)
+                sub.add_parser(child.name, help=_s(child.help), command=child)
 
     def load(self) -> None:
         """Import a leaf's module and add its arguments (once)."""
@@ -98,14 +116,20 @@ class CliParser(argparse.ArgumentParser):
         """Refuse in one line (argparse would print the usage too)."""
         if message.startswith("argument COMMAND: invalid choice:"):
             word = message.split("'")[1] if "'" in message else message
-            message = f"unknown command {word!r}; commands: {', '.join(c.name for c in self.command.children)}"
+            message = _s("unknown command {word}; commands: {commands}").format(
+                word=repr(word), commands=", ".join(c.name for c in self.command.children))
+        else:
+            message = translated(message)
         raise UsageError(self.command.spelled, message)
 
 
 def build_parser() -> CliParser:
     """The whole tree of parsers; no command module is imported until its parser runs."""
     parser = CliParser(command=COMMANDS, prog="hiremate")
-    parser.add_argument("--version", action=_Version, help="show the version and exit")
+    parser.add_argument("--version", action=_Version, help=_s("show the version and exit"))
+    parser.add_argument("--language", dest="cli_language", default=argparse.SUPPRESS, metavar="TAG",
+                        help=_s("the language hiremate writes in: {languages} (default: $HIREMATE_LANGUAGE, else en); "
+                                "--json output stays the same").format(languages=", ".join(LANGUAGES)))
     return parser
 
 
@@ -114,15 +138,16 @@ def _check(args: argparse.Namespace, extras: list[str]) -> Command:
     command: Command = args._command
     where = command.spelled
     if extras:
-        raise UsageError(where, f"unrecognized argument{'s' if len(extras) > 1 else ''}: {shlex.join(extras)} "
-                                f"(see `{where} --help`)")
+        raise UsageError(where, ngettext_s("unrecognized argument: {words} (see `{command} --help`)",
+                                           "unrecognized arguments: {words} (see `{command} --help`)",
+                                           len(extras)).format(words=shlex.join(extras), command=where))
     if command.is_group:
-        raise UsageError(where, f"name a command: {', '.join(c.name for c in command.children)} "
-                                f"(see `{where} --help`)")
+        raise UsageError(where, _s("name a command: {commands} (see `{command} --help`)").format(
+            commands=", ".join(c.name for c in command.children), command=where))
     if getattr(args, "json", False) and not command.json:
-        raise UsageError(where, "--json does not apply to this command; it prints no machine-readable output")
+        raise UsageError(where, _s("--json does not apply to this command; it prints no machine-readable output"))
     if hasattr(args, "data_dir") and not command.data_dir:
-        raise UsageError(where, "--data-dir does not apply to this command; it uses no station data directory")
+        raise UsageError(where, _s("--data-dir does not apply to this command; it uses no station data directory"))
     return command
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from eventlog import EventRecord
 from games.spec import ExtendedTimeError, extend_time, game_spec
-from i18n import check_language
+from i18n import N_, _s, check_language
 from kiosk.services.battery import Battery
 from kiosk.services.stationdb import IssuedCode, StationDb
 
@@ -30,7 +30,8 @@ __all__ = [
     "set_code_accommodations",
 ]
 
-FACTORS = {"extended_time": (1.0, 3.0, "a time factor such as 1.5"), "type_scale": (1.0, 2.0, "a scale such as 1.5")}
+FACTORS = {"extended_time": (1.0, 3.0, N_("a time factor such as 1.5")),
+           "type_scale": (1.0, 2.0, N_("a scale such as 1.5"))}
 FLAGS = ("high_contrast", "breaks")
 NAMES = (*FACTORS, *FLAGS)
 
@@ -67,11 +68,12 @@ class Accommodations:
         return cls(**json.loads(text)) if text else cls()
 
     def describe(self) -> str:
-        """Plain words for proctors, reports and exports ('none' when nothing is granted)."""
-        parts = [f"extended time {self.extended_time:g}x" if self.extended_time > 1 else "",
-                 f"larger type {self.type_scale:.0%}" if self.type_scale > 1 else "",
-                 "high contrast" if self.high_contrast else "", "breaks between games" if self.breaks else ""]
-        return ", ".join(p for p in parts if p) or "none"
+        """Plain words for the proctor, in the station's language ('none' when nothing is granted)."""
+        parts = [_s("extended time {factor}x").format(factor=f"{self.extended_time:g}") if self.extended_time > 1
+                 else "",
+                 _s("larger type {scale}").format(scale=f"{self.type_scale:.0%}") if self.type_scale > 1 else "",
+                 _s("high contrast") if self.high_contrast else "", _s("breaks between games") if self.breaks else ""]
+        return ", ".join(p for p in parts if p) or _s("none")
 
 
 def _factor(name: str, value: str) -> float:
@@ -81,8 +83,9 @@ def _factor(name: str, value: str) -> float:
     except ValueError:
         number = float("nan")
     if not low < number <= high:
-        raise AccommodationError(f"accommodation {name}={value!r}: needs {example}, more than {low:g} and at most "
-                                 f"{high:g}")
+        raise AccommodationError(_s("accommodation {name}={value}: needs {example}, more than {low} and at most "
+                                    "{high}").format(name=name, value=repr(value), example=_s(example),
+                                                     low=f"{low:g}", high=f"{high:g}"))
     return round(number, 2)
 
 
@@ -92,15 +95,16 @@ def parse_accommodations(texts: Sequence[str]) -> Accommodations:
     for text in texts:
         name, has_value, value = (part.strip() for part in text.partition("="))
         if name not in NAMES:
-            raise AccommodationError(f"unknown accommodation {name!r}; known: {', '.join(NAMES)}")
+            raise AccommodationError(_s("unknown accommodation {name}; known: {known}").format(
+                name=repr(name), known=", ".join(NAMES)))
         if name in values:
-            raise AccommodationError(f"accommodation {name} is given twice")
+            raise AccommodationError(_s("accommodation {name} is given twice").format(name=name))
         if name in FACTORS:
             if not has_value:
-                raise AccommodationError(f"accommodation {name} needs a value, e.g. {name}=1.5")
+                raise AccommodationError(_s("accommodation {name} needs a value, e.g. {name}=1.5").format(name=name))
             values[name] = _factor(name, value)
         elif has_value:
-            raise AccommodationError(f"accommodation {name} takes no value (write just {name})")
+            raise AccommodationError(_s("accommodation {name} takes no value (write just {name})").format(name=name))
         else:
             values[name] = True
     return Accommodations(**values)
@@ -115,7 +119,8 @@ def check_battery(granted: Accommodations, battery: Battery) -> None:
             try:
                 extend_time(spec, params, granted.extended_time)
             except ExtendedTimeError as exc:
-                raise AccommodationError(f"{exc} (battery {battery.ref})") from None
+                raise AccommodationError(_s("{error} (battery {battery})").format(error=exc, battery=battery.ref)) \
+                    from None
 
 
 def set_code_accommodations(db: StationDb, participants: Iterable[str], granted: Accommodations) -> None:

@@ -30,6 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 import assets
+from i18n import N_, _s
 
 __all__ = [
     "BATTERY_DIR",
@@ -114,10 +115,12 @@ class Battery(BaseModel):
         """How codes and sessions name this battery: its name when shipped in assets/batteries/, else its path."""
         return self.name if Path(self.path).resolve().parent == BATTERY_DIR else str(Path(self.path).resolve())
 
-    def minutes_text(self) -> str:
-        """The expected duration for the proctor: "about 30 min (bart 5, go_nogo 2.5, ...)"."""
+    def minutes_text(self, translated: bool = True) -> str:
+        """The expected duration for the proctor: "about 30 min (bart 5, go_nogo 2.5, ...)", in the station's
+        language (`translated=False`: in English, for machine-read output such as `--json`)."""
         games = ", ".join(f"{g.game} {g.minutes:g}" for g in self.games if g.minutes)
-        return f"about {self.minutes:g} min" + (f" ({games})" if games else "")
+        text = N_("about {minutes} min ({games})") if games else N_("about {minutes} min")
+        return (_s(text) if translated else text).format(minutes=f"{self.minutes:g}", games=games)
 
     def practice_for(self, index: int) -> bool:
         """Whether the game at index offers a practice run."""
@@ -154,7 +157,8 @@ def _check_games(path: Path, parsed: BatteryFile) -> None:
     for i, entry in enumerate(parsed.games):
         if entry.game not in specs:
             known = ", ".join(sorted(specs)) or "none installed"
-            raise BatteryError(f"{path}: field games[{i}].game: unknown game {entry.game!r} (known: {known})")
+            raise BatteryError(_s("{path}: field games[{index}].game: unknown game {game} (known: {known})").format(
+                path=path, index=i, game=repr(entry.game), known=known))
         for key in ("params", "practice_params"):
             values = getattr(entry, key)
             if values is None:
@@ -174,9 +178,9 @@ def load_battery(path: Path | str, check_games: bool = True) -> Battery:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BatteryError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise BatteryError(_s("{path}: cannot read: {error}").format(path=path, error=exc.strerror or exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise BatteryError(f"{path}: not valid TOML: {exc}") from None
+        raise BatteryError(_s("{path}: not valid TOML: {error}").format(path=path, error=exc)) from None
     try:
         parsed = BatteryFile.model_validate(raw)
     except ValidationError as exc:
@@ -205,5 +209,6 @@ def resolve_battery(name_or_path: str | None, directory: Path = BATTERY_DIR) -> 
     path = directory / f"{name}.toml"
     if not path.exists():
         known = ", ".join(available_batteries(directory)) or "none"
-        raise BatteryError(f"{path}: no battery named {name!r} (known: {known})")
+        raise BatteryError(_s("{path}: no battery named {name} (known: {known})").format(
+            path=path, name=repr(name), known=known))
     return load_battery(path)

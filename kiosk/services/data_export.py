@@ -7,6 +7,7 @@ from pathlib import Path
 from datasets import ExportError, ExportSummary, export_sessions, select_sessions, station_sources
 from datasets.export import Progress
 from eventlog import Store
+from i18n import _s
 from kiosk.services.version import APP_VERSION
 
 __all__ = ["export_all", "stored_profile"]
@@ -28,7 +29,7 @@ def export_all(store: Store, directory: Path, fmt: str, progress: Progress | Non
     take it."""
     rows = select_sessions(store, [], True, None)
     if not rows:
-        raise ExportError("there is no closed assessment session to export yet")
+        raise ExportError(_s("there is no closed assessment session to export yet"))
     sources = station_sources(store, rows, lambda sid: stored_profile(store, sid))
     summary = export_sessions(sources, fmt, directory, APP_VERSION, progress=progress)
     if actor is not None:

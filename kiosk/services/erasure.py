@@ -21,6 +21,7 @@ from typing import Any
 from eventlog import Store
 from eventlog.checkpoints import Signer
 from eventlog.tombstones import Tombstone, tombstones, write_tombstone
+from i18n import _s
 from kiosk.services.privacy import exported_copies, record
 from sync.erasure_outbox import queue_request
 from sync.erasure_protocol import MAX_REASON
@@ -73,8 +74,8 @@ def _refuse_live(store: Store, session_id: str, status: str) -> None:
         return
     row = store.conn.execute("SELECT owner_pid FROM session_progress WHERE session_id = ?", (session_id,)).fetchone()
     if row is not None and _alive(row[0]):
-        raise ErasureError(f"session {session_id} is being recorded now (process {row[0]}); end it at the station "
-                           "first, then erase it")
+        raise ErasureError(_s("session {session} is being recorded now (process {pid}); end it at the station "
+                              "first, then erase it").format(session=session_id, pid=row[0]))
 
 
 def _chain_end(store: Store, session_id: str) -> tuple[int, str]:
@@ -88,7 +89,7 @@ def _erase_one(store: Store, signer: Signer, session_id: str, reason: str, actor
                outcome: ErasureOutcome) -> str:
     row = store.session(session_id)
     if row is None:
-        raise ErasureError(f"session {session_id} is not held at this station")
+        raise ErasureError(_s("session {session} is not held at this station").format(session=session_id))
     _refuse_live(store, session_id, row.status)
     count, head = _chain_end(store, session_id)
     exported = exported_copies(store, session_id)
@@ -116,10 +117,11 @@ def _erase_person(store: Store, participant: str, outcome: ErasureOutcome) -> No
 
 def _check_reason(reason: str) -> None:
     if not reason.strip():
-        raise ErasureError("an erasure needs a reason (--reason TEXT), kept in its signed tombstone")
+        raise ErasureError(_s("an erasure needs a reason (--reason TEXT), kept in its signed tombstone"))
     if len(reason.strip()) > MAX_REASON or "\x00" in reason:
-        raise ErasureError(f"the reason is {len(reason.strip())} characters (or holds a NUL); give at most "
-                           f"{MAX_REASON} characters: it goes into the tombstone and the request to the receiver")
+        raise ErasureError(_s("the reason is {length} characters (or holds a NUL); give at most {most} characters: "
+                              "it goes into the tombstone and the request to the receiver").format(
+            length=len(reason.strip()), most=MAX_REASON))
 
 
 def erase_in_transaction(store: Store, signer: Signer, session_ids: Sequence[str], reason: str,
@@ -160,7 +162,8 @@ def erase_participant(store: Store, signer: Signer, participant: str, reason: st
             "(SELECT count(*) FROM access_codes WHERE participant = ?)", (participant, participant)).fetchone()[0]
         erased = [stone.session_id for stone in tombstones(store.conn) if stone.participant == participant]
         if not sessions and not held and not erased:
-            raise ErasureError(f"no participant {participant!r} at this station (give the pseudonym, e.g. P-1a2b3c4d)")
+            raise ErasureError(_s("no participant {participant} at this station (give the pseudonym, e.g. "
+                                  "P-1a2b3c4d)").format(participant=repr(participant)))
         outcome = erase_in_transaction(store, signer, sessions, reason, actor)
         outcome.already_erased.extend(erased)
         _erase_person(store, participant, outcome)

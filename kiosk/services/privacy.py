@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from eventlog import Store
+from i18n import _s
 
 __all__ = [
     "PERSONAL_DAYS_KEY",
@@ -87,10 +88,11 @@ def _days(text: str, what: str, allow_never: bool) -> int | None:
     try:
         days = int(text)
     except ValueError:
-        never = " or 'never'" if allow_never else ""
-        raise ValueError(f"{what} {text!r}: give a whole number of days{never}") from None
+        refusal = (_s("{option} {value}: give a whole number of days or 'never'") if allow_never
+                   else _s("{option} {value}: give a whole number of days"))
+        raise ValueError(refusal.format(option=what, value=repr(text))) from None
     if days < 1:
-        raise ValueError(f"{what} {text!r}: must be at least 1 day")
+        raise ValueError(_s("{option} {value}: must be at least 1 day").format(option=what, value=repr(text)))
     return days
 
 

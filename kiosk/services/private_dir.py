@@ -15,6 +15,8 @@ import os
 import stat
 from pathlib import Path
 
+from i18n import _s
+
 __all__ = ["DataDirError", "private_modes", "secure_data_dir"]
 
 log = logging.getLogger("hiremate.security")
@@ -57,8 +59,9 @@ def secure_data_dir(data_dir: Path) -> list[str]:
     repaired = []
     for path, mode, owner in _entries(Path(data_dir)):
         if owner != me:
-            raise DataDirError(f"{path} belongs to user id {owner}, not to the user running the station ({me}); "
-                               "the station's data must be its own: `chown -R` the data directory")
+            raise DataDirError(_s("{path} belongs to user id {owner}, not to the user running the station ({me}); "
+                                  "the station's data must be its own: `chown -R` the data directory").format(
+                path=path, owner=owner, me=me))
         if not mode & OTHERS:
             continue
         try:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from eventlog import Store
 from eventlog.checkpoints import Signer
+from i18n import _s
 from kiosk.services.erasure import erase_in_transaction, remove_files
 from kiosk.services.privacy import Retention, record, retention
 
@@ -60,8 +61,8 @@ def purge_expired(store: Store, actor: str = "station", now: datetime | None = N
         erased = None
         if sessions:
             if signer is None:
-                raise ValueError(f"{len(sessions)} session(s) are past their retention but no station key was given "
-                                 "to sign their tombstones")
+                raise ValueError(_s("{count} session(s) are past their retention but no station key was given to "
+                                    "sign their tombstones").format(count=len(sessions)))
             erased = erase_in_transaction(store, signer, sessions, f"retention: closed more than "
                                           f"{keep.session_days} days ago", actor)
         store.conn.executemany("DELETE FROM people WHERE participant = ?", [(p,) for p in people])

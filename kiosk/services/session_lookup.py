@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventlog import SessionRow, Store
+from i18n import _s
 
 __all__ = ["SessionLookupError", "find_session", "find_sessions"]
 
@@ -32,15 +33,17 @@ def _matches(store: Store, text: str) -> list[SessionRow]:
 def find_session(store: Store, text: str) -> SessionRow:
     """The one session whose id starts with `text` or whose pseudonym is `text` (case-insensitive)."""
     if not text.strip():
-        raise SessionLookupError("give a session id (or the start of one) or a pseudonym")
+        raise SessionLookupError(_s("give a session id (or the start of one) or a pseudonym"))
     found = _matches(store, text)
     if not found:
-        raise SessionLookupError(f"no session matches {text!r} (by start of session id or by pseudonym); "
-                                 "list them with `hiremate sessions`")
+        raise SessionLookupError(_s("no session matches {text} (by start of session id or by pseudonym); list them "
+                                    "with `hiremate sessions`").format(text=repr(text)))
     if len(found) > 1:
-        named = ", ".join(_describe(r) for r in found[:SHOWN]) + (f" and {len(found) - SHOWN} more"
-                                                                  if len(found) > SHOWN else "")
-        raise SessionLookupError(f"{text!r} matches {len(found)} sessions: {named}; give more of the session id")
+        named = ", ".join(_describe(r) for r in found[:SHOWN])
+        if len(found) > SHOWN:
+            named = _s("{named} and {more} more").format(named=named, more=len(found) - SHOWN)
+        raise SessionLookupError(_s("{text} matches {count} sessions: {named}; give more of the session id").format(
+            text=repr(text), count=len(found), named=named))
     return found[0]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventlog import EventLog, EventRecord, OpenSession
+from i18n import _s
 from kiosk.services import (
     station_kinds,  # noqa: F401  (registers the station.* kinds)
     texts,
@@ -97,7 +98,8 @@ def resume(db: StationDb, log: EventLog, session_id: str) -> Admission:
     progress = db.progress(session_id)
     row = db.store.session(session_id)
     if progress is None or row is None:
-        raise BatteryError(f"session {session_id}: no battery progress recorded; it cannot be resumed")
+        raise BatteryError(_s("session {session}: no battery progress recorded; it cannot be resumed").format(
+            session=session_id))
     battery = resolve_battery(progress.battery)
     session = log.resume_session(session_id, game=progress.game, trial=progress.trial)
     db.claim(session_id, os.getpid())

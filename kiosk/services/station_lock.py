@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from i18n import _s
+
 if sys.platform == "win32":  # pragma: no cover - Windows: no advisory lock, one station assumed
     fcntl = None
 else:
@@ -37,9 +39,8 @@ class StationLock:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 handle.close()
-                raise StationLockedError(
-                    f"another station (pid {holder_pid(self.path.parent)}) is running on {self.path.parent}"
-                ) from None
+                raise StationLockedError(_s("another station (pid {pid}) is running on {folder}").format(
+                    pid=holder_pid(self.path.parent), folder=self.path.parent)) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

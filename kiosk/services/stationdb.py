@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from eventlog import Store
 from eventlog.codehash import code_salt, hash_code, hint_of, scheme_of
 from eventlog.writer import is_storage_error
-from i18n import N_
+from i18n import N_, _s
 from kiosk.services.codes import display_code, generate_code
 from kiosk.services.pin import Lockout, hash_pin, needs_rehash, validate_new_pin, verify_pin
 
@@ -148,10 +148,11 @@ def parse_expires(text: str, now: datetime | None = None) -> datetime:
     try:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"--expires {text!r}: use e.g. 90m, 48h, 7d or an ISO date like 2030-01-31") from None
+        raise ValueError(_s("--expires {value}: use e.g. 90m, 48h, 7d or an ISO date like 2030-01-31").format(
+            value=repr(text))) from None
     when = when if when.tzinfo else when.replace(tzinfo=UTC)
     if when <= now:
-        raise ValueError(f"--expires {text!r} is in the past")
+        raise ValueError(_s("--expires {value} is in the past").format(value=repr(text)))
     return when
 
 
@@ -160,18 +161,19 @@ def validate_endpoint(text: str) -> str | None:
     url = text.strip()
     if not url:
         return None
-    where = f"sync endpoint {url!r}"
+    where = _s("sync endpoint {url}").format(url=repr(url))
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not url.lower().startswith(f"{parts.scheme.lower()}://"):
-        raise ValueError(f"{where}: must start with http:// or https://")
+        raise ValueError(_s("{where}: must start with http:// or https://").format(where=where))
     try:
         host, _ = parts.hostname, parts.port
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
     if not host:
-        raise ValueError(f"{where}: needs a host name, e.g. http://192.168.1.20:8765")
+        raise ValueError(_s("{where}: needs a host name, e.g. http://192.168.1.20:8765").format(where=where))
     if any(ch.isspace() for ch in url) or parts.query or parts.fragment:
-        raise ValueError(f"{where}: no spaces, query or fragment; give the receiver's base URL")
+        raise ValueError(_s("{where}: no spaces, query or fragment; give the receiver's base URL").format(
+            where=where))
     return url.rstrip("/")
 
 
@@ -298,7 +300,7 @@ class StationDb:
     ) -> list[IssuedCode]:
         """Make `count` fresh codes, each bound to a new pseudonym, the battery and the expiry."""
         if count < 1:
-            raise ValueError("count must be at least 1")
+            raise ValueError(_s("count must be at least 1"))
         created = _now().isoformat()
         salt = self._code_salt()
         fresh = [self._fresh_code(salt, prefix, battery, created, expires) for _ in range(count)]
@@ -392,11 +394,13 @@ class StationDb:
             row = self.conn.execute(f"SELECT {CODE_COLUMNS} FROM access_codes WHERE participant = ?",
                                     (participant,)).fetchone()
             if row is None:
-                raise LookupError(f"no code is bound to {participant!r}")
+                raise LookupError(_s("no code is bound to {participant}").format(participant=repr(participant)))
             found = _stored_code(row)
             if found.used_utc is not None:
-                state = "used" if found.session_id is not None else "already void"
-                raise ValueError(f"the code of {participant} is {state}; only an unused code can be voided")
+                refusal = (_s("the code of {participant} is used; only an unused code can be voided")
+                           if found.session_id is not None else
+                           _s("the code of {participant} is already void; only an unused code can be voided"))
+                raise ValueError(refusal.format(participant=participant))
             self.conn.execute("UPDATE access_codes SET used_utc = ? WHERE participant = ? AND used_utc IS NULL",
                               (now.isoformat(), participant))
         return replace(found, used_utc=now.isoformat(), session_id=None)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from eventlog.kinds import Payload, register_kind
+from i18n import _s
 from scoring.timing_check import LIMITS, TIMING_CHECK, timing_problems
 
 __all__ = ["CheckFigures", "Spread", "TimingCheck", "clock_check", "figures_payload", "spread"]
@@ -111,19 +112,30 @@ def describe(check: dict[str, Any]) -> list[str]:
     """The check as lines for a person: each figure with its limit, then the verdict."""
     frames, timer, latency = check["frames"], check["timer_overshoot"], check["input_latency"]
     lines = [
-        f"platform: {check['platform']}; check took {check['duration_ms']:.0f} ms",
-        f"clock resolution: {check['clock_resolution_us']:.3f} us (limit {LIMITS['clock_resolution_us']:g} us); "
-        f"went backwards {check['clock_backwards']} time(s)",
-        f"frame interval: median {frames['median_ms']:.2f} ms, SD {frames['sd_ms']:.2f} ms (limit "
-        f"{LIMITS['frame_jitter_ms']:g} ms), max {frames['max_ms']:.2f} ms over {frames['n']} intervals; nominal "
-        f"{check['nominal_frame_ms']:.2f} ms",
-        f"dropped frames: {check['dropped_frames']} ({check['dropped_share']:.1%}; limit "
-        f"{LIMITS['dropped_frames']:.0%})",
-        f"timer overshoot: median {timer['median_ms']:.3f} ms (limit {LIMITS['timer_overshoot_ms']:g} ms), SD "
-        f"{timer['sd_ms']:.3f} ms, max {timer['max_ms']:.3f} ms over {timer['n']} timers",
-        f"posted key to handler: median {latency['median_ms']:.3f} ms (limit {LIMITS['input_latency_ms']:g} ms), "
-        f"SD {latency['sd_ms']:.3f} ms, max {latency['max_ms']:.3f} ms over {latency['n']} presses",
+        _s("platform: {platform}; check took {ms} ms").format(platform=check["platform"],
+                                                              ms=f"{check['duration_ms']:.0f}"),
+        _s("clock resolution: {resolution} us (limit {limit} us); went backwards {count} time(s)").format(
+            resolution=f"{check['clock_resolution_us']:.3f}", limit=f"{LIMITS['clock_resolution_us']:g}",
+            count=check["clock_backwards"]),
+        _s("frame interval: median {median} ms, SD {sd} ms (limit {limit} ms), max {max} ms over {n} intervals; "
+           "nominal {nominal} ms").format(median=f"{frames['median_ms']:.2f}", sd=f"{frames['sd_ms']:.2f}",
+                                          limit=f"{LIMITS['frame_jitter_ms']:g}", max=f"{frames['max_ms']:.2f}",
+                                          n=frames["n"], nominal=f"{check['nominal_frame_ms']:.2f}"),
+        _s("dropped frames: {count} ({share}; limit {limit})").format(
+            count=check["dropped_frames"], share=f"{check['dropped_share']:.1%}",
+            limit=f"{LIMITS['dropped_frames']:.0%}"),
+        _s("timer overshoot: median {median} ms (limit {limit} ms), SD {sd} ms, max {max} ms over {n} timers").format(
+            **_spread(timer), limit=f"{LIMITS['timer_overshoot_ms']:g}"),
+        _s("posted key to handler: median {median} ms (limit {limit} ms), SD {sd} ms, max {max} ms over {n} "
+           "presses").format(**_spread(latency), limit=f"{LIMITS['input_latency_ms']:g}"),
     ]
     problems = check["problems"]
-    lines.append("timing held" if not problems else "TIMING DID NOT HOLD: " + "; ".join(problems))
+    lines.append(_s("timing held") if not problems else _s("TIMING DID NOT HOLD: {problems}").format(
+        problems="; ".join(problems)))
     return lines
+
+
+def _spread(figures: dict[str, Any]) -> dict[str, str]:
+    """A spread's figures as printed: milliseconds to three places, and the count."""
+    return {"median": f"{figures['median_ms']:.3f}", "sd": f"{figures['sd_ms']:.3f}",
+            "max": f"{figures['max_ms']:.3f}", "n": str(figures["n"])}

@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_, _s
 from kiosk.services.timing import spread
 from kiosk.services.xtest import XConnection, XUnavailable
 
@@ -185,24 +186,26 @@ def xtest_figures(stamps: dict[str, Any], events: Sequence[EventRecord], since_s
 
 
 ROWS = (
-    ("key_to_stamp", "key press sent -> logged stamp"),
-    ("onset_difference", "pixel onset - logged onset"),
-    ("poll_resolution", "pixel poll bracket (resolution)"),
-    ("stamp_vs_server", "logged stamp - X server time, centred"),
+    ("key_to_stamp", N_("key press sent -> logged stamp")),
+    ("onset_difference", N_("pixel onset - logged onset")),
+    ("poll_resolution", N_("pixel poll bracket (resolution)")),
+    ("stamp_vs_server", N_("logged stamp - X server time, centred")),
 )
 
 
 def describe_xtest(result: dict[str, Any]) -> list[str]:
     """The XTest figures as a table for a person, then its verdict."""
     lines = [
-        f"XTest on X display {result['display']}: {result['presses']} Space presses in the simple reaction-time "
-        f"game, {result['matched']} matched to a logged response",
+        _s("XTest on X display {display}: {presses} Space presses in the simple reaction-time game, {matched} "
+           "matched to a logged response").format(display=result["display"], presses=result["presses"],
+                                                  matched=result["matched"]),
         f"{'':40}{'n':>4}{'median':>9}{'SD':>9}{'min':>9}{'max':>9}  (ms)",
     ]
     for key, label in ROWS:
         s = result[key]
-        lines.append(f"{label:40}{s['n']:>4}{s['median_ms']:>9.3f}{s['sd_ms']:>9.3f}{s['min_ms']:>9.3f}"
+        lines.append(f"{_s(label):40}{s['n']:>4}{s['median_ms']:>9.3f}{s['sd_ms']:>9.3f}{s['min_ms']:>9.3f}"
                      f"{s['max_ms']:>9.3f}")
     problems = result["problems"]
-    lines.append("every press and onset matched" if not problems else "XTEST CHECK FAILED: " + "; ".join(problems))
+    lines.append(_s("every press and onset matched") if not problems else _s("XTEST CHECK FAILED: {problems}").format(
+        problems="; ".join(problems)))
     return lines

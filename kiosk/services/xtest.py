@@ -8,6 +8,8 @@ import os
 import time
 from collections.abc import Mapping
 
+from i18n import _s
+
 __all__ = ["XConnection", "XUnavailable", "x11_problem"]
 
 XK_SPACE = 0x20
@@ -25,13 +27,14 @@ def x11_problem(environ: Mapping[str, str]) -> str | None:
     """Why this environment has no X11 display for the XTest check (None when it has one)."""
     platform = environ.get("QT_QPA_PLATFORM", "").split(":")[0]
     if platform and platform != "xcb":
-        return f"--xtest needs X11 but QT_QPA_PLATFORM is {platform!r} (unset it, or set it to xcb)"
+        return _s("--xtest needs X11 but QT_QPA_PLATFORM is {platform} (unset it, or set it to xcb)").format(
+            platform=repr(platform))
     if environ.get("WAYLAND_DISPLAY") or environ.get("XDG_SESSION_TYPE") == "wayland":
-        return ("--xtest needs an X11 session but this is a Wayland session: XTest keys and pixels would be "
-                "XWayland's, not the compositor's (log in to an X11 session)")
+        return _s("--xtest needs an X11 session but this is a Wayland session: XTest keys and pixels would be "
+                  "XWayland's, not the compositor's (log in to an X11 session)")
     if not environ.get("DISPLAY"):
-        return "--xtest needs an X11 display but DISPLAY is not set (run it in the station's X session, or " \
-               "under xvfb-run -a)"
+        return _s("--xtest needs an X11 display but DISPLAY is not set (run it in the station's X session, or under "
+                  "xvfb-run -a)")
     return None
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json, session_ids
 
 __all__ = ["add_arguments", "run"]
@@ -14,12 +15,12 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """export's arguments."""
     parser.add_argument("sessions", nargs="*", metavar="SESSION",
-                        help="sessions to export: each a session id, any unique start of one, or a pseudonym")
-    parser.add_argument("--all", action="store_true", help="every completed assessment session (not practice)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+                        help=_s("sessions to export: each a session id, any unique start of one, or a pseudonym"))
+    parser.add_argument("--all", action="store_true", help=_s("every completed assessment session (not practice)"))
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help=_s("folder to write into"))
     parser.add_argument("--plain", action="store_true",
-                        help="write plain signed bundles even though the receiver's recipient key is saved (anyone "
-                             "holding the files can read them)")
+                        help=_s("write plain signed bundles even though the receiver's recipient key is saved "
+                                "(anyone holding the files can read them)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from sync.recipient import load_recipient
 
     if not args.sessions and not args.all:
-        raise CliError("name at least one SESSION, or use --all", status=2)
+        raise CliError(_s("name at least one SESSION, or use --all"), status=2)
     with open_store(args) as store:
         ids = session_ids(store, list(args.sessions)) + (exportable_sessions(store) if args.all else [])
         recipient = None if args.plain else load_recipient(store)
@@ -52,8 +53,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         for path in outcome.written:
             print(path)
-        form = f"encrypted for the receiver {recipient}" if recipient else "plain: readable by anyone who has them"
-        print(f"{len(outcome.written)} bundle(s) written to {args.output} ({form})")
+        form = _s("encrypted for the receiver {recipient}").format(recipient=recipient) if recipient \
+            else _s("plain: readable by anyone who has them")
+        print(_s("{count} bundle(s) written to {folder} ({form})").format(
+            count=len(outcome.written), folder=args.output, form=form))
         for sid, why in outcome.failed:
-            print(f"hiremate export: session {sid} not exported: {why}", file=sys.stderr)
+            print(_s("hiremate export: session {session} not exported: {error}").format(session=sid, error=why),
+                  file=sys.stderr)
     return 1 if outcome.failed else 0

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def init_steps() -> list[Callable[[Path, Store], str | None]]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """init's options."""
-    parser.add_argument("--name", default="station", help="station name shown to proctors (first run only)")
+    parser.add_argument("--name", default="station", help=_s("station name shown to proctors (first run only)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     elif changes:
-        print(f"Initialised station in {args.data_dir}:")
+        print(_s("Initialised station in {folder}:").format(folder=args.data_dir))
         for line in changes:
-            print(f"  - {line}")
+            print(f"  - {line}")  # the same lines as --json's "changes"
     else:
-        print(f"Station in {args.data_dir} is already initialised; nothing changed.")
+        print(_s("Station in {folder} is already initialised; nothing changed.").format(folder=args.data_dir))
     return 0

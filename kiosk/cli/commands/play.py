@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from i18n import _s
 from kiosk.cli.common import CliError, print_json
 from kiosk.cli.display import require_display
 
@@ -19,20 +20,20 @@ __all__ = ["add_arguments", "parse_params", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """play's arguments."""
-    parser.description = ("Open one game in a window. Everything is recorded into a new practice session, "
-                          "which is closed when the game finishes (or marked abandoned if the window is closed or "
-                          "Ctrl+C is pressed first). Closing the window or Ctrl+C ends the command, which then "
-                          "prints the game's summary.")
-    parser.add_argument("game", metavar="GAME", nargs="?", help="game name, e.g. bart (see --list)")
-    parser.add_argument("--seed", type=int, default=None, help="RNG seed (default: a fresh random one, printed)")
+    parser.description = _s("Open one game in a window. Everything is recorded into a new practice session, which "
+                            "is closed when the game finishes (or marked abandoned if the window is closed or Ctrl+C "
+                            "is pressed first). Closing the window or Ctrl+C ends the command, which then prints the "
+                            "game's summary.")
+    parser.add_argument("game", metavar="GAME", nargs="?", help=_s("game name, e.g. bart (see --list)"))
+    parser.add_argument("--seed", type=int, default=None, help=_s("RNG seed (default: a fresh random one, printed)"))
     parser.add_argument(
         "--param", action="append", default=[], metavar="KEY=VALUE",
-        help="override one game parameter (repeatable); lists and objects as JSON, e.g. colours=classic",
+        help=_s("override one game parameter (repeatable); lists and objects as JSON, e.g. colours=classic"),
     )
-    parser.add_argument("--list", action="store_true", help="list the games and their parameters, then exit")
-    parser.add_argument("--autoplay", action="store_true", help="let the game's scripted player play it")
+    parser.add_argument("--list", action="store_true", help=_s("list the games and their parameters, then exit"))
+    parser.add_argument("--autoplay", action="store_true", help=_s("let the game's scripted player play it"))
     parser.add_argument("--speed", type=float, default=None,
-                        help="scripted player speed factor (with --autoplay; default: 1)")
+                        help=_s("scripted player speed factor (with --autoplay; default: 1)"))
 
 
 def _known_games() -> dict[str, Any]:
@@ -48,7 +49,8 @@ def _parse_value(key: str, text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CliError(f"parameter {key!r}: value is not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise CliError(_s("parameter {key}: value is not valid JSON ({error} at column {column})").format(
+            key=repr(key), error=exc.msg, column=exc.colno)) from None
 
 
 def parse_params(model: type[BaseModel], pairs: Sequence[str]) -> BaseModel:
@@ -61,11 +63,12 @@ def parse_params(model: type[BaseModel], pairs: Sequence[str]) -> BaseModel:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise CliError(f"--param {pair!r} is not KEY=VALUE")
+            raise CliError(_s("--param {pair} is not KEY=VALUE").format(pair=repr(pair)))
         if key not in model.model_fields:
-            raise CliError(f"unknown parameter {key!r}; parameters of this game: {', '.join(known)}")
+            raise CliError(_s("unknown parameter {key}; parameters of this game: {known}").format(
+                key=repr(key), known=", ".join(known)))
         if key in raw:
-            raise CliError(f"parameter {key!r} is given twice")
+            raise CliError(_s("parameter {key} is given twice").format(key=repr(key)))
         raw[key] = _parse_value(key, value)
     try:
         return model.model_validate(raw)
@@ -73,8 +76,8 @@ def parse_params(model: type[BaseModel], pairs: Sequence[str]) -> BaseModel:
         first = exc.errors()[0]
         loc = ".".join(str(part) for part in first["loc"]) or "(params)"
         key = str(first["loc"][0]) if first["loc"] else "(params)"
-        given = f" (given {raw[key]!r})" if key in raw else ""
-        raise CliError(f"parameter {loc!r}: {first['msg']}{given}") from None
+        line = _s("parameter {key}: {error} (given {value})") if key in raw else _s("parameter {key}: {error}")
+        raise CliError(line.format(key=repr(loc), error=first["msg"], value=repr(raw.get(key)))) from None
 
 
 def _print_games(specs: dict[str, Any], as_json: bool) -> int:
@@ -98,9 +101,10 @@ def _refuse_options_that_do_not_apply(args: argparse.Namespace) -> None:
                                        ("--param", bool(args.param)), ("--autoplay", args.autoplay),
                                        ("--speed", args.speed is not None)) if on]
         if given:
-            raise CliError(f"--list only lists the games; {', '.join(given)} does not apply with it", status=2)
+            raise CliError(_s("--list only lists the games; {given} does not apply with it").format(
+                given=", ".join(given)), status=2)
     if args.speed is not None and not args.autoplay:
-        raise CliError("--speed is the scripted player's speed; it applies only with --autoplay", status=2)
+        raise CliError(_s("--speed is the scripted player's speed; it applies only with --autoplay"), status=2)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -110,9 +114,11 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         return _print_games(specs, args.json)
     if args.game is None:
-        raise CliError(f"name a game to play; known games: {', '.join(sorted(specs)) or 'none'}")
+        raise CliError(_s("name a game to play; known games: {games}").format(
+            games=", ".join(sorted(specs)) or _s("none")))
     if args.game not in specs:
-        raise CliError(f"unknown game {args.game!r}; known games: {', '.join(sorted(specs)) or 'none'}")
+        raise CliError(_s("unknown game {game}; known games: {games}").format(
+            game=repr(args.game), games=", ".join(sorted(specs)) or _s("none")))
     spec = specs[args.game]
     params = parse_params(spec.params_model, args.param)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
@@ -129,12 +135,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     else:
-        how = {"window": "window closed", "end": "game over", "SIGINT": "Ctrl+C", "SIGTERM": "terminated"}
-        print(f"{spec.title}: session {summary['session_id']} {summary['status']} "
-              f"({how.get(summary['stopped_by'], summary['stopped_by'])}; {summary['events']} events saved; "
-              f"seed {seed})")
-        print(f"  summary: {json.dumps(summary['summary'], sort_keys=True)}" if summary["summary"] else
-              "  summary: none (the game did not finish)")
+        how = {"window": _s("window closed"), "end": _s("game over"), "SIGINT": "Ctrl+C",
+               "SIGTERM": _s("terminated")}
+        print(_s("{game}: session {session} {status} ({stopped}; {events} events saved; seed {seed})").format(
+            game=spec.title, session=summary["session_id"], status=summary["status"],
+            stopped=how.get(summary["stopped_by"], summary["stopped_by"]), events=summary["events"], seed=seed))
+        print(_s("  summary: {summary}").format(summary=json.dumps(summary["summary"], sort_keys=True))
+              if summary["summary"] else _s("  summary: none (the game did not finish)"))
     if summary["stopped_by"] == "SIGINT" and summary["status"] != "completed":
         return 130
     return 0 if summary["status"] == "completed" else 1

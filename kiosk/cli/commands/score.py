@@ -9,6 +9,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from i18n import _r, _s, reporting_in, station_language
 from kiosk.cli.common import CliError, open_store, session_ids
 
 if TYPE_CHECKING:
@@ -23,13 +24,15 @@ BAR_WIDTH = 31
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """score's arguments (--json prints the profile's canonical JSON)."""
-    parser.add_argument("session", metavar="SESSION", help="session id, any unique start of it, or the pseudonym")
-    parser.add_argument("--role", metavar="NAME", help="also compare with a role profile (assets/roles/NAME.toml "
-                        "or a path)")
-    parser.add_argument("--recompute", action="store_true", help="score again from the events even if a result "
-                        "for the current scoring version is stored")
-    parser.add_argument("--norms", metavar="FILE", help="show percentiles against a norm table (`hiremate norms "
-                        "build`)")
+    parser.add_argument("session", metavar="SESSION",
+                        help=_s("session id, any unique start of it, or the pseudonym"))
+    parser.add_argument("--role", metavar="NAME",
+                        help=_s("also compare with a role profile (assets/roles/NAME.toml or a path)"))
+    parser.add_argument("--recompute", action="store_true",
+                        help=_s("score again from the events even if a result for the current scoring version is "
+                                "stored"))
+    parser.add_argument("--norms", metavar="FILE",
+                        help=_s("show percentiles against a norm table (`hiremate norms build`)"))
 
 
 def position_bar(position: float, low: float | None, high: float | None, width: int = BAR_WIDTH) -> str:
@@ -46,10 +49,16 @@ def _trait_bars(traits: list[Trait], width: int) -> list[str]:
     """Each trait: name, kind, position and likely range (wrapped to width); then the bar between its poles."""
     lines: list[str] = []
     for t in traits:
-        kind = "ability, higher is better" if t.kind == "ability" else "style, neither pole is better"
-        likely = "" if t.band_low is None else f", likely {t.band_low:.0f}-{t.band_high:.0f}"
-        where = "no position, too little data" if t.position is None else f"position {t.position:.0f} of 100{likely}"
-        lines += textwrap.wrap(f"{t.label} ({kind}): {where}", width, initial_indent="  ", subsequent_indent="    ")
+        kind = _r("ability, higher is better") if t.kind == "ability" else _r("style, neither pole is better")
+        if t.position is None:
+            where = _r("no position, too little data")
+        elif t.band_low is None:
+            where = _r("position {position} of 100").format(position=f"{t.position:.0f}")
+        else:
+            where = _r("position {position} of 100, likely {low}-{high}").format(
+                position=f"{t.position:.0f}", low=f"{t.band_low:.0f}", high=f"{t.band_high:.0f}")
+        lines += textwrap.wrap(_r("{trait} ({kind}): {where}").format(trait=t.label, kind=kind, where=where), width,
+                               initial_indent="  ", subsequent_indent="    ")
         if t.position is not None:
             cells = max(11, min(BAR_WIDTH, width - 8 - len(t.low_pole) - len(t.high_pole)))
             lines.append(f"    {t.low_pole} {position_bar(t.position, t.band_low, t.band_high, cells)} {t.high_pole}")
@@ -60,9 +69,11 @@ def _fit_bars(fit: RoleFit, traits: list[Trait]) -> list[str]:
     labels = {t.key: t.label for t in traits}
     lines = []
     for f in fit.traits:
-        where = "no position" if f.position is None else f"position {f.position:.0f}"
-        lines.append(f"  {labels.get(f.trait, f.trait)}: target {f.low:.0f}-{f.high:.0f}, {where}: "
-                     f"{f.status.replace('_', ' ')}")
+        where = _r("no position") if f.position is None else _r("position {position}").format(
+            position=f"{f.position:.0f}")
+        lines.append(_r("  {trait}: target {low}-{high}, {where}: {status}").format(
+            trait=labels.get(f.trait, f.trait), low=f"{f.low:.0f}", high=f"{f.high:.0f}", where=where,
+            status=f.status.replace("_", " ")))
     return lines
 
 
@@ -89,7 +100,8 @@ def format_profile(args: argparse.Namespace, profile: Profile, fit: RoleFit | No
             return _fit_bars(fit, profile.traits)
         return None
 
-    head = f"Session {profile.session_id} · scoring version {profile.scoring_version}"
+    head = _r("Session {session} · scoring version {version}").format(session=profile.session_id,
+                                                                      version=profile.scoring_version)
     return head + "\n" + render_text(doc, width, chart_text)
 
 
@@ -105,7 +117,8 @@ def _profile(args: argparse.Namespace) -> Profile:
         try:
             row = store.session(args.session)
             if row is None:
-                raise CliError(f"no session {args.session!r} in {args.data_dir}; list them with `hiremate sessions`")
+                raise CliError(_s("no session {session} in {folder}; list them with `hiremate sessions`").format(
+                    session=repr(args.session), folder=args.data_dir))
             verify_session(store, row)  # a hand-edited or damaged log is named here, never scored
             scored = _scored(args, store)
             from kiosk.services.privacy import cli_actor, record_access
@@ -114,7 +127,8 @@ def _profile(args: argparse.Namespace) -> Profile:
             return scored
         except (EventLogError, sqlite3.DatabaseError) as exc:  # CliError (no such session) passes through
             why = with_damaged_page(store.path, str(exc)) if "malformed" in str(exc) else str(exc)
-            raise CliError(f"cannot score session {args.session}: the log does not verify: {why}") from None
+            raise CliError(_s("cannot score session {session}: the log does not verify: {error}").format(
+                session=args.session, error=why)) from None
 
 
 def _scored(args: argparse.Namespace, store: Store) -> Profile:
@@ -128,7 +142,7 @@ def _scored(args: argparse.Namespace, store: Store) -> Profile:
             return Profile.model_validate_json(stored)
         return score_and_store(store, sid)
     except ScoringError as exc:
-        raise CliError(f"cannot score session {sid}: {exc}") from None
+        raise CliError(_s("cannot score session {session}: {error}").format(session=sid, error=exc)) from None
 
 
 def _norms(args: argparse.Namespace) -> Any:
@@ -161,5 +175,6 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(both, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     else:
         width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 100))
-        sys.stdout.write(format_profile(args, profile, fit, norms, width))
+        with reporting_in(station_language()):  # the report's words (reports/, _r) in the proctor's language
+            sys.stdout.write(format_profile(args, profile, fit, norms, width))
     return 0

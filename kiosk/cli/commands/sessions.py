@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -24,9 +25,11 @@ def run(args: argparse.Namespace) -> int:
         print_json([i.as_dict() for i in infos])
         return 0
     if not infos:
-        print("no sessions yet")
+        print(_s("no sessions yet"))
     for i in infos:
-        where = f"game {i.game_index + 1} {i.game} trial {i.trial}" if i.game_index is not None and i.game else ""
-        print(f"{i.session_id}  {i.started_utc[:19]}  {i.purpose:<10} {i.participant:<14} {i.status:<12} "
-              f"{i.events:>5} events  {where}")
+        where = _s("game {number} {game} trial {trial}").format(number=i.game_index + 1, game=i.game, trial=i.trial) \
+            if i.game_index is not None and i.game else ""
+        print(_s("{session}  {started}  {purpose} {participant} {status} {events} events  {where}").format(
+            session=i.session_id, started=i.started_utc[:19], purpose=f"{i.purpose:<10}",
+            participant=f"{i.participant:<14}", status=f"{i.status:<12}", events=f"{i.events:>5}", where=where))
     return 0

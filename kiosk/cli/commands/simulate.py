@@ -7,6 +7,7 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -17,12 +18,16 @@ SIM_BATTERY = "test_fast"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """simulate's options."""
     parser.add_argument("--battery", default=SIM_BATTERY,
-                        help=f"battery name or .toml path (default: {SIM_BATTERY}, fast parameters)")
-    parser.add_argument("--seed", type=int, default=None, help="fixed seed for every game (default: battery policy)")
-    parser.add_argument("--speed", type=float, default=20.0, help="player speed factor (default 20; 1 = human pace)")
-    parser.add_argument("--practice", action="store_true", help="also play the practice rounds the battery offers")
-    parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds")
-    parser.add_argument("--show", action="store_true", help="show the window instead of running offscreen")
+                        help=_s("battery name or .toml path (default: {battery}, fast parameters)").format(
+                            battery=SIM_BATTERY))
+    parser.add_argument("--seed", type=int, default=None,
+                        help=_s("fixed seed for every game (default: battery policy)"))
+    parser.add_argument("--speed", type=float, default=20.0,
+                        help=_s("player speed factor (default 20; 1 = human pace)"))
+    parser.add_argument("--practice", action="store_true",
+                        help=_s("also play the practice rounds the battery offers"))
+    parser.add_argument("--timeout", type=float, default=600.0, help=_s("give up after this many seconds"))
+    parser.add_argument("--show", action="store_true", help=_s("show the window instead of running offscreen"))
 
 
 def _issue_code(args: argparse.Namespace) -> str:
@@ -57,7 +62,7 @@ def _take_lock(args: argparse.Namespace) -> Any:
     try:
         lock.acquire()
     except StationLockedError as exc:
-        raise CliError(f"{exc}; nothing was changed", status=4) from None
+        raise CliError(_s("{error}; nothing was changed").format(error=exc), status=4) from None
     return lock
 
 
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         lock.release()
     if problems or closed is None:
-        raise CliError("; ".join(problems) or "the simulated session did not close")
+        raise CliError("; ".join(problems) or _s("the simulated session did not close"))
     result = {"session_id": closed.session_id, "reason": closed.reason, "chain_head": closed.chain_head,
               "scored": closed.scored, "queued": closed.queued, "problems": list(closed.problems)}
     if args.json:

@@ -15,6 +15,7 @@ import os
 import sys
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import CliError, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -29,17 +30,18 @@ def _presses(text: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= MAX_PRESSES:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to {MAX_PRESSES}")
+        raise argparse.ArgumentTypeError(_s("{value} is not a whole number from 1 to {most}").format(
+            value=repr(text), most=MAX_PRESSES))
     return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """--xtest and its number of presses (--json prints the payload, with the XTest figures under "xtest")."""
     parser.add_argument("--xtest", action="store_true",
-                        help="X11 only: also press Space through XTest in the reaction-time game and read its onsets "
-                             "from the window's pixels")
+                        help=_s("X11 only: also press Space through XTest in the reaction-time game and read its "
+                                "onsets from the window's pixels"))
     parser.add_argument("--presses", type=_presses, default=None, metavar="N",
-                        help="with --xtest: how many presses (one trial each; default: 30)")
+                        help=_s("with --xtest: how many presses (one trial each; default: 30)"))
 
 
 def _platform_note() -> str | None:
@@ -49,8 +51,8 @@ def _platform_note() -> str | None:
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return "no display: measured on Qt's offscreen platform (run under the kiosk's display, or xvfb-run -a, " \
-           "for its figures)"
+    return _s("no display: measured on Qt's offscreen platform (run under the kiosk's display, or xvfb-run -a, "
+              "for its figures)")
 
 
 def _start_driver() -> Any:
@@ -84,7 +86,7 @@ def _xtest(driver: Any, presses: int) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Run the check on a probe window (and the XTest check with --xtest) and print it."""
     if args.presses is not None and not args.xtest:
-        raise CliError("--presses counts the XTest check's presses: give --xtest with it")
+        raise CliError(_s("--presses counts the XTest check's presses: give --xtest with it"))
     driver = _start_driver() if args.xtest else None
     note = _platform_note()
     from kiosk.services.timing import describe

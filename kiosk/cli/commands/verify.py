@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from i18n import N_, _s
 from kiosk.cli.common import CliError, print_json
 
 if TYPE_CHECKING:
@@ -21,19 +22,21 @@ if TYPE_CHECKING:
 
 __all__ = ["add_arguments", "run"]
 
-MARK = {"pass": "PASS", "fail": "FAIL", "skipped": "SKIP", "untrusted": "WARN"}
+MARK = {"pass": N_("PASS"), "fail": N_("FAIL"), "skipped": N_("SKIP"), "untrusted": N_("WARN")}
 EXIT = {"ok": 0, "failed": 1, "untrusted": 3}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """verify's arguments."""
-    parser.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE", help="bundle files")
+    parser.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE", help=_s("bundle files"))
     parser.add_argument("--key", metavar="KEY_OR_FILE",
-                        help="trust this station public key (PEM file or 64 hex digits)")
+                        help=_s("trust this station public key (PEM file or 64 hex digits)"))
     parser.add_argument("--keys", type=Path, metavar="FILE",
-                        help="trust the station keys in FILE (PEM public keys and/or one 64-hex-digit key per line)")
+                        help=_s("trust the station keys in FILE (PEM public keys and/or one 64-hex-digit key per "
+                                "line)"))
     parser.add_argument("--identity", type=Path, metavar="FILE",
-                        help="the receiver's age identity file, to decrypt encrypted bundles (*.hiremate.zip.age)")
+                        help=_s("the receiver's age identity file, to decrypt encrypted bundles "
+                                "(*.hiremate.zip.age)"))
 
 
 def _trusted(key: str | None, keys_file: Path | None) -> list[bytes] | None:
@@ -69,7 +72,7 @@ def _identity(path: Path | None) -> Identity | None:
     try:
         return load_identity_file(path)
     except SealError as exc:
-        raise CliError(f"--identity {exc}", status=2) from None
+        raise CliError(f"--identity {exc}", status=2) from None  # i18n-ok: the option and sync's own words
 
 
 def _report(path: Path, trusted: list[bytes] | None, identity: Identity | None) -> BundleReport:
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     """Print pass/fail per check per bundle; exit 0 / 1 / 3 as the module docstring says."""
     from sync.verify import UNTRUSTED
 
-    headline = {"ok": "OK", "failed": "FAILED", "untrusted": UNTRUSTED}
+    headline = {"ok": _s("OK"), "failed": _s("FAILED"), "untrusted": UNTRUSTED}
     trusted, identity = _trusted(args.key, args.keys), _identity(args.identity)
     reports = [_report(path, trusted, identity) for path in args.bundles]
     verdict = _verdict(reports)
@@ -96,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
         print_json({"ok": verdict == "ok", "verdict": verdict, "bundles": [r.as_dict() for r in reports]})
     else:
         for report in reports:
-            print(f"{report.source}: {headline[report.verdict]}"
-                  + (f" (session {report.session_id})" if report.session_id else ""))
+            line = _s("{bundle}: {verdict} (session {session})") if report.session_id else _s("{bundle}: {verdict}")
+            print(line.format(bundle=report.source, verdict=headline[report.verdict], session=report.session_id))
             for check in report.checks:
-                print(f"  {MARK[check.status]}  {check.name:<10} {check.detail}")
+                print(f"  {_s(MARK[check.status])}  {check.name:<10} {check.detail}")  # i18n-ok: marked above
     return EXIT[verdict]

@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from i18n import N_, _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 if TYPE_CHECKING:
@@ -23,11 +24,25 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """verify-log's options."""
     parser.add_argument("--key", type=Path, metavar="FILE",
-                        help="check the signed checkpoints against this station public key only (PEM or 64 hex "
-                             "digits, e.g. the key the receiver enrolled), not the keys the database records")
+                        help=_s("check the signed checkpoints against this station public key only (PEM or 64 hex "
+                                "digits, e.g. the key the receiver enrolled), not the keys the database records"))
 
 
-def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], str]:
+class Source:
+    """Where the trusted keys come from, in a line: English for --json (programs read it), translated for people."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template, self.values = template, values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+    def shown(self) -> str:
+        """The line in the station's language."""
+        return _s(self.template).format(**self.values)
+
+
+def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], Source]:
     """The keys checkpoints must be signed with, and a line saying where they come from."""
     from sync.errors import IdentityError
     from sync.identity import fingerprint_of, recorded_keys
@@ -38,12 +53,14 @@ def _trusted(args: argparse.Namespace, store: Store) -> tuple[list[bytes], str]:
             keys = load_keys_file(args.key)
         except IdentityError as exc:
             raise CliError(str(exc).replace("--keys", "--key"), status=2) from None
-        return keys, f"the key in {args.key} ({fingerprint_of(keys[0])})"
+        return keys, Source(N_("the key in {path} ({fingerprint})"), path=args.key,
+                            fingerprint=fingerprint_of(keys[0]))
     history = recorded_keys(store.conn)
     keys = [record.public_raw for record in history]
     if not keys:
-        return [], "none: the database records no station key"
-    return keys, f"the {len(keys)} key(s) the database records (current: {history[-1].fingerprint})"
+        return [], Source(N_("none: the database records no station key"))
+    return keys, Source(N_("the {count} key(s) the database records (current: {fingerprint})"), count=len(keys),
+                        fingerprint=history[-1].fingerprint)
 
 
 def _permission_notes(data_dir: Path) -> list[str]:
@@ -53,34 +70,38 @@ def _permission_notes(data_dir: Path) -> list[str]:
             for path, mode in private_modes(data_dir)]
 
 
-def _json(report: VerifyReport, source: str) -> None:
+def _json(report: VerifyReport, source: Source) -> None:
     first = report.broken[0] if report.broken else None
     print_json({
         "ok": report.ok, "sessions": report.sessions, "events": report.events, "integrity": report.integrity,
-        "checkpoints": report.checkpoints, "keys": source, "erased": report.erased,
+        "checkpoints": report.checkpoints, "keys": str(source), "erased": report.erased,
         "first_broken": None if first is None else {"session": first.session_id, "seq": first.seq,
                                                     "reason": first.reason},
         "broken_sessions": len(report.broken), "problems": report.problems, "notes": report.notes,
     })
 
 
-def _text(report: VerifyReport, source: str) -> None:
-    print(f"integrity_check: {report.integrity}")
-    print(f"sessions: {report.sessions}, events verified: {report.events}")
-    counted = f"{report.checkpoints} signed" if report.checkpoints is not None else "not checked"
-    print(f"checkpoints: {counted}; keys: {source}")
+def _text(report: VerifyReport, source: Source) -> None:
+    print(f"integrity_check: {report.integrity}")  # i18n-ok: SQLite's pragma and its answer
+    print(_s("sessions: {sessions}, events verified: {events}").format(sessions=report.sessions,
+                                                                       events=report.events))
+    counted = _s("{count} signed").format(count=report.checkpoints) if report.checkpoints is not None \
+        else _s("not checked")
+    print(_s("checkpoints: {counted}; keys: {source}").format(counted=counted, source=source.shown()))
     for note in report.notes[:5]:
-        print(f"note: {note}")
+        print(_s("note: {note}").format(note=note))
     if len(report.notes) > 5:
-        print(f"note: … and {len(report.notes) - 5} more")
+        print(_s("note: … and {more} more").format(more=len(report.notes) - 5))
     if report.broken:
-        print(f"BROKEN: {len(report.broken)} session(s); first: {report.broken[0]}")
+        print(_s("BROKEN: {count} session(s); first: {first}").format(count=len(report.broken),
+                                                                     first=report.broken[0]))
     if report.problems:
-        print(f"BROKEN: {len(report.problems)} problem(s); first: {report.problems[0]}")
+        print(_s("BROKEN: {count} problem(s); first: {first}").format(count=len(report.problems),
+                                                                     first=report.problems[0]))
     if report.integrity != "ok":
-        print(f"BROKEN: the file is damaged: {report.integrity}")
+        print(_s("BROKEN: the file is damaged: {integrity}").format(integrity=report.integrity))
     if report.ok:
-        print("OK: every chain verifies, every session row matches its events, every checkpoint verifies")
+        print(_s("OK: every chain verifies, every session row matches its events, every checkpoint verifies"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from i18n import _s, ngettext_s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -15,20 +16,20 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """codes issue's options."""
-    parser.add_argument("--count", type=int, required=True, help="how many codes")
-    parser.add_argument("--battery", default="default", help="battery name or .toml path (default: default)")
-    parser.add_argument("--expires", default="24h", help="90m, 48h, 7d or an ISO date (default: 24h)")
-    parser.add_argument("--participant-prefix", default="P", help="pseudonym prefix (default: P)")
+    parser.add_argument("--count", type=int, required=True, help=_s("how many codes"))
+    parser.add_argument("--battery", default="default", help=_s("battery name or .toml path (default: default)"))
+    parser.add_argument("--expires", default="24h", help=_s("90m, 48h, 7d or an ISO date (default: 24h)"))
+    parser.add_argument("--participant-prefix", default="P", help=_s("pseudonym prefix (default: P)"))
     parser.add_argument("--language", default=None, metavar="TAG",
-                        help="the candidate's language: en, es, de or ar (default: the station's; the candidate can "
-                             "still switch on the welcome screen)")
-    parser.add_argument("--html", type=Path, default=None, help="printable list path (default: DATA/codes/…)")
+                        help=_s("the candidate's language: en, es, de or ar (default: the station's; the candidate "
+                                "can still switch on the welcome screen)"))
+    parser.add_argument("--html", type=Path, default=None, help=_s("printable list path (default: DATA/codes/…)"))
     parser.add_argument("--pdf", type=Path, default=None, metavar="FILE",
-                        help="also save the codes as a PDF ready to print (one code per row)")
-    parser.add_argument("--slips", action="store_true", help="with --pdf: cut-apart slips, one per participant")
+                        help=_s("also save the codes as a PDF ready to print (one code per row)"))
+    parser.add_argument("--slips", action="store_true", help=_s("with --pdf: cut-apart slips, one per participant"))
     parser.add_argument("--accommodation", action="append", default=[], metavar="NAME[=VALUE]",
-                        help="grant an accommodation (repeatable): extended_time=1.5 (1-3), type_scale=1.5 (1-2), "
-                        "high_contrast, breaks (docs/ACCOMMODATIONS.md)")
+                        help=_s("grant an accommodation (repeatable): extended_time=1.5 (1-3), type_scale=1.5 (1-2), "
+                                "high_contrast, breaks (docs/ACCOMMODATIONS.md)"))
 
 
 def _validated(args: argparse.Namespace) -> tuple[datetime, Any, Any]:
@@ -39,18 +40,19 @@ def _validated(args: argparse.Namespace) -> tuple[datetime, Any, Any]:
     from kiosk.services.stationdb import parse_expires
 
     if args.count < 1 or args.count > 10_000:
-        raise CliError(f"--count must be between 1 and 10000, got {args.count}")
+        raise CliError(_s("--count must be between 1 and 10000, got {count}").format(count=args.count))
     if not args.participant_prefix.replace("_", "").replace("-", "").isalnum():
-        raise CliError(f"--participant-prefix {args.participant_prefix!r}: use letters, digits, - or _")
+        raise CliError(_s("--participant-prefix {prefix}: use letters, digits, - or _").format(
+            prefix=repr(args.participant_prefix)))
     if args.slips and args.pdf is None:
-        raise CliError("--slips needs --pdf FILE")
+        raise CliError(_s("--slips needs --pdf FILE"))
     if args.language is not None:
         from i18n import check_language
 
         try:
             check_language(args.language)
         except ValueError as exc:
-            raise CliError(f"--language: {exc}") from None
+            raise CliError(_s("--language: {error}").format(error=exc)) from None
     try:
         granted = parse_accommodations(args.accommodation)
         expires, battery = parse_expires(args.expires), resolve_battery(args.battery)
@@ -65,10 +67,10 @@ def _check_html_target(path: Path | None) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise CliError(f"--html {path}: is a folder, not a file")
+        raise CliError(_s("--html {path}: is a folder, not a file").format(path=path))
     folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("/"))
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        raise CliError(f"--html {path}: cannot write in {folder}")
+        raise CliError(_s("--html {path}: cannot write in {folder}").format(path=path, folder=folder))
 
 
 def _write_list(path: Path, codes: list[Any], station: str) -> Path:
@@ -77,8 +79,8 @@ def _write_list(path: Path, codes: list[Any], station: str) -> Path:
     try:
         return write_code_list(path, codes, station)
     except OSError as exc:
-        raise CliError(f"cannot write the printable list {path} ({exc.strerror or exc}); the codes were issued: "
-                       "see `hiremate codes list`") from None
+        raise CliError(_s("cannot write the printable list {path} ({error}); the codes were issued: see "
+                          "`hiremate codes list`").format(path=path, error=exc.strerror or exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -101,17 +103,21 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"codes": [c.as_dict() for c in codes], "printable": str(path),
                     "pdf": None if pdf is None else {"path": str(pdf[0]), "pages": pdf[1]},
-                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(),
+                    "battery_minutes": battery.minutes, "battery_duration": battery.minutes_text(translated=False),
                     "accommodations": granted.payload() if granted.any else None, "language": args.language})
         return 0
-    print(f"battery {battery.ref}: {battery.minutes_text()}" + (f"; language {args.language}" if args.language else ""))
+    heading = (_s("battery {battery}: {duration}; language {language}") if args.language
+               else _s("battery {battery}: {duration}"))
+    print(heading.format(battery=battery.ref, duration=battery.minutes_text(), language=args.language))
     if granted.any:
-        print(f"accommodations: {granted.describe()}")
+        print(_s("accommodations: {granted}").format(granted=granted.describe()))
     for c in codes:
-        print(f"{c.shown}  {c.participant}  {c.battery}  expires {c.expires_utc[:16]}Z")
-    print(f"printable list: {path}")
+        print(_s("{code}  {participant}  {battery}  expires {expires}Z").format(
+            code=c.shown, participant=c.participant, battery=c.battery, expires=c.expires_utc[:16]))
+    print(_s("printable list: {path}").format(path=path))
     if pdf is not None:
-        print(f"PDF: {pdf[0]} ({pdf[1]} page{'s' if pdf[1] != 1 else ''})")
+        print(ngettext_s("PDF: {path} ({pages} page)", "PDF: {path} ({pages} pages)", pdf[1]).format(
+            path=pdf[0], pages=pdf[1]))
     return 0
 
 
@@ -120,7 +126,8 @@ def _check_pdf_target(path: Path) -> None:
     try:
         from kiosk.ui.codes_print import SheetWriteError, check_writable
     except ImportError as exc:
-        raise CliError(f"--pdf needs Qt (PySide6), which cannot be loaded here: {exc}") from None
+        raise CliError(_s("--pdf needs Qt (PySide6), which cannot be loaded here: {error}").format(error=exc)) \
+            from None
 
     try:
         check_writable(path, keep=False)
@@ -136,5 +143,5 @@ def _write_pdf(path: Path, codes: list[Any], station: str, slips: bool) -> tuple
     try:
         output = write_sheet_pdf(path, codes, station, slips)
     except SheetWriteError as exc:
-        raise CliError(f"{exc} (the codes were issued: see `hiremate codes list`)") from None
+        raise CliError(_s("{error} (the codes were issued: see `hiremate codes list`)").format(error=exc)) from None
     return Path(output.target), output.pages

@@ -6,6 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -36,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
                      "accommodations": granted[r.ref].payload() if granted[r.ref].any else None} for r in rows])
         return 0
     if not rows:
-        print("no codes issued yet (hiremate codes issue --count N)")
+        print(_s("no codes issued yet (hiremate codes issue --count N)"))
     for r in rows:
-        extra = f"  accommodations: {granted[r.ref].describe()}" if granted[r.ref].any else ""
-        print(f"{r.shown}  {r.participant:<14} {r.battery:<12} {_state(r, now):<8} "
-              f"expires {r.expires_utc[:16]}Z  {r.session_id or ''}{extra}")
+        extra = _s("  accommodations: {granted}").format(granted=granted[r.ref].describe()) if granted[r.ref].any \
+            else ""
+        print(_s("{code}  {participant} {battery} {state} expires {expires}Z  {session}{extra}").format(
+            code=r.shown, participant=f"{r.participant:<14}", battery=f"{r.battery:<12}", state=f"{_state(r, now):<8}",
+            expires=r.expires_utc[:16], session=r.session_id or "", extra=extra))
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json, session_ids
 
 __all__ = ["FORMATS", "ProgressBar", "add_arguments", "run"]
@@ -17,13 +18,13 @@ FORMATS = ("csv", "tsv", "bids", "jsonl")  # datasets.FORMATS, spelled here so -
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """data export's arguments."""
     parser.add_argument("sessions", nargs="*", metavar="SESSION",
-                        help="sessions to export: each a session id, any unique start of one, or a pseudonym")
-    parser.add_argument("--all", action="store_true", help="every closed assessment session (not practice)")
-    parser.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (ISO, UTC); "
-                        "alone it means --all --since DATE")
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+                        help=_s("sessions to export: each a session id, any unique start of one, or a pseudonym"))
+    parser.add_argument("--all", action="store_true", help=_s("every closed assessment session (not practice)"))
+    parser.add_argument("--since", metavar="DATE", help=_s("only sessions started on or after DATE (ISO, UTC); "
+                                                           "alone it means --all --since DATE"))
+    parser.add_argument("--format", choices=FORMATS, default="csv", help=_s("output format (default: csv)"))
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
-                        help="a new or empty folder to write into")
+                        help=_s("a new or empty folder to write into"))
 
 
 class ProgressBar:
@@ -38,7 +39,8 @@ class ProgressBar:
         if not self.active:
             return
         filled = round(self.width * done / self.total)
-        self.stream.write(f"\r[{'#' * filled}{'-' * (self.width - filled)}] {done}/{self.total} sessions")
+        self.stream.write("\r" + _s("[{bar}] {done}/{total} sessions").format(
+            bar="#" * filled + "-" * (self.width - filled), done=done, total=self.total))
         self.stream.flush()
 
     def finish(self) -> None:
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.services.version import APP_VERSION
 
     if not args.sessions and not args.all and not args.since:
-        raise CliError("name at least one SESSION, or use --all or --since DATE", status=2)
+        raise CliError(_s("name at least one SESSION, or use --all or --since DATE"), status=2)
     try:
         since = parse_since(args.since) if args.since else None
     except ValueError as exc:
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         except SelectionError as exc:
             raise CliError(str(exc)) from None
         if not rows:
-            raise CliError("no sessions match; nothing was written")
+            raise CliError(_s("no sessions match; nothing was written"))
         bar = ProgressBar(len(rows))
         sources = station_sources(store, rows, lambda sid: stored_profile(store, sid))
         try:

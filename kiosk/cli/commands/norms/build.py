@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "add_norm_arguments", "finish", "run"]
@@ -13,12 +14,13 @@ __all__ = ["add_arguments", "add_norm_arguments", "finish", "run"]
 
 def add_norm_arguments(parser: argparse.ArgumentParser) -> None:
     """What the station and the receiver commands share: sessions, --all, the group, the battery, the output."""
-    parser.add_argument("sessions", nargs="*", metavar="SESSION", help="session id, unique start or pseudonym")
-    parser.add_argument("--all", action="store_true", help="every assessment session held")
+    parser.add_argument("sessions", nargs="*", metavar="SESSION", help=_s("session id, unique start or pseudonym"))
+    parser.add_argument("--all", action="store_true", help=_s("every assessment session held"))
     parser.add_argument("--group", required=True, metavar="TEXT",
-                        help="who the norm group is, in words (e.g. 'applicants to the Berlin warehouse, 2025')")
-    parser.add_argument("--battery", metavar="NAME", help="the battery to keep (default: the first session's)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the TOML file to write")
+                        help=_s("who the norm group is, in words (e.g. 'applicants to the Berlin warehouse, 2025')"))
+    parser.add_argument("--battery", metavar="NAME", help=_s("the battery to keep (default: the first session's)"))
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help=_s("the TOML file to write"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,7 @@ def finish(args: argparse.Namespace, items: list[Any]) -> int:
     from sync.outbox import utc_now
 
     if not args.sessions and not args.all:
-        raise CliError("name the sessions to build the norm table from, or give --all")
+        raise CliError(_s("name the sessions to build the norm table from, or give --all"))
     try:
         table = build_norms(items, args.group, utc_now(), SCORING_VERSION, args.battery)
     except ScoringError as exc:  # NormError
@@ -44,13 +46,16 @@ def finish(args: argparse.Namespace, items: list[Any]) -> int:
         print_json({"output": str(args.output), "sessions": len(table.sessions), "excluded": table.excluded,
                     "traits": {k: v.n for k, v in table.traits.items()}})
         return 0
-    print(f"wrote {args.output}: {len(table.sessions)} session(s), battery {table.battery}, scoring "
-          f"{table.scoring_version}; {len(table.excluded)} left out")
+    print(_s("wrote {path}: {count} session(s), battery {battery}, scoring {version}; {excluded} left out").format(
+        path=args.output, count=len(table.sessions), battery=table.battery, version=table.scoring_version,
+        excluded=len(table.excluded)))
     for sid, why in table.excluded.items():
-        print(f"  left out {sid}: {why}")
+        print(_s("  left out {session}: {reason}").format(session=sid, reason=why))
     for key, norm in table.traits.items():
-        note = "" if norm.percentiles else f" (no percentiles below {table.min_n_for_percentiles} people)"
-        print(f"  {key}: n={norm.n}, mean {norm.mean:.1f}" + (f", SD {norm.sd:.1f}" if norm.sd else "") + note)
+        line = _s("  {trait}: n={n}, mean {mean}, SD {sd}") if norm.sd else _s("  {trait}: n={n}, mean {mean}")
+        note = "" if norm.percentiles else _s(" (no percentiles below {count} people)").format(
+            count=table.min_n_for_percentiles)
+        print(line.format(trait=key, n=norm.n, mean=f"{norm.mean:.1f}", sd=f"{norm.sd or 0:.1f}") + note)
     return 0
 
 

@@ -6,16 +6,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from i18n import N_, _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "add_check_arguments", "load_table", "report_inputs", "run"]
 
-WHY = {"erased": "erased", "purged": "purged by retention", "gone": "no longer stored (no record of why)"}
+WHY = {"erased": N_("erased"), "purged": N_("purged by retention"), "gone": N_("no longer stored (no record of why)")}
 
 
 def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     """The norm table file."""
-    parser.add_argument("table", type=Path, metavar="FILE", help="a norm table written by `norms build`")
+    parser.add_argument("table", type=Path, metavar="FILE", help=_s("a norm table written by `norms build`"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,15 +42,17 @@ def report_inputs(args: argparse.Namespace, table: Any, rows: list[dict[str, Any
         print_json({"table": str(args.table), "group": table.group, "created_utc": table.created_utc,
                     "sessions": rows, "rebuild": bool(missing)})
         return 1 if missing else 0
-    print(f"{args.table}: built {table.created_utc} from {len(rows)} session(s) ({table.group})")
+    print(_s("{path}: built {when} from {count} session(s) ({group})").format(
+        path=args.table, when=table.created_utc, count=len(rows), group=table.group))
     for row in missing:
-        when = f" at {row['when_utc']}" if row.get("when_utc") else ""
-        print(f"  {row['session_id']}: {WHY.get(row['state'], row['state'])}{when}")
+        why = _s(WHY[row["state"]]) if row["state"] in WHY else row["state"]
+        line = _s("  {session}: {why} at {when}") if row.get("when_utc") else _s("  {session}: {why}")
+        print(line.format(session=row["session_id"], why=why, when=row.get("when_utc")))
     if missing:
-        print(f"{len(missing)} of the {len(rows)} sessions are no longer held {where}: rebuild the table without "
-              "them (`norms build`)")
+        print(_s("{missing} of the {count} sessions are no longer held {where}: rebuild the table without them "
+                 "(`norms build`)").format(missing=len(missing), count=len(rows), where=where))
         return 1
-    print(f"every session it used is still held {where}")
+    print(_s("every session it used is still held {where}").format(where=where))
     return 0
 
 
@@ -63,4 +66,4 @@ def run(args: argparse.Namespace) -> int:
         held = {sid for sid in table.sessions if store.session(sid) is not None}
     rows = [{"session_id": sid, "state": "held" if sid in held else "erased" if sid in stones else "gone",
              "when_utc": stones.get(sid)} for sid in table.sessions]
-    return report_inputs(args, table, rows, "at this station")
+    return report_inputs(args, table, rows, _s("at this station"))

@@ -6,12 +6,13 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
+from i18n import _s
 from kiosk.cli.common import CliError
 
 if TYPE_CHECKING:
     from sync.identity import StationIdentity
 
-__all__ = ["add_role", "print_outcome", "signer"]
+__all__ = ["add_role", "kept_for", "print_outcome", "signer"]
 
 ROLES = ("proctor", "recruiter", "researcher", "dpo")
 
@@ -19,7 +20,7 @@ ROLES = ("proctor", "recruiter", "researcher", "dpo")
 def add_role(parser: argparse.ArgumentParser) -> None:
     """The --as option: the role of the person running the command, recorded in the privacy audit table."""
     parser.add_argument("--as", dest="role", choices=ROLES, default="proctor",
-                        help="your role, recorded in the privacy audit table (default: proctor)")
+                        help=_s("your role, recorded in the privacy audit table (default: proctor)"))
 
 
 def signer(args: argparse.Namespace) -> StationIdentity:
@@ -30,7 +31,7 @@ def signer(args: argparse.Namespace) -> StationIdentity:
     try:
         return load_identity(args.data_dir)
     except IdentityError as exc:
-        raise CliError(f"the station key is needed to sign the tombstone: {exc}") from None
+        raise CliError(_s("the station key is needed to sign the tombstone: {error}").format(error=exc)) from None
 
 
 def print_outcome(outcome: object, what: str, as_json: bool) -> None:
@@ -43,14 +44,22 @@ def print_outcome(outcome: object, what: str, as_json: bool) -> None:
         print_json(outcome.as_dict())
         return
     for stone in outcome.tombstones:
-        print(f"tombstone: session {stone.session_id} ({stone.participant}), {stone.event_count} events, chain head "
-              f"{stone.chain_head[:16]}…, signed {stone.signature[:16]}…")
+        print(_s("tombstone: session {session} ({participant}), {events} events, chain head {head}…, signed "
+                 "{signature}…").format(session=stone.session_id, participant=stone.participant,
+                                        events=stone.event_count, head=stone.chain_head[:16],
+                                        signature=stone.signature[:16]))
         for copy in json.loads(stone.exported):
-            print(f"  not recalled (already left the station): {copy}")
+            print(_s("  not recalled (already left the station): {copy}").format(copy=copy))
     removed = ", ".join(f"{n} {table}" for table, n in sorted(outcome.removed.items()) if n)
-    print(f"{what}: {len(outcome.tombstones)} session(s) erased; removed {removed or 'nothing'}")
+    print(_s("{what}: {count} session(s) erased; removed {removed}").format(
+        what=what, count=len(outcome.tombstones), removed=removed or _s("nothing")))
     if outcome.already_erased:
-        print(f"already erased before: {', '.join(outcome.already_erased)}")
+        print(_s("already erased before: {sessions}").format(sessions=", ".join(outcome.already_erased)))
     if outcome.requests:
-        print(f"queued for the receiver: {len(outcome.requests)} signed erasure request(s), sent at the next sync; "
-              "`hiremate privacy receipts` shows the receiver's receipts")
+        print(_s("queued for the receiver: {count} signed erasure request(s), sent at the next sync; "
+                 "`hiremate privacy receipts` shows the receiver's receipts").format(count=len(outcome.requests)))
+
+
+def kept_for(session_days: int | None) -> str:
+    """How long sessions are kept, in words: "until erased" or "30 days after closing"."""
+    return _s("until erased") if session_days is None else _s("{days} days after closing").format(days=session_days)

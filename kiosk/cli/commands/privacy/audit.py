@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -11,8 +12,9 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """privacy audit's filters."""
-    parser.add_argument("--participant", metavar="PSEUDONYM", help="only rows about this participant")
-    parser.add_argument("--action", help="only this action or family (purge, erase, withdraw, read, read.report...)")
+    parser.add_argument("--participant", metavar="PSEUDONYM", help=_s("only rows about this participant"))
+    parser.add_argument("--action",
+                        help=_s("only this action or family (purge, erase, withdraw, read, read.report...)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
     for row in rows:
         detail = ", ".join(f"{key}={value}" for key, value in sorted(row.detail.items()))
         print(f"{row.n:>5}  {row.at_utc[:19]}  {row.action:<18} {row.actor:<24} {row.subject or '-':<14} {detail}")
-    print(f"{len(rows)} row(s)")
+    print(_s("{count} row(s)").format(count=len(rows)))
     return 0

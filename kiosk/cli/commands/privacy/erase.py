@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.privacy._shared import add_role, print_outcome, signer
 from kiosk.cli.common import CliError, open_store, session_ids
 
@@ -13,11 +14,13 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """erase's options."""
     parser.add_argument("participant", nargs="?", metavar="PSEUDONYM",
-                        help="erase every session and the personal data of this participant")
-    parser.add_argument("--participant", dest="participant_opt", metavar="PSEUDONYM", help="the same, as an option")
+                        help=_s("erase every session and the personal data of this participant"))
+    parser.add_argument("--participant", dest="participant_opt", metavar="PSEUDONYM",
+                        help=_s("the same, as an option"))
     parser.add_argument("--session", action="append", default=[], metavar="ID",
-                        help="erase one session (its id or a unique start of it); repeatable")
-    parser.add_argument("--reason", required=True, help="why (kept in the signed tombstone), e.g. 'request 2026-14'")
+                        help=_s("erase one session (its id or a unique start of it); repeatable"))
+    parser.add_argument("--reason", required=True,
+                        help=_s("why (kept in the signed tombstone), e.g. 'request 2026-14'"))
     add_role(parser)
 
 
@@ -28,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     participant = args.participant or args.participant_opt
     if bool(participant) == bool(args.session):
-        raise CliError("give a PSEUDONYM (or --participant) or --session ID, not both and not neither", status=2)
+        raise CliError(_s("give a PSEUDONYM (or --participant) or --session ID, not both and not neither"), status=2)
     keys = signer(args)
     with open_store(args) as store:
         try:
@@ -39,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
                                          cli_actor(args.role))
         except ErasureError as exc:
             raise CliError(str(exc)) from None
-    print_outcome(outcome, participant or "erase", as_json=args.json)
+    print_outcome(outcome, participant or "erase", as_json=args.json)  # a pseudonym or the command's name
     return 0

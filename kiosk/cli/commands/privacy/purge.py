@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.privacy._shared import add_role, signer
 from kiosk.cli.common import CliError, open_store, print_json
 
@@ -29,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"people": outcome.people, "sessions": outcome.sessions})
         return 0
-    print(f"purged personal data of {len(outcome.people)} participant(s)"
-          + (f": {', '.join(outcome.people)}" if outcome.people else ""))
-    print(f"erased {len(outcome.sessions)} session(s) past their retention"
-          + (f": {', '.join(outcome.sessions)}" if outcome.sessions else ""))
+    people = _s("purged personal data of {count} participant(s): {names}") if outcome.people \
+        else _s("purged personal data of {count} participant(s)")
+    print(people.format(count=len(outcome.people), names=", ".join(outcome.people)))
+    sessions = _s("erased {count} session(s) past their retention: {sessions}") if outcome.sessions \
+        else _s("erased {count} session(s) past their retention")
+    print(sessions.format(count=len(outcome.sessions), sessions=", ".join(outcome.sessions)))
     return 0

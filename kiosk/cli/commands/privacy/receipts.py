@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -18,7 +19,7 @@ def _removed(row: dict[str, object]) -> str:
     if not isinstance(receipt, dict):
         return ""
     counts = ", ".join(f"{n} {table}" for table, n in sorted(receipt["removed"].items()))
-    return f"  receiver removed {counts} at {str(receipt['erased_utc'])[:19]}"
+    return _s("  receiver removed {counts} at {when}").format(counts=counts, when=str(receipt["erased_utc"])[:19])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,9 +36,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{str(row['erased_utc'])[:19]}  {row['session_id']}  {row['participant']}  {row['status']}"
               f"{_removed(row)}")
         if row["receiver_key_fingerprint"]:
-            print(f"  signed by receiver key {row['receiver_key_fingerprint']}")
+            print(_s("  signed by receiver key {fingerprint}").format(fingerprint=row["receiver_key_fingerprint"]))
         elif row["last_error"]:
-            print(f"  {row['attempts']} attempt(s); last error: {row['last_error']}")
+            print(_s("  {attempts} attempt(s); last error: {error}").format(attempts=row["attempts"],
+                                                                           error=row["last_error"]))
     verified = sum(row["status"] == "receipt verified" for row in rows)
-    print(f"{len(rows)} erased session(s); {verified} with a verified receiver receipt")
+    print(_s("{count} erased session(s); {verified} with a verified receiver receipt").format(count=len(rows),
+                                                                                          verified=verified))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.privacy._shared import add_role
 from kiosk.cli.common import CliError, open_store, print_json
 
@@ -13,9 +14,9 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The key to pin, if any."""
     parser.add_argument("key", nargs="?", metavar="KEY",
-                        help="pin this receiver key (64 hex digits or a PEM file's text, as `hiremate receiver erase` "
-                             "and `receiver serve` name it); '' forgets the pin, so the next verified receipt pins "
-                             "its key; without KEY: show the pinned key")
+                        help=_s("pin this receiver key (64 hex digits or a PEM file's text, as `hiremate receiver "
+                                "erase` and `receiver serve` name it); '' forgets the pin, so the next verified "
+                                "receipt pins its key; without KEY: show the pinned key"))
     add_role(parser)
 
 
@@ -41,5 +42,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"receiver_key": pinned.hex() if pinned else None, "fingerprint": shown})
     else:
-        print(f"receiver key for erasure receipts: {shown or 'none pinned (the next verified receipt pins its key)'}")
+        print(_s("receiver key for erasure receipts: {key}").format(
+            key=shown or _s("none pinned (the next verified receipt pins its key)")))
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
+from kiosk.cli.commands.privacy._shared import kept_for
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -23,17 +25,22 @@ def run(args: argparse.Namespace) -> int:
         print_json(info)
         return 0
     keep = info["retention"]
-    sessions = "until erased" if keep["session_days"] is None else f"{keep['session_days']} days after closing"
-    print(f"Retention: personal data {keep['personal_days']} days; sessions {sessions}")
-    print(f"Personal data (names, e-mails): {len(info['people'])} participant(s)")
+    print(_s("Retention: personal data {days} days; sessions {sessions}").format(
+        days=keep["personal_days"], sessions=kept_for(keep["session_days"])))
+    print(_s("Personal data (names, e-mails): {count} participant(s)").format(count=len(info["people"])))
     for person in info["people"]:
-        held = ", ".join(what for what, has in (("name", person["has_name"]), ("e-mail", person["has_email"])) if has)
-        print(f"  {person['participant']}: {held or 'nothing'}, recorded {person['recorded_utc'][:19]}, "
-              f"expires {person['expires_utc'][:19]}")
+        held = ", ".join(what for what, has in ((_s("name"), person["has_name"]), (_s("e-mail"), person["has_email"]))
+                         if has)
+        print(_s("  {participant}: {held}, recorded {recorded}, expires {expires}").format(
+            participant=person["participant"], held=held or _s("nothing"), recorded=person["recorded_utc"][:19],
+            expires=person["expires_utc"][:19]))
     held = info["sessions"]
-    expiry = f"; the oldest closed one expires {held['oldest_expires_utc'][:19]}" if held["oldest_expires_utc"] else ""
-    print(f"Sessions: {held['count']} ({held['events']} events), oldest {held['oldest_utc'] or '-'}, "
-          f"newest {held['newest_utc'] or '-'}{expiry}")
-    print(f"Erased sessions (signed tombstones): {info['tombstones']}")
-    print(f"Access records: {info['access_records']}; last purge: {info['last_purge_utc'] or 'never'}")
+    expiry = _s("; the oldest closed one expires {when}").format(when=held["oldest_expires_utc"][:19]) \
+        if held["oldest_expires_utc"] else ""
+    print(_s("Sessions: {count} ({events} events), oldest {oldest}, newest {newest}{expiry}").format(
+        count=held["count"], events=held["events"], oldest=held["oldest_utc"] or "-", newest=held["newest_utc"] or "-",
+        expiry=expiry))
+    print(_s("Erased sessions (signed tombstones): {count}").format(count=info["tombstones"]))
+    print(_s("Access records: {count}; last purge: {when}").format(count=info["access_records"],
+                                                                   when=info["last_purge_utc"] or _s("never")))
     return 0

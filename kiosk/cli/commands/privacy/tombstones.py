@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -29,8 +30,11 @@ def run(args: argparse.Namespace) -> int:
                     for stone, valid in stones])
         return 0
     for stone, valid in stones:
-        print(f"{stone.erased_utc[:19]}  {stone.session_id}  {stone.participant}  {stone.event_count} events  "
-              f"head {stone.chain_head[:16]}…  {'signed' if valid else 'SIGNATURE INVALID'}  receiver: "
-              f"{receiver.get(stone.session_id)}  {stone.reason}")
-    print(f"{len(stones)} tombstone(s)")
+        print(_s("{erased}  {session}  {participant}  {events} events  head {head}…  {signed}  receiver: {receiver}  "
+                 "{reason}").format(erased=stone.erased_utc[:19], session=stone.session_id,
+                                    participant=stone.participant, events=stone.event_count,
+                                    head=stone.chain_head[:16], signed=_s("signed") if valid
+                                    else _s("SIGNATURE INVALID"), receiver=receiver.get(stone.session_id),
+                                    reason=stone.reason))
+    print(_s("{count} tombstone(s)").format(count=len(stones)))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.privacy._shared import add_role, print_outcome, signer
 from kiosk.cli.common import CliError, open_store
 
@@ -12,9 +13,9 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """withdraw's options."""
-    parser.add_argument("participant", metavar="PSEUDONYM", help="the participant who withdrew consent")
-    parser.add_argument("--reason", default="consent withdrawn", help="kept in the tombstones (default: consent "
-                        "withdrawn)")
+    parser.add_argument("participant", metavar="PSEUDONYM", help=_s("the participant who withdrew consent"))
+    parser.add_argument("--reason", default="consent withdrawn",  # stored in the signed tombstone: not translated
+                        help=_s("kept in the tombstones (default: consent withdrawn)"))
     add_role(parser)
 
 
@@ -30,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
                                         withdrawal=True)
         except ErasureError as exc:
             raise CliError(str(exc)) from None
-    print_outcome(outcome, f"{args.participant} withdrew", as_json=args.json)
+    print_outcome(outcome, _s("{participant} withdrew").format(participant=args.participant), as_json=args.json)
     return 0

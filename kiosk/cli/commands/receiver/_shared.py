@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import CliError
 
 __all__ = [
@@ -31,8 +32,9 @@ DB_ENV = "HIREMATE_RECEIVER_DB"
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """--db PATH_OR_URL."""
     parser.add_argument("--db", default=None, metavar="PATH_OR_URL",
-                        help=f"receiver database: a SQLite file or a PostgreSQL URL postgresql://user:password@"
-                             f"host:5432/dbname (default: ${DB_ENV}, else DATA_DIR/{DEFAULT_DB})")
+                        help=_s("receiver database: a SQLite file or a PostgreSQL URL "
+                                "postgresql://user:password@host:5432/dbname (default: ${variable}, else "
+                                "DATA_DIR/{file})").format(variable=DB_ENV, file=DEFAULT_DB))
 
 
 def db_target(args: argparse.Namespace) -> str:

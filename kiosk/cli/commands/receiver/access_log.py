@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from i18n import N_, _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import CliError, print_json
 
@@ -19,11 +20,12 @@ SHOWN_IDS = 3
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The database and the filters."""
     add_db_argument(parser)
-    parser.add_argument("--session", metavar="ID", help="only reads that named this session id")
-    parser.add_argument("--token", metavar="ID", help="only reads with this read token (its ID in `hiremate receiver "
-                        "token list`)")
-    parser.add_argument("--since", metavar="WHEN", help="only reads from then on: a UTC date (2026-12-01), a date and "
-                        "time (2026-12-01T09:30, UTC unless an offset is given), or an age (7d, 12h)")
+    parser.add_argument("--session", metavar="ID", help=_s("only reads that named this session id"))
+    parser.add_argument("--token", metavar="ID",
+                        help=_s("only reads with this read token (its ID in `hiremate receiver token list`)"))
+    parser.add_argument("--since", metavar="WHEN",
+                        help=_s("only reads from then on: a UTC date (2026-12-01), a date and time (2026-12-01T09:30, "
+                                "UTC unless an offset is given), or an age (7d, 12h)"))
 
 
 def parse_since(text: str, now: datetime | None = None) -> str:
@@ -36,8 +38,8 @@ def parse_since(text: str, now: datetime | None = None) -> str:
         try:
             when = datetime.fromisoformat(text.strip())
         except ValueError:
-            raise ValueError(f"--since {text!r}: give a date (2026-12-01), a date and time (2026-12-01T09:30) or an "
-                             "age (7d, 12h)") from None
+            raise ValueError(_s("--since {value}: give a date (2026-12-01), a date and time (2026-12-01T09:30) or an "
+                                "age (7d, 12h)").format(value=repr(text))) from None
         when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     return when.isoformat(timespec="microseconds")
 
@@ -48,26 +50,28 @@ def _token_id(text: str | None, tokens: list[dict[str, Any]]) -> int | None:
     try:
         token_id = int(text)
     except ValueError:
-        raise CliError(f"--token {text!r}: give a read token's ID, a number (see `hiremate receiver token list`)",
-                       status=2) from None
+        raise CliError(_s("--token {value}: give a read token's ID, a number (see `hiremate receiver token list`)")
+                       .format(value=repr(text)), status=2) from None
     if not any(int(row["id"]) == token_id for row in tokens):
-        raise CliError(f"--token {token_id}: this receiver has no read token {token_id} (see `hiremate receiver "
-                       "token list`)", status=2)
+        raise CliError(_s("--token {id}: this receiver has no read token {id} (see `hiremate receiver token list`)")
+                       .format(id=token_id), status=2)
     return token_id
 
 
 def _who(row: Any) -> str:
     if row.via == "cli":
         return str(row.token_label)
-    token = f"token {row.token_id} ({row.token_label})" if row.token_id is not None else str(row.token_label)
-    return f"{'dashboard, ' if row.via == 'dashboard' else ''}{token}"
+    token = _s("token {id} ({label})").format(id=row.token_id, label=row.token_label) if row.token_id is not None \
+        else str(row.token_label)
+    return _s("dashboard, {token}").format(token=token) if row.via == "dashboard" else token
 
 
 def _sessions(ids: list[str]) -> str:
     if not ids:
         return "-"
     shown = ", ".join(ids[:SHOWN_IDS])
-    return shown + (f" +{len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else "")
+    return _s("{shown} +{more} more").format(shown=shown, more=len(ids) - SHOWN_IDS) if len(ids) > SHOWN_IDS \
+        else shown
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,9 +87,11 @@ def run(args: argparse.Namespace) -> int:
         print_json([row.as_dict() for row in rows])
         return 0
     for row in rows:
-        print(f"{row.id:>6}  {row.at_utc}  {_who(row)}  {row.route}  {_sessions(row.session_ids)}  "
-              f"from {row.client or '-'}")
-    print(f"{len(rows)} read(s) recorded" + "".join(
-        f" {label} {value}" for label, value in (("for session", args.session), ("with token", token_id),
-                                                 ("since", since)) if value is not None))
+        print(_s("{id}  {when}  {who}  {route}  {sessions}  from {client}").format(
+            id=f"{row.id:>6}", when=row.at_utc, who=_who(row), route=row.route, sessions=_sessions(row.session_ids),
+            client=row.client or "-"))
+    filters = [_s(label).format(value=value) for label, value in (
+        (N_("for session {value}"), args.session), (N_("with token {value}"), token_id), (N_("since {value}"), since))
+        if value is not None]
+    print(_s("{count} read(s) recorded").format(count=len(rows)) + "".join(" " + text for text in filters))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import CliError, print_json
 
@@ -14,9 +15,9 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The key, a label and the database."""
     parser.add_argument("key", metavar="KEY_OR_FILE",
-                        help="the station's public key: its station.pub.pem file (`hiremate station show --pem`) or "
-                             "64 hex digits")
-    parser.add_argument("--label", default=None, help="a name for the station (default: its fingerprint)")
+                        help=_s("the station's public key: its station.pub.pem file (`hiremate station show --pem`) "
+                                "or 64 hex digits"))
+    parser.add_argument("--label", default=None, help=_s("a name for the station (default: its fingerprint)"))
     add_db_argument(parser)
 
 
@@ -35,5 +36,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"public_key": key.hex(), "fingerprint": fingerprint_of(key), "new": added})
     else:
-        print(f"{'Enrolled' if added else 'Already enrolled'}: {fingerprint_of(key)}")
+        print((_s("Enrolled: {fingerprint}") if added else _s("Already enrolled: {fingerprint}")).format(
+            fingerprint=fingerprint_of(key)))
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import getpass
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import CliError, print_json
 
@@ -15,11 +16,12 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """What to erase, why, and the database."""
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--session", metavar="ID", help="erase this stored session")
-    which.add_argument("--participant", metavar="PSEUDONYM", help="erase every stored session of this pseudonym")
+    which.add_argument("--session", metavar="ID", help=_s("erase this stored session"))
+    which.add_argument("--participant", metavar="PSEUDONYM", help=_s("erase every stored session of this pseudonym"))
     parser.add_argument("--station", metavar="ID_OR_KEY",
-                        help="with --session: the station (its id or key hex) when several sent this session id")
-    parser.add_argument("--reason", required=True, help="why (kept in the erasures table and the signed receipt)")
+                        help=_s("with --session: the station (its id or key hex) when several sent this session id"))
+    parser.add_argument("--reason", required=True,
+                        help=_s("why (kept in the erasures table and the signed receipt)"))
     add_db_argument(parser)
 
 
@@ -28,10 +30,12 @@ def _print(receipts: list[dict[str, object]], fingerprint: str) -> None:
         removed = receipt["removed"]
         assert isinstance(removed, dict)
         counts = ", ".join(f"{n} {table}" for table, n in sorted(removed.items()))
-        print(f"erased session {receipt['session_id']} of station {receipt['station_id']}: removed {counts}")
-        print(f"  request {receipt['request_id']} at {receipt['erased_utc']}, "
-              f"signature {str(receipt['signature'])[:32]}…")
-    print(f"{len(receipts)} receipt(s), signed by receiver key {fingerprint}")
+        print(_s("erased session {session} of station {station}: removed {counts}").format(
+            session=receipt["session_id"], station=receipt["station_id"], counts=counts))
+        print(_s("  request {request} at {when}, signature {signature}…").format(
+            request=receipt["request_id"], when=receipt["erased_utc"], signature=str(receipt["signature"])[:32]))
+    print(_s("{count} receipt(s), signed by receiver key {fingerprint}").format(count=len(receipts),
+                                                                               fingerprint=fingerprint))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from sync.receiver.storage import AmbiguousSession
 
     if args.station and not args.session:
-        raise CliError("--station goes with --session", status=2)
+        raise CliError(_s("--station goes with --session"), status=2)
     with receiver_storage(args) as storage:
         try:
             signer = signer_for(storage)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import print_json
 
@@ -26,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         counts = ", ".join(f"{n} {table}" for table, n in sorted(json.loads(row["removed"]).items()))
-        print(f"{row['erased_utc'][:19]}  {row['session_id']}  station {row['station_id']}  by {row['requested_by']}"
-              f"  removed {counts}  {row['reason']}")
-    print(f"{len(rows)} erasure(s)")
+        print(_s("{when}  {session}  station {station}  by {by}  removed {counts}  {reason}").format(
+            when=row["erased_utc"][:19], session=row["session_id"], station=row["station_id"], by=row["requested_by"],
+            counts=counts, reason=row["reason"]))
+    print(_s("{count} erasure(s)").format(count=len(rows)))
     return 0

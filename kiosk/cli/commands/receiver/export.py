@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.commands.data.export import FORMATS, ProgressBar
 from kiosk.cli.commands.receiver._shared import add_db_argument, operator, receiver_storage
 from kiosk.cli.common import CliError, print_json
@@ -15,9 +16,9 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The database, the format and the output folder."""
     add_db_argument(parser)
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("--format", choices=FORMATS, default="csv", help=_s("output format (default: csv)"))
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
-                        help="a new or empty folder to write into")
+                        help=_s("a new or empty folder to write into"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.common import CliError, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -15,10 +16,11 @@ DEFAULT_TLS_DIR = "receiver/tls"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Host names, folder, validity."""
     parser.add_argument("--host", action="append", default=None,
-                        help="a host name or IP address the stations use (repeat for several)")
+                        help=_s("a host name or IP address the stations use (repeat for several)"))
     parser.add_argument("-o", "--out", type=Path, metavar="DIR",
-                        help=f"folder for receiver.cert.pem and receiver.key.pem (default: DATA_DIR/{DEFAULT_TLS_DIR})")
-    parser.add_argument("--days", type=int, default=None, help="validity in days (default: 825)")
+                        help=_s("folder for receiver.cert.pem and receiver.key.pem (default: DATA_DIR/{folder})")
+                        .format(folder=DEFAULT_TLS_DIR))
+    parser.add_argument("--days", type=int, default=None, help=_s("validity in days (default: 825)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,9 +36,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"certificate": str(cert), "key": str(key), **info.__dict__})
         return 0
-    print(f"certificate: {cert}\nprivate key: {key} (mode 0600)\n{info.line()}")
-    print(f"Serve with:   hiremate receiver serve --host 0.0.0.0 --tls-cert {cert} --tls-key {key}")
-    print(f"On stations:  hiremate sync set-ca {cert.name}   (copy the certificate, never the key)")
+    print(_s("certificate: {cert}").format(cert=cert))
+    print(_s("private key: {key} (mode 0600)").format(key=key))
+    print(info.line())
+    serve, stations = _s("Serve with:"), _s("On stations:")
+    width = max(len(serve), len(stations)) + 2  # the commands line up whatever the labels' language
     host = f"[{info.names[0]}]" if ":" in info.names[0] else info.names[0]
-    print(f"              hiremate sync set-endpoint https://{host}:8765")
+    print(f"{serve:<{width}}hiremate receiver serve --host 0.0.0.0 --tls-cert {cert} --tls-key {key}")  # i18n-ok
+    print(f"{stations:<{width}}hiremate sync set-ca {cert.name}   "  # i18n-ok: commands
+          + _s("(copy the certificate, never the key)"))
+    print(f"{'':<{width}}hiremate sync set-endpoint https://{host}:8765")  # i18n-ok: a command
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import print_json
 
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['fingerprint']}  {row['label']}  (enrolled {row['enrolled_utc']})")
-        print(f"{len(rows)} enrolled station key(s)")
+            print(_s("{fingerprint}  {label}  (enrolled {when})").format(fingerprint=row["fingerprint"],
+                                                                        label=row["label"], when=row["enrolled_utc"]))
+        print(_s("{count} enrolled station key(s)").format(count=len(rows)))
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -17,7 +18,7 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Why the station needs a new identity (recorded)."""
     parser.add_argument("--reason", required=True, metavar="TEXT",
-                        help="why (recorded with the key), e.g. 'keys/ lost with the old disk'")
+                        help=_s("why (recorded with the key), e.g. 'keys/ lost with the old disk'"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(f"New station identity: fingerprint {identity.fingerprint}")
+    print(_s("New station identity: fingerprint {fingerprint}").format(fingerprint=identity.fingerprint))
     if retired:
-        print(f"The old key files were moved to {retired}")
-    print("Enrol the new key at the receiver: `hiremate station show --pem > station.pub.pem`, then "
-          "`hiremate receiver enroll station.pub.pem` there")
+        print(_s("The old key files were moved to {folder}").format(folder=retired))
+    print(_s("Enrol the new key at the receiver: `hiremate station show --pem > station.pub.pem`, then "
+             "`hiremate receiver enroll station.pub.pem` there"))
     return 0

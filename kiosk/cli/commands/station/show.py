@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -11,7 +12,7 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """station show's options."""
-    parser.add_argument("--pem", action="store_true", help="print only the public key as PEM (for enrolment)")
+    parser.add_argument("--pem", action="store_true", help=_s("print only the public key as PEM (for enrolment)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from sync.identity import key_paths, load_identity, public_key_pem, recorded_keys
 
     if args.pem and args.json:
-        raise CliError("--pem and --json are two different outputs; give one", status=2)
+        raise CliError(_s("--pem and --json are two different outputs; give one"), status=2)
     with open_store(args) as store:
         history = recorded_keys(store.conn)
     try:
@@ -38,10 +39,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"Station:     {identity.name} ({identity.station_id})")
-    print(f"Data dir:    {args.data_dir}")
-    print(f"Public key:  {public_path}")
-    print(f"Fingerprint: {identity.fingerprint}")
-    for record in history[:-1] if len(history) > 1 else []:
-        print(f"Earlier key: {record.fingerprint} (recorded {record.created_utc}: {record.reason})")
+    rows = [(_s("Station:"), f"{identity.name} ({identity.station_id})"), (_s("Data dir:"), str(args.data_dir)),
+            (_s("Public key:"), str(public_path)), (_s("Fingerprint:"), identity.fingerprint)]
+    rows += [(_s("Earlier key:"), _s("{fingerprint} (recorded {when}: {reason})").format(
+        fingerprint=record.fingerprint, when=record.created_utc, reason=record.reason))
+        for record in (history[:-1] if len(history) > 1 else [])]
+    width = max(len(label) for label, _ in rows) + 1  # the values line up whatever the labels' language
+    for label, value in rows:
+        print(f"{label:<{width}}{value}")
     return 0

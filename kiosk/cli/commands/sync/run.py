@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 if TYPE_CHECKING:
@@ -22,12 +23,14 @@ BAR_WIDTH = 30
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Where to upload this once, which certificate to trust, and whether to retry refused bundles."""
     parser.add_argument("--endpoint", metavar="URL",
-                        help="receiver base URL, e.g. http://127.0.0.1:8765 (default: $HIREMATE_SYNC_ENDPOINT, "
-                             "else the endpoint saved with `sync set-endpoint` or in the proctor panel)")
+                        help=_s("receiver base URL, e.g. http://127.0.0.1:8765 (default: $HIREMATE_SYNC_ENDPOINT, "
+                                "else the endpoint saved with `sync set-endpoint` or in the proctor panel)"))
     parser.add_argument("--ca-file", type=Path, metavar="FILE",
-                        help="trust only this CA / self-signed receiver certificate (PEM) for an https:// endpoint "
-                             "this once (default: the one saved with `sync set-ca`, else the system trust store)")
-    parser.add_argument("--retry-rejected", action="store_true", help="put refused bundles back in the queue first")
+                        help=_s("trust only this CA / self-signed receiver certificate (PEM) for an https:// "
+                                "endpoint this once (default: the one saved with `sync set-ca`, else the system trust "
+                                "store)"))
+    parser.add_argument("--retry-rejected", action="store_true",
+                        help=_s("put refused bundles back in the queue first"))
 
 
 def _ca_pem(args: argparse.Namespace, endpoint: str, saved: str | None) -> str | None:
@@ -38,7 +41,8 @@ def _ca_pem(args: argparse.Namespace, endpoint: str, saved: str | None) -> str |
     if args.ca_file is None:
         return saved
     if not endpoint.lower().startswith("https://"):
-        raise CliError(f"--ca-file is for https:// endpoints; {endpoint} is plain HTTP", status=2)
+        raise CliError(_s("--ca-file is for https:// endpoints; {endpoint} is plain HTTP").format(endpoint=endpoint),
+                       status=2)
     try:
         return load_ca_file(args.ca_file)
     except TlsError as exc:
@@ -62,7 +66,7 @@ def _endpoint(args: argparse.Namespace, store: Store) -> str | None:
             try:
                 return validate_endpoint(value)
             except ValueError as exc:
-                raise CliError(f"{source}: {exc}", status=2) from None
+                raise CliError(f"{source}: {exc}", status=2) from None  # i18n-ok: an option's name and its error
     return StationDb(store).sync_endpoint()
 
 
@@ -78,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
         endpoint = _endpoint(args, store)
         saved_ca = StationDb(store).sync_ca_pem()
     if not endpoint:
-        raise CliError("give --endpoint URL (or set HIREMATE_SYNC_ENDPOINT, or save one with "
-                       "`hiremate sync set-endpoint URL`)", status=2)
+        raise CliError(_s("give --endpoint URL (or set HIREMATE_SYNC_ENDPOINT, or save one with "
+                          "`hiremate sync set-endpoint URL`)"), status=2)
     ca_pem = _ca_pem(args, endpoint, saved_ca)
     with open_store(args) as store, SyncClient(endpoint, ca_pem=ca_pem) as client:
         if args.retry_rejected:
@@ -94,12 +98,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"pass": report.__dict__, "counts": counts})
     else:
-        print(f"{report.delivered} delivered, {report.retry} to retry, {report.conflict} conflict(s), "
-              f"{report.rejected} rejected; outbox: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        print(_s("{delivered} delivered, {retry} to retry, {conflict} conflict(s), {rejected} rejected; outbox: "
+                 "{outbox}").format(delivered=report.delivered, retry=report.retry, conflict=report.conflict,
+                                    rejected=report.rejected, outbox=", ".join(f"{n} {s}" for s, n in counts.items())))
         if report.erasures_sent:
-            print(f"erasure requests: {report.erasures_verified} receipt(s) verified, {report.erasures_retry} to "
-                  f"retry, {report.erasures_rejected} rejected (`hiremate privacy receipts`)")
+            print(_s("erasure requests: {verified} receipt(s) verified, {retry} to retry, {rejected} rejected "
+                     "(`hiremate privacy receipts`)").format(verified=report.erasures_verified,
+                                                             retry=report.erasures_retry,
+                                                             rejected=report.erasures_rejected))
         if report.unreachable:
-            print(f"endpoint {endpoint} is unreachable; pending bundles stay queued (last error: "
-                  f"{report.errors[-1] if report.errors else 'none recorded'})", file=sys.stderr)
+            print(_s("endpoint {endpoint} is unreachable; pending bundles stay queued (last error: {error})").format(
+                endpoint=endpoint, error=report.errors[-1] if report.errors else _s("none recorded")), file=sys.stderr)
     return 0 if counts["pending"] == counts["conflict"] == counts["rejected"] == 0 else 1

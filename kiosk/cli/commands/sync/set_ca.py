@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.commands.sync._shared import ca_infos
 from kiosk.cli.common import CliError, open_store, print_json
 
@@ -15,8 +16,8 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The certificate file."""
     parser.add_argument("file", metavar="FILE",
-                        help="PEM certificate(s) of the receiver or its CA; its text is stored ('' goes back to "
-                             "the system trust store)")
+                        help=_s("PEM certificate(s) of the receiver or its CA; its text is stored ('' goes back to "
+                                "the system trust store)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ca": [info.__dict__ for info in infos] or None})
     elif not infos:
-        print("receiver CA cleared: https:// endpoints are checked against the system trust store")
+        print(_s("receiver CA cleared: https:// endpoints are checked against the system trust store"))
     else:
-        print("receiver certificate saved; for https:// the station now trusts only:")
+        print(_s("receiver certificate saved; for https:// the station now trusts only:"))
         for info in infos:
             print(f"  {info.line()}")
     if pem and endpoint and not endpoint.lower().startswith("https://"):
-        print(f"warning: the saved endpoint {endpoint} is plain HTTP; the certificate is used only for https://",
-              file=sys.stderr)
+        print(_s("warning: the saved endpoint {endpoint} is plain HTTP; the certificate is used only for "
+                 "https://").format(endpoint=endpoint), file=sys.stderr)
     return 0

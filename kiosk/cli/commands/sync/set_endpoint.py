@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -14,7 +15,7 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The URL."""
     parser.add_argument("url", metavar="URL",
-                        help="receiver base URL, e.g. https://192.168.1.20:8765 ('' turns background sync off)")
+                        help=_s("receiver base URL, e.g. https://192.168.1.20:8765 ('' turns background sync off)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,19 +32,20 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(str(exc), status=2) from None
         except SyncError as exc:  # re-encrypting the outbox failed (a bundle that cannot be rebuilt)
-            raise CliError(f"the endpoint is saved, but the outbox could not be encrypted for the receiver: {exc}") \
-                from None
+            raise CliError(_s("the endpoint is saved, but the outbox could not be encrypted for the receiver: "
+                              "{error}").format(error=exc)) from None
     if args.json:
         print_json({"endpoint": saved.endpoint, "recipient": saved.recipient, "problem": saved.problem})
         return 0
     if saved.endpoint is None:
-        print("sync endpoint cleared: the station will not upload")
+        print(_s("sync endpoint cleared: the station will not upload"))
         return 0
-    print(f"sync endpoint saved: {saved.endpoint}")
+    print(_s("sync endpoint saved: {endpoint}").format(endpoint=saved.endpoint))
     if saved.problem is None:
-        print(f"receiver recipient saved: {saved.recipient} (bundles are encrypted for it)")
+        print(_s("receiver recipient saved: {recipient} (bundles are encrypted for it)").format(
+            recipient=saved.recipient))
     else:
-        print(f"warning: the receiver's recipient could not be fetched ({saved.problem}); bundles stay encrypted "
-              f"for {saved.recipient or 'no one (plain)'}; set it with `hiremate sync set-recipient AGE1...`",
-              file=sys.stderr)
+        print(_s("warning: the receiver's recipient could not be fetched ({problem}); bundles stay encrypted for "
+                 "{recipient}; set it with `hiremate sync set-recipient AGE1...`").format(
+            problem=saved.problem, recipient=saved.recipient or _s("no one (plain)")), file=sys.stderr)
     return 0

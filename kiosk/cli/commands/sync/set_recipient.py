@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.common import CliError, open_store, print_json
 
 __all__ = ["add_arguments", "run"]
@@ -13,8 +14,8 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The recipient."""
     parser.add_argument("recipient", metavar="AGE1...",
-                        help="the receiver's age X25519 recipient (`age1…`, as GET /api/v1/recipient or the "
-                             "receiver's operator shows it); '' clears it (bundles stay plain)")
+                        help=_s("the receiver's age X25519 recipient (`age1…`, as GET /api/v1/recipient or the "
+                                "receiver's operator shows it); '' clears it (bundles stay plain)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,11 +29,13 @@ def run(args: argparse.Namespace) -> int:
         except SealError as exc:
             raise CliError(str(exc), status=2) from None
         except SyncError as exc:
-            raise CliError(f"the recipient is saved, but the outbox could not be encrypted for it: {exc}") from None
+            raise CliError(_s("the recipient is saved, but the outbox could not be encrypted for it: {error}").format(
+                error=exc)) from None
     if args.json:
         print_json({"recipient": saved})
     elif saved:
-        print(f"receiver recipient saved: {saved} (exports and the outbox are encrypted for it)")
+        print(_s("receiver recipient saved: {recipient} (exports and the outbox are encrypted for it)").format(
+            recipient=saved))
     else:
-        print("receiver recipient cleared: bundles are written plain (signed, not encrypted)")
+        print(_s("receiver recipient cleared: bundles are written plain (signed, not encrypted)"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.sync._shared import ca_infos
 from kiosk.cli.common import open_store, print_json
 
@@ -28,11 +29,15 @@ def run(args: argparse.Namespace) -> int:
         print_json({"counts": counts, "items": [row.as_dict() for row in rows], "endpoint": saved,
                     "recipient": recipient, "ca": [info.__dict__ for info in ca] or None})
         return 0
-    print(f"endpoint: {saved or 'none saved'}")
-    print(f"encrypted for: {recipient or 'no one: bundles are plain (signed, not encrypted)'}")
-    print("trusts: " + ("; ".join(info.line() for info in ca) if ca else "the system trust store"))
-    print("outbox: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+    print(_s("endpoint: {endpoint}").format(endpoint=saved or _s("none saved")))
+    print(_s("encrypted for: {recipient}").format(
+        recipient=recipient or _s("no one: bundles are plain (signed, not encrypted)")))
+    print(_s("trusts: {trusted}").format(
+        trusted="; ".join(info.line() for info in ca) if ca else _s("the system trust store")))
+    print(_s("outbox: {counts}").format(counts=", ".join(f"{n} {state}" for state, n in counts.items())))
     for row in rows:
-        extra = row.last_error if row.state != "delivered" else f"receipt {row.bundle_sha256[:12]}…"
-        print(f"  {row.session_id}  {row.state:<9} attempts {row.attempts}  {extra or ''}")
+        extra = row.last_error if row.state != "delivered" else _s("receipt {sha}…").format(
+            sha=row.bundle_sha256[:12])
+        print(_s("  {session}  {state} attempts {attempts}  {extra}").format(
+            session=row.session_id, state=f"{row.state:<9}", attempts=row.attempts, extra=extra or ""))
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.common import CliError
 
 __all__ = ["DEFAULT_GROUPS", "add_groups_argument", "open_groups"]
@@ -16,7 +17,8 @@ DEFAULT_GROUPS = "receiver/groups.sqlite3"
 def add_groups_argument(parser: argparse.ArgumentParser) -> None:
     """--groups PATH."""
     parser.add_argument("--groups", type=Path, default=None, metavar="PATH",
-                        help=f"group-label database, kept apart from the sessions (default: DATA_DIR/{DEFAULT_GROUPS})")
+                        help=_s("group-label database, kept apart from the sessions (default: DATA_DIR/{file})").format(
+                            file=DEFAULT_GROUPS))
 
 
 def open_groups(args: argparse.Namespace) -> Any:
@@ -29,4 +31,5 @@ def open_groups(args: argparse.Namespace) -> Any:
     try:
         return GroupLabels(path)
     except (sqlite3.Error, OSError) as exc:
-        raise CliError(f"cannot open the group-label database {path}: {exc}") from None
+        raise CliError(_s("cannot open the group-label database {path}: {error}").format(path=path, error=exc)) \
+            from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from i18n import _s
 from kiosk.cli.commands.receiver.groups._db import add_groups_argument, open_groups
 from kiosk.cli.common import CliError, print_json
 
@@ -14,7 +15,7 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The CSV file and the label database."""
     parser.add_argument("file", type=Path, metavar="FILE.csv",
-                        help="columns participant,attribute,group,consent (yes/no) and optionally consent_utc")
+                        help=_s("columns participant,attribute,group,consent (yes/no) and optionally consent_utc"))
     add_groups_argument(parser)
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"stored": result.stored, "refused": [{"line": n, "why": w} for n, w in result.refused]})
         return 0
-    print(f"stored {result.stored} label(s); refused {len(result.refused)}")
+    print(_s("stored {stored} label(s); refused {refused}").format(stored=result.stored, refused=len(result.refused)))
     for line, why in result.refused:
-        print(f"  line {line}: {why}")
+        print(_s("  line {line}: {reason}").format(line=line, reason=why))
     return 0

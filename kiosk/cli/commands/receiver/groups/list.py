@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.receiver.groups._db import add_groups_argument, open_groups
 from kiosk.cli.common import print_json
 
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for attribute, group, n in counts:
         print(f"{attribute}  {group}  {n}")
-    print(f"{sum(n for _, _, n in counts)} label(s)")
+    print(_s("{count} label(s)").format(count=sum(n for _, _, n in counts)))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.norms.check import add_check_arguments, load_table, report_inputs
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 
@@ -23,4 +24,4 @@ def run(args: argparse.Namespace) -> int:
     table = load_table(args.table)
     with receiver_storage(args) as storage:
         rows = [row.as_dict() for row in norm_inputs(storage, table.sessions)]
-    return report_inputs(args, table, rows, "by the receiver")  # report_inputs prints args.json output too
+    return report_inputs(args, table, rows, _s("by the receiver"))  # report_inputs prints args.json output too

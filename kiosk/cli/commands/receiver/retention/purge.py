@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, operator, receiver_storage
 from kiosk.cli.commands.receiver.groups._db import add_groups_argument
 from kiosk.cli.common import print_json
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for line in lines:
         print(line)
-    print(f"{removed} session(s) removed; recorded in the receiver audit table")
+    print(_s("{count} session(s) removed; recorded in the receiver audit table").format(count=removed))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.commands.receiver.groups._db import add_groups_argument
 from kiosk.cli.common import print_json
@@ -20,26 +21,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_groups_argument(parser)
 
 
+def kept_after_closing(days: int | None) -> str:
+    """How long the receiver keeps a session, in words."""
+    return _s("until erased") if days is None else _s("{days} days after they closed").format(days=days)
+
+
 def _print(status: dict[str, Any]) -> None:
     days = status["session_days"]
     sessions = status["sessions"]
-    print(f"retention: sessions kept {'until erased' if days is None else f'{days} days after they closed'}")
-    print(f"held: {sessions['count']} session(s), {sessions['events']} events; received from "
-          f"{sessions['oldest_received_utc'] or '-'} to {sessions['newest_received_utc'] or '-'}")
+    print(_s("retention: sessions kept {period}").format(period=kept_after_closing(days)))
+    print(_s("held: {count} session(s), {events} events; received from {oldest} to {newest}").format(
+        count=sessions["count"], events=sessions["events"], oldest=sessions["oldest_received_utc"] or "-",
+        newest=sessions["newest_received_utc"] or "-"))
     if days is not None:
-        print(f"next to expire: {sessions['next_expiry_utc'] or '-'}; past retention now: {sessions['expired_now']}")
+        print(_s("next to expire: {when}; past retention now: {count}").format(
+            when=sessions["next_expiry_utc"] or "-", count=sessions["expired_now"]))
     for held in status["held"][:SHOWN]:
-        print(f"  {held['session_id']}  station {held['station_id']}  closed {held['closed_utc'] or '-'}  "
-              f"received {held['received_utc']}  expires {held['expires_utc'] or 'when erased'}")
+        print(_s("  {session}  station {station}  closed {closed}  received {received}  expires {expires}").format(
+            session=held["session_id"], station=held["station_id"], closed=held["closed_utc"] or "-",
+            received=held["received_utc"], expires=held["expires_utc"] or _s("when erased")))
     if len(status["held"]) > SHOWN:
-        print(f"  … {len(status['held']) - SHOWN} more (--json lists every one)")
+        print(_s("  … {more} more (--json lists every one)").format(more=len(status["held"]) - SHOWN))
     labels = status["group_labels"]
-    print(f"group labels (consented, for the audit): {labels['count']} held, kept {status['personal_days']} days "
-          f"after import; oldest imported {labels['oldest_imported_utc'] or '-'}, expires "
-          f"{labels['oldest_expires_utc'] or '-'}")
-    print(f"purged by retention so far: {status['sessions_purged']} session(s); last purge "
-          f"{status['last_purge_utc'] or 'never'}; reads on record: {status['access_rows']} "
-          "(`hiremate receiver access-log`)")
+    print(_s("group labels (consented, for the audit): {count} held, kept {days} days after import; oldest imported "
+             "{oldest}, expires {expires}").format(count=labels["count"], days=status["personal_days"],
+                                                   oldest=labels["oldest_imported_utc"] or "-",
+                                                   expires=labels["oldest_expires_utc"] or "-"))
+    print(_s("purged by retention so far: {count} session(s); last purge {when}; reads on record: {reads} "
+             "(`hiremate receiver access-log`)").format(count=status["sessions_purged"],
+                                                         when=status["last_purge_utc"] or _s("never"),
+                                                         reads=status["access_rows"]))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import print_json
 
@@ -13,7 +14,8 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """A label and the database."""
-    parser.add_argument("--label", default="read token", help="what the token is for (default: read token)")
+    parser.add_argument("--label", default="read token",  # stored with the token: not translated
+                        help=_s("what the token is for (default: read token)"))
     add_db_argument(parser)
 
 
@@ -26,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": row["id"], "label": row["label"], "created_utc": row["created_utc"], "token": token})
     else:
-        print(f"read token {row['id']} ({row['label']}) created; it is shown only now (the receiver keeps only its "
-              "SHA-256). Send it as `Authorization: Bearer <token>`:", file=sys.stderr)
+        print(_s("read token {id} ({label}) created; it is shown only now (the receiver keeps only its SHA-256). "
+                 "Send it as `Authorization: Bearer <token>`:").format(id=row["id"], label=row["label"]),
+              file=sys.stderr)
         print(token)
     return 0

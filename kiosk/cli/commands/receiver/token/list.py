@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.common import print_json
 
@@ -25,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        state = f"revoked {row['revoked_utc']}" if row["revoked_utc"] else "active"
-        print(f"{row['id']:>4}  {row['label']}  (created {row['created_utc']}; {state})")
-    print(f"{sum(not row['revoked_utc'] for row in rows)} active read token(s), {len(rows)} in all")
+        state = _s("revoked {when}").format(when=row["revoked_utc"]) if row["revoked_utc"] else _s("active")
+        print(_s("{id}  {label}  (created {when}; {state})").format(id=f"{row['id']:>4}", label=row["label"],
+                                                                   when=row["created_utc"], state=state))
+    print(_s("{active} active read token(s), {count} in all").format(
+        active=sum(not row["revoked_utc"] for row in rows), count=len(rows)))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from i18n import _s
 from kiosk.cli.commands.receiver._shared import add_db_argument, receiver_storage
 from kiosk.cli.commands.receiver.token.list import TOKEN_FIELDS
 from kiosk.cli.common import CliError, print_json
@@ -16,12 +17,13 @@ def _token_id(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"a token ID is a number from `hiremate receiver token list`, not {text!r}") from None
+            _s("a token ID is a number from `hiremate receiver token list`, not {value}").format(value=repr(text))) \
+            from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The token's ID and the database."""
-    parser.add_argument("token_id", type=_token_id, metavar="ID", help="the token's ID (see `token list`)")
+    parser.add_argument("token_id", type=_token_id, metavar="ID", help=_s("the token's ID (see `token list`)"))
     add_db_argument(parser)
 
 
@@ -30,9 +32,10 @@ def run(args: argparse.Namespace) -> int:
     with receiver_storage(args) as storage:
         row = storage.revoke_token(args.token_id)
     if row is None:
-        raise CliError(f"no read token with ID {args.token_id} (see `hiremate receiver token list`)")
+        raise CliError(_s("no read token with ID {id} (see `hiremate receiver token list`)").format(id=args.token_id))
     if args.json:
         print_json({key: row[key] for key in TOKEN_FIELDS})
     else:
-        print(f"read token {row['id']} ({row['label']}) revoked at {row['revoked_utc']}")
+        print(_s("read token {id} ({label}) revoked at {when}").format(id=row["id"], label=row["label"],
+                                                                      when=row["revoked_utc"]))
     return 0

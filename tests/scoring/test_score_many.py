@@ -135,7 +135,7 @@ def test_cli_score_all_names_a_broken_session_and_exits_1(station: tuple[Path, l
 
 @pytest.mark.parametrize(("argv", "said"), [
     (["score", "--jobs", "2"], "--jobs goes with --all"),
-    (["score"], "score needs a SESSION, or --all"),
+    (["score"], "the following arguments are required: SESSION (or --all)"),
     (["score", "--all", "--jobs", "0"], "--jobs must be at least 1, got 0"),
     (["score", "--all", "--role", "sales_associate"], "--all scores every closed session: give no SESSION"),
 ])

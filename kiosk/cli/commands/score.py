@@ -136,7 +136,7 @@ def _scored(args: argparse.Namespace, store: Store) -> Profile:
 
 
 def _run_all(args: argparse.Namespace) -> int:
-    from kiosk.cli.commands.score_all import run_all
+    from kiosk.cli.commands._score_all import run_all
 
     if not args.all:
         raise CliError("--jobs goes with --all", status=2)
@@ -157,14 +157,14 @@ def _norms(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Print the profile; exit 1 with one line when the session cannot be scored. With --all, score every closed
-    session (kiosk.cli.commands.score_all)."""
+    session (kiosk.cli.commands._score_all)."""
     from scoring import ScoringError, role_fit
     from scoring.stats import quantize
 
     if args.all or args.jobs is not None:
         return _run_all(args)
     if args.session is None:
-        raise CliError("score needs a SESSION, or --all", status=2)
+        raise CliError("the following arguments are required: SESSION (or --all)", status=2)
     profile = _profile(args)
     norms = _norms(args)
     fit = None

@@ -6,6 +6,7 @@ import gc
 import multiprocessing
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -59,9 +60,9 @@ def score_many(path: Path, session_ids: Sequence[str], jobs: int = 1, version: s
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe (a process with no other thread; workers then start without importing anything
-    again), else spawn (a fresh interpreter per worker)."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    """Fork where it is safe (Linux, a process with no other thread; workers then start without importing anything
+    again), else spawn (a fresh interpreter per worker; macOS system libraries do not survive a fork)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 

@@ -3,7 +3,11 @@
 Prints figures only (no thresholds): sessions/s for scoring N sessions read from a station log, as a ratio to
 a plain sqlite3 fetch of the same rows and beside the row-by-row read of before issue 19, all in the same run;
 and the time per event for sessions of about 100, 1,000 and 10,000 events, as ratios to the smallest size.
-Run: .venv/bin/python benchmarks/bench_scoring.py [--sessions 1000] [--rounds 3]
+Then the same sessions scored by sync.score_many (what `hiremate score --all --jobs N` runs) with 1 and with N
+worker processes, in wall time (the workers' CPU time is not this process's), as ratios to the baseline's wall
+time: on a machine whose cores are busy with other work the parallel figure says so, it cannot be more than the
+free cores allow.
+Run: .venv/bin/python benchmarks/bench_scoring.py [--sessions 1000] [--rounds 3] [--jobs N]
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eventlog import EventLog, EventRecord
 from scoring import score_session
+from sync.score_many import default_jobs, score_many
 from tests.scoring.helpers import StreamBuilder
 from tests.scoring.logged import write_session
 from tests.scoring.simulate import play_bart, play_rt
@@ -35,7 +40,7 @@ def session(seed: int, balloons: int, stop_at: int = 8, rt: bool = True) -> list
     return b.close()
 
 
-def bench_log(n: int, rounds: int) -> None:
+def bench_log(n: int, rounds: int, jobs: int) -> None:
     """Write n sessions into a real station log, then in each round read every one back and score it (with
     Store.events, and with the row-by-row read it had before issue 19) and fetch the same rows with plain sqlite3;
     the best round of each is reported."""
@@ -56,6 +61,7 @@ def bench_log(n: int, rounds: int) -> None:
                 cpu[key] = min(cpu[key], time.process_time() - c0)
         events = sum(log.store.event_count(sid) for sid in ids)
         log.close()
+        parallel = bench_parallel(log.store.path, ids, rounds, jobs)
     (total, read_s), (row_total, row_read), (raw, _) = best["fast"], best["row"], best["raw"]
     print(f"log: wrote {n} sessions ({events} events, {events / n:.0f} per session) in {written:.2f} s")
     print(f"read+score {n} sessions from the log (best of {rounds} rounds): {total:.2f} s = {n / total:.0f} "
@@ -67,6 +73,24 @@ def bench_log(n: int, rounds: int) -> None:
     print(f"CPU time of the same rounds (less moved by other work on the machine): read+score {n / cpu['fast']:.0f} "
           f"sessions/s, baseline {n / cpu['raw']:.0f}, ratio {cpu['raw'] / cpu['fast']:.3f}; row-by-row read "
           f"{n / cpu['row']:.0f} sessions/s, ratio {cpu['raw'] / cpu['row']:.3f}")
+    one, many, base = parallel["1"], parallel["n"], parallel["raw"]
+    print(f"score_many, wall time (best of {rounds}): 1 process {n / one:.0f} sessions/s (ratio {base / one:.3f}); "
+          f"{jobs} processes {n / many:.0f} sessions/s (ratio {base / many:.3f}), {one / many:.2f}x one process; "
+          f"baseline wall {n / base:.0f} sessions/s")
+
+
+def bench_parallel(path: Path, ids: list[str], rounds: int, jobs: int) -> dict[str, float]:
+    """Best wall seconds of score_many with 1 and with `jobs` processes (start-up included), and of the baseline
+    fetch, over the closed log (no writer running)."""
+    best = {"raw": math.inf, "1": math.inf, "n": math.inf}
+    for _ in range(rounds):
+        best["raw"] = min(best["raw"], raw_read(path, ids)[0])
+        for key, count in (("1", 1), ("n", jobs)):
+            t0 = time.perf_counter()
+            done = score_many(path, ids, count)
+            best[key] = min(best[key], time.perf_counter() - t0)
+            assert all(s.canonical_json is not None for s in done), [s.error for s in done if s.error][:1]
+    return best
 
 
 def read_and_score(read: Callable[[str], list[EventRecord]], ids: list[str]) -> tuple[float, float]:
@@ -113,8 +137,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of reading (the best is reported)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: the CPUs)")
     args = parser.parse_args()
-    bench_log(args.sessions, args.rounds)
+    bench_log(args.sessions, args.rounds, args.jobs)
     bench_scaling()
 
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from eventlog.canonical import canonical_json
-from scoring.stats import quantize
+from scoring.stats import KEPT, quantized
 
 __all__ = [
     "Accommodations",
@@ -139,12 +139,17 @@ _ABSENT_WHEN_NONE = frozenset({"comparability", "language", "accommodations"})
 """Fields added in 1.3.0: left out of the canonical JSON when unset, so that older versions' bytes never change."""
 
 
-def _without_unset(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_unset(v) for k, v in value.items() if not (v is None and k in _ABSENT_WHEN_NONE)}
-    if isinstance(value, list):
-        return [_without_unset(v) for v in value]
-    return value
+def _ready(value: Any) -> Any:
+    """A model_dump(mode="json") made ready for canonical JSON in one walk: every float rounded as stats.quantize
+    rounds it, and the fields of _ABSENT_WHEN_NONE left out where None (what quantize after a separate walk that
+    dropped them made, byte for byte)."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in KEPT else _ready(v) for k, v in value.items()
+                if v is not None or k not in _ABSENT_WHEN_NONE}
+    if kind is list:
+        return [v if type(v) in KEPT else _ready(v) for v in value]
+    return quantized(value)
 
 
 class Profile(_Frozen):
@@ -165,7 +170,7 @@ class Profile(_Frozen):
 
     def canonical_json(self) -> bytes:
         """Sorted keys, no spaces, floats rounded once to the table's decimals: byte-identical for equal events."""
-        return canonical_json(quantize(_without_unset(self.model_dump(mode="json")))).encode("utf-8")
+        return canonical_json(_ready(self.model_dump(mode="json"))).encode("utf-8")
 
     def trait(self, key: str) -> Trait | None:
         """The trait with this key, if part of the profile."""

@@ -10,6 +10,7 @@ from typing import Any
 from scoring.tables import DECIMALS
 
 __all__ = [
+    "KEPT",
     "Band",
     "cv",
     "dprime_loglinear",
@@ -18,6 +19,7 @@ __all__ = [
     "mean",
     "median",
     "quantize",
+    "quantized",
     "sd",
     "spearman_brown",
     "split_half_band",
@@ -132,7 +134,7 @@ def split_half_band(
     return Band(odd, even, r, se, clamp(position - z * se), clamp(position + z * se))
 
 
-_KEPT: frozenset[type] = frozenset({str, int, bool, type(None)})
+KEPT: frozenset[type] = frozenset({str, int, bool, type(None)})
 """Types quantize returns as they are: a dict's or list's values of these are kept without a call."""
 
 
@@ -140,13 +142,13 @@ def quantize(value: Any) -> Any:
     """Round every float in a JSON-ready structure to DECIMALS places (and -0.0 to 0.0): the one rounding step."""
     kind = type(value)
     if kind is dict:
-        return {k: v if type(v) in _KEPT else quantize(v) for k, v in value.items()}
+        return {k: v if type(v) in KEPT else quantize(v) for k, v in value.items()}
     if kind is list:
-        return [v if type(v) in _KEPT else quantize(v) for v in value]
-    return _quantized(value)
+        return [v if type(v) in KEPT else quantize(v) for v in value]
+    return quantized(value)
 
 
-def _quantized(value: Any) -> Any:
+def quantized(value: Any) -> Any:
     """quantize for anything but a plain dict or list (floats, tuples, subclasses)."""
     if isinstance(value, float):
         if not math.isfinite(value):

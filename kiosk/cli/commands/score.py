@@ -24,8 +24,12 @@ BAR_WIDTH = 31
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """score's arguments (--json prints the profile's canonical JSON)."""
-    parser.add_argument("session", metavar="SESSION",
+    parser.add_argument("session", metavar="SESSION", nargs="?",
                         help=_s("session id, any unique start of it, or the pseudonym"))
+    parser.add_argument("--all", action="store_true",
+                        help=_s("score every closed session again and store the results (each verified first), "
+                                "instead of one"))
+    parser.add_argument("--jobs", type=int, metavar="N", help=_s("with --all: worker processes (default: the CPUs)"))
     parser.add_argument("--role", metavar="NAME",
                         help=_s("also compare with a role profile (assets/roles/NAME.toml or a path)"))
     parser.add_argument("--recompute", action="store_true",
@@ -145,6 +149,17 @@ def _scored(args: argparse.Namespace, store: Store) -> Profile:
         raise CliError(_s("cannot score session {session}: {error}").format(session=sid, error=exc)) from None
 
 
+def _run_all(args: argparse.Namespace) -> int:
+    from kiosk.cli.commands._score_all import run_all
+
+    if not args.all:
+        raise CliError(_s("--jobs goes with --all"), status=2)
+    if args.session is not None or args.role or args.norms or args.recompute:
+        raise CliError(_s("--all scores every closed session: give no SESSION, --role, --norms or --recompute with "
+                          "it"), status=2)
+    return run_all(args)
+
+
 def _norms(args: argparse.Namespace) -> Any:
     from scoring.norms import NormError, load_norms
 
@@ -155,10 +170,15 @@ def _norms(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the profile; exit 1 with one line when the session cannot be scored."""
+    """Print the profile; exit 1 with one line when the session cannot be scored. With --all, score every closed
+    session (kiosk.cli.commands._score_all)."""
     from scoring import ScoringError, role_fit
     from scoring.stats import quantize
 
+    if args.all or args.jobs is not None:
+        return _run_all(args)
+    if args.session is None:
+        raise CliError(_s("the following arguments are required: SESSION (or --all)"), status=2)
     profile = _profile(args)
     norms = _norms(args)
     fit = None

@@ -26,6 +26,8 @@ _DATA = re.compile(r"[^A-Za-z]*|'[^']*'|[a-z][a-z0-9_.]*(, [a-z][a-z0-9_.]*)*")
 """What a captured value that is no message may be: numbers and signs, a quoted value, lower-case ids (a game, a
 language tag, "frames.sd_ms", "1.5x") or a list of them. Anything else is words the catalogue does not know."""
 _SEPARATORS = ("; ", ", ")
+_ARABIC_SEPARATORS = {"; ": "\u061b ", ", ": "\u060c "}
+"""Arabic's own semicolon and comma between the items of a list of messages."""
 
 
 def _unquote(line: str) -> str:
@@ -146,7 +148,8 @@ def _value(value: str) -> str | None:
     for separator in _SEPARATORS:
         items = _split(value, separator)
         if items is not None:
-            return separator.join(_render(item) or item for item in items)
+            joint = _ARABIC_SEPARATORS[separator] if report_language().split("-")[0] == "ar" else separator
+            return joint.join(_render(item) or item for item in items)
     return value if _DATA.fullmatch(value) else None
 
 

@@ -97,6 +97,8 @@ def test_a_value_that_is_itself_a_message_is_translated_in_place() -> None:
     with reporting_in("de"):
         shown = localise(reason)
     assert shown.startswith("größere Schrift: die Reize") and "; hoher Kontrast: die Reize" in shown, shown
+    with reporting_in("ar"):
+        assert "\u061b تباين عالٍ: " in localise(reason)  # Arabic's own semicolon between the two reasons
 
 
 def test_a_trait_label_written_in_lower_case_is_still_the_label() -> None:

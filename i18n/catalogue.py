@@ -40,7 +40,7 @@ __all__ = ["MACHINE", "Coverage", "compiled", "coverage", "extracted", "fill", "
            "read_catalogue", "template"]
 
 ROOT = LOCALE_DIR.parent.parent
-SOURCES = ("kiosk", "games", "reports", "datasets", "sync", "i18n")
+SOURCES = ("kiosk", "games", "reports", "datasets", "sync", "i18n", "scoring")
 KEYWORDS = {"_": None, "_s": None, "_r": None, "N_": None, "ngettext": (1, 2), "ngettext_s": (1, 2),
             "ngettext_r": (1, 2)}
 MACHINE = "machine translation, needs native review"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ACCOMMODATIONS_1_3_0"]
+from i18n import N_
+
+__all__ = ["ACCOMMODATIONS_1_3_0", "APPEARANCE_WHY"]
 
 _DECISION_TIMES = ["decision.total_time_ms", "decision.active_time_ms", "decision.hesitation_ms",
                    "decision.first_decision_ms", "decision.idle_ms", "decision.reading_ms", "decision.typing_ms",
@@ -23,10 +25,11 @@ _SPEEDED: dict[str, dict[str, list[str]]] = {
                     "traits": ["response_inhibition"]},
 }
 
-_APPEARANCE_WHY = ("the stimuli may be drawn larger or in other colours than at a standard station, and the time to "
-                   "see and answer a stimulus depends on its size and contrast (Piéron's law: Pins & Bonnet 1996, "
-                   "Percept Psychophys 58:390-400; flanker spacing: Eriksen & Eriksen 1974, Percept Psychophys "
-                   "16:143-149)")
+APPEARANCE_WHY = N_("the stimuli may be drawn larger or in other colours than at a standard station, and the time to "
+                    "see and answer a stimulus depends on its size and contrast (Piéron's law: Pins & Bonnet 1996, "
+                    "Percept Psychophys 58:390-400; flanker spacing: Eriksen & Eriksen 1974, Percept Psychophys "
+                    "16:143-149)")
+"""Why a changed look makes a latency not comparable: the `{appearance}` of the two appearance rules' `why`."""
 
 ACCOMMODATIONS_1_3_0: dict[str, Any] = {
     "extended_time": {
@@ -34,15 +37,16 @@ ACCOMMODATIONS_1_3_0: dict[str, Any] = {
         # Only measures that depend on a lengthened limit are listed; games whose extended elements are pauses and
         # feedback (BART, card match, digit span, IGT, tower, faces, money) keep every measure comparable.
         "games": {
-            "decision": {"what": "each scenario's suggested time (shown to the candidate)", "metrics": _DECISION_TIMES,
+            "decision": {"what": N_("each scenario's suggested time (shown to the candidate)"),
+                "metrics": _DECISION_TIMES,
                          "traits": ["deliberation"], "interpretations": ["thinking_style", "decision_pattern"]},
-            "effort": {"what": "the choice window, each task's time limit and the game's length", "metrics": ["*"],
+            "effort": {"what": N_("the choice window, each task's time limit and the game's length"), "metrics": ["*"],
                        "traits": ["effort_for_reward"], "interpretations": []},
         },
-        "why": "the candidate had {factor}x {what}, and this measure depends on that time",
+        "why": N_("the candidate had {factor}x {what}, and this measure depends on that time"),
     },
-    "type_scale": {"games": _SPEEDED, "why": "larger type: " + _APPEARANCE_WHY},
-    "high_contrast": {"games": _SPEEDED, "why": "high contrast: " + _APPEARANCE_WHY},
-    "breaks": {"games": {}, "why": "breaks come between games and change no game's own timing"},
+    "type_scale": {"games": _SPEEDED, "why": N_("larger type: {appearance}")},
+    "high_contrast": {"games": _SPEEDED, "why": N_("high contrast: {appearance}")},
+    "breaks": {"games": {}, "why": N_("breaks come between games and change no game's own timing")},
 }
 """Per accommodation, per game: the metric patterns, traits and interpretations it makes not comparable."""

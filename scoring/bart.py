@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
@@ -17,7 +18,7 @@ from scoring.stream import get
 
 __all__ = ["Balloon", "bart_traits", "parse_bart", "score_bart"]
 
-FIX = "play the full balloon game (the station default is 30 balloons) and score the session again"
+FIX = N_("play the full balloon game (the station default is 30 balloons) and score the session again")
 
 
 @dataclass
@@ -104,7 +105,7 @@ def _pump_metrics(balloons: list[Balloon], t: Any, group: str) -> list[Metric]:
     out = [
         metric("bart.balloons", len(balloons), "balloons", len(balloons), group),
         metric("bart.mean_pumps", mean([float(b.pumps) for b in balloons]), "pumps", len(balloons), group)
-        if balloons else short_metric("bart.mean_pumps", "pumps", 0, 1, "balloons", FIX, group),
+        if balloons else short_metric("bart.mean_pumps", "pumps", 0, 1, N_("balloons"), FIX, group),
         metric("bart.bursts", sum(b.burst for b in balloons), "balloons", len(balloons), group),
         metric("bart.earnings_cents", sum(b.earned_cents for b in balloons), "cents", len(balloons), group),
     ]
@@ -112,8 +113,9 @@ def _pump_metrics(balloons: list[Balloon], t: Any, group: str) -> list[Metric]:
         out.insert(1, metric("bart.adjusted_pumps", mean(unburst), "pumps", len(unburst), group))
         out.append(metric("bart.cv_pumps", cv(unburst), "ratio", len(unburst), group))
     else:
-        out.insert(1, short_metric("bart.adjusted_pumps", "pumps", len(unburst), need, "unburst balloons", FIX, group))
-        out.append(short_metric("bart.cv_pumps", "ratio", len(unburst), need, "unburst balloons", FIX, group))
+        out.insert(1, short_metric("bart.adjusted_pumps", "pumps", len(unburst), need,
+            N_("unburst balloons"), FIX, group))
+        out.append(short_metric("bart.cv_pumps", "ratio", len(unburst), need, N_("unburst balloons"), FIX, group))
     return out
 
 
@@ -147,15 +149,15 @@ def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
                           "pumps", len(after_burst) + len(after_collect)))
     else:
         out.append(short_metric("bart.response_to_losses", "pumps", n, need,
-                                "unburst balloons after a burst and after a collect (each)", FIX))
+                                N_("unburst balloons after a burst and after a collect (each)"), FIX))
     first, last = _thirds(balloons, len(balloons))
     need3 = int(t["min_third_unburst"])
     if len(balloons) >= int(t["min_balloons_learning"]) and min(len(first), len(last)) >= need3:
         out.append(metric("bart.learning", mean_of(last) - mean_of(first), "pumps", len(first) + len(last)))
     else:
         out.append(short_metric("bart.learning", "pumps", min(len(first), len(last)), need3,
-                                f"unburst balloons in the first and in the last third (of at least "
-                                f"{t['min_balloons_learning']} balloons)", FIX))
+                                N_("unburst balloons in the first and in the last third (of at least {balloons} "
+                                   "balloons)").format(balloons=t["min_balloons_learning"]), FIX))
     gaps = intervals_ms(balloons)
     need_i = int(t["min_intervals"])
     if len(gaps) >= need_i:
@@ -163,7 +165,7 @@ def _dynamics(balloons: list[Balloon], t: Any) -> list[Metric]:
         out.append(metric("bart.rapid_share", sum(b.rapid for b in balloons) / len(gaps), "share", len(gaps)))
     else:
         for key, unit in (("bart.median_interpump_ms", "ms"), ("bart.rapid_share", "share")):
-            out.append(short_metric(key, unit, len(gaps), need_i, "intervals between pumps", FIX))
+            out.append(short_metric(key, unit, len(gaps), need_i, N_("intervals between pumps"), FIX))
     return out
 
 
@@ -186,8 +188,9 @@ def _risk(balloons: list[Balloon], tables: Any) -> Trait:
         return clamp(mean_of(xs)) if xs else None
 
     return trait("risk_tolerance", tables, items, stat, ["bart.adjusted_pumps"], lambda p: [
-        f"On {len(items)} balloons that did not burst, pumped on average {mean(items):.1f} % of the balloon's "
-        f"capacity (50 % maximises expected earnings), giving position {p:.0f}."],
+        N_("On {balloons} balloons that did not burst, pumped on average {share} % of the balloon's capacity (50 % "
+           "maximises expected earnings), giving position {position}.").format(
+            balloons=len(items), share=f"{mean(items):.1f}", position=f"{p:.0f}")],
         band=BandSpec("mean", transform=clamp, bounds=(0.0, 100.0)))
 
 
@@ -206,8 +209,8 @@ def _consistency(balloons: list[Balloon], tables: Any) -> Trait:
         return None if c is None else clamp(100.0 * (1.0 - c / cv_max))
 
     return trait("consistency", tables, items, stat, ["bart.cv_pumps"], lambda p: [
-        f"Pumps on unburst balloons varied with a coefficient of variation of {cv(items):.2f} "
-        f"({cv_max:.1f} or more maps to 0), giving position {p:.0f}."],
+        N_("Pumps on unburst balloons varied with a coefficient of variation of {cv} ({cv_max} or more maps to 0), "
+           "giving position {position}.").format(cv=f"{cv(items):.2f}", cv_max=f"{cv_max:.1f}", position=f"{p:.0f}")],
         band=BandSpec("jackknife", pivot=log_cv, transform=lambda lc: clamp(100.0 * (1.0 - math.exp(lc) / cv_max))))
 
 
@@ -224,13 +227,15 @@ def _losses(balloons: list[Balloon], tables: Any) -> Trait:
 
     ab, ac = [s for s, pb in items if pb], [s for s, pb in items if not pb]
     lack = None if min(len(ab), len(ac)) >= need else insufficient(
-        "response to losses compares balloons after a burst with balloons after a collect",
-        f"at least {need} unburst balloons after a burst and {need} after a collect",
-        f"{len(ab)} after a burst, {len(ac)} after a collect", FIX)
+        N_("response to losses compares balloons after a burst with balloons after a collect"),
+        N_("at least {need} unburst balloons after a burst and {need} after a collect").format(need=need),
+        N_("{bursts} after a burst, {collects} after a collect").format(bursts=len(ab), collects=len(ac)), FIX)
     return trait("response_to_losses", tables, items, stat, ["bart.response_to_losses"], lambda p: [
-        f"After a burst pumped {mean_of(ab):.1f} % of capacity ({len(ab)} balloons), after a collect "
-        f"{mean_of(ac):.1f} % ({len(ac)} balloons): a difference of {mean_of(ab) - mean_of(ac):+.1f} points "
-        f"(±{span:.0f} maps to the poles; 50 = unaffected by losses), giving position {p:.0f}."], lack,
+        N_("After a burst pumped {burst_share} % of capacity ({bursts} balloons), after a collect {collect_share} % "
+           "({collects} balloons): a difference of {difference} points (±{span} maps to the poles; 50 = unaffected "
+           "by losses), giving position {position}.").format(
+            burst_share=f"{mean_of(ab):.1f}", bursts=len(ab), collect_share=f"{mean_of(ac):.1f}", collects=len(ac),
+            difference=f"{mean_of(ab) - mean_of(ac):+.1f}", span=f"{span:.0f}", position=f"{p:.0f}")], lack,
         band=BandSpec("difference", transform=lambda d: 50.0 + 50.0 * d / span,
                       groups=lambda xs: ([s for s, pb in xs if not pb], [s for s, pb in xs if pb])))
 
@@ -253,12 +258,16 @@ def _learning(balloons: list[Balloon], tables: Any) -> Trait:
     first, last = halves(items)
     need = int(tables["bart"]["min_third_unburst"])
     lack = None if total >= int(tables["bart"]["min_balloons_learning"]) and min(len(first), len(last)) >= need \
-        else insufficient("learning compares the first third of the balloons with the last third",
-                          f"at least {tables['bart']['min_balloons_learning']} balloons and {need} unburst in each "
-                          "third", f"{total} balloons; {len(first)} and {len(last)} unburst", FIX)
+        else insufficient(N_("learning compares the first third of the balloons with the last third"),
+                          N_("at least {balloons} balloons and {need} unburst in each third").format(
+                              balloons=tables["bart"]["min_balloons_learning"], need=need),
+                          N_("{balloons} balloons; {first} and {last} unburst").format(
+                              balloons=total, first=len(first), last=len(last)), FIX)
     return trait("learning", tables, items, stat, ["bart.learning"], lambda p: [
-        f"Pumped {mean_of(first):.1f} % of capacity in the first third and {mean_of(last):.1f} % in the last third "
-        f"({mean_of(last) - mean_of(first):+.1f} points; 50 = no change), giving position {p:.0f}."], lack,
+        N_("Pumped {first} % of capacity in the first third and {last} % in the last third ({difference} points; "
+           "50 = no change), giving position {position}.").format(
+            first=f"{mean_of(first):.1f}", last=f"{mean_of(last):.1f}",
+            difference=f"{mean_of(last) - mean_of(first):+.1f}", position=f"{p:.0f}")], lack,
         band=BandSpec("difference", transform=lambda d: 50.0 + 50.0 * d / span, groups=halves))
 
 
@@ -271,8 +280,10 @@ def _speed(balloons: list[Balloon], tables: Any) -> Trait:
         return None if m is None else log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))
 
     return trait("decision_speed", tables, items, stat, ["bart.median_interpump_ms"], lambda p: [
-        f"Median time between pumps was {median(items):.0f} ms over {len(items)} pumps ({spec['fast_ms']:.0f} ms "
-        f"or faster maps to 100, {spec['slow_ms']:.0f} ms or slower to 0, log scale), giving position {p:.0f}."],
+        N_("Median time between pumps was {median} ms over {pumps} pumps ({fast} ms or faster maps to 100, {slow} ms "
+           "or slower to 0, log scale), giving position {position}.").format(
+            median=f"{median(items):.0f}", pumps=len(items), fast=f"{spec['fast_ms']:.0f}",
+            slow=f"{spec['slow_ms']:.0f}", position=f"{p:.0f}")],
         band=BandSpec("median", transform=lambda m: log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))))
 
 

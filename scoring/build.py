@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from i18n import N_
 from scoring.bands import BandSpec, nominal_band
 from scoring.model import Insufficient, Metric, Trait
 from scoring.stats import split_half_band
 
 __all__ = ["ABILITY_NOTE", "STYLE_NOTE", "BandSpec", "insufficient", "metric", "short_metric", "trait"]
 
-STYLE_NOTE = "A style: neither pole is better; fit depends on the role."
-ABILITY_NOTE = "An ability: a higher position means better performance on this task."
+STYLE_NOTE = N_("A style: neither pole is better; fit depends on the role.")
+ABILITY_NOTE = N_("An ability: a higher position means better performance on this task.")
 
 
 def insufficient(reason: str, required: str, observed: str, suggestion: str) -> Insufficient:
@@ -28,15 +29,16 @@ def metric(key: str, value: Any, unit: str = "", n: int = 0, group: str = "") ->
 def short_metric(key: str, unit: str, n: int, need: int, what: str, fix: str, group: str = "") -> Metric:
     """A metric reported as insufficient because fewer than `need` of `what` were observed."""
     return Metric(key=key, group=group, value=None, unit=unit, n=n, insufficient=insufficient(
-        reason=f"too few {what} to compute it reliably", required=f"at least {need} {what}",
-        observed=f"{n} {what}", suggestion=fix))
+        reason=N_("too few {what} to compute it reliably").format(what=what),
+        required=N_("at least {need} {what}").format(need=need, what=what),
+        observed=N_("{count} {what}").format(count=n, what=what), suggestion=fix))
 
 
 def _label(reliability: float, bands: Sequence[Sequence[Any]]) -> str:
     for floor, name in bands:
         if reliability >= floor:
             return str(name)
-    return "low"
+    return N_("low")
 
 
 def _at_ceiling(odd: float, even: float) -> bool:
@@ -71,10 +73,10 @@ def trait(
     position = statistic(items) if lack is None and len(items) >= need else None
     if position is None:
         why = lack or insufficient(
-            reason=f"too few usable observations for {spec['label'].lower()}",
-            required=f"at least {need} usable observations",
+            reason=N_("too few usable observations for {trait}").format(trait=spec["label"].lower()),
+            required=N_("at least {need} usable observations").format(need=need),
             observed=f"{len(items)}",
-            suggestion="play the full game (all trials) without pausing, then score the session again")
+            suggestion=N_("play the full game (all trials) without pausing, then score the session again"))
         return Trait(**base, evidence=[], insufficient=why)
     rel = tables["reliability"]
     split = split_half_band(items, statistic, position, float(spec["ref_sd"]), float(rel["z"]),
@@ -83,21 +85,23 @@ def trait(
         return _nominal(key, base, items, statistic, position, band or BandSpec(), split, rel, evidence)
     if split is None:
         return Trait(**base, position=position, evidence=evidence(position))
-    words = [f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}; Spearman-Brown reliability "
-             f"{split.reliability:.2f}, so the position is {position:.0f} ± {float(rel['z']) * split.se:.0f}."]
+    words = [N_("Split-half: odd items {odd}, even items {even}; Spearman-Brown reliability {reliability}, so the "
+                "position is {position} ± {margin}.").format(
+        odd=f"{split.odd:.1f}", even=f"{split.even:.1f}", reliability=f"{split.reliability:.2f}",
+        position=f"{position:.0f}", margin=f"{float(rel['z']) * split.se:.0f}")]
     return Trait(**base, position=position, band_low=split.low, band_high=split.high, se=split.se,
                  reliability=split.reliability, reliability_label=_label(split.reliability, rel["bands"]),
                  evidence=evidence(position) + words)
 
 
 METHOD_WORDS = {
-    "mean": "an interval of the mean of the items",
-    "difference": "Welch's interval of the difference",
-    "proportion": "the Wilson interval of the share",
-    "median": "the order-statistic interval of the median",
-    "jackknife": "the jackknife over the items",
-    "bootstrap": "a bootstrap over the items",
-    "model": "a model of the session fitted to the items",
+    "mean": N_("an interval of the mean of the items"),
+    "difference": N_("Welch's interval of the difference"),
+    "proportion": N_("the Wilson interval of the share"),
+    "median": N_("the order-statistic interval of the median"),
+    "jackknife": N_("the jackknife over the items"),
+    "bootstrap": N_("a bootstrap over the items"),
+    "model": N_("a model of the session fitted to the items"),
 }
 
 
@@ -108,17 +112,18 @@ def _nominal(key: str, base: dict[str, Any], items: Sequence[Any], statistic: Ca
     reliability = None
     words: list[str] = []
     if split is not None and _at_ceiling(split.odd, split.even):
-        words.append(f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}: both at the end of the "
-                     "scale, so the reliability is not estimable.")
+        words.append(N_("Split-half: odd items {odd}, even items {even}: both at the end of the scale, so the "
+                        "reliability is not estimable.").format(odd=f"{split.odd:.1f}", even=f"{split.even:.1f}"))
     elif split is not None:
         reliability = split.reliability
-        words.append(f"Split-half: odd items {split.odd:.1f}, even items {split.even:.1f}; Spearman-Brown "
-                     f"reliability {reliability:.2f}.")
-    label = "not estimable" if reliability is None else _label(reliability, rel["bands"])
+        words.append(N_("Split-half: odd items {odd}, even items {even}; Spearman-Brown reliability "
+                        "{reliability}.").format(odd=f"{split.odd:.1f}", even=f"{split.even:.1f}",
+                                                 reliability=f"{reliability:.2f}"))
+    label = N_("not estimable") if reliability is None else _label(reliability, rel["bands"])
     if found is None:
         return Trait(**base, position=position, reliability=reliability, reliability_label=label,
                      evidence=evidence(position) + words)
-    words.append(f"95 % band {found.low:.0f}-{found.high:.0f} from {METHOD_WORDS[found.method]} "
-                 f"({len(items)} items).")
+    words.append(N_("95 % band {low}-{high} from {method} ({items} items).").format(
+        low=f"{found.low:.0f}", high=f"{found.high:.0f}", method=METHOD_WORDS[found.method], items=len(items)))
     return Trait(**base, position=position, band_low=found.low, band_high=found.high, se=found.se,
                  reliability=reliability, reliability_label=label, evidence=evidence(position) + words)

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
@@ -17,7 +18,7 @@ from scoring.stream import get
 
 __all__ = ["Move", "card_match_traits", "expected_moves", "parse_card_match", "score_card_match"]
 
-FIX = "play every board of the card game to the end and score the session again"
+FIX = N_("play every board of the card game to the end and score the session again")
 
 
 @cache
@@ -143,18 +144,18 @@ def score_card_match(records: Sequence[EventRecord], tables: Any) -> tuple[GameR
         metrics += [metric("card_match.expected_moves", expected, "moves", boards_done),
                     metric("card_match.moves_ratio", len(on_done) / expected, "ratio", len(on_done))]
     else:
-        metrics += [short_metric(k, u, 0, 1, "completed boards", FIX) for k, u in (
+        metrics += [short_metric(k, u, 0, 1, N_("completed boards"), FIX) for k, u in (
             ("card_match.expected_moves", "moves"), ("card_match.moves_ratio", "ratio"))]
     metrics.append(metric("card_match.repeat_errors", sum(m.repeat_error for m in moves), "moves", len(moves)))
     need = int(t["min_opportunities"])
     metrics.append(metric("card_match.memory_hit_rate", mean([float(m.matched) for m in chances]), "share",
                           len(chances)) if len(chances) >= need else
                    short_metric("card_match.memory_hit_rate", "share", len(chances), need,
-                                "moves where memory could find a pair", FIX))
+                                N_("moves where memory could find a pair"), FIX))
     need_moves = int(t["min_moves"])
     metrics.append(metric("card_match.median_move_ms", median([m.move_ms for m in moves]), "ms", len(moves))
                    if len(moves) >= need_moves else
-                   short_metric("card_match.median_move_ms", "ms", len(moves), need_moves, "moves", FIX))
+                   short_metric("card_match.median_move_ms", "ms", len(moves), need_moves, N_("moves"), FIX))
     return GameResult(game="card_match", completed=ended, metrics=metrics), moves
 
 
@@ -167,8 +168,9 @@ def card_match_traits(moves: list[Move], tables: Any) -> list[Trait]:
         return None if not xs else 100.0 * (mean(xs) or 0.0)
 
     return [trait("visual_memory", tables, items, stat, ["card_match.memory_hit_rate", "card_match.moves_ratio"],
-                  lambda p: [f"On {len(items)} moves a pair could be found from memory (both cards seen before, or the "
-                             f"first card's partner seen before); {int(sum(items))} found it, giving position {p:.0f}. "
-                             f"{repeats} mismatches turned a card whose pair had been seen. With perfect memory this "
-                             "is 100. Higher is better: this is an ability."],
+                  lambda p: [N_("On {moves} moves a pair could be found from memory (both cards seen before, or the "
+                                "first card's partner seen before); {found} found it, giving position {position}. "
+                                "{repeats} mismatches turned a card whose pair had been seen. With perfect memory this "
+                                "is 100. Higher is better: this is an ability.").format(
+                                 moves=len(items), found=int(sum(items)), position=f"{p:.0f}", repeats=repeats)],
                   band=BandSpec("proportion", transform=lambda share: 100.0 * share))]

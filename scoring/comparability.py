@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from typing import Any
 
+from i18n import N_
+from scoring.accommodation_tables import APPEARANCE_WHY
 from scoring.model import Accommodations, Comparability, GameResult, Interpretation, Metric, Trait
 
 __all__ = ["granted_accommodations", "mark_comparability"]
 
-_NAMES = {"extended_time": "extended time", "type_scale": "larger type", "high_contrast": "high contrast",
-          "breaks": "breaks between games"}
+_NAMES = {"extended_time": N_("extended time {value}"), "type_scale": N_("larger type {value}"),
+    "high_contrast": N_("high contrast"),
+          "breaks": N_("breaks between games")}
 
 
 def granted_accommodations(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -29,7 +32,7 @@ def granted_accommodations(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 def _why(name: str, value: Any, rule: Mapping[str, Any], game_rule: Mapping[str, Any]) -> str:
     return str(rule["why"]).format(factor=f"{value:g}" if name == "extended_time" else value,
-                                   what=game_rule.get("what", ""))
+                                   what=game_rule.get("what", ""), appearance=APPEARANCE_WHY)
 
 
 def _affected(granted: Mapping[str, Any], table: Mapping[str, Any], game: str, field: str,
@@ -45,7 +48,8 @@ def _affected(granted: Mapping[str, Any], table: Mapping[str, Any], game: str, f
 
 
 def _mark(reasons: list[str]) -> Comparability | None:
-    return Comparability(comparable=False, reason="; ".join(dict.fromkeys(reasons)) + ".") if reasons else None
+    return Comparability(comparable=False, reason=N_("{reasons}.").format(reasons="; ".join(dict.fromkeys(reasons)))
+                         ) if reasons else None
 
 
 def mark_comparability(
@@ -74,12 +78,14 @@ def mark_comparability(
                    for i in interpretations]
     marked += [t.key for t in new_traits if t.comparability] + [i.key for i in new_interps if i.comparability]
     not_comparable = list(dict.fromkeys(marked))
-    names = ", ".join(_NAMES[k] + ("" if isinstance(v, bool) else f" {v:.0%}" if k == "type_scale" else f" {v:g}x")
+    names = ", ".join(_NAMES[k] if isinstance(v, bool) else _NAMES[k].format(value=f"{v:.0%}" if k == "type_scale"
+                                                                              else f"{v:g}x")
                       for k, v in granted.items())
-    note = (f"Accommodations: {names or 'none that change timing or appearance'}. "
-            + (f"{len(not_comparable)} measures depend on them and are marked not comparable with sessions without "
-               "them; every other measure is comparable." if not_comparable else
-               "No measure of the games played depends on them: every measure is comparable."))
+    note = (N_("Accommodations: {names}. {count} measures depend on them and are marked not comparable with sessions "
+               "without them; every other measure is comparable.") if not_comparable else
+            N_("Accommodations: {names}. No measure of the games played depends on them: every measure is "
+               "comparable.")).format(names=names or N_("none that change timing or appearance"),
+                                      count=len(not_comparable))
     summary = Accommodations(extended_time=granted.get("extended_time"), type_scale=granted.get("type_scale"),
                              high_contrast=bool(granted.get("high_contrast")), breaks=bool(granted.get("breaks")),
                              not_comparable=not_comparable, note=note)

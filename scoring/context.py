@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from i18n import N_
 from scoring.keywords import KeywordTable, keyword_table, table_language
 from scoring.model import ReasoningLanguage
 from scoring.stream import Stream, get
@@ -17,7 +18,7 @@ class SessionContext:
     """The session's language (BCP 47) and who chose it, and the accommodations granted (None: none recorded)."""
 
     language: str = "en"
-    chosen_by: str = "not recorded"
+    chosen_by: str = N_("not recorded")
     accommodations: dict[str, Any] | None = None
 
 
@@ -25,7 +26,7 @@ def session_context(stream: Stream) -> SessionContext:
     """The last station.language before the first game event (English without one) and the station.accommodations
     recorded at the session's start (the last one before the first game, as for the language)."""
     first_game = min((records[0].seq for records in stream.games.values() if records), default=None)
-    language, chosen_by, granted = "en", "not recorded", None
+    language, chosen_by, granted = "en", N_("not recorded"), None
     for rec in stream.station:
         if first_game is not None and rec.seq > first_game:
             break
@@ -43,8 +44,9 @@ def reasoning_language(context: SessionContext, decision: Any) -> tuple[KeywordT
     wanted = table_language(context.language)
     used = wanted if wanted in pinned else str(decision["default_language"])
     table = keyword_table(used, str(pinned[used]))
-    note = "" if used == wanted else (f"No keyword table for {context.language!r}: the {used} table was used, so "
-                                      "keyword counts and reasoning depth undercount this session's reasoning.")
+    note = "" if used == wanted else N_("No keyword table for {language}: the {table} table was used, so keyword "
+                                        "counts and reasoning depth undercount this session's reasoning.").format(
+        language=repr(context.language), table=used)
     return table, ReasoningLanguage(language=context.language, chosen_by=context.chosen_by, keyword_table=used,
                                     keyword_table_version=table.version, keyword_table_made_by=table.made_by,
                                     note=note)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.activity import active_ms, idle_outside_activity_ms, reading_spans, spans_ms, typing_spans
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
@@ -22,7 +23,7 @@ Span = tuple[int, int]
 
 __all__ = ["Task", "decision_traits", "parse_tasks", "reasoning_score", "score_decision", "summary"]
 
-FIX = "complete all decision scenarios and score the session again"
+FIX = N_("complete all decision scenarios and score the session again")
 _PUNCT = str.maketrans("", "", string.punctuation)
 SCALE = BandSpec("mean", transform=lambda m: m, bounds=(0.0, 100.0))
 """The band of a trait that is the mean of items already on the 0-100 scale."""
@@ -254,7 +255,7 @@ def score_decision(
         metrics += [metric(k, agg["counts"][c], u, len(tasks)) for k, c, u in _AGG]
         metrics += [metric(k, agg[c], u, len(tasks)) for k, c, u in _AGG2]
     else:
-        metrics += [short_metric(k, u, len(tasks), need, "completed tasks", FIX) for k, _, u in _AGG + _AGG2]
+        metrics += [short_metric(k, u, len(tasks), need, N_("completed tasks"), FIX) for k, _, u in _AGG + _AGG2]
     for task in tasks:
         metrics += _per_task(task, exclude, t.get("activity") == "spans")
     return GameResult(game="decision", completed=ended, metrics=metrics), tasks
@@ -271,17 +272,19 @@ def _deliberation(tasks: list[Task], tables: Any) -> Trait:
 
         return trait("deliberation", tables, items, lambda xs: None if not xs else log_position(geo(xs), quick, slow),
                      ["decision.first_decision_ms"], lambda p: [
-                         f"First choice came after {geo(items) / 1000:.1f} s (geometric mean) in each of {len(items)} "
-                         f"tasks ({quick / 1000:.0f} s maps to 0, {slow / 1000:.0f} s to 100, log scale), giving "
-                         f"position {p:.0f}."],
+                         N_("First choice came after {seconds} s (geometric mean) in each of {tasks} tasks ({quick} s "
+                            "maps to 0, {slow} s to 100, log scale), giving position {position}.").format(
+                             seconds=f"{geo(items) / 1000:.1f}", tasks=len(items), quick=f"{quick / 1000:.0f}",
+                             slow=f"{slow / 1000:.0f}", position=f"{p:.0f}")],
                      band=BandSpec("mean", transform=lambda m: log_position(math.exp(m), quick, slow),
                                    values=lambda xs: [math.log(max(x, 1.0)) for x in xs]))
     return trait("deliberation", tables, items,
                  lambda xs: None if not xs else log_position(mean_of(xs), quick, slow),
                  ["decision.first_decision_ms"], lambda p: [
-                     f"First choice came on average {mean_of(items) / 1000:.1f} s into each of {len(items)} tasks "
-                     f"({quick / 1000:.0f} s maps to 0, {slow / 1000:.0f} s to 100, log scale), "
-                     f"giving position {p:.0f}."])
+                     N_("First choice came on average {seconds} s into each of {tasks} tasks ({quick} s maps to 0, "
+                        "{slow} s to 100, log scale), giving position {position}.").format(
+                         seconds=f"{mean_of(items) / 1000:.1f}", tasks=len(items), quick=f"{quick / 1000:.0f}",
+                         slow=f"{slow / 1000:.0f}", position=f"{p:.0f}")])
 
 
 def decision_traits(tasks: list[Task], tables: Any) -> list[Trait]:
@@ -292,20 +295,26 @@ def decision_traits(tasks: list[Task], tables: Any) -> list[Trait]:
     ex = [50.0 * min(1.0, x.unique_views / x.options) + 50.0 * min(1.0, x.changes / full) for x in tasks]
     out.append(trait("exploration", tables, ex, lambda xs: mean(xs) if xs else None,
                      ["decision.unique_options_viewed", "decision.changes"], lambda p: [
-                         f"Looked at {mean([x.unique_views / x.options for x in tasks]):.0%} of the options and "
-                         f"changed choice {mean([float(x.changes) for x in tasks]):.1f} times per task on average, "
-                         f"giving position {p:.0f}."], band=SCALE))
+                         N_("Looked at {share} of the options and changed choice {changes} times per task on "
+                            "average, giving position {position}.").format(
+                             share=f"{mean([x.unique_views / x.options for x in tasks]):.0%}",
+                             changes=f"{mean([float(x.changes) for x in tasks]):.1f}", position=f"{p:.0f}")],
+                     band=SCALE))
     levels = traits["scenario_risk"]["levels"]
     risk = [float(levels[x.final_risk]) for x in tasks]
     out.append(trait("scenario_risk", tables, risk, lambda xs: mean(xs) if xs else None, ["decision.final_risk"],
-                     lambda p: [f"Final choices: {sum(x.final_risk == 'low' for x in tasks)} low-, "
-                                f"{sum(x.final_risk == 'medium' for x in tasks)} medium- and "
-                                f"{sum(x.final_risk == 'high' for x in tasks)} high-risk, giving position {p:.0f}."],
+                     lambda p: [N_("Final choices: {low} low-, {medium} medium- and {high} high-risk, giving "
+                                   "position {position}.").format(
+                                    low=sum(x.final_risk == "low" for x in tasks),
+                                    medium=sum(x.final_risk == "medium" for x in tasks),
+                                    high=sum(x.final_risk == "high" for x in tasks), position=f"{p:.0f}")],
                      band=BandSpec("mean", transform=lambda m: m, bounds=(0.0, 100.0), quantile="normal")))
     depth = [100.0 * x.depth for x in tasks]
     out.append(trait("reasoning_depth", tables, depth, lambda xs: mean(xs) if xs else None,
                      ["decision.reasoning_depth"], lambda p: [
-                         f"Wrote {mean([float(x.words) for x in tasks]):.0f} words with "
-                         f"{mean([float(x.keywords) for x in tasks]):.1f} logical connectors per task on average "
-                         f"(depth {mean(depth):.0f} of 100), giving position {p:.0f}."], band=SCALE))
+                         N_("Wrote {words} words with {connectors} logical connectors per task on average (depth "
+                            "{depth} of 100), giving position {position}.").format(
+                             words=f"{mean([float(x.words) for x in tasks]):.0f}",
+                             connectors=f"{mean([float(x.keywords) for x in tasks]):.1f}",
+                             depth=f"{mean(depth):.0f}", position=f"{p:.0f}")], band=SCALE))
     return out

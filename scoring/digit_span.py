@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
@@ -16,8 +17,13 @@ from scoring.stream import get
 
 __all__ = ["Answer", "digit_span_traits", "parse_digit_span", "position_errors", "score_digit_span"]
 
-FIX = "play the whole digit span game (both parts, until each part stops by itself) and score the session again"
+FIX = N_("play the whole digit span game (both parts, until each part stops by itself) and score the session "
+         "again")
 DIRECTIONS = ("forward", "backward")
+_SEQUENCES = {"forward": N_("forward sequences"), "backward": N_("backward sequences")}
+_SAID = {"forward": N_("{count} digits forward"), "backward": N_("{count} digits backward")}
+_SCALE = {"forward": N_("forward {low} digits -> 0, {high} -> 100"),
+          "backward": N_("backward {low} digits -> 0, {high} -> 100")}
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,8 @@ def _direction_metrics(answers: list[Answer]) -> list[Metric]:
             out.append(metric(f"digit_span.{direction}_span", _span(mine, direction), "digits", len(mine)))
             out.append(metric(f"digit_span.{direction}_correct", sum(a.correct for a in mine), "sequences", len(mine)))
         else:
-            out.append(short_metric(f"digit_span.{direction}_span", "digits", 0, 1, f"{direction} sequences", FIX))
-            out.append(short_metric(f"digit_span.{direction}_correct", "sequences", 0, 1, f"{direction} sequences",
+            out.append(short_metric(f"digit_span.{direction}_span", "digits", 0, 1, _SEQUENCES[direction], FIX))
+            out.append(short_metric(f"digit_span.{direction}_correct", "sequences", 0, 1, _SEQUENCES[direction],
                                     FIX))
     return out
 
@@ -98,7 +104,8 @@ def score_digit_span(records: Sequence[EventRecord], tables: Any) -> tuple[GameR
     need = int(t["min_sequences"])
     per_digit = [a.response_ms / a.length for a in answers]
     metrics.append(metric("digit_span.ms_per_digit", median(per_digit), "ms", len(per_digit)) if len(per_digit) >= need
-                   else short_metric("digit_span.ms_per_digit", "ms", len(per_digit), need, "answered sequences", FIX))
+                   else short_metric("digit_span.ms_per_digit", "ms", len(per_digit), need, N_("answered sequences"),
+                                     FIX))
     return GameResult(game="digit_span", completed=ended, metrics=metrics), answers
 
 
@@ -121,11 +128,12 @@ def digit_span_traits(answers: list[Answer], tables: Any) -> list[Trait]:
         return _position(items, anchors)
 
     def words(p: float) -> list[str]:
-        said = ", ".join(f"{n} digits {d}" for d, n in spans.items())
-        scale = "; ".join(f"{d} {anchors[d][0]} digits -> 0, {anchors[d][1]} -> 100" for d in spans)
-        return [f"Longest sequence repeated without a mistake: {said} (of {len(answers)} sequences). On the "
-                f"scale {scale}, averaged, that is position {p:.0f}. Typical adult spans are about 7 forward and "
-                "5 backward. Higher is better: this is an ability."]
+        said = ", ".join(_SAID[d].format(count=n) for d, n in spans.items())
+        scale = "; ".join(_SCALE[d].format(low=anchors[d][0], high=anchors[d][1]) for d in spans)
+        return [N_("Longest sequence repeated without a mistake: {said} (of {sequences} sequences). On the scale "
+                   "{scale}, averaged, that is position {position}. Typical adult spans are about 7 forward and 5 "
+                   "backward. Higher is better: this is an ability.").format(
+                    said=said, sequences=len(answers), scale=scale, position=f"{p:.0f}")]
 
     def interval(items: Sequence[Answer], conf: float) -> tuple[float, float] | None:
         return span_band(items, anchors, conf)

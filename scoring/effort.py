@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, median
@@ -17,7 +18,7 @@ from scoring.trials import parse_trials
 
 __all__ = ["Round", "effort_traits", "logistic_slope", "score_effort"]
 
-FIX = "play the whole effort game (its full time) and score the session again"
+FIX = N_("play the whole effort game (its full time) and score the session again")
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,12 @@ def _sensitivity(chosen: list[Round], t: Any) -> Metric:
     n, need = len(chosen), int(t["min_choices"])
     hard = sum(r.choice == "hard" for r in chosen)
     if n < need:
-        return short_metric("effort.reward_sensitivity", "per $", n, need, "choices", FIX)
+        return short_metric("effort.reward_sensitivity", "per $", n, need, N_("choices"), FIX)
     if hard in (0, n):
         return Metric(key="effort.reward_sensitivity", unit="per $", n=n, insufficient=insufficient(
-            "every choice was the same task, so no choice depended on the offer", "both tasks chosen at least once",
-            f"{hard} hard and {n - hard} easy choices", FIX))
+            N_("every choice was the same task, so no choice depended on the offer"),
+            N_("both tasks chosen at least once"),
+            N_("{hard} hard and {easy} easy choices").format(hard=hard, easy=n - hard), FIX))
     slope = logistic_slope([r.dev for r in chosen], [r.choice == "hard" for r in chosen], float(t["ridge"]),
                            int(t["newton_steps"]))
     return metric("effort.reward_sensitivity", slope, "per $", n)
@@ -124,7 +126,7 @@ def score_effort(records: Sequence[EventRecord], tables: Any) -> tuple[GameResul
     out = [metric("effort.rounds", len(rounds), "rounds", len(rounds)),
            metric("effort.no_choice", len(rounds) - n, "rounds", len(rounds))]
     out.append(metric("effort.hard_share", sum(r.choice == "hard" for r in chosen) / n, "share", n) if n else
-               short_metric("effort.hard_share", "share", 0, 1, "choices", FIX))
+               short_metric("effort.hard_share", "share", 0, 1, N_("choices"), FIX))
     out.append(_sensitivity(chosen, t))
     tasks = [r for r in chosen if r.press_s]
     need = int(t["min_tasks"])
@@ -133,11 +135,11 @@ def score_effort(records: Sequence[EventRecord], tables: Any) -> tuple[GameResul
                 metric("effort.press_rate", median([r.presses / r.press_s for r in tasks if r.press_s]), "per s",
                        len(tasks))]
     else:
-        out += [short_metric("effort.completion_rate", "share", len(tasks), need, "tasks", FIX),
-                short_metric("effort.press_rate", "per s", len(tasks), need, "tasks", FIX)]
+        out += [short_metric("effort.completion_rate", "share", len(tasks), need, N_("tasks"), FIX),
+                short_metric("effort.press_rate", "per s", len(tasks), need, N_("tasks"), FIX)]
     rts = [r.choice_rt_ms for r in chosen if r.choice_rt_ms is not None]
     out.append(metric("effort.median_choice_rt_ms", median(rts), "ms", len(rts)) if len(rts) >= need else
-               short_metric("effort.median_choice_rt_ms", "ms", len(rts), need, "choices", FIX))
+               short_metric("effort.median_choice_rt_ms", "ms", len(rts), need, N_("choices"), FIX))
     out.append(metric("effort.earnings_cents", sum(r.earned_cents for r in rounds), "cents", len(rounds)))
     out += _shares(chosen, (lo + hi) / 2)
     return GameResult(game="effort", completed=ended, metrics=out), rounds
@@ -153,9 +155,11 @@ def _effort(rounds: list[Round], tables: Any) -> Trait:
         parts = []
         for prob in sorted({r.probability for r in rounds if r.choice != "none"}):
             mine = [r for r in rounds if r.choice != "none" and r.probability == prob]
-            parts.append(f"{sum(r.choice == 'hard' for r in mine)} of {len(mine)} at {prob} %")
-        return [f"Chose the hard task in {sum(items)} of {len(items)} rounds ({', '.join(parts)} win chance), giving "
-                f"position {p:.0f}."]
+            parts.append(N_("{hard} of {rounds} at {probability} %").format(
+                hard=sum(r.choice == "hard" for r in mine), rounds=len(mine), probability=prob))
+        return [N_("Chose the hard task in {hard} of {rounds} rounds ({parts} win chance), giving position "
+                   "{position}.").format(hard=sum(items), rounds=len(items), parts=", ".join(parts),
+                                         position=f"{p:.0f}")]
 
     return trait("effort_for_reward", tables, items, stat, ["effort.hard_share", "effort.reward_sensitivity"], words,
                  band=BandSpec("proportion", transform=lambda share: 100.0 * share))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, median
@@ -17,7 +18,7 @@ from scoring.trials import isotonic_rising, parse_trials
 
 __all__ = ["Answer", "faces_traits", "score_faces", "threshold"]
 
-FIX = "play the whole faces game and score the session again"
+FIX = N_("play the whole faces game and score the session again")
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,14 @@ def _accuracy(answers: list[Answer], key: str, group_of: Any) -> list[Metric]:
 def _threshold_metric(identify: list[Answer], chance: float, t: Any, need: int) -> Metric:
     n = len(identify)
     if n < need:
-        return short_metric("faces.threshold_intensity", "share", n, need, "identification trials", FIX)
+        return short_metric("faces.threshold_intensity", "share", n, need, N_("identification trials"), FIX)
     found = threshold(identify, chance, float(t["criterion"]))
     if found is None:
         level = f"{100 * float(t['criterion']):g} %"
         return Metric(key="faces.threshold_intensity", unit="share", n=n, insufficient=insufficient(
-            f"accuracy stayed below {level} up to the strongest faces", f"accuracy reaching {level} at some intensity",
-            f"{n} identification trials", FIX))
+            N_("accuracy stayed below {level} up to the strongest faces").format(level=level),
+            N_("accuracy reaching {level} at some intensity").format(level=level),
+            N_("{count} identification trials").format(count=n), FIX))
     return metric("faces.threshold_intensity", found, "share", n)
 
 
@@ -92,11 +94,12 @@ def score_faces(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult
     n, need = len(identify), int(t["min_identify"])
     out = [metric("faces.trials", len(answers), "trials", len(answers))]
     out.append(metric("faces.accuracy", sum(a.correct for a in identify) / n, "share", n) if n >= need else
-               short_metric("faces.accuracy", "share", n, need, "identification trials", FIX))
+               short_metric("faces.accuracy", "share", n, need, N_("identification trials"), FIX))
     out.append(_threshold_metric(identify, chance, t, need))
     hits = [a.rt_ms for a in identify if a.correct]
     out.append(metric("faces.median_rt_ms", median(hits), "ms", len(hits)) if len(hits) >= int(t["min_rt"]) else
-               short_metric("faces.median_rt_ms", "ms", len(hits), int(t["min_rt"]), "correct answers", FIX))
+               short_metric("faces.median_rt_ms", "ms", len(hits), int(t["min_rt"]), N_("correct answers"),
+                                            FIX))
     out += _context(identify, context, int(t["min_context"]))
     out += _accuracy(identify, "faces.accuracy_by_intensity", lambda a: str(a.intensity))
     out += _accuracy(identify, "faces.accuracy_by_emotion", lambda a: a.emotion)
@@ -106,7 +109,7 @@ def score_faces(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult
 def _context(identify: list[Answer], context: list[Answer], need: int) -> list[Metric]:
     n = len(context)
     if n < need:
-        return [short_metric(k, "share", n, need, "context trials", FIX)
+        return [short_metric(k, "share", n, need, N_("context trials"), FIX)
                 for k in ("faces.context_accuracy", "faces.context_gain")]
     accuracy = sum(a.correct for a in context) / n
     levels = {a.intensity for a in context}
@@ -116,8 +119,8 @@ def _context(identify: list[Answer], context: list[Answer], need: int) -> list[M
         out.append(metric("faces.context_gain", accuracy - sum(a.correct for a in same) / len(same), "share",
                           n + len(same)))
     else:
-        out.append(short_metric("faces.context_gain", "share", 0, 1, "identification trials at the context "
-                                "intensity", FIX))
+        out.append(short_metric("faces.context_gain", "share", 0, 1, N_("identification trials at the context "
+                                                                 "intensity"), FIX))
     return out
 
 
@@ -130,11 +133,13 @@ def _recognition(answers: list[Answer], chance: float, tables: Any) -> Trait:
     def words(p: float) -> list[str]:
         found = threshold([a for a in answers if a.part == "identify"], chance,
                           float(tables["faces"]["criterion"]))
-        limit = ("never reached 75 % correct" if found is None
-                 else f"reached 75 % correct at {100 * found:.0f} % intensity")
-        return [f"Named {sum(items)} of {len(items)} faces correctly ({100 * sum(items) / len(items):.0f} %; chance is "
-                f"{100 * chance:.0f} %, which maps to 0, all correct to 100), giving position {p:.0f}; accuracy "
-                f"{limit}. The faces are schematic drawings, not a validated photographic set."]
+        limit = (N_("never reached 75 % correct") if found is None
+                 else N_("reached 75 % correct at {intensity} % intensity").format(intensity=f"{100 * found:.0f}"))
+        return [N_("Named {named} of {faces} faces correctly ({share} %; chance is {chance} %, which maps to 0, all "
+                   "correct to 100), giving position {position}; accuracy {limit}. The faces are schematic drawings, "
+                   "not a validated photographic set.").format(
+                    named=sum(items), faces=len(items), share=f"{100 * sum(items) / len(items):.0f}",
+                    chance=f"{100 * chance:.0f}", position=f"{p:.0f}", limit=limit)]
 
     return trait("emotion_recognition", tables, items, stat, ["faces.accuracy", "faces.threshold_intensity"], words,
                  band=BandSpec("proportion", transform=lambda share: 100.0 * (share - chance) / (1.0 - chance)))

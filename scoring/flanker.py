@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import linear_position, median
@@ -13,7 +14,10 @@ from scoring.timed import TimedTrial, parse_timed
 
 __all__ = ["correct_rts", "flanker_traits", "score_flanker"]
 
-FIX = "play the whole arrows game (both parts) and score the session again"
+FIX = N_("play the whole arrows game (both parts) and score the session again")
+_TRIALS = {"congruent": N_("congruent trials"), "incongruent": N_("incongruent trials"),
+           "neutral": N_("neutral trials"), "switch": N_("switch trials"), "repeat": N_("repeat trials")}
+_EACH = {"conflict": N_("incongruent and congruent"), "switch": N_("switch and repeat")}
 CONDITIONS = ("congruent", "incongruent", "neutral")
 
 
@@ -34,14 +38,16 @@ def _cell(key: str, trials: list[TimedTrial], t: Any, what: str) -> tuple[list[M
     accuracy = metric(f"flanker.{key}_accuracy", sum(x.outcome == "correct" for x in trials) / len(trials), "share",
                       len(trials)) if trials else short_metric(f"flanker.{key}_accuracy", "share", 0, 1, what, FIX)
     if len(rts) < need:
-        return [accuracy, short_metric(f"flanker.{key}_rt_ms", "ms", len(rts), need, f"correct {what}", FIX)], None
+        return [accuracy, short_metric(f"flanker.{key}_rt_ms", "ms", len(rts), need,
+                                                N_("correct {cells}").format(cells=what), FIX)], None
     value = median(rts)
     return [accuracy, metric(f"flanker.{key}_rt_ms", value, "ms", len(rts))], value
 
 
 def _difference(key: str, high: float | None, low: float | None, n: int, what: str, t: Any) -> Metric:
     if high is None or low is None:
-        return short_metric(key, "ms", n, int(t["min_correct"]), f"correct trials in each of {what}", FIX)
+        return short_metric(key, "ms", n, int(t["min_correct"]),
+                            N_("correct trials in each of {conditions}").format(conditions=what), FIX)
     return metric(key, high - low, "ms", n)
 
 
@@ -58,15 +64,16 @@ def score_flanker(records: Sequence[EventRecord], tables: Any) -> tuple[GameResu
     medians: dict[str, float | None] = {}
     for condition in CONDITIONS:
         cell, medians[condition] = _cell(condition, [x for x in conflict if x.plan.get("condition") == condition], t,
-                                         f"{condition} trials")
+                                         _TRIALS[condition])
         metrics += cell
     metrics.append(_difference("flanker.conflict_effect_ms", medians["incongruent"], medians["congruent"],
-                               len(correct_rts(conflict, t)), "incongruent and congruent", t))
+                               len(correct_rts(conflict, t)), _EACH["conflict"], t))
     for name, flag in (("switch", True), ("repeat", False)):
-        cell, medians[name] = _cell(name, [x for x in mixed if x.plan.get("switch") is flag], t, f"{name} trials")
+        cell, medians[name] = _cell(name, [x for x in mixed if x.plan.get("switch") is flag], t,
+                                      _TRIALS[name])
         metrics += cell
     metrics.append(_difference("flanker.switch_cost_ms", medians["switch"], medians["repeat"],
-                               len(correct_rts(mixed, t)), "switch and repeat", t))
+                               len(correct_rts(mixed, t)), _EACH["switch"], t))
     return GameResult(game="flanker", completed=ended, metrics=metrics), trials
 
 
@@ -89,9 +96,9 @@ def flanker_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
     out = []
     for key, items, high, low, metric_key, what in (
             ("interference_control", conflict, "incongruent", "congruent", "flanker.conflict_effect_ms",
-             "arrows pointing the other way slowed the answer to the middle arrow"),
+             N_("arrows pointing the other way slowed the answer to the middle arrow")),
             ("flexibility", mixed, "switch", "repeat", "flanker.switch_cost_ms",
-             "a change of rule slowed the answer")):
+             N_("a change of rule slowed the answer"))):
         spec = tables["traits"][key]
 
         def stat(xs: Sequence[tuple[str, float]], spec: Any = spec, high: str = high, low: str = low) -> float | None:
@@ -101,9 +108,13 @@ def flanker_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
                   spec: Any = spec, what: str = what) -> list[str]:
             a = median([rt for w, rt in items if w == high]) or 0.0
             b = median([rt for w, rt in items if w == low]) or 0.0
-            return [f"Median correct answer {a:.0f} ms on {high} trials and {b:.0f} ms on {low} trials: {what} by "
-                    f"{a - b:.0f} ms ({spec['at_hundred_ms']:.0f} ms or less maps to 100, {spec['at_zero_ms']:.0f} ms "
-                    f"or more to 0), giving position {p:.0f}. Higher is better: this is an ability."]
+            return [N_("Median correct answer {high_ms} ms on {high_trials} and {low_ms} ms on {low_trials}: {what} by "
+                       "{difference} ms ({best} ms or less maps to 100, {worst} ms or more to 0), giving position "
+                       "{position}. Higher is better: this is an ability.").format(
+                        high_ms=f"{a:.0f}", high_trials=_TRIALS[high], low_ms=f"{b:.0f}", low_trials=_TRIALS[low],
+                        what=what,
+                        difference=f"{a - b:.0f}", best=f"{spec['at_hundred_ms']:.0f}",
+                        worst=f"{spec['at_zero_ms']:.0f}", position=f"{p:.0f}")]
 
         # A difference of two medians has no closed-form interval: the bootstrap over the trials (1.2.0 on).
         out.append(trait(key, tables, items, stat, [metric_key], words, band=BandSpec("bootstrap")))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.igt_bands import learning_interval, share_interval
@@ -17,7 +18,7 @@ from scoring.trials import ols_slope, parse_trials
 
 __all__ = ["Card", "block_net_scores", "igt_traits", "score_igt"]
 
-FIX = "play the whole card game (100 choices) and score the session again"
+FIX = N_("play the whole card game (100 choices) and score the session again")
 GOOD, INFREQUENT = frozenset("CD"), frozenset("BD")
 
 
@@ -75,8 +76,8 @@ def _slope(cards: list[Card], t: Any) -> Metric:
     size, need = int(t["block_size"]), int(t["min_blocks_slope"])
     full = [(b, net) for b, net, n in block_net_scores([(c.order, c.good) for c in cards], size) if n == size]
     if len(full) < need:
-        return short_metric("igt.learning_slope", "cards/block", len(full), need, "complete blocks of "
-                            f"{size} choices", FIX)
+        return short_metric("igt.learning_slope", "cards/block", len(full), need,
+                            N_("complete blocks of {size} choices").format(size=size), FIX)
     return metric("igt.learning_slope", ols_slope([float(b) for b, _ in full], [v for _, v in full]), "cards/block",
                   len(full))
 
@@ -94,14 +95,14 @@ def score_igt(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult, 
                 metric("igt.infrequent_loss_share", sum(c.deck in INFREQUENT for c in cards) / n, "share", n)]
     else:
         need = int(t["min_trials"])
-        out += [short_metric(k, u, n, need, "choices", FIX) for k, u in (
+        out += [short_metric(k, u, n, need, N_("choices"), FIX) for k, u in (
             ("igt.net_score", "cards"), ("igt.good_deck_share", "share"), ("igt.infrequent_loss_share", "share"))]
     out.append(_slope(cards, t))
     total = start + sum(c.net_cents for c in cards)
     out += [metric("igt.final_cents", total, "cents", n), metric("igt.net_money_cents", total - start, "cents", n)]
     rts = [c.rt_ms for c in cards]
     out.append(metric("igt.median_rt_ms", median(rts), "ms", n) if n >= int(t["min_rt"]) else
-               short_metric("igt.median_rt_ms", "ms", n, int(t["min_rt"]), "choices", FIX))
+               short_metric("igt.median_rt_ms", "ms", n, int(t["min_rt"]), N_("choices"), FIX))
     out += _blocks(cards, t)
     out += [metric("igt.deck_share", sum(c.deck == d for c in cards) / n, "share", n, d) for d in "ABCD" if n]
     return GameResult(game="igt", completed=ended, metrics=out), cards
@@ -123,8 +124,9 @@ def _learning(cards: list[Card], tables: Any) -> Trait:
         blocks = block_net_scores(items, size)
         slope = ols_slope([float(b) for b, _, _ in blocks], [v for _, v, _ in blocks]) or 0.0
         nets = ", ".join(f"{v:+.0f}" for _, v, _ in blocks)
-        return [f"Net score (good minus bad decks) per block of {size} choices: {nets}; the slope is {slope:+.2f} "
-                f"per block (±{span:g} per block reach the poles; 50 = no change), giving position {p:.0f}."]
+        return [N_("Net score (good minus bad decks) per block of {size} choices: {nets}; the slope is {slope} per "
+                   "block (±{span} per block reach the poles; 50 = no change), giving position {position}.").format(
+                    size=size, nets=nets, slope=f"{slope:+.2f}", span=f"{span:g}", position=f"{p:.0f}")]
 
     def interval(xs: Sequence[tuple[int, bool]], conf: float) -> tuple[float, float] | None:
         position = stat(xs)
@@ -143,10 +145,12 @@ def _long_term(cards: list[Card], tables: Any) -> Trait:
         return None if not xs else clamp(100.0 * sum(xs) / len(xs))
 
     good = sum(items)
-    lack = None if cards else insufficient("no card was chosen", "the card game played", "0 choices", FIX)
+    lack = None if cards else insufficient(N_("no card was chosen"), N_("the card game played"), N_("0 choices"), FIX)
     return trait("long_term_reward", tables, items, stat, ["igt.good_deck_share", "igt.net_score"], lambda p: [
-        f"Chose the decks that pay less now but more over time (C and D) {good} times in {len(items)} "
-        f"({100 * (mean([float(x) for x in items]) or 0):.0f} %), giving position {p:.0f}."], lack,
+        N_("Chose the decks that pay less now but more over time (C and D) {good} times in {choices} ({share} %), "
+           "giving position {position}.").format(good=good, choices=len(items),
+                                                 share=f"{100 * (mean([float(x) for x in items]) or 0):.0f}",
+                                                 position=f"{p:.0f}")], lack,
         band=BandSpec("model", interval=lambda xs, conf: share_interval(list(enumerate(xs)), size, conf)))
 
 

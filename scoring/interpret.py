@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from i18n import N_
 from scoring.build import insufficient
 from scoring.decision import Task, summary
 from scoring.model import Interpretation, Trait
@@ -11,24 +12,24 @@ from scoring.model import Interpretation, Trait
 __all__ = ["interpret", "recruiter_texts"]
 
 KEYS = ("thinking_style", "decision_pattern", "risk_orientation", "communication_style")
-OURS = "Rule: HireMate's own (the seeds name a decision pattern but define only its speed bands)."
+OURS = N_("Rule: HireMate's own (the seeds name a decision pattern but define only its speed bands).")
 
 
 def _thinking(a: dict[str, Any], t: Any) -> Interpretation:
     h, c, d = a["hesitation_s"], a["changes"], a["depth"]
     conf = t["confidence"]
     if h > t["analytical_hesitation_s"] and d > t["analytical_depth"]:
-        style, ev = "analytical", [f"High deliberation time (avg {h:.1f}s per task)",
-                                   f"Strong reasoning depth ({d:.0%})"]
+        style, ev = "analytical", [N_("High deliberation time (avg {seconds}s per task)").format(seconds=f"{h:.1f}"),
+                                   N_("Strong reasoning depth ({depth})").format(depth=f"{d:.0%}")]
     elif h < t["exploratory_hesitation_s"] and c > t["exploratory_changes"]:
-        style, ev = "exploratory", [f"Quick initial decisions (avg {h:.1f}s)",
-                                    f"Multiple option changes (avg {c:.1f} per task)"]
+        style, ev = "exploratory", [N_("Quick initial decisions (avg {seconds}s)").format(seconds=f"{h:.1f}"),
+                                    N_("Multiple option changes (avg {changes} per task)").format(changes=f"{c:.1f}")]
     elif h < t["intuitive_hesitation_s"] and c < t["intuitive_changes"]:
-        style, ev = "intuitive", [f"Fast decision-making (avg {h:.1f}s)",
-                                  f"Minimal revision ({c:.1f} changes per task)"]
+        style, ev = "intuitive", [N_("Fast decision-making (avg {seconds}s)").format(seconds=f"{h:.1f}"),
+                                  N_("Minimal revision ({changes} changes per task)").format(changes=f"{c:.1f}")]
     else:
-        style, ev = "methodical", [f"Balanced approach (avg {h:.1f}s deliberation)",
-                                   f"Moderate adjustments ({c:.1f} changes per task)"]
+        style, ev = "methodical", [N_("Balanced approach (avg {seconds}s deliberation)").format(seconds=f"{h:.1f}"),
+                                   N_("Moderate adjustments ({changes} changes per task)").format(changes=f"{c:.1f}")]
     return Interpretation(key="thinking_style", value=style, confidence=float(conf[style]), evidence=ev)
 
 
@@ -45,9 +46,11 @@ def _pattern(tasks: list[Task], a: dict[str, Any], t: Any) -> Interpretation:
         consistency = "steady"
     else:
         consistency = "variable"
-    ev = [f"First choice after {m / 1000:.1f}s on average per task",
-          f"Decision-time consistency {0.0 if cons is None else cons:.2f} (1 = identical pace every task)",
-          f"First half of tasks {early / 1000:.1f}s, second half {late / 1000:.1f}s to first choice"]
+    ev = [N_("First choice after {seconds}s on average per task").format(seconds=f"{m / 1000:.1f}"),
+          N_("Decision-time consistency {consistency} (1 = identical pace every task)").format(
+              consistency=f"{0.0 if cons is None else cons:.2f}"),
+          N_("First half of tasks {early}s, second half {late}s to first choice").format(
+              early=f"{early / 1000:.1f}", late=f"{late / 1000:.1f}")]
     if "risk_awareness" in t:  # 1.2.0 labels the rules that are ours
         ev.append(OURS)
     return Interpretation(key="decision_pattern", value=f"{speed}, {consistency}",
@@ -59,13 +62,16 @@ def _risk(a: dict[str, Any], n: int, t: Any) -> Interpretation:
     counts = a["counts"]
     if a["dominant"] == "low":
         return Interpretation(key="risk_orientation", value="risk_averse", confidence=counts["low"] / n, evidence=[
-            f"Selected low-risk options in {counts['low']} of {n} tasks", "Prefers cautious, safe approaches"])
+            N_("Selected low-risk options in {count} of {tasks} tasks").format(count=counts["low"], tasks=n),
+            N_("Prefers cautious, safe approaches")])
     if a["dominant"] == "high":
         return Interpretation(key="risk_orientation", value="risk_tolerant", confidence=counts["high"] / n, evidence=[
-            f"Selected high-risk options in {counts['high']} of {n} tasks", "Comfortable with bold decisions"])
+            N_("Selected high-risk options in {count} of {tasks} tasks").format(count=counts["high"], tasks=n),
+            N_("Comfortable with bold decisions")])
     return Interpretation(key="risk_orientation", value="balanced", confidence=float(t["confidence"]["balanced"]),
-                          evidence=[f"Low/medium/high-risk choices: {counts['low']}/{counts['medium']}/"
-                                    f"{counts['high']}", "No strong preference for risk level"])
+                          evidence=[N_("Low/medium/high-risk choices: {low}/{medium}/{high}").format(
+                              low=counts["low"], medium=counts["medium"], high=counts["high"]),
+                              N_("No strong preference for risk level")])
 
 
 def risk_awareness(tasks: list[Task], t: Any) -> Interpretation:
@@ -75,9 +81,11 @@ def risk_awareness(tasks: list[Task], t: Any) -> Interpretation:
     aware = sum(x.final_risk == "low" and "high" in x.exposure for x in tasks)
     calculated = sum(x.final_risk == "high" and "low" in x.exposure for x in tasks)
     n = len(tasks)
-    ev = [f"Chose a low-risk option after looking at a high-risk one in {aware} of {n} tasks",
-          f"Chose a high-risk option after looking at a low-risk one in {calculated} of {n} tasks",
-          "Rule: seed 003 (risk-aware decision maker, calculated risk-taker), counted over the tasks."]
+    ev = [N_("Chose a low-risk option after looking at a high-risk one in {count} of {tasks} tasks").format(
+              count=aware, tasks=n),
+          N_("Chose a high-risk option after looking at a low-risk one in {count} of {tasks} tasks").format(
+              count=calculated, tasks=n),
+          N_("Rule: seed 003 (risk-aware decision maker, calculated risk-taker), counted over the tasks.")]
     conf = t["confidence"]
     if aware > calculated:
         return Interpretation(key="risk_awareness", value=str(names["aware"]), confidence=float(conf["strong"]),
@@ -99,8 +107,9 @@ def _communication(a: dict[str, Any], t: Any) -> Interpretation:
     return Interpretation(key="communication_style", value=f"{depth}, {structure}",
                           details={"reasoning_depth": depth, "logical_structure": structure},
                           confidence=float(t["confidence"]["communication"]),
-                          evidence=[f"Average {w:.0f} words per explanation",
-                                    f"Uses {k:.1f} logical connectors per response"])
+                          evidence=[N_("Average {words} words per explanation").format(words=f"{w:.0f}"),
+                                    N_("Uses {connectors} logical connectors per response").format(
+                                        connectors=f"{k:.1f}")])
 
 
 def interpret(tasks: list[Task], tables: Any) -> list[Interpretation]:
@@ -109,8 +118,10 @@ def interpret(tasks: list[Task], tables: Any) -> list[Interpretation]:
     need = int(t["min_tasks"])
     keys = KEYS + (("risk_awareness",) if "risk_awareness" in t else ())
     if len(tasks) < need:
-        why = insufficient("too few completed decision tasks to read a style", f"at least {need} completed tasks",
-                           f"{len(tasks)} completed tasks", "complete all decision scenarios and score again")
+        why = insufficient(N_("too few completed decision tasks to read a style"),
+                           N_("at least {need} completed tasks").format(need=need),
+                           N_("{count} completed tasks").format(count=len(tasks)),
+                           N_("complete all decision scenarios and score again"))
         return [Interpretation(key=k, value="insufficient", confidence=0.0, evidence=[], insufficient=why)
                 for k in keys]
     a = summary(tasks, t)
@@ -129,12 +140,12 @@ def _summary(interps: list[Interpretation], tx: Any) -> str:
     thinking, risk = _value(interps, "thinking_style"), _value(interps, "risk_orientation")
     structure = _value(interps, "communication_style", "logical_structure")
     if thinking is None or risk is None:
-        return "The decision scenarios were not completed, so no decision style is described."
+        return N_("The decision scenarios were not completed, so no decision style is described.")
     fixed = tx["summary"].get(f"{thinking}|{risk}")
     if fixed:
         return str(fixed)
-    return (f"This candidate {tx['thinking'][thinking]}, {tx['risk'][risk]}, and "
-            f"{tx['communication'][structure]}.")
+    return N_("This candidate {thinking}, {risk}, and {communication}.").format(
+        thinking=tx["thinking"][thinking], risk=tx["risk"][risk], communication=tx["communication"][structure])
 
 
 def recruiter_texts(

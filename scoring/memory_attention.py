@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.card_match import card_match_traits, score_card_match
 from scoring.digit_span import digit_span_traits, score_digit_span
 from scoring.flanker import correct_rts, flanker_traits, score_flanker
@@ -35,10 +36,10 @@ def score_memory_attention(games: dict[str, list[EventRecord]], tables: Any) -> 
         result, trials = score_flanker(games["flanker"], tables)
         results.append(result)
         traits += flanker_traits(trials, tables)
-        series["flanker reaction times"] = correct_rts(trials, tables["flanker"])
+        series[N_("flanker reaction times")] = correct_rts(trials, tables["flanker"])
     if "stop_signal" in games:
         result, trials = score_stop_signal(games["stop_signal"], tables)
         results.append(result)
         traits += stop_signal_traits(trials, tables)
-        series["stop_signal go reaction times"] = list(race(trials).go_rts)
+        series[N_("stop_signal go reaction times")] = list(race(trials).go_rts)
     return results, traits, series

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean
@@ -17,7 +18,13 @@ from scoring.trials import parse_trials
 
 __all__ = ["Decision", "money_traits", "responsiveness", "score_money"]
 
-FIX = "play every round of the money game and score the session again"
+FIX = N_("play every round of the money game and score the session again")
+_ROUNDS = {"dictator": N_("dictator rounds"), "propose": N_("propose rounds")}
+_NONE = {"accepted": (N_("no offer was accepted"), N_("at least one offer accepted"),
+                      N_("{count} offers answered, none accepted")),
+         "rejected": (N_("no offer was rejected"), N_("at least one offer rejected"),
+                      N_("{count} offers answered, none rejected"))}
+_GIVEN = {"returned": N_("returned {share} %"), "gave": N_("gave {share} %"), "offered": N_("offered {share} %")}
 SHARES = BandSpec("mean", transform=lambda m: 100.0 * m, bounds=(0.0, 1.0), quantile="normal")
 """1.2.0: the interval of the mean share with z (items of a few 10 % steps in a fixed design; t is too wide)."""
 
@@ -64,14 +71,14 @@ def responsiveness(invest: Sequence[Decision]) -> tuple[list[float], list[float]
 def _one(decisions: list[Decision], part: str, key: str) -> Metric:
     mine = [d for d in decisions if d.part == part]
     if not mine:
-        return short_metric(key, "share", 0, 1, f"{part} rounds", FIX)
+        return short_metric(key, "share", 0, 1, _ROUNDS[part], FIX)
     return metric(key, mean([d.share for d in mine]), "share", len(mine))
 
 
 def _offers(decisions: list[Decision], endowment: int) -> list[Metric]:
     answered = [d for d in decisions if d.part == "respond"]
     if not answered:
-        return [short_metric(k, "share", 0, 1, "offers answered", FIX)
+        return [short_metric(k, "share", 0, 1, N_("offers answered"), FIX)
                 for k in ("money.min_accepted_offer", "money.max_rejected_offer")]
     accepted = [d.amount for d in answered if d.accepted]
     rejected = [d.amount for d in answered if not d.accepted]
@@ -84,7 +91,7 @@ def _offers(decisions: list[Decision], endowment: int) -> list[Metric]:
             out.append(metric(key, pick / endowment if endowment else 0.0, "share", n))
         else:
             out.append(Metric(key=key, unit="share", n=n, insufficient=insufficient(
-                f"no offer was {what}", f"at least one offer {what}", f"{n} offers answered, none {what}", FIX)))
+                _NONE[what][0], _NONE[what][1], _NONE[what][2].format(count=n), FIX)))
     return out
 
 
@@ -97,16 +104,16 @@ def score_money(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult
     need = int(t["min_invest"])
     out.append(metric("money.share_sent", mean([d.share for d in invest]), "share", len(invest))
                if len(invest) >= need else short_metric("money.share_sent", "share", len(invest), need,
-                                                        "rounds as sender", FIX))
+                                                        N_("rounds as sender"), FIX))
     gain, loss = responsiveness(invest)
     each = int(t["min_after_each"])
     out.append(metric("money.responsiveness", (mean(gain) or 0.0) - (mean(loss) or 0.0), "share", len(gain) + len(loss))
                if min(len(gain), len(loss)) >= each else short_metric(
                    "money.responsiveness", "share", min(len(gain), len(loss)), each,
-                   "rounds after a profitable and after a losing round (each, with money sent)", FIX))
+                   N_("rounds after a profitable and after a losing round (each, with money sent)"), FIX))
     returned = [d for d in decisions if d.part == "return" and d.available]
     out.append(metric("money.share_returned", mean([d.share for d in returned]), "share", len(returned)) if returned
-               else short_metric("money.share_returned", "share", 0, 1, "rounds as receiver", FIX))
+               else short_metric("money.share_returned", "share", 0, 1, N_("rounds as receiver"), FIX))
     out += [_one(decisions, "dictator", "money.dictator_share"),
             _one(decisions, "propose", "money.ultimatum_offer_share")]
     out += _offers(decisions, endowment)
@@ -121,8 +128,9 @@ def _trust(decisions: list[Decision], tables: Any) -> Trait:
         return None if not xs else clamp(100.0 * sum(xs) / len(xs))
 
     return trait("trust", tables, items, stat, ["money.share_sent", "money.responsiveness"], lambda p: [
-        f"As sender, sent on average {100 * (mean(items) or 0):.0f} % of the money to a partner it knew to be a "
-        f"computer, over {len(items)} rounds (what is sent is tripled), giving position {p:.0f}."], band=SHARES)
+        N_("As sender, sent on average {share} % of the money to a partner it knew to be a computer, over {rounds} "
+           "rounds (what is sent is tripled), giving position {position}.").format(
+            share=f"{100 * (mean(items) or 0):.0f}", rounds=len(items), position=f"{p:.0f}")], band=SHARES)
 
 
 def _generosity(decisions: list[Decision], tables: Any) -> Trait:
@@ -137,9 +145,11 @@ def _generosity(decisions: list[Decision], tables: Any) -> Trait:
         for part, what in (("return", "returned"), ("dictator", "gave"), ("propose", "offered")):
             mine = [d.share for d in given if d.part == part]
             if mine:
-                parts.append(f"{what} {100 * (mean(mine) or 0):.0f} %")
-        return [f"Of the money in its hands, {', '.join(parts)} on average; over {len(items)} decisions that is "
-                f"{100 * (mean(items) or 0):.0f} % (50 = an equal split), giving position {p:.0f}."]
+                parts.append(_GIVEN[what].format(share=f"{100 * (mean(mine) or 0):.0f}"))
+        return [N_("Of the money in its hands, {parts} on average; over {decisions} decisions that is {share} % (50 = "
+                   "an equal split), giving position {position}.").format(
+                    parts=", ".join(parts), decisions=len(items), share=f"{100 * (mean(items) or 0):.0f}",
+                    position=f"{p:.0f}")]
 
     return trait("generosity", tables, items, stat, ["money.share_returned", "money.dictator_share",
                                                      "money.ultimatum_offer_share"], words, band=SHARES)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.bart import bart_traits, intervals_ms, score_bart
 from scoring.comparability import mark_comparability
 from scoring.context import reasoning_language, session_context
@@ -50,13 +51,13 @@ def score_session(records: Sequence[EventRecord], version: str | None = None) ->
         result, balloons = score_bart(stream.games["bart"], tables)
         games.append(result)
         traits += bart_traits(balloons, tables)
-        series["bart inter-pump times"] = presses["pumps"] = intervals_ms(balloons)
+        series[N_("bart inter-pump times")] = presses[N_("pumps")] = intervals_ms(balloons)
     rt_games: list[RtGame] = []
     for name in _rt_names(stream.games):
         result, rt_game = score_rt(name, stream.games[name], tables)
         games.append(result)
         rt_games.append(rt_game)
-        series[f"{name} reaction times"] = valid_rts(rt_game, tables["rt"], hits_only=False)
+        series[N_("{game} reaction times").format(game=name)] = valid_rts(rt_game, tables["rt"], hits_only=False)
     if rt_games:
         traits += rt_traits(rt_games, tables)
     interpretations = []

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.model import GameResult, QualityFlag
 from scoring.stats import cv
 from scoring.stream import Stream, get
@@ -38,19 +39,21 @@ def _automation(series: dict[str, list[float]], presses: dict[str, list[float]],
     for name, xs in sorted(presses.items()):
         run = _fast_run(xs, floor)
         if run >= need:
-            found.append(f"{run} {name} in a row under {floor:.0f} ms (no person presses that fast)")
+            found.append(N_("{run} {name} in a row under {floor} ms (no person presses that fast)").format(
+                run=run, name=name, floor=f"{floor:.0f}"))
     share = float(q["automation_same_share"])
     for name, xs in sorted(series.items()):
         if len(xs) < int(q["automation_min_n"]):
             continue
         top = max(Counter(map(round, xs)).values())
         if top >= share * len(xs):
-            found.append(f"{top} of {len(xs)} {name} identical to the millisecond")
-    text = "; ".join(found) if found else "no sustained presses under " \
-        f"{floor:.0f} ms and no latencies repeated to the millisecond"
-    return QualityFlag(key=AUTOMATION, raised=bool(found), value=len(found), threshold=0,
-                       message=text + (": the input looks automated, not a person's; do not interpret the "
-                                       "results" if found else ""))
+            found.append(N_("{count} of {total} {name} identical to the millisecond").format(
+                count=top, total=len(xs), name=name))
+    text = N_("{findings}: the input looks automated, not a person's; do not interpret the results").format(
+        findings="; ".join(found)) if found else N_(
+        "no sustained presses under {floor} ms and no latencies repeated to the millisecond").format(
+        floor=f"{floor:.0f}")
+    return QualityFlag(key=AUTOMATION, raised=bool(found), value=len(found), threshold=0, message=text)
 
 
 def _count(records: Sequence[EventRecord], kind: str) -> int:
@@ -74,9 +77,10 @@ def _anticipation(games: list[GameResult], q: Any) -> QualityFlag:
     rate = early / attempts if attempts else None
     raised = rate is not None and rate > float(q["anticipation_rate_max"])
     return QualityFlag(key="anticipation_rate", raised=raised, value=rate, threshold=float(q["anticipation_rate_max"]),
-                       message=f"{early} of {attempts} reaction-time responses came before the stimulus or less "
-                       "than 100 ms after it"
-                       + (" (guessing the onset)" if raised else ""))
+                       message=(N_("{early} of {attempts} reaction-time responses came before the stimulus or less "
+                                   "than 100 ms after it (guessing the onset)") if raised else
+                                N_("{early} of {attempts} reaction-time responses came before the stimulus or less "
+                                   "than 100 ms after it")).format(early=early, attempts=attempts))
 
 
 def _regular(series: dict[str, list[float]], q: Any) -> QualityFlag:
@@ -85,11 +89,13 @@ def _regular(series: dict[str, list[float]], q: Any) -> QualityFlag:
              if len(xs) >= int(q["regular_min_n"]) and (c := cv(xs)) is not None}
     worst = min(found.items(), key=lambda kv: (kv[1], kv[0])) if found else None
     raised = worst is not None and worst[1] < low
-    text = "no series long enough to check" if worst is None else \
-        f"least variable timing: {worst[0]} with a coefficient of variation of {worst[1]:.3f}"
+    text = N_("no series long enough to check") if worst is None else (
+        N_("least variable timing: {series} with a coefficient of variation of {cv} (implausibly regular: scripted "
+           "or automated input?)") if raised else
+        N_("least variable timing: {series} with a coefficient of variation of {cv}")).format(
+        series=worst[0], cv=f"{worst[1]:.3f}")
     return QualityFlag(key="regular_responding", raised=raised, value=None if worst is None else worst[1],
-                       threshold=low, message=text + (" (implausibly regular: scripted or automated input?)"
-                                                      if raised else ""))
+                       threshold=low, message=text)
 
 
 def _interruptions(stream: Stream, pauses: int, tables: Any) -> QualityFlag:
@@ -97,10 +103,12 @@ def _interruptions(stream: Stream, pauses: int, tables: Any) -> QualityFlag:
     q = tables["quality"]
     proctor = stream.proctor_freezes if tables.get("freezes", {}).get("count_proctor_freezes", False) else 0
     total = stream.resumes + pauses + proctor
-    text = f"the session was resumed after an interruption {stream.resumes} time(s) and paused {pauses} time(s)"
+    text = N_("the session was resumed after an interruption {resumes} time(s) and paused {pauses} time(s)").format(
+        resumes=stream.resumes, pauses=pauses)
     if "freezes" in tables:
-        text = (f"the session was resumed after an interruption {stream.resumes} time(s), paused for idleness "
-                f"{pauses} time(s) and stopped by the proctor during a game {proctor} time(s)")
+        text = N_("the session was resumed after an interruption {resumes} time(s), paused for idleness {pauses} "
+                  "time(s) and stopped by the proctor during a game {proctor} time(s)").format(
+            resumes=stream.resumes, pauses=pauses, proctor=proctor)
     return QualityFlag(key="interruptions", raised=total > int(q["resumes_max"]), value=total,
                        threshold=int(q["resumes_max"]), message=text)
 
@@ -119,12 +127,14 @@ def quality_flags(stream: Stream, games: list[GameResult], series: dict[str, lis
     return [*first,
         _anticipation(games, q),
         QualityFlag(key="focus_losses", raised=focus > int(q["focus_losses_max"]), value=focus,
-                    threshold=int(q["focus_losses_max"]), message=f"the station window lost focus {focus} time(s)"),
+                    threshold=int(q["focus_losses_max"]),
+                    message=N_("the station window lost focus {count} time(s)").format(count=focus)),
         QualityFlag(key="idle_time", raised=idle > int(q["idle_ms_max"]), value=idle, threshold=int(q["idle_ms_max"]),
-                    message=f"{idle / 1000:.1f} s without input were recorded"),
+                    message=N_("{seconds} s without input were recorded").format(seconds=f"{idle / 1000:.1f}")),
         _interruptions(stream, pauses, tables),
         _regular(series, q),
         QualityFlag(key="incomplete_games", raised=bool(incomplete), value=len(incomplete), threshold=0,
-                    message="every game that started also ended" if not incomplete else
-                    f"started but not finished: {', '.join(incomplete)}; their metrics use the finished trials only"),
+                    message=N_("every game that started also ended") if not incomplete else
+                    N_("started but not finished: {games}; their metrics use the finished trials only").format(
+                        games=", ".join(incomplete))),
     ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.errors import ScoringInputError
 from scoring.model import GameResult, Metric, Trait
@@ -15,7 +16,7 @@ from scoring.stream import get
 
 __all__ = ["RtGame", "parse_rt", "rt_traits", "score_rt"]
 
-FIX = "play the full reaction-time game without pausing and score the session again"
+FIX = N_("play the full reaction-time game without pausing and score the session again")
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _rt_stats(rts: list[float], t: Any) -> list[Metric]:
     keys = [("rt.median_rt_ms", "ms"), ("rt.mean_rt_ms", "ms"), ("rt.sd_rt_ms", "ms"), ("rt.cv_rt", "ratio"),
             ("rt.slow_tail_ms", "ms")]
     if len(rts) < need:
-        return [short_metric(k, u, len(rts), need, "valid responses", FIX) for k, u in keys]
+        return [short_metric(k, u, len(rts), need, N_("valid responses"), FIX) for k, u in keys]
     slow = sorted(rts)[-max(1, round(len(rts) * float(t["slow_tail_share"]))):]
     middle = median(rts)
     tail = None if middle is None else mean_of(slow) - middle
@@ -123,7 +124,7 @@ def _choice(game: RtGame, t: Any) -> list[Metric]:
     answered = [r for r in game.responses() if r.latency_ms is not None and r.latency_ms >= float(t["valid_min_ms"])]
     need = int(t["min_choice"])
     if len(answered) < need:
-        return [short_metric("rt.accuracy", "share", len(answered), need, "answered trials", FIX)]
+        return [short_metric("rt.accuracy", "share", len(answered), need, N_("answered trials"), FIX)]
     return [metric("rt.accuracy", sum(r.outcome == "hit" for r in answered) / len(answered), "share", len(answered))]
 
 
@@ -131,8 +132,8 @@ def _go_nogo(game: RtGame, t: Any) -> list[Metric]:
     go = [x for x in game.trials if x.is_go]
     nogo = [x for x in game.trials if not x.is_go]
     if len(go) < int(t["min_go"]) or len(nogo) < int(t["min_nogo"]):
-        need = f"{t['min_go']} go and {t['min_nogo']} no-go trials"
-        return [short_metric(k, u, len(nogo), int(t["min_nogo"]), f"no-go trials (and {need})", FIX)
+        need = N_("no-go trials (and {go} go and {nogo} no-go trials)").format(go=t["min_go"], nogo=t["min_nogo"])
+        return [short_metric(k, u, len(nogo), int(t["min_nogo"]), need, FIX)
                 for k, u in (("rt.commission_rate", "share"), ("rt.omission_rate", "share"),
                              ("rt.hit_rt_ms", "ms"), ("rt.dprime", "d'"))]
     commissions = sum(x.outcome == "commission" for x in nogo)
@@ -143,7 +144,7 @@ def _go_nogo(game: RtGame, t: Any) -> list[Metric]:
         metric("rt.commission_rate", commissions / len(nogo), "share", len(nogo)),
         metric("rt.omission_rate", sum(x.outcome == "omission" for x in go) / len(go), "share", len(go)),
         metric("rt.hit_rt_ms", median(hit_rts), "ms", len(hit_rts)) if hit_rts
-        else short_metric("rt.hit_rt_ms", "ms", 0, 1, "valid hits", FIX),
+        else short_metric("rt.hit_rt_ms", "ms", 0, 1, N_("valid hits"), FIX),
         metric("rt.dprime", d, "d'", len(go) + len(nogo)),
     ]
 
@@ -173,9 +174,10 @@ def _speed(games: list[RtGame], tables: Any) -> Trait:
 
     source = chosen.name if chosen else "rt"
     return trait("response_speed", tables, items, stat, [f"{source}:rt.median_rt_ms"], lambda p: [
-        f"Median reaction time in {source} was {median(items):.0f} ms over {len(items)} valid responses "
-        f"({spec['fast_ms']:.0f} ms maps to 100, {spec['slow_ms']:.0f} ms to 0, log scale), giving position "
-        f"{p:.0f}."],
+        N_("Median reaction time in {game} was {median} ms over {responses} valid responses ({fast} ms maps to 100, "
+           "{slow} ms to 0, log scale), giving position {position}.").format(
+            game=source, median=f"{median(items):.0f}", responses=len(items), fast=f"{spec['fast_ms']:.0f}",
+            slow=f"{spec['slow_ms']:.0f}", position=f"{p:.0f}")],
         band=BandSpec("median", transform=lambda m: log_position(m, float(spec["slow_ms"]), float(spec["fast_ms"]))))
 
 
@@ -195,9 +197,10 @@ def _attention(games: list[RtGame], tables: Any) -> Trait:
         return None if not xs else 100.0 * (1.0 - clamp(mean_of(xs) / top, 0.0, 1.0))
 
     return trait("sustained_attention", tables, items, stat, ["rt.lapses", "rt.omissions"], lambda p: [
-        f"{int(sum(items))} of {len(items)} go trials were lapses (no response, or {t['lapse_ms']:.0f} ms or "
-        f"slower); a lapse share of {top:.0%} or more maps to 0, giving position {p:.0f}. "
-        "Higher is better: this is an ability."],
+        N_("{lapses} of {trials} go trials were lapses (no response, or {lapse_ms} ms or slower); a lapse share of "
+           "{share} or more maps to 0, giving position {position}. Higher is better: this is an ability.").format(
+            lapses=int(sum(items)), trials=len(items), lapse_ms=f"{t['lapse_ms']:.0f}", share=f"{top:.0%}",
+            position=f"{p:.0f}")],
         band=BandSpec("proportion", transform=lambda share: 100.0 * (1.0 - clamp(share / top, 0.0, 1.0))))
 
 
@@ -209,8 +212,9 @@ def _restraint(games: list[RtGame], tables: Any) -> Trait:
         return None if not xs else 100.0 * mean_of(xs)
 
     return trait("restraint", tables, items, stat, ["rt.commission_rate"], lambda p: [
-        f"Held back on {int(sum(items))} of {len(items)} no-go trials, giving position {p:.0f}. "
-        "Higher is better: this measures response inhibition, an ability."],
+        N_("Held back on {held} of {trials} no-go trials, giving position {position}. Higher is better: this "
+           "measures response inhibition, an ability.").format(held=int(sum(items)), trials=len(items),
+                                                              position=f"{p:.0f}")],
         band=BandSpec("proportion", transform=lambda share: 100.0 * share))
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, insufficient, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import linear_position, mean, sd
@@ -25,7 +26,7 @@ from scoring.timed import TimedTrial, parse_timed
 
 __all__ = ["Race", "quantile_type6", "race", "score_stop_signal", "stop_signal_traits"]
 
-FIX = "play the whole stop-signal game (200 trials, 50 with a stop signal) and score the session again"
+FIX = N_("play the whole stop-signal game (200 trials, 50 with a stop signal) and score the session again")
 
 
 def quantile_type6(sorted_values: Sequence[float], p: float) -> float:
@@ -101,13 +102,16 @@ def _problems(r: Race, t: Any) -> list[str]:
     """Why the SSRT is not reliable (empty: it is)."""
     problems = []
     if r.race_holds() is False:
-        problems.append(f"failed stops were not faster than go responses ({mean(r.failed_rts):.0f} ms vs "
-                        f"{mean(r.go_rts):.0f} ms), so the race model's independence does not hold")
+        problems.append(N_("failed stops were not faster than go responses ({failed} ms vs {go} ms), so the race "
+                           "model's independence does not hold").format(failed=f"{mean(r.failed_rts):.0f}",
+                                                                        go=f"{mean(r.go_rts):.0f}"))
     p = r.p_respond
     if p is not None and not float(t["p_respond_low"]) <= p <= float(t["p_respond_high"]):
-        problems.append(f"p(respond|signal) is {p:.2f}, outside {t['p_respond_low']}-{t['p_respond_high']}")
+        problems.append(N_("p(respond|signal) is {p}, outside {low}-{high}").format(
+            p=f"{p:.2f}", low=t["p_respond_low"], high=t["p_respond_high"]))
     if r.stop_trials < int(t["min_reliable_stops"]):
-        problems.append(f"only {r.stop_trials} stop trials (the guide asks for at least {t['min_reliable_stops']})")
+        problems.append(N_("only {count} stop trials (the guide asks for at least {need})").format(
+            count=r.stop_trials, need=t["min_reliable_stops"]))
     return problems
 
 
@@ -137,7 +141,7 @@ def score_stop_signal(records: Sequence[EventRecord], tables: Any) -> tuple[Game
         metrics += [metric("stop_signal.ssrt_ms", r.ssrt(), "ms", r.stop_trials),
                     metric("stop_signal.ssrt_reliable", not _problems(r, t), "", r.stop_trials)]
     else:
-        what = f"stop trials and {need_go} go responses"
+        what = N_("stop trials and {go} go responses").format(go=need_go)
         metrics += [short_metric("stop_signal.ssrt_ms", "ms", r.stop_trials, need_stop, what, FIX),
                     short_metric("stop_signal.ssrt_reliable", "", r.stop_trials, need_stop, what, FIX)]
     return GameResult(game="stop_signal", completed=ended, metrics=metrics), trials
@@ -150,22 +154,27 @@ def stop_signal_traits(trials: list[TimedTrial], tables: Any) -> list[Trait]:
     whole = race(trials)
     problems = _problems(whole, t) if whole.stop_trials >= int(t["min_stop_trials"]) else []
     lack = None if not problems else insufficient(
-        "the stop-signal reaction time is not reliable for this session: " + "; ".join(problems),
-        "failed stops faster than go responses, p(respond|signal) within 0.25-0.75 and at least "
-        f"{t['min_reliable_stops']} stop trials (Verbruggen et al. 2019)", f"{whole.stop_trials} stop trials",
-        "play the whole game again, answering every arrow at full speed without waiting for the red cross")
+        N_("the stop-signal reaction time is not reliable for this session: {problem_list}").format(
+            problem_list="; ".join(problems)),
+        N_("failed stops faster than go responses, p(respond|signal) within 0.25-0.75 and at least {need} stop "
+           "trials (Verbruggen et al. 2019)").format(need=t["min_reliable_stops"]),
+        N_("{count} stop trials").format(count=whole.stop_trials),
+        N_("play the whole game again, answering every arrow at full speed without waiting for the red cross"))
 
     def stat(items: Sequence[TimedTrial]) -> float | None:
         ssrt = race(items).ssrt()
         return None if ssrt is None else linear_position(ssrt, float(spec["at_zero_ms"]), float(spec["at_hundred_ms"]))
 
     def words(p: float) -> list[str]:
-        return [f"Stop-signal reaction time {whole.ssrt():.0f} ms (integration method, go omissions replaced by the "
-                f"longest go RT): go RT at p(respond|signal) = {whole.p_respond:.2f} is {whole.nth_rt():.0f} ms, mean "
-                f"stop-signal delay {whole.mean_ssd:.0f} ms. {spec['at_hundred_ms']:.0f} ms or faster maps to 100, "
-                f"{spec['at_zero_ms']:.0f} ms or slower to 0, giving position {p:.0f}. The race model check holds "
-                f"(failed stops {mean(whole.failed_rts):.0f} ms, go responses {mean(whole.go_rts):.0f} ms). Higher "
-                "is better: this is an ability (stopping an action already under way)."]
+        return [N_("Stop-signal reaction time {ssrt} ms (integration method, go omissions replaced by the longest "
+                   "go RT): go RT at p(respond|signal) = {p} is {nth} ms, mean stop-signal delay {ssd} ms. {best} ms "
+                   "or faster maps to 100, {worst} ms or slower to 0, giving position {position}. The race model "
+                   "check holds (failed stops {failed} ms, go responses {go} ms). Higher is better: this is an "
+                   "ability (stopping an action already under way).").format(
+                    ssrt=f"{whole.ssrt():.0f}", p=f"{whole.p_respond:.2f}", nth=f"{whole.nth_rt():.0f}",
+                    ssd=f"{whole.mean_ssd:.0f}", best=f"{spec['at_hundred_ms']:.0f}",
+                    worst=f"{spec['at_zero_ms']:.0f}", position=f"{p:.0f}", failed=f"{mean(whole.failed_rts):.0f}",
+                    go=f"{mean(whole.go_rts):.0f}")]
 
     def interval(items: Sequence[TimedTrial], conf: float) -> tuple[float, float] | None:
         r = race(items)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from i18n import N_
 from scoring.accommodation_tables import ACCOMMODATIONS_1_3_0
 from scoring.keywords import legacy_weights
 from scoring.trial_tables import TRIAL_GAME_ANCHORS, TRIAL_GAME_STRENGTHS, TRIAL_GAME_TABLES, TRIAL_GAME_TRAITS
@@ -22,53 +23,55 @@ assets/keywords/en.toml version 1 (the seed's list as given); 1.0.0-1.2.0 match 
 
 _TRAITS: dict[str, dict[str, Any]] = {
     "risk_tolerance": {
-        "label": "Risk tolerance", "low_pole": "Cautious", "high_pole": "Bold", "kind": "style",
+        "label": N_("Risk tolerance"), "low_pole": N_("Cautious"), "high_pole": N_("Bold"), "kind": "style",
         "source": "bart", "min_items": 5, "ref_sd": 20.0,
     },
     "consistency": {
-        "label": "Consistency", "low_pole": "Variable", "high_pole": "Steady", "kind": "style",
+        "label": N_("Consistency"), "low_pole": N_("Variable"), "high_pole": N_("Steady"), "kind": "style",
         "source": "bart", "min_items": 5, "ref_sd": 20.0, "cv_max": 0.8,
     },
     "response_to_losses": {
-        "label": "Response to losses (emotional regulation)", "low_pole": "Pulls back after a loss",
-        "high_pole": "Presses on after a loss", "kind": "style", "source": "bart", "min_items": 2,
+        "label": N_("Response to losses (emotional regulation)"), "low_pole": N_("Pulls back after a loss"),
+        "high_pole": N_("Presses on after a loss"), "kind": "style", "source": "bart", "min_items": 2,
         "ref_sd": 20.0, "span_pp": 25.0,
     },
     "learning": {
-        "label": "Learning / adaptation", "low_pole": "Grows more careful", "high_pole": "Grows bolder",
+        "label": N_("Learning / adaptation"), "low_pole": N_("Grows more careful"), "high_pole": N_("Grows bolder"),
         "kind": "style", "source": "bart", "min_items": 4, "ref_sd": 20.0, "span_pp": 25.0,
     },
     "decision_speed": {
-        "label": "Decision speed", "low_pole": "Deliberate", "high_pole": "Quick", "kind": "style",
+        "label": N_("Decision speed"), "low_pole": N_("Deliberate"), "high_pole": N_("Quick"), "kind": "style",
         "source": "bart", "min_items": 10, "ref_sd": 20.0, "fast_ms": 150.0, "slow_ms": 1500.0,
     },
     "response_speed": {
-        "label": "Response speed", "low_pole": "Slower responses", "high_pole": "Faster responses",
+        "label": N_("Response speed"), "low_pole": N_("Slower responses"), "high_pole": N_("Faster responses"),
         "kind": "ability", "source": "rt", "min_items": 10, "ref_sd": 20.0, "fast_ms": 200.0, "slow_ms": 600.0,
         "games": ["simple_rt", "go_nogo", "choice_rt"],
     },
     "sustained_attention": {
-        "label": "Sustained attention", "low_pole": "Frequent lapses", "high_pole": "Sustained focus",
+        "label": N_("Sustained attention"), "low_pole": N_("Frequent lapses"), "high_pole": N_("Sustained focus"),
         "kind": "ability", "source": "rt", "min_items": 10, "ref_sd": 20.0, "lapse_share_max": 0.3,
     },
     "restraint": {
-        "label": "Restraint (response inhibition)", "low_pole": "Acts on impulse", "high_pole": "Holds back",
+        "label": N_("Restraint (response inhibition)"), "low_pole": N_("Acts on impulse"),
+            "high_pole": N_("Holds back"),
         "kind": "ability", "source": "rt", "min_items": 5, "ref_sd": 20.0,
     },
     "deliberation": {
-        "label": "Deliberation", "low_pole": "Quick to commit", "high_pole": "Deliberate", "kind": "style",
+        "label": N_("Deliberation"), "low_pole": N_("Quick to commit"), "high_pole": N_("Deliberate"), "kind": "style",
         "source": "decision", "min_items": 3, "ref_sd": 20.0, "quick_ms": 3000.0, "slow_ms": 60000.0,
     },
     "exploration": {
-        "label": "Exploration", "low_pole": "Focused", "high_pole": "Exploratory", "kind": "style",
+        "label": N_("Exploration"), "low_pole": N_("Focused"), "high_pole": N_("Exploratory"), "kind": "style",
         "source": "decision", "min_items": 3, "ref_sd": 20.0, "changes_full": 3,
     },
     "scenario_risk": {
-        "label": "Risk in scenarios", "low_pole": "Risk-averse", "high_pole": "Risk-tolerant", "kind": "style",
+        "label": N_("Risk in scenarios"), "low_pole": N_("Risk-averse"), "high_pole": N_("Risk-tolerant"),
+        "kind": "style",
         "source": "decision", "min_items": 3, "ref_sd": 20.0, "levels": {"low": 0.0, "medium": 50.0, "high": 100.0},
     },
     "reasoning_depth": {
-        "label": "Reasoning depth", "low_pole": "Brief", "high_pole": "Elaborate", "kind": "style",
+        "label": N_("Reasoning depth"), "low_pole": N_("Brief"), "high_pole": N_("Elaborate"), "kind": "style",
         "source": "decision", "min_items": 3, "ref_sd": 20.0,
     },
 }
@@ -77,48 +80,51 @@ _TRAITS: dict[str, dict[str, Any]] = {
 _TEXTS: dict[str, Any] = {
     # Seed 004, 8.4: summary templates keyed by (thinking style, risk orientation); the rest follow its pattern.
     "summary": {
-        "analytical|risk_averse": "This candidate demonstrates a thoughtful, analytical approach to problem-solving. "
-        "They take time to consider options carefully and prefer lower-risk solutions with well-structured reasoning.",
-        "intuitive|risk_tolerant": "This candidate shows confident, intuitive decision-making. They commit to choices "
-        "quickly and are comfortable with higher-stakes options, suggesting comfort with ambiguity.",
-        "exploratory|balanced": "This candidate exhibits an exploratory thinking style, testing multiple possibilities "
-        "before settling. They show flexibility across risk levels, adapting their approach to context.",
+        "analytical|risk_averse": N_(
+            "This candidate demonstrates a thoughtful, analytical approach to problem-solving. They take time to "
+            "consider options carefully and prefer lower-risk solutions with well-structured reasoning."),
+        "intuitive|risk_tolerant": N_(
+            "This candidate shows confident, intuitive decision-making. They commit to choices "
+            "quickly and are comfortable with higher-stakes options, suggesting comfort with ambiguity."),
+        "exploratory|balanced": N_(
+            "This candidate exhibits an exploratory thinking style, testing multiple possibilities "
+            "before settling. They show flexibility across risk levels, adapting their approach to context."),
     },
     "thinking": {
-        "analytical": "takes an analytical approach, deliberating and reasoning in depth",
-        "intuitive": "decides intuitively, committing quickly with few revisions",
-        "exploratory": "explores, moving quickly between options before settling",
-        "methodical": "takes a balanced, methodical approach",
+        "analytical": N_("takes an analytical approach, deliberating and reasoning in depth"),
+        "intuitive": N_("decides intuitively, committing quickly with few revisions"),
+        "exploratory": N_("explores, moving quickly between options before settling"),
+        "methodical": N_("takes a balanced, methodical approach"),
     },
     "risk": {
-        "risk_averse": "prefers low-risk options",
-        "risk_tolerant": "is comfortable choosing high-risk options",
-        "balanced": "shows no strong preference between risk levels",
+        "risk_averse": N_("prefers low-risk options"),
+        "risk_tolerant": N_("is comfortable choosing high-risk options"),
+        "balanced": N_("shows no strong preference between risk levels"),
     },
     "communication": {
-        "structured": "explains decisions with clear logical connectors",
-        "semi_structured": "explains decisions with some logical structure",
-        "informal": "explains decisions informally",
+        "structured": N_("explains decisions with clear logical connectors"),
+        "semi_structured": N_("explains decisions with some logical structure"),
+        "informal": N_("explains decisions informally"),
     },
     "strengths": {
-        "analytical": "Weighs options carefully before committing.",
-        "intuitive": "Commits to decisions quickly and confidently.",
-        "exploratory": "Explores alternatives before settling on a choice.",
-        "methodical": "Keeps a balanced, methodical approach across scenarios.",
-        "structured": "Explains decisions with a clear logical structure.",
-        "detailed": "Gives thorough written explanations.",
-        "steady": "Keeps a steady decision pace from task to task.",
-        "sustained_attention": "Kept focus through the reaction-time tasks.",
-        "restraint": "Held back reliably when no response was called for.",
-        "consistency": "Took risks consistently from balloon to balloon.",
+        "analytical": N_("Weighs options carefully before committing."),
+        "intuitive": N_("Commits to decisions quickly and confidently."),
+        "exploratory": N_("Explores alternatives before settling on a choice."),
+        "methodical": N_("Keeps a balanced, methodical approach across scenarios."),
+        "structured": N_("Explains decisions with a clear logical structure."),
+        "detailed": N_("Gives thorough written explanations."),
+        "steady": N_("Keeps a steady decision pace from task to task."),
+        "sustained_attention": N_("Kept focus through the reaction-time tasks."),
+        "restraint": N_("Held back reliably when no response was called for."),
+        "consistency": N_("Took risks consistently from balloon to balloon."),
     },
     "considerations": {
-        "risk_averse": "Prefers low-risk options; explore how they approach situations that call for bold calls.",
-        "risk_tolerant": "Comfortable with high-risk options; explore how they check risks before acting.",
-        "brief": "Written reasoning was brief; ask them to talk through a decision in the interview.",
-        "intuitive": "Decides quickly; for high-stakes work, ask how alternatives were weighed.",
-        "analytical": "Takes time to decide; discuss how this fits time-pressured work.",
-        "unstable": "Was idle or away during some tasks; see the quality flags before relying on timing measures.",
+        "risk_averse": N_("Prefers low-risk options; explore how they approach situations that call for bold calls."),
+        "risk_tolerant": N_("Comfortable with high-risk options; explore how they check risks before acting."),
+        "brief": N_("Written reasoning was brief; ask them to talk through a decision in the interview."),
+        "intuitive": N_("Decides quickly; for high-stakes work, ask how alternatives were weighed."),
+        "analytical": N_("Takes time to decide; discuss how this fits time-pressured work."),
+        "unstable": N_("Was idle or away during some tasks; see the quality flags before relying on timing measures."),
     },
     "ability_threshold": 70.0,
 }
@@ -159,7 +165,7 @@ _TABLE_1_0_0: Table = {
         "engaged_words": 25.0,
         "low_stability": 0.8,
     },
-    "reliability": {"z": 1.96, "se_floor": 2.0, "bands": [[0.8, "high"], [0.6, "moderate"], [0.0, "low"]]},
+    "reliability": {"z": 1.96, "se_floor": 2.0, "bands": [[0.8, N_("high")], [0.6, N_("moderate")], [0.0, N_("low")]]},
     "quality": {
         "anticipation_rate_max": 0.1,
         "focus_losses_max": 0,
@@ -184,27 +190,28 @@ _TABLE_1_0_0.update({
                     "p_respond_low": 0.25, "p_respond_high": 0.75},
 })
 _TRAITS.update({
-    "working_memory": {"label": "Working memory", "low_pole": "Shorter span", "high_pole": "Longer span",
+    "working_memory": {"label": N_("Working memory"), "low_pole": N_("Shorter span"), "high_pole": N_("Longer span"),
                        "kind": "ability", "source": "digit_span", "min_items": 6, "ref_sd": 20.0,
                        "span_anchors": {"forward": [2, 9], "backward": [1, 8]}},
-    "visual_memory": {"label": "Visual memory", "low_pole": "Loses track of cards", "high_pole": "Remembers cards",
+    "visual_memory": {"label": N_("Visual memory"), "low_pole": N_("Loses track of cards"),
+        "high_pole": N_("Remembers cards"),
                       "kind": "ability", "source": "card_match", "min_items": 5, "ref_sd": 20.0},
-    "interference_control": {"label": "Interference control", "low_pole": "Slowed by distraction",
-                             "high_pole": "Unaffected by distraction", "kind": "ability", "source": "flanker",
+    "interference_control": {"label": N_("Interference control"), "low_pole": N_("Slowed by distraction"),
+                             "high_pole": N_("Unaffected by distraction"), "kind": "ability", "source": "flanker",
                              "min_items": 16, "ref_sd": 20.0, "at_zero_ms": 200.0, "at_hundred_ms": 0.0},
-    "flexibility": {"label": "Flexibility (switching rules)", "low_pole": "Slowed by rule changes",
-                    "high_pole": "Switches easily", "kind": "ability", "source": "flanker", "min_items": 16,
+    "flexibility": {"label": N_("Flexibility (switching rules)"), "low_pole": N_("Slowed by rule changes"),
+                    "high_pole": N_("Switches easily"), "kind": "ability", "source": "flanker", "min_items": 16,
                     "ref_sd": 20.0, "at_zero_ms": 400.0, "at_hundred_ms": 0.0},
-    "response_inhibition": {"label": "Response inhibition (stopping)", "low_pole": "Slow to stop",
-                            "high_pole": "Stops quickly", "kind": "ability", "source": "stop_signal",
+    "response_inhibition": {"label": N_("Response inhibition (stopping)"), "low_pole": N_("Slow to stop"),
+                            "high_pole": N_("Stops quickly"), "kind": "ability", "source": "stop_signal",
                             "min_items": 40, "ref_sd": 20.0, "at_zero_ms": 350.0, "at_hundred_ms": 150.0},
 })
 _TEXTS["strengths"].update({
-    "working_memory": "Held long sequences of digits in mind.",
-    "visual_memory": "Remembered where the cards lay.",
-    "interference_control": "Stayed quick when distracting arrows pointed the other way.",
-    "flexibility": "Switched between rules with little slowing.",
-    "response_inhibition": "Stopped quickly when a stop signal came.",
+    "working_memory": N_("Held long sequences of digits in mind."),
+    "visual_memory": N_("Remembered where the cards lay."),
+    "interference_control": N_("Stayed quick when distracting arrows pointed the other way."),
+    "flexibility": N_("Switched between rules with little slowing."),
+    "response_inhibition": N_("Stopped quickly when a stop signal came."),
 })
 # The trial games (IGT, Tower of London, faces, effort, money; scoring/trial_tables.py) in every version: their
 # entries are read only for their own events, so no earlier result changes.
@@ -230,32 +237,32 @@ _TABLE_1_1_0: Table = {
 
 _ANCHORS_1_2_0: dict[str, str] = {
     # Where each mapping from a metric to a position gets its anchors (docs/SCORING.md, "Anchors").
-    "risk_tolerance": "0-100 % of the balloon's capacity; 50 % maximises expected earnings (Lejuez et al. 2002).",
-    "consistency": "A CV of 0 is 100; the CV of 0.8 that reaches 0 is HireMate's choice (no published anchor): "
-    "compare people with a norm table.",
-    "response_to_losses": "50 = no difference after a loss; the 25 points of capacity that reach a pole are "
-    "HireMate's choice (no published anchor).",
-    "learning": "50 = no change; the 25 points of capacity that reach a pole are HireMate's choice.",
-    "decision_speed": "150 ms between presses is 100: the limit of voluntary repetitive tapping, 5-7 Hz, inter-tap "
-    "150-200 ms (Fujii et al. 2009, Neurosci Lett 459:69); 1500 ms as 0 is HireMate's choice.",
-    "response_speed": "50 = 231 ms, the mean simple RT of 1469 adults on calibrated hardware (Woods et al. 2015, "
-    "Front Hum Neurosci 9:131); half and double that (115.5 and 462 ms) as the poles is HireMate's choice.",
-    "sustained_attention": "A lapse is a response of 500 ms or more (Dinges & Powell 1985); a lapse share of 30 % "
-    "as 0 is HireMate's choice.",
-    "restraint": "The share of no-go trials withheld, 0-100 % (no anchor needed).",
-    "deliberation": "60 s as 100 is seed 003's 'very slow decision' (6.2); 3 s as 0 is HireMate's choice.",
-    "exploration": "3 changes count in full: seed 003's 'high changes' threshold (6.2); the share of options "
-    "looked at is 0-100 %.",
-    "scenario_risk": "Low 0, medium 50, high 100: the options' own risk levels (seeds 003/004).",
-    "reasoning_depth": "Seed 004's depth formula (7.3): 100 words and a keyword score of 10 reach the top.",
-    "working_memory": "Forward 2 digits as 0 and 9 as 100, backward 1 and 8: around the about 7 digits adults "
-    "recall forward (Miller 1956, Psychol Rev 63:81) and one or two fewer backward; the ends are HireMate's choice.",
-    "visual_memory": "The share of memory opportunities that found the pair, 0-100 % (no anchor needed).",
-    "interference_control": "No conflict effect is 100; 200 ms as 0 is HireMate's choice, above the 60-140 ms "
-    "adults show with arrows (Fan et al. 2009, Brain Cogn 70:209 report 128 ms without a cue).",
-    "flexibility": "No switch cost is 100; 400 ms as 0 is HireMate's choice (no published anchor).",
-    "response_inhibition": "An SSRT of 150 ms is 100 and 350 ms is 0, around the 200 ms on which the consensus "
-    "guide's simulations centre adults (Verbruggen et al. 2019, eLife 8:e46323); the ends are HireMate's choice.",
+    "risk_tolerance": N_("0-100 % of the balloon's capacity; 50 % maximises expected earnings (Lejuez et al. 2002)."),
+    "consistency": N_("A CV of 0 is 100; the CV of 0.8 that reaches 0 is HireMate's choice (no published anchor): "
+    "compare people with a norm table."),
+    "response_to_losses": N_("50 = no difference after a loss; the 25 points of capacity that reach a pole are "
+    "HireMate's choice (no published anchor)."),
+    "learning": N_("50 = no change; the 25 points of capacity that reach a pole are HireMate's choice."),
+    "decision_speed": N_("150 ms between presses is 100: the limit of voluntary repetitive tapping, 5-7 Hz, inter-tap "
+    "150-200 ms (Fujii et al. 2009, Neurosci Lett 459:69); 1500 ms as 0 is HireMate's choice."),
+    "response_speed": N_("50 = 231 ms, the mean simple RT of 1469 adults on calibrated hardware (Woods et al. 2015, "
+    "Front Hum Neurosci 9:131); half and double that (115.5 and 462 ms) as the poles is HireMate's choice."),
+    "sustained_attention": N_("A lapse is a response of 500 ms or more (Dinges & Powell 1985); a lapse share of 30 % "
+    "as 0 is HireMate's choice."),
+    "restraint": N_("The share of no-go trials withheld, 0-100 % (no anchor needed)."),
+    "deliberation": N_("60 s as 100 is seed 003's 'very slow decision' (6.2); 3 s as 0 is HireMate's choice."),
+    "exploration": N_("3 changes count in full: seed 003's 'high changes' threshold (6.2); the share of options "
+    "looked at is 0-100 %."),
+    "scenario_risk": N_("Low 0, medium 50, high 100: the options' own risk levels (seeds 003/004)."),
+    "reasoning_depth": N_("Seed 004's depth formula (7.3): 100 words and a keyword score of 10 reach the top."),
+    "working_memory": N_("Forward 2 digits as 0 and 9 as 100, backward 1 and 8: around the about 7 digits adults "
+    "recall forward (Miller 1956, Psychol Rev 63:81) and one or two fewer backward; the ends are HireMate's choice."),
+    "visual_memory": N_("The share of memory opportunities that found the pair, 0-100 % (no anchor needed)."),
+    "interference_control": N_("No conflict effect is 100; 200 ms as 0 is HireMate's choice, above the 60-140 ms "
+    "adults show with arrows (Fan et al. 2009, Brain Cogn 70:209 report 128 ms without a cue)."),
+    "flexibility": N_("No switch cost is 100; 400 ms as 0 is HireMate's choice (no published anchor)."),
+    "response_inhibition": N_("An SSRT of 150 ms is 100 and 350 ms is 0, around the 200 ms on which the consensus "
+    "guide's simulations centre adults (Verbruggen et al. 2019, eLife 8:e46323); the ends are HireMate's choice."),
 }
 
 

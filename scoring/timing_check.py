@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.model import QualityFlag
 
 __all__ = ["LIMITS", "TIMING_CHECK", "TIMING_FLAG", "timing_flag", "timing_problems"]
@@ -43,20 +44,22 @@ def timing_problems(check: Mapping[str, Any]) -> list[str]:
     problems: list[str] = []
     backwards = _figure(check, "clock_backwards")
     if backwards:
-        problems.append(f"the clock ran backwards {backwards:.0f} time(s)")
+        problems.append(N_("the clock ran backwards {count} time(s)").format(count=f"{backwards:.0f}"))
     limits = (
-        (("clock_resolution_us",), "clock_resolution_us", "clock resolution {:.1f} us"),
-        (("frames", "sd_ms"), "frame_jitter_ms", "frame interval jitter (SD) {:.2f} ms"),
-        (("dropped_share",), "dropped_frames", "dropped frames {:.1%}"),
-        (("timer_overshoot", "median_ms"), "timer_overshoot_ms", "timer overshoot (median) {:.2f} ms"),
-        (("input_latency", "median_ms"), "input_latency_ms", "posted-input latency (median) {:.2f} ms"),
+        (("clock_resolution_us",), "clock_resolution_us", N_("clock resolution {value} us"), "{:.1f}"),
+        (("frames", "sd_ms"), "frame_jitter_ms", N_("frame interval jitter (SD) {value} ms"), "{:.2f}"),
+        (("dropped_share",), "dropped_frames", N_("dropped frames {value}"), "{:.1%}"),
+        (("timer_overshoot", "median_ms"), "timer_overshoot_ms", N_("timer overshoot (median) {value} ms"), "{:.2f}"),
+        (("input_latency", "median_ms"), "input_latency_ms", N_("posted-input latency (median) {value} ms"),
+         "{:.2f}"),
     )
-    for path, limit_key, text in limits:
+    for path, limit_key, text, number in limits:
         value = _figure(check, *path)
         if value is None:
-            problems.append(f"{'.'.join(path)} was not measured")
+            problems.append(N_("{figure} was not measured").format(figure=".".join(path)))
         elif value > LIMITS[limit_key]:
-            problems.append(f"{text.format(value)} is over the limit of {_limit(limit_key)}")
+            problems.append(N_("{figure} is over the limit of {limit}").format(
+                figure=text.format(value=number.format(value)), limit=_limit(limit_key)))
     return problems
 
 
@@ -73,6 +76,6 @@ def timing_flag(records: Sequence[EventRecord]) -> QualityFlag | None:
     if not checks:
         return None
     problems = timing_problems(checks[-1].payload)
-    message = ("timing held: every figure of the station's self-check was within its limit" if not problems
-               else "timing did not hold: " + "; ".join(problems))
+    message = (N_("timing held: every figure of the station's self-check was within its limit") if not problems
+               else N_("timing did not hold: {problems}").format(problems="; ".join(problems)))
     return QualityFlag(key=TIMING_FLAG, raised=bool(problems), value=len(problems), threshold=0, message=message)

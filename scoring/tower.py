@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventlog.records import EventRecord
+from i18n import N_
 from scoring.build import BandSpec, metric, short_metric, trait
 from scoring.model import GameResult, Metric, Trait
 from scoring.stats import clamp, mean, median
@@ -15,7 +16,7 @@ from scoring.trials import parse_trials
 
 __all__ = ["Problem", "score_tower", "tower_traits"]
 
-FIX = "play every tower problem and score the session again"
+FIX = N_("play every tower problem and score the session again")
 SHARE = BandSpec("proportion", transform=lambda share: 100.0 * share)  # 1.2.0: Wilson interval of the share
 
 
@@ -48,7 +49,7 @@ def parse_tower(records: Sequence[EventRecord]) -> tuple[list[Problem], bool]:
 def _timing(problems: list[Problem], need: int, group: str = "") -> list[Metric]:
     n = len(problems)
     if n < need:
-        return [short_metric(k, "ms", n, need, "problems", FIX, group)
+        return [short_metric(k, "ms", n, need, N_("problems"), FIX, group)
                 for k in ("tower.median_planning_ms", "tower.median_execution_ms")]
     return [metric("tower.median_planning_ms", median([p.planning_ms for p in problems]), "ms", n, group),
             metric("tower.median_execution_ms", median([p.execution_ms for p in problems]), "ms", n, group)]
@@ -66,8 +67,8 @@ def score_tower(records: Sequence[EventRecord], tables: Any) -> tuple[GameResult
         out += [metric("tower.perfect_share", sum(p.perfect for p in problems) / n, "share", n),
                 metric("tower.mean_excess_moves", mean([float(p.moves - p.min_moves) for p in problems]), "moves", n)]
     else:
-        out += [short_metric("tower.perfect_share", "share", n, 1, "problems", FIX),
-                short_metric("tower.mean_excess_moves", "moves", n, 1, "problems", FIX)]
+        out += [short_metric("tower.perfect_share", "share", n, 1, N_("problems"), FIX),
+                short_metric("tower.mean_excess_moves", "moves", n, 1, N_("problems"), FIX)]
     out += _timing(problems, int(t["min_timed"]))
     for level in sorted({p.min_moves for p in problems}):
         mine = [p for p in problems if p.min_moves == level]
@@ -85,11 +86,13 @@ def _planning(problems: list[Problem], tables: Any) -> Trait:
 
     def words(p: float) -> list[str]:
         levels = sorted({x.min_moves for x in problems})
-        parts = ", ".join(f"{sum(x.perfect for x in problems if x.min_moves == k)} of "
-                          f"{sum(1 for x in problems if x.min_moves == k)} at {k} moves" for k in levels)
-        return [f"Solved {sum(items)} of {len(items)} problems in the fewest possible moves ({parts}), giving "
-                f"position {p:.0f}; typical planning time before the first move "
-                f"{median([x.planning_ms for x in problems]) or 0:.0f} ms."]
+        parts = ", ".join(N_("{perfect} of {problems} at {moves} moves").format(
+            perfect=sum(x.perfect for x in problems if x.min_moves == k),
+            problems=sum(1 for x in problems if x.min_moves == k), moves=k) for k in levels)
+        return [N_("Solved {solved} of {problems} problems in the fewest possible moves ({parts}), giving position "
+                   "{position}; typical planning time before the first move {planning} ms.").format(
+                    solved=sum(items), problems=len(items), parts=parts, position=f"{p:.0f}",
+                    planning=f"{median([x.planning_ms for x in problems]) or 0:.0f}")]
 
     return trait("planning", tables, items, stat, ["tower.perfect_share", "tower.median_planning_ms"], words,
                  band=SHARE)

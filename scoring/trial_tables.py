@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from i18n import N_
+
 __all__ = ["TRIAL_GAME_ANCHORS", "TRIAL_GAME_STRENGTHS", "TRIAL_GAME_TABLES", "TRIAL_GAME_TRAITS"]
 
 TRIAL_GAME_TABLES: dict[str, Any] = {
@@ -42,48 +44,54 @@ TRIAL_GAME_TABLES: dict[str, Any] = {
 
 TRIAL_GAME_TRAITS: dict[str, dict[str, Any]] = {
     "outcome_learning": {
-        "label": "Learning from outcomes", "low_pole": "Keeps early choices", "high_pole": "Shifts to what pays",
+        "label": N_("Learning from outcomes"), "low_pole": N_("Keeps early choices"),
+            "high_pole": N_("Shifts to what pays"),
         "kind": "style", "source": "igt", "min_items": 60, "ref_sd": 20.0, "span_per_block": 8.0,
     },
     "long_term_reward": {
-        "label": "Long-term vs immediate reward", "low_pole": "Immediate reward", "high_pole": "Long-term reward",
+        "label": N_("Long-term vs immediate reward"), "low_pole": N_("Immediate reward"),
+            "high_pole": N_("Long-term reward"),
         "kind": "style", "source": "igt", "min_items": 20, "ref_sd": 20.0,
     },
     "planning": {
-        "label": "Planning", "low_pole": "Trial and error", "high_pole": "Plans ahead", "kind": "ability",
+        "label": N_("Planning"), "low_pole": N_("Trial and error"), "high_pole": N_("Plans ahead"), "kind": "ability",
         "source": "tower", "min_items": 6, "ref_sd": 20.0,
     },
     "emotion_recognition": {
-        "label": "Emotion recognition", "low_pole": "Misses faint expressions", "high_pole": "Reads faint expressions",
+        "label": N_("Emotion recognition"), "low_pole": N_("Misses faint expressions"),
+            "high_pole": N_("Reads faint expressions"),
         "kind": "ability", "source": "faces", "min_items": 16, "ref_sd": 20.0,
     },
     "effort_for_reward": {
-        "label": "Effort for reward", "low_pole": "Saves effort", "high_pole": "Works for reward", "kind": "style",
+        "label": N_("Effort for reward"), "low_pole": N_("Saves effort"), "high_pole": N_("Works for reward"),
+        "kind": "style",
         "source": "effort", "min_items": 10, "ref_sd": 20.0,
     },
     "trust": {
-        "label": "Trust", "low_pole": "Guarded", "high_pole": "Trusting", "kind": "style", "source": "money",
+        "label": N_("Trust"), "low_pole": N_("Guarded"), "high_pole": N_("Trusting"),
+        "kind": "style", "source": "money",
         "min_items": 3, "ref_sd": 20.0,
     },
     "generosity": {
-        "label": "Fairness / generosity", "low_pole": "Keeps more", "high_pole": "Gives more", "kind": "style",
+        "label": N_("Fairness / generosity"), "low_pole": N_("Keeps more"), "high_pole": N_("Gives more"),
+        "kind": "style",
         "source": "money", "min_items": 3, "ref_sd": 20.0,
     },
 }
 
 TRIAL_GAME_ANCHORS: dict[str, str] = {
     # scoring 1.2.0's cited anchors of these traits (docs/SCORING.md, "Anchors")
-    "outcome_learning": "50 = no change in the net score over the blocks; 8 cards per block of 20 as a pole is "
-    "HireMate's choice (no published anchor).",
-    "long_term_reward": "The share of choices from the advantageous decks C and D, 0-100 % (Bechara et al. 1994).",
-    "planning": "The share of problems solved in the fewest moves, 0-100 % (Shallice 1982; no anchor needed).",
-    "emotion_recognition": "Chance (1 / emotions) is 0 and every face named is 100 (no anchor needed).",
-    "effort_for_reward": "The share of hard choices, 0-100 % (Treadway et al. 2009; no anchor needed).",
-    "trust": "The mean share sent as investor, 0-100 % (Berg et al. 1995; no anchor needed).",
-    "generosity": "The mean share given of what was in hand; 50 = an equal split.",
+    "outcome_learning": N_("50 = no change in the net score over the blocks; 8 cards per block of 20 as a pole is "
+    "HireMate's choice (no published anchor)."),
+    "long_term_reward": N_("The share of choices from the advantageous decks C and D, 0-100 % (Bechara et al. 1994)."),
+    "planning": N_("The share of problems solved in the fewest moves, 0-100 % (Shallice 1982; no anchor needed)."),
+    "emotion_recognition": N_("Chance (1 / emotions) is 0 and every face named is 100 (no anchor needed)."),
+    "effort_for_reward": N_("The share of hard choices, 0-100 % (Treadway et al. 2009; no anchor needed)."),
+    "trust": N_("The mean share sent as investor, 0-100 % (Berg et al. 1995; no anchor needed)."),
+    "generosity": N_("The mean share given of what was in hand; 50 = an equal split."),
 }
 
 TRIAL_GAME_STRENGTHS = {
-    "planning": "Planned moves ahead: solved most tower problems in the fewest moves.",
-    "emotion_recognition": "Read emotions reliably, even in faint expressions.",
+    "planning": N_("Planned moves ahead: solved most tower problems in the fewest moves."),
+    "emotion_recognition": N_("Read emotions reliably, even in faint expressions."),
 }

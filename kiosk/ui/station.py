@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from i18n import N_, _, _s, ngettext_s
+from kiosk.ui.accessible import name_controls
 from kiosk.ui.call_bar import CallBar
 from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
@@ -146,7 +147,7 @@ class StationWindow(QMainWindow):
         c.game_view_did_start.connect(self.game_view_did_start)
         c.candidate_did_change.connect(g.watch_idle)
         c.break_did_change.connect(lambda on: g.watch_idle(not on))  # granted breaks: no idle pause
-        c.language_did_change.connect(lambda _tag: self.call_bar.retranslate())
+        c.language_did_change.connect(self._language_changed)
         self.session_did_close.connect(self.sync.session_closed)
         self.session_did_close.connect(self._session_closed)
         s.code.retry_requested.connect(self._start)
@@ -368,6 +369,12 @@ class StationWindow(QMainWindow):
             if self.proctor_page(current):
                 reasons: dict[QWidget, str] = {self.screens.pause: "idle", self.screens.storage: "storage"}
                 self._log_game_suspended(reasons.get(current, "proctor") if current is not None else "proctor")
+
+    def _language_changed(self, _tag: str) -> None:
+        """The candidate's language changed: the call bar's words, and every candidate control's accessible name."""
+        self.call_bar.retranslate()
+        for page in (*vars(self.screens.candidate_side()).values(), self.call_bar):
+            name_controls(page)
 
     def _input_dropped(self, dropped: DroppedInput) -> None:
         self.candidate.record("station.input_dropped", dropped.payload(), dropped.perf_ns)

@@ -27,6 +27,7 @@ from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.ops import DbOps, could_not, describe
 from kiosk.ui.recruiter.launch import RecruiterLauncher
 from kiosk.ui.screens.panel import DataExportRequest, IssueRequest, PdfRequest, PrintRequest, ProctorPanel
+from kiosk.ui.screens.panel_text import isolated
 
 if TYPE_CHECKING:
     from datasets.export import ExportSummary
@@ -41,7 +42,7 @@ def exported(summary: ExportSummary) -> str:
         count=summary.sessions)
     text = ngettext_s("{sessions}, {count} trial and event row, as {format} to {folder} (files: {files}).",
                       "{sessions}, {count} trial and event rows, as {format} to {folder} (files: {files}).",
-                      rows).format(sessions=text, count=rows, format=summary.format, folder=summary.directory,
+                      rows).format(sessions=text, count=rows, format=summary.format, folder=isolated(summary.directory),
                                    files=summary.files)
     failed = len(summary.scoring_errors)
     if failed:

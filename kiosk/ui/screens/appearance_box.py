@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QWidget
 
 from i18n import _s
 from kiosk.ui.appearance import MAX_SCALE, MIN_SCALE, SCALE_STEP, Appearance
+from kiosk.ui.screens.flow import FlowLayout
 from kiosk.ui.screens.panel_parts import panel_button
 
 __all__ = ["AppearanceBox"]
@@ -33,10 +34,9 @@ class AppearanceBox(QGroupBox):
         self.contrast_check.setObjectName("contrastCheck")
         self.save_button = panel_button(_s("Save type size and contrast"), "appearanceButton")
         self.save_button.setAccessibleDescription(_s("Use them on every screen of this station from now on"))
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # wraps at large type
         for widget in (label, self.scale_combo, self.contrast_check, self.save_button):
             row.addWidget(widget)
-        row.addStretch(1)
         self.save_button.clicked.connect(lambda: self.appearance_chosen.emit(self.chosen()))
 
     def chosen(self) -> Appearance:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from i18n import N_, _s, ngettext_s
 from kiosk.services.sync_status import OutboxSnapshot
+from kiosk.ui.screens.flow import FlowLayout
+from kiosk.ui.screens.panel_text import isolated
 from kiosk.ui.screens.style import BigButton
 from sync.outbox import STATES, OutboxItem
 from sync.progress import Progress
@@ -69,7 +71,7 @@ def describe_recipient(recipient: str | None) -> str:
     """Whom the outbox's bundles are encrypted for (fetched from the receiver when its URL is saved)."""
     if recipient is None:
         return _s("Bundles are not encrypted: no receiver key saved (saving the URL fetches it).")
-    return _s("Bundles are encrypted for the receiver's key {key}.").format(key=recipient)
+    return _s("Bundles are encrypted for the receiver's key {key}.").format(key=isolated(recipient))
 
 
 class OutboxSection(QGroupBox):
@@ -127,19 +129,23 @@ class OutboxSection(QGroupBox):
         url_label.setBuddy(self.endpoint_input)
         url_row.addWidget(url_label)
         url_row.addWidget(self.endpoint_input, 1)
-        url_row.addWidget(self.save_button)
-        url_row.addWidget(self.sync_now_button)
         root.addLayout(url_row)
+        buttons = FlowLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.sync_now_button)
+        root.addLayout(buttons)
         root.addWidget(self.endpoint_error)
         root.addWidget(self.state_label)
         root.addWidget(self.recipient_label)
-        counts = QHBoxLayout()
+        counts = FlowLayout(spacing=28)
         for state in STATES:
-            counts.addWidget(QLabel(state_word(state)))
-            counts.addWidget(self.counts[state])
-            counts.addSpacing(28)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(state_word(state)))
+            row.addWidget(self.counts[state])
             self.counts[state].setStyleSheet("font-weight: 600;")
-        counts.addStretch(1)
+            counts.addWidget(pair)
         root.addLayout(counts)
         root.addWidget(self.current)
         root.addWidget(self.problems_note)
@@ -153,7 +159,8 @@ class OutboxSection(QGroupBox):
         self.endpoint_input.setText(url or "")
         self.show_endpoint_error("")
         self.sync_now_button.setEnabled(bool(url))
-        self.state_label.setText(_s("Uploading completed sessions to {url} in the background.").format(url=url)
+        self.state_label.setText(_s("Uploading completed sessions to {url} in the background.").format(
+                                 url=isolated(url))
                                  if url else _s(SYNC_OFF))
 
     def show_endpoint_error(self, text: str) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -36,6 +35,7 @@ from kiosk.services.stationdb import IssuedCode, SessionInfo
 from kiosk.ui.appearance import panel_sheet
 from kiosk.ui.codes_print import CodeSheet, Layout, SheetOutput
 from kiosk.ui.screens.appearance_box import AppearanceBox
+from kiosk.ui.screens.flow import FlowLayout
 from kiosk.ui.screens.outbox import OutboxSection
 from kiosk.ui.screens.panel_parts import (
     DataExportRequest,
@@ -52,6 +52,7 @@ from kiosk.ui.screens.panel_text import (
     HIDDEN_PURPOSES,
     battery_name,
     codes_issued,
+    isolated,
     local_time,
     minutes_text,
     reached,
@@ -103,9 +104,9 @@ class ProctorPanel(QWidget):
         self.outbox = OutboxSection()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
-        self.tabs.addTab(self._sessions_tab(), _s("Sessions"))
+        self.tabs.addTab(scrolled_tab(self._sessions_tab()), _s("Sessions"))
         self.tabs.addTab(scrolled_tab(self._codes_tab()), _s("Access codes"))
-        self.tabs.addTab(self.outbox, _s("Sync"))
+        self.tabs.addTab(scrolled_tab(self.outbox), _s("Sync"))
         self.tabs.addTab(scrolled_tab(self._station_tab()), _s("Station details"))
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 8, 12, 8)
@@ -129,7 +130,8 @@ class ProctorPanel(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)  # at large type: scrolls
+        row = FlowLayout()
         self.refresh_button = panel_button(_s("Refresh"), "refreshButton")
         self.resume_button = panel_button(_s("Resume"), "resumeButton")
         self.abandon_button = panel_button(_s("Mark abandoned"), "abandonButton")
@@ -144,7 +146,6 @@ class ProctorPanel(QWidget):
         for widget in (self.resume_button, self.abandon_button, self.refresh_button, self.export_format,
                        self.export_button):
             row.addWidget(widget)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.all_sessions_check, 0, Qt.AlignmentFlag.AlignLeft)  # own row: room for larger type
         self.refresh_button.clicked.connect(self.refresh_requested)
@@ -155,8 +156,8 @@ class ProctorPanel(QWidget):
 
     def _codes_tab(self) -> QWidget:
         tab = QWidget()
-        layout = QHBoxLayout(tab)
-        layout.addWidget(self._issue_box(), 1)
+        layout = FlowLayout(tab, spacing=12, fill=True)  # side by side, or the list under the form at large type
+        layout.addWidget(self._issue_box())
         unused = QGroupBox(_s("Unused codes"))
         column = QVBoxLayout(unused)
         column.addWidget(self.codes_table, 1)
@@ -166,22 +167,22 @@ class ProctorPanel(QWidget):
         self.void_question.setWordWrap(True)
         self.void_cancel = panel_button(_s("Keep it"), "voidCancelButton")
         self.void_confirm = panel_button(_s("Void it"), "voidConfirmButton")
-        confirm = QHBoxLayout()
+        confirm = FlowLayout()
         for widget in (self.void_button, self.void_cancel, self.void_confirm):
             confirm.addWidget(widget)
-        confirm.addStretch(1)
         column.addWidget(self.void_question)
         column.addLayout(confirm)
         self._ask_void(None)
         self.void_button.clicked.connect(self._void_selected)
         self.void_cancel.clicked.connect(lambda: self._ask_void(None))
         self.void_confirm.clicked.connect(self._void_confirmed)
-        layout.addWidget(unused, 1)
+        layout.addWidget(unused)
         return tab
 
     def _issue_box(self) -> QGroupBox:
         box = QGroupBox(_s("Issue one-time access codes"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field under its label when too wide
         self.count_spin = QSpinBox()
         self.count_spin.setObjectName("countSpin")
         self.count_spin.setRange(1, 500)
@@ -190,6 +191,7 @@ class ProctorPanel(QWidget):
         self.battery_minutes = QLabel("")
         self.battery_minutes.setObjectName("batteryMinutes")
         self.battery_minutes.setWordWrap(True)
+        self.battery_minutes.setContentsMargins(12, 0, 12, 0)  # Qt wraps some right-to-left lines a few px too wide
         self.battery_combo.currentTextChanged.connect(self._show_minutes)
         self.expires_input = QLineEdit("24h")
         self.expires_input.setObjectName("expiresInput")
@@ -230,8 +232,8 @@ class ProctorPanel(QWidget):
         self.issue_button.clicked.connect(self._issue)
         return box
 
-    def _print_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _print_row(self) -> FlowLayout:
+        row = FlowLayout()
         self.slips_check = QCheckBox(_s("Cut-apart slips"))
         self.slips_check.setObjectName("slipsCheck")
         self.slips_check.setToolTip(_s("One slip per participant instead of a list"))
@@ -242,7 +244,6 @@ class ProctorPanel(QWidget):
             widget.setToolTip(_s("Issue codes first"))
             row.addWidget(widget)
         row.addWidget(self.slips_check)
-        row.addStretch(1)
         self.print_button.clicked.connect(self._print)
         self.pdf_button.clicked.connect(self._save_pdf)
         return row
@@ -251,7 +252,7 @@ class ProctorPanel(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.identity)
-        limits = QHBoxLayout()
+        limits = FlowLayout()
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleSpin")
         self.idle_spin.setRange(5, 3600)
@@ -262,7 +263,6 @@ class ProctorPanel(QWidget):
         for widget in (form_label(_s("Idle after (s)"), self.idle_spin), self.idle_spin,
                        form_label(_s("Pause after (s)"), self.pause_spin), self.pause_spin, self.limits_button):
             limits.addWidget(widget)
-        limits.addStretch(1)
         layout.addLayout(limits)
         self.appearance_box = AppearanceBox()
         layout.addWidget(self.appearance_box)
@@ -271,16 +271,14 @@ class ProctorPanel(QWidget):
             lambda: self.limits_changed.emit(self.idle_spin.value(), self.pause_spin.value()))
         return tab
 
-    def _bottom_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _bottom_row(self) -> FlowLayout:
+        row = FlowLayout()
         self.back_button = panel_button(_s("Back to the candidate screen"), "backButton")
         self.exit_button = panel_button(_s("Close the station…"), "exitButton")
         self.recruiter_button = panel_button(_s("Recruiter view…"), "recruiterButton")
-        row.addWidget(self.back_button)
-        row.addWidget(self.recruiter_button)
-        row.addStretch(1)
+        for widget in (self.back_button, self.recruiter_button, self.exit_button):
+            row.addWidget(widget)
         self.recruiter_button.clicked.connect(self.recruiter_requested)
-        row.addWidget(self.exit_button)
         self.back_button.clicked.connect(self.back_requested)
         self.exit_button.clicked.connect(self.exit_requested)
         return row
@@ -296,9 +294,9 @@ class ProctorPanel(QWidget):
         self.heading.setText(_s("Proctor panel · station {name}").format(name=name))
         self.identity.setText("<br>".join((
             _s("Station name: {name}").format(name=f"<b>{html.escape(name)}</b>"),
-            _s("Station id: {id}").format(id=html.escape(station_id)),
-            _s("Signing key fingerprint: {fingerprint}").format(fingerprint=finger),
-            _s("Data folder: {folder}").format(folder=html.escape(data_dir)))))
+            _s("Station id: {id}").format(id=isolated(html.escape(station_id))),
+            _s("Signing key fingerprint: {fingerprint}").format(fingerprint=isolated(finger)),
+            _s("Data folder: {folder}").format(folder=isolated(html.escape(data_dir))))))
 
     def set_batteries(self, names: list[str]) -> None:
         """The batteries codes may be bound to."""
@@ -350,7 +348,7 @@ class ProctorPanel(QWidget):
             widget.setToolTip(ngettext_s("{count} code just issued", "{count} codes just issued", len(codes))
                               .format(count=len(codes)))
         self.show_status(_s("{issued}; printable list saved to {path}. Print them or save a PDF.").format(
-            issued=codes_issued(len(codes)), path=saved_to))
+            issued=codes_issued(len(codes)), path=isolated(saved_to)))
 
     def show_printed(self, output: SheetOutput) -> None:
         """Say where the sheet went (a printer or a PDF file) and how many pages it took."""
@@ -359,7 +357,7 @@ class ProctorPanel(QWidget):
             said = ngettext_s("Saved {count} page to {target}.", "Saved {count} pages to {target}.", output.pages)
         else:
             said = ngettext_s("Sent {count} page to {target}.", "Sent {count} pages to {target}.", output.pages)
-        self.show_status(said.format(count=output.pages, target=output.target))
+        self.show_status(said.format(count=output.pages, target=isolated(output.target)))
 
     def show_status(self, text: str) -> None:
         """A one-line status or error."""
@@ -428,7 +426,7 @@ class ProctorPanel(QWidget):
             self.show_status(_s("PDF not saved."))
             return
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        self.show_status(_s("Saving {path}…").format(path=path))
+        self.show_status(_s("Saving {path}…").format(path=isolated(path)))
         self.pdf_requested.emit(PdfRequest(self._sheet(), path))
 
     def _export_data(self) -> None:
@@ -439,7 +437,7 @@ class ProctorPanel(QWidget):
             self.show_status(_s("Data not exported."))
             return
         fmt = self.export_format.currentText()
-        self.show_status(_s("Exporting data as {format} to {folder}…").format(format=fmt, folder=chosen))
+        self.show_status(_s("Exporting data as {format} to {folder}…").format(format=fmt, folder=isolated(chosen)))
         self.data_export_requested.emit(DataExportRequest(Path(chosen), fmt))
 
     def _print(self) -> None:

@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from games.spec import all_games
-from i18n import N_, _s, ngettext_s
+from i18n import N_, _s, is_rtl, ngettext_s, station_language
 from kiosk.services.stationdb import SessionInfo
 
-__all__ = ["HIDDEN_PURPOSES", "battery_name", "codes_issued", "local_time", "minutes_text", "reached",
+__all__ = ["HIDDEN_PURPOSES", "battery_name", "codes_issued", "isolated", "local_time", "minutes_text", "reached",
            "results_text", "session_status", "sessions_summary"]
 
 HIDDEN_PURPOSES = ("simulation", "practice")
@@ -26,6 +26,19 @@ REACHED = {"balloon": N_("game {number} ({title}), balloon {trial}"),
            "situation": N_("game {number} ({title}), situation {trial}"),
            "trial": N_("game {number} ({title}), trial {trial}")}
 """Where a session got to, by what the game calls a trial (games.spec.GameSpec.trial_noun)."""
+
+
+LIST_SEPARATOR = N_(", ")
+"""Between the items of a list in a sentence (Arabic has its own comma)."""
+LRI, PDI = "\u2066", "\u2069"
+"""LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidirectional algorithm, UAX #9)."""
+
+
+def isolated(value: object) -> str:
+    """A left-to-right value (a path, a URL, an id) inside a sentence of the station's language: in a right-to-left
+    one it is isolated, so that '/tmp/station/codes' keeps its order instead of reading 'tmp//station...'."""
+    text = str(value)
+    return f"{LRI}{text}{PDI}" if is_rtl(station_language()) else text
 
 
 def codes_issued(count: int) -> str:
@@ -43,8 +56,8 @@ def battery_name(battery: str | None) -> str:
 def minutes_text(total: float, games: list[tuple[str, float | None]]) -> str:
     """A battery's expected duration for the proctor: "about 30 min (Balloon game 5, Go/no-go 2.5, ...)"."""
     known = all_games()
-    each = ", ".join(f"{_s(known[game].title) if game in known else game} {minutes:g}" for game, minutes in games
-                     if minutes)
+    each = _s(LIST_SEPARATOR).join(f"{_s(known[game].title) if game in known else game} {minutes:g}"
+                                   for game, minutes in games if minutes)
     if not each:
         return _s("about {minutes} min").format(minutes=f"{total:g}")
     return _s("about {minutes} min ({games})").format(minutes=f"{total:g}", games=each)

@@ -211,6 +211,7 @@ def panel_sheet(look: Appearance | None = None) -> str:
     return f"""
 {p} QLabel, {p} QGroupBox, {p} QLineEdit, {p} QComboBox, {p} QSpinBox, {p} QTableWidget, {p} QPlainTextEdit,
 {p} QCheckBox, {p} QTabBar, {p} QHeaderView {{ font-size: {s}; }}
+{p} QLabel#panelHeading {{ font-size: {_heading_pt(a, 22)}; font-weight: 600; }}
 {p} QCheckBox::indicator {{ width: {box}; height: {box}; border: 2px solid {t.border}; background: {t.control_bg}; }}
 {p} QCheckBox::indicator:checked {{ border: 2px solid {t.text}; background: {t.selection_bg}; }}
 {p} QGroupBox, {p} QCheckBox, {p} QTabBar::tab {{ color: {t.text}; background: {t.page}; }}

@@ -7,7 +7,7 @@ Run under Xvfb with a 1024x768 screen:
 The station opens at 1024x768 with the proctor's setting 200 % and high contrast (saved as the station setting
 before it starts); a candidate types a code (welcome, shot), reads the consent (shot), starts a go/no-go game
 (shot while the go circle shows, and while the no-go square shows: the game keeps its own type and colours), and
-the proctor opens the panel, which grows to 125 % (shots of its Sessions and Station details tabs).
+the proctor opens the panel, at 200 % too (shots of its Sessions and Station details tabs).
 """
 
 from __future__ import annotations

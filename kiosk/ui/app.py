@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from i18n import station_language
 from kiosk.services.station_lock import StationLock, StationLockedError
 from kiosk.ui.first_paint import after_first_paint, watch_first_paint
 from kiosk.ui.kiosk_keeper import start_screen
-from kiosk.ui.qtapp import widgets_app
+from kiosk.ui.qtapp import install_qt_translations, widgets_app
 from kiosk.ui.station import StationWindow
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class _Opening:
 def run_station(data_dir: Path, kiosk: bool = False) -> int:
     """Open the station window on the store in data_dir and run the event loop until the proctor exits."""
     app = widgets_app(sys.argv)
+    install_qt_translations(app, station_language())  # Qt's own strings (context menus, dialog buttons) too
     data_dir = Path(data_dir)
     lock = StationLock(data_dir)
     try:

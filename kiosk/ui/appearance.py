@@ -197,19 +197,23 @@ QPushButton#callProctorButton:focus {{ background: {t.focus_bg}; color: {t.focus
 """
 
 
-PANEL_MAX_SCALE = 1.25
-"""The proctor panel's type grows to 125 % at most: the scale is the candidate's, and the panel's dense rows of
-controls would run off a 1024x768 screen beyond it (it is 13 pt at 100 %)."""
+PANEL_MAX_SCALE = MAX_SCALE
+"""The proctor panel's type grows with the scale all the way to 200 % (13 pt at 100 %, 26 pt at 200 %): its rows
+wrap or stack and its tabs scroll, so nothing is cut off on a 1024x768 screen (kiosk.ui.screens.panel)."""
 
 
 def panel_sheet(look: Appearance | None = None) -> str:
     """The proctor panel on top of the station sheet: denser type, tables, tabs, check boxes, spin and combo boxes."""
     a = look or _current
     t, s = a.theme, _pt(Appearance(min(a.scale, PANEL_MAX_SCALE), a.high_contrast), 13)
+    box = f"{round(13 * min(a.scale, PANEL_MAX_SCALE))}px"  # a check box's square grows with the type
     p = "QWidget#proctorPanel"
     return f"""
 {p} QLabel, {p} QGroupBox, {p} QLineEdit, {p} QComboBox, {p} QSpinBox, {p} QTableWidget, {p} QPlainTextEdit,
-{p} QCheckBox, {p} QTabBar {{ font-size: {s}; }}
+{p} QCheckBox, {p} QTabBar, {p} QHeaderView {{ font-size: {s}; }}
+{p} QLabel#panelHeading {{ font-size: {_heading_pt(a, 22)}; font-weight: 600; }}
+{p} QCheckBox::indicator {{ width: {box}; height: {box}; border: 2px solid {t.border}; background: {t.control_bg}; }}
+{p} QCheckBox::indicator:checked {{ border: 2px solid {t.text}; background: {t.selection_bg}; }}
 {p} QGroupBox, {p} QCheckBox, {p} QTabBar::tab {{ color: {t.text}; background: {t.page}; }}
 {p} QGroupBox {{ font-weight: 600; }}
 {p} QScrollArea#panelTabScroll, {p} QWidget#panelTabContent {{ background: transparent; border: none; }}

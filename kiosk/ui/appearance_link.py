@@ -17,9 +17,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from games.widgets import GameWidget, key_name
+from i18n import N_, _s
 from kiosk.ui.appearance import Appearance, current, parse_appearance
 from kiosk.ui.qtapp import current_app
-from kiosk.ui.station_frame import apply_appearance, describe, restyle_stale
+from kiosk.ui.station_frame import apply_appearance, could_not, describe, restyle_stale
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
@@ -77,8 +78,9 @@ class AppearanceLink(QObject):
         box.appearance_chosen.connect(self.save_default)
         window.stack.currentChanged.connect(self._page_changed)
         window.candidate.accommodated_appearance_wanted.connect(self.show_accommodation)
-        window.ops.read(lambda db: db.setting(SETTING), self._loaded, what="read the type size and contrast",
-                        failure=lambda exc: window.tell_proctor(f"Could not read the type size: {describe(exc)}"))
+        window.ops.read(lambda db: db.setting(SETTING), self._loaded, what=N_("read the type size and contrast"),
+                        failure=lambda exc: window.tell_proctor(could_not(N_("read the type size and contrast"),
+                                                                          exc)))
         app = current_app()
         if app is not None:
             app.installEventFilter(self)
@@ -93,7 +95,7 @@ class AppearanceLink(QObject):
         try:
             self.default = parse_appearance(text)
         except ValueError as exc:
-            self.window.tell_proctor(f"The saved type size and contrast are not used: {exc}")
+            self.window.tell_proctor(_s("The saved type size and contrast are not used: {error}").format(error=exc))
             return
         self.window.panel.appearance_box.show_appearance(self.default)
         self.show(self.default, "proctor")
@@ -117,14 +119,16 @@ class AppearanceLink(QObject):
         def saved(_: object) -> None:
             self.default = look
             self.show(look, "proctor")
-            self.window.tell_proctor(f"Type size {round(look.scale * 100)} %, "
-                                     f"{'high contrast' if look.high_contrast else 'standard colours'}: saved.")
+            said = (_s("Type size {percent} %, high contrast: saved.") if look.high_contrast
+                    else _s("Type size {percent} %, standard colours: saved."))
+            self.window.tell_proctor(said.format(percent=round(look.scale * 100)))
 
         def write(db: StationDb) -> None:
             db.set_setting(SETTING, look.setting())
 
-        self.window.ops.write(write, saved, what="save the type size and contrast",
-                              failure=lambda exc: self.window.tell_proctor(f"Not saved: {describe(exc)}"))
+        self.window.ops.write(write, saved, what=N_("save the type size and contrast"),
+                              failure=lambda exc: self.window.tell_proctor(_s("Not saved: {error}").format(
+                                  error=describe(exc))))
 
     def show(self, look: Appearance, source: str) -> None:
         """Show the station at `look` now; a change is recorded in the open session (if any)."""

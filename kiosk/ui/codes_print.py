@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from i18n import N_, _s, is_rtl, ngettext_s, station_language, translate
 from kiosk.services.stationdb import IssuedCode
 
 __all__ = [
@@ -55,9 +56,11 @@ __all__ = [
 LIST_ROWS = 12
 SLIPS_PER_PAGE = 6
 MARGIN_MM = 18.0
-SINGLE_USE = "Codes are single-use."
+SINGLE_USE = N_("Codes are single-use.")
 FOOTER_ALIGN = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight
-HOW_TO = "Type the code on the station's welcome screen; dashes and letter case do not matter."
+HOW_TO = N_("Type the code on the station's welcome screen; dashes and letter case do not matter.")
+"""The candidate's own instructions on the sheet: in the codes' language when they have one (CodeSheet.language),
+everything else in the station's."""
 
 
 class Layout(StrEnum):
@@ -79,6 +82,7 @@ class CodeSheet:
     codes: tuple[IssuedCode, ...]
     layout: Layout = Layout.LIST
     tz: tzinfo | None = None  # None: the station's local time zone
+    language: str | None = None  # the codes' language (the candidate's instructions are in it); None: the station's
 
     def __post_init__(self) -> None:
         if not self.codes:
@@ -97,7 +101,16 @@ class CodeSheet:
     @property
     def title(self) -> str:
         """Document title (also the PDF's title)."""
-        return f"HireMate access codes · {self.station}"
+        return _s("HireMate access codes · {station}").format(station=self.station)
+
+    def for_candidate(self, message: str) -> str:
+        """A line the candidate reads (how to type the code), in the codes' language, escaped for rich text."""
+        return html.escape(translate(self.language or station_language(), message))
+
+    @property
+    def candidate_dir(self) -> str:
+        """The attribute that lays a paragraph of the candidate's lines right to left when their language is."""
+        return ' dir="rtl"' if is_rtl(self.language or station_language()) else ""
 
 
 @dataclass(frozen=True)
@@ -141,15 +154,19 @@ def _issued(sheet: CodeSheet) -> str:
 
 def _page_head(sheet: CodeSheet, page: int) -> str:
     style = ' style="page-break-before: always;"' if page else ""
-    count = f"{len(sheet.codes)} code{'s' if len(sheet.codes) != 1 else ''}"
-    return (f"<h2{style}>HireMate access codes</h2>"
-            f"<p>Station <b>{html.escape(sheet.station)}</b> · issued {_issued(sheet)} · {count}</p>"
-            f"<p><b>{SINGLE_USE}</b> {html.escape(HOW_TO)}</p>")
+    count = ngettext_s("{count} code", "{count} codes", len(sheet.codes)).format(count=len(sheet.codes))
+    return (f"<h2{style}>{html.escape(_s('HireMate access codes'))}</h2>"
+            + "<p>{}</p>".format(_s("Station {station} · issued {time} · {count}").format(
+                station=f"<b>{html.escape(sheet.station)}</b>", time=_issued(sheet), count=html.escape(count)))
+            + f"<p{sheet.candidate_dir}><b>{sheet.for_candidate(SINGLE_USE)}</b> {sheet.for_candidate(HOW_TO)}</p>")
 
 
-LIST_HEAD = ('<table width="100%" border="1" cellspacing="0" cellpadding="7" style="border-collapse: collapse;">'
-             '<thead><tr><th width="32%" align="left">Code</th><th width="24%" align="left">Pseudonym</th>'
-             '<th width="16%" align="left">Battery</th><th width="28%" align="left">Expires</th></tr></thead>')
+def _list_head() -> str:
+    """The list's column headers, in the station's language."""
+    columns = ((32, N_("Code")), (24, N_("Pseudonym")), (16, N_("Battery")), (28, N_("Expires")))
+    cells = "".join(f'<th width="{width}%" align="left">{html.escape(_s(name))}</th>' for width, name in columns)
+    return ('<table width="100%" border="1" cellspacing="0" cellpadding="7" style="border-collapse: collapse;">'
+            f"<thead><tr>{cells}</tr></thead>")
 
 
 def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
@@ -157,16 +174,22 @@ def _list_rows(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
             f"<td>{html.escape(c.battery)}</td>"
             f'<td><p style="white-space: pre;">{_when(c.expires_utc, sheet.tz, "<br>")}</p></td></tr>'
             for c in codes]
-    return LIST_HEAD + "".join(rows) + "</table>"
+    return _list_head() + "".join(rows) + "</table>"
+
+
+def _slip_text(code: IssuedCode, sheet: CodeSheet) -> str:
+    """A slip's details, in the station's language (rich text)."""
+    return _s("Pseudonym {pseudonym} · battery {battery}<br>Valid until {expires}<br>Station {station}<br>"
+              "Issued {issued}").format(pseudonym=f"<b>{html.escape(code.participant)}</b>",
+                                        battery=html.escape(code.battery), expires=_when(code.expires_utc, sheet.tz),
+                                        station=html.escape(sheet.station), issued=_issued(sheet))
 
 
 def _slips(codes: Sequence[IssuedCode], sheet: CodeSheet, mono: str) -> str:
     slips = [
         '<table width="100%" border="1" cellspacing="0" cellpadding="8" style="border-style: dashed;">'
-        f'<tr><td width="38%">{_code_html(c, mono, 22)}<p><b>{SINGLE_USE}</b></p></td>'
-        f'<td><p style="font-size: 10pt;">Pseudonym <b>{html.escape(c.participant)}</b> · '
-        f"battery {html.escape(c.battery)}<br>Valid until {_when(c.expires_utc, sheet.tz)}<br>"
-        f"Station {html.escape(sheet.station)}<br>Issued {_issued(sheet)}</p></td></tr></table>"
+        f'<tr><td width="38%">{_code_html(c, mono, 22)}<p{sheet.candidate_dir}><b>{sheet.for_candidate(SINGLE_USE)}'
+        f'</b></p></td><td><p style="font-size: 10pt;">{_slip_text(c, sheet)}</p></td></tr></table>'
         for c in codes]
     return "<p></p>".join(slips)  # a gap between slips, none after the last (it could spill onto a new page)
 
@@ -213,14 +236,16 @@ def _draw_page(sheet: CodeSheet, document: QTextDocument, painter: QPainter, pag
     document.drawContents(painter, QRectF(0, page * height, width, height))
     painter.restore()
     painter.drawText(QRectF(0, height, width, footer), FOOTER_ALIGN,
-                     f"{sheet.station} · page {page + 1} of {document.pageCount()} · {SINGLE_USE}")
+                     _s("{station} · page {page} of {pages} · {single_use}").format(
+                         station=sheet.station, page=page + 1, pages=document.pageCount(), single_use=_s(SINGLE_USE)))
 
 
 def _paint(sheet: CodeSheet, document: QTextDocument, device: QPagedPaintDevice, target: str) -> SheetOutput:
     """Paint every page of the document, each with its footer."""
     painter = QPainter()
     if not painter.begin(device):
-        raise SheetWriteError(f"cannot print to {target}: the printer or file could not be opened")
+        raise SheetWriteError(_s("cannot print to {target}: the printer or file could not be opened").format(
+            target=target))
     try:
         box = _lay_out(document, device, painter)
         for page in range(document.pageCount()):
@@ -273,6 +298,11 @@ def print_sheet(sheet: CodeSheet, printer: QPrinter) -> SheetOutput:
     return output
 
 
+def _cannot_write(path: Path, reason: str) -> str:
+    """'cannot write the PDF to PATH: reason', in the station's language."""
+    return _s("cannot write the PDF to {path}: {reason}").format(path=path, reason=reason)
+
+
 def _file_in_the_way(path: Path) -> Path | None:
     """The first existing ancestor of path that is not a folder, if any."""
     for parent in reversed(path.parents):
@@ -286,18 +316,17 @@ def check_writable(path: Path, keep: bool = True) -> Path:
 
     With keep=False a file this check created is removed again (a probe before the real write).
     """
-    where = f"cannot write the PDF to {path}"
     if path.is_dir():
-        raise SheetWriteError(f"{where}: it is a folder")
+        raise SheetWriteError(_cannot_write(path, _s("it is a folder")))
     blocker = _file_in_the_way(path)
     if blocker is not None:
-        raise SheetWriteError(f"{where}: {blocker} is a file, not a folder")
+        raise SheetWriteError(_cannot_write(path, _s("{path} is a file, not a folder").format(path=blocker)))
     existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     except OSError as exc:
-        raise SheetWriteError(f"{where}: {exc.strerror or exc}") from None
+        raise SheetWriteError(_cannot_write(path, exc.strerror or str(exc))) from None
     if not keep and not existed:
         path.unlink()
     return path
@@ -308,9 +337,9 @@ def _check_written(path: Path) -> None:
         with path.open("rb") as handle:
             ok = handle.read(5) == b"%PDF-"
     except OSError as exc:
-        raise SheetWriteError(f"cannot write the PDF to {path}: {exc.strerror or exc}") from None
+        raise SheetWriteError(_cannot_write(path, exc.strerror or str(exc))) from None
     if not ok:
-        raise SheetWriteError(f"cannot write the PDF to {path}: Qt wrote no PDF there")
+        raise SheetWriteError(_cannot_write(path, _s("Qt wrote no PDF there")))
 
 
 def write_pdf(sheet: CodeSheet, path: Path) -> SheetOutput:

@@ -8,12 +8,28 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from eventlog import EventLog
+from i18n import N_, _s, ngettext_s
 from kiosk.services.retention import PurgeOutcome
 from kiosk.ui.ops import DbOps
 
 __all__ = ["DAY_MS", "DailyPurge"]
 
 DAY_MS = 24 * 60 * 60 * 1000
+
+
+def purged(outcome: PurgeOutcome) -> str:
+    """What a purge removed, for the proctor in the station's language (pseudonyms and session ids only)."""
+    lines = []
+    if outcome.people:
+        lines.append(ngettext_s("personal data of {count} participant past retention: {names}",
+                                "personal data of {count} participants past retention: {names}",
+                                len(outcome.people)).format(count=len(outcome.people), names=", ".join(outcome.people)))
+    if outcome.sessions:
+        lines.append(ngettext_s("{count} session past retention erased under tombstones: {ids}",
+                                "{count} sessions past retention erased under tombstones: {ids}",
+                                len(outcome.sessions)).format(count=len(outcome.sessions),
+                                                              ids=", ".join(outcome.sessions)))
+    return _s("Privacy purge: {what}").format(what="; ".join(lines))
 
 
 class DailyPurge(QObject):
@@ -35,11 +51,11 @@ class DailyPurge(QObject):
 
         signer = self.log.signer
         self.ops.write(lambda db: purge_expired(db.store, actor="station daily", signer=signer, record_empty=False),
-                       self._done, what="run the daily privacy purge")
+                       self._done, what=N_("run the daily privacy purge"))
 
     def _done(self, outcome: PurgeOutcome) -> None:
         if outcome.lines():
-            self.tell("Privacy purge: " + "; ".join(outcome.lines()))
+            self.tell(purged(outcome))
 
     def stop(self) -> None:
         """No more purges (the station is shutting down)."""

@@ -13,7 +13,8 @@ Screens never touch the database: they build a value, hand a function to an op, 
   Never across `EventLog.flush()` or `close_session()`: they wait for the log's writer thread, which
   needs the write lock the transaction holds.
 - Every failure reaches a person: `failure(exc)` when given, otherwise the `report` callable the DbOps was
-  made with gets "Could not <what>: <error>" (the station shows it where the proctor or candidate sees it).
+  made with gets "Could not <what>: <error>" (could_not: in the station's language; `what` is marked with N_
+  where the op is made) and the station shows it where the proctor or candidate sees it.
   A success callback that raises takes the same failure route; a failure callback that raises goes to
   `report`. Only `Exception` is caught.
 
@@ -32,9 +33,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from eventlog import EventLog, Store
+from i18n import _s
 from kiosk.services.stationdb import StationDb
 
-__all__ = ["DbOps", "describe"]
+__all__ = ["DbOps", "could_not", "describe"]
 
 T = TypeVar("T")
 Failure = Callable[[Exception], None]
@@ -45,6 +47,12 @@ def describe(exc: BaseException) -> str:
     """An exception as one line for a person: its message, or its type when it has none."""
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def could_not(what: str, exc: BaseException) -> str:
+    """A failed op for a person, in the station's language: 'Could not issue codes: <error>'; `what` is a message
+    marked with N_ where the op is made ("issue codes"), the error as the exception says it."""
+    return _s("Could not {what}: {error}").format(what=_s(what), error=describe(exc))
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class DbOps(QObject):
         return self._executor.submit(work)
 
     def _reporter(self, what: str) -> Failure:
-        return lambda exc: self.report(f"Could not {what}: {describe(exc)}")
+        return lambda exc: self.report(could_not(what, exc))
 
     def _deliver(self, item: tuple[_Route, bool, Any]) -> None:
         route, ok, value = item
@@ -135,7 +143,7 @@ class DbOps(QObject):
             route.failure(exc)
         except Exception as again:  # the failure callback itself failed: the station's report still shows it
             log.error("failure callback of station DB op failed: %s", route.what, exc_info=again)
-            self.report(f"Could not {route.what}: {describe(exc)}")
+            self.report(could_not(route.what, exc))
 
     def shutdown(self) -> None:
         """Finish queued work, stop the worker thread and close its connection."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from eventlog import EventLog
+from i18n import N_, _s, ngettext_s
 from kiosk.services import session_ops
 from kiosk.services.accommodations import issue_codes, parse_accommodations
 from kiosk.services.battery import resolve_battery
@@ -23,11 +24,32 @@ from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import StationDb, parse_expires
 from kiosk.ui.codes_print import print_sheet, write_pdf
 from kiosk.ui.lockdown import KioskGuard
-from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.ops import DbOps, could_not, describe
 from kiosk.ui.recruiter.launch import RecruiterLauncher
 from kiosk.ui.screens.panel import DataExportRequest, IssueRequest, PdfRequest, PrintRequest, ProctorPanel
+from kiosk.ui.screens.panel_text import isolated
 
-__all__ = ["ProctorActions"]
+if TYPE_CHECKING:
+    from datasets.export import ExportSummary
+
+__all__ = ["ProctorActions", "exported"]
+
+
+def exported(summary: ExportSummary) -> str:
+    """What the data export wrote, in the station's language (as the CLI's summary line says it)."""
+    rows = sum(n for name, n in summary.rows.items() if name != "sessions")
+    text = ngettext_s("Data exported: {count} session", "Data exported: {count} sessions", summary.sessions).format(
+        count=summary.sessions)
+    text = ngettext_s("{sessions}, {count} trial and event row, as {format} to {folder} (files: {files}).",
+                      "{sessions}, {count} trial and event rows, as {format} to {folder} (files: {files}).",
+                      rows).format(sessions=text, count=rows, format=summary.format, folder=isolated(summary.directory),
+                                   files=summary.files)
+    failed = len(summary.scoring_errors)
+    if failed:
+        text += " " + ngettext_s("{count} session could not be scored (see scoring_error).",
+                                 "{count} sessions could not be scored (see scoring_error).", failed).format(
+                                     count=failed)
+    return text
 
 
 class ExportProgress(QObject):
@@ -54,10 +76,13 @@ class ProctorActions(QObject):
         self.recruiter = RecruiterLauncher(panel, ops, log, guard, self)
         self.export_progress = ExportProgress(self)
         self.export_progress.step.connect(
-            lambda done: self.panel.show_status(f"Exporting data: {done} session(s) written…"))
+            lambda done: self.panel.show_status(ngettext_s("Exporting data: {count} session written…",
+                                                           "Exporting data: {count} sessions written…", done)
+                                                .format(count=done)))
 
     def _failed(self, what: str) -> Callable[[Exception], None]:
-        return lambda exc: self.panel.show_status(f"Could not {what}: {describe(exc)}")
+        """Show a failure on the status line: what (a message marked with N_) could not be done, and why."""
+        return lambda exc: self.panel.show_status(could_not(what, exc))
 
     def issue(self, request: IssueRequest) -> None:
         """Issue codes, save the printable list, then list every unused code again."""
@@ -81,21 +106,25 @@ class ProctorActions(QObject):
             self.panel.show_issued(*result)
             self.load_codes()
 
-        self.ops.write(issue, issued, what="issue codes", failure=self._failed("issue codes"))
+        self.ops.write(issue, issued, what=N_("issue codes"), failure=self._failed(N_("issue codes")))
 
     def load_codes(self) -> None:
         """Read every code still unused (expired ones included, marked) for the panel's list."""
         self.ops.read(lambda db: [c for c in db.codes() if c.used_utc is None], self.panel.show_unused_codes,
-                      what="load the unused codes", failure=self._failed("load the unused codes"))
+                      what=N_("load the unused codes"), failure=self._failed(N_("load the unused codes")))
 
     def void(self, participant: str) -> None:
         """Void the unused code of this pseudonym: it opens nothing from now on."""
         def voided(_: object) -> None:
-            self.panel.show_status(f"The code of {participant} is void: it opens nothing now.")
+            self.panel.show_status(_s("The code of {participant} is void: it opens nothing now.").format(
+                participant=participant))
             self.load_codes()
 
-        self.ops.write(lambda db: db.void_code(participant), voided, what="void the code",
-                       failure=self._failed(f"void the code of {participant}"))
+        def failed(exc: Exception) -> None:
+            self.panel.show_status(_s("Could not void the code of {participant}: {error}").format(
+                participant=participant, error=describe(exc)))
+
+        self.ops.write(lambda db: db.void_code(participant), voided, what=N_("void the code"), failure=failed)
 
     def export_data(self, request: DataExportRequest) -> None:
         """Researcher tables of every closed assessment session into a new folder inside the chosen one, on the
@@ -111,18 +140,18 @@ class ProctorActions(QObject):
             return export_all(db.store, target, request.fmt, progress=lambda done, _sid: step.emit(done),
                               actor=cli_actor("proctor"))
 
-        self.ops.write(export, lambda summary: self.panel.show_status(f"Data {summary.line()}."),
-                      what="export data", failure=self._failed("export the data"))
+        self.ops.write(export, lambda summary: self.panel.show_status(exported(summary)), what=N_("export data"),
+                       failure=self._failed(N_("export the data")))
 
     def save_pdf(self, request: PdfRequest) -> None:
         """Write the code sheet's PDF on the worker (nothing on the GUI thread waits on disk)."""
         self.ops.write(lambda _db: write_pdf(request.sheet, request.path), self.panel.show_printed,
-                       what="save the PDF", failure=self._failed("save the PDF"))
+                       what=N_("save the PDF"), failure=self._failed(N_("save the PDF")))
 
     def print_sheet(self, request: PrintRequest) -> None:
         """Print the code sheet on the worker (spooling may wait on the print system)."""
         self.ops.write(lambda _db: print_sheet(request.sheet, request.printer), self.panel.show_printed,
-                       what="print", failure=self._failed("print"))
+                       what=N_("print"), failure=self._failed(N_("print")))
 
     def abandon(self, session_id: str) -> None:
         """Close an interrupted session as abandoned."""
@@ -131,8 +160,8 @@ class ProctorActions(QObject):
             self.refresh()
 
         log = self.log
-        self.ops.write(lambda db: session_ops.abandon(db, log, session_id), abandoned, what="abandon the session",
-                       failure=self._failed("abandon the session"))
+        self.ops.write(lambda db: session_ops.abandon(db, log, session_id), abandoned,
+                       what=N_("abandon the session"), failure=self._failed(N_("abandon the session")))
 
     def save_limits(self, idle_s: int, pause_s: int) -> None:
         """Use and store the idle and pause limits."""
@@ -141,5 +170,5 @@ class ProctorActions(QObject):
         def save(db: StationDb) -> None:
             db.set_settings({"idle_seconds": str(idle_s), "pause_seconds": str(max(idle_s, pause_s))})
 
-        self.ops.write(save, lambda _: self.panel.show_status("Idle limits saved."), what="save the idle limits",
-                       failure=self._failed("save the idle limits"))
+        self.ops.write(save, lambda _: self.panel.show_status(_s("Idle limits saved.")),
+                       what=N_("save the idle limits"), failure=self._failed(N_("save the idle limits")))

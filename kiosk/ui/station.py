@@ -17,14 +17,15 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from i18n import N_, _
+from i18n import N_, _, _s, ngettext_s
+from kiosk.ui.accessible import name_controls
 from kiosk.ui.call_bar import CallBar
 from kiosk.ui.kiosk_keeper import KioskKeeper
 from kiosk.ui.lockdown import KioskGuard
 from kiosk.ui.screens.candidate import CandidatePage, CodeEntryScreen
 from kiosk.ui.screens.proctor import PauseScreen, PinScreen
 from kiosk.ui.screens.style import message
-from kiosk.ui.station_frame import describe, root_rows, style_pages, window_sheet
+from kiosk.ui.station_frame import could_not, describe, root_rows, style_pages, window_sheet
 from kiosk.ui.station_start import DEFAULT_IDLE_S, DEFAULT_PAUSE_S
 
 if TYPE_CHECKING:  # the rest loads in attach(), after the first paint (the start-up benchmark)
@@ -129,7 +130,7 @@ class StationWindow(QMainWindow):
         self.proctor = ProctorActions(self.panel, self.ops, log, self.data_dir, self.guard, self.refresh_sessions,
                                       self.session_did_close.emit, self)
         self.daily_purge = DailyPurge(self.ops, log, self.panel.show_status, parent=self)
-        self._return_to: QWidget = self.screens.code
+        self.return_to: QWidget = self.screens.code  # the candidate's page to go back to after a proctor page
         self._game_suspended_at: int | None = None  # perf_counter_ns when a proctor page or pause froze the game
         self.attached = True
         self.stack.currentChanged.connect(self._page_changed)
@@ -146,7 +147,7 @@ class StationWindow(QMainWindow):
         c.game_view_did_start.connect(self.game_view_did_start)
         c.candidate_did_change.connect(g.watch_idle)
         c.break_did_change.connect(lambda on: g.watch_idle(not on))  # granted breaks: no idle pause
-        c.language_did_change.connect(lambda _tag: self.call_bar.retranslate())
+        c.language_did_change.connect(self._language_changed)
         self.session_did_close.connect(self.sync.session_closed)
         self.session_did_close.connect(self._session_closed)
         s.code.retry_requested.connect(self._start)
@@ -181,17 +182,17 @@ class StationWindow(QMainWindow):
         log, data_dir = self.log, self.data_dir
         from kiosk.ui.station_start import read_startup
 
-        self.ops.write(lambda db: read_startup(db, log, data_dir), self._started, what="start the station",
+        self.ops.write(lambda db: read_startup(db, log, data_dir), self._started, what=N_("start the station"),
                        failure=self._startup_failed)
 
     def _startup_failed(self, exc: Exception) -> None:
-        self.screens.code.show_failure(f"The station could not start: {describe(exc).rstrip('.')}. "
-                                       "Try again, or call the proctor.")
+        self.screens.code.show_failure(_s("The station could not start: {error}. Try again, or call the proctor.")
+                                       .format(error=describe(exc).rstrip(".")))
 
     def report_problem(self, text: str) -> None:
         """A failure no screen of its own shows: a line under every page until the proctor has been in the panel,
         and the panel's status line."""
-        self.problem.setText(f"{text.rstrip('.')}. Please tell the proctor.")
+        self.problem.setText(_s("{problem}. Please tell the proctor.").format(problem=text.rstrip(".")))
         self.problem.setVisible(True)
         self.panel.show_status(text)
 
@@ -235,8 +236,8 @@ class StationWindow(QMainWindow):
 
         log, data_dir = self.log, self.data_dir
         self.ops.read(lambda db: session_ops.overview(db, log, data_dir), self._sessions_loaded,
-                      what="load the sessions list",
-                      failure=lambda exc: self.panel.show_status(f"Could not load the sessions list: {describe(exc)}"))
+                      what=N_("load the sessions list"),
+                      failure=lambda exc: self.panel.show_status(could_not(N_("load the sessions list"), exc)))
         self.proctor.load_codes()
         self.sync.refresh()
 
@@ -244,19 +245,20 @@ class StationWindow(QMainWindow):
         """A session whose scoring or queueing failed is the proctor's business: the panel shows it."""
         if closed.problems:
             self.attention[closed.session_id] = "; ".join(closed.problems)
-            self.tell_proctor(f"Session {closed.session_id[:8]} is saved but needs you: "
-                              f"{'; '.join(closed.problems)}")
+            self.tell_proctor(_s("Session {session} is saved but needs you: {problems}").format(
+                session=closed.session_id[:8], problems="; ".join(closed.problems)))
 
     # -- navigation -------------------------------------------------------------------------------
 
-    def _proctor_page(self, page: QWidget | None = None) -> bool:
+    def proctor_page(self, page: QWidget | None = None) -> bool:
+        """Whether the page (the one in front by default) is the proctor's or a pause, not the candidate's."""
         return (page or self.stack.currentWidget()) in (self.screens.pin, self.panel, self.screens.pause,
                                                          self.screens.storage)
 
     def show_candidate(self, page: QWidget) -> None:
         """Show a candidate page, unless the proctor side or a pause is in front (then show it afterwards)."""
-        self._return_to = page
-        if not self._proctor_page():
+        self.return_to = page
+        if not self.proctor_page():
             self.stack.setCurrentWidget(page)
             self._focus_page(page)
 
@@ -291,13 +293,13 @@ class StationWindow(QMainWindow):
         if self.log.storage_problem is not None:  # still cannot save: back to the proctor's call screen
             self.stack.setCurrentWidget(self.screens.storage)
             return
-        self.stack.setCurrentWidget(self._return_to)
-        self._focus_page(self._return_to)
+        self.stack.setCurrentWidget(self.return_to)
+        self._focus_page(self.return_to)
 
     def _check_pin(self, pin: str) -> None:
         now = time.time_ns()
-        self.ops.write(lambda db: db.check_pin(pin, now), self._pin_checked, what="check the PIN",
-                       failure=lambda exc: self.screens.pin.show_error(f"Could not check the PIN: {describe(exc)}"))
+        self.ops.write(lambda db: db.check_pin(pin, now), self._pin_checked, what=N_("check the PIN"),
+                       failure=lambda exc: self.screens.pin.show_error(could_not(N_("check the PIN"), exc)))
 
     def _open_panel(self) -> None:
         self.refresh_sessions()
@@ -315,27 +317,30 @@ class StationWindow(QMainWindow):
         elif result.locked_s:
             pin.show_locked(result.locked_s)
         else:
-            pin.show_error(f"Wrong PIN. {result.tries_left} tries left before the prompt locks.")
+            pin.show_error(ngettext_s("Wrong PIN. {count} try left before the prompt locks.",
+                                      "Wrong PIN. {count} tries left before the prompt locks.", result.tries_left)
+                           .format(count=result.tries_left))
 
     def _choose_pin(self, pin: str, again: str) -> None:
         def chosen(_: object) -> None:
             self.pin_is_set = True
             self._open_panel()
 
-        self.ops.write(lambda db: db.set_pin(pin, again), chosen, what="save the PIN",
+        self.ops.write(lambda db: db.set_pin(pin, again), chosen, what=N_("save the PIN"),
                        failure=lambda exc: self.screens.pin.show_error(str(exc)))
 
     # -- resume -----------------------------------------------------------------------------------
 
     def _resume(self, session_id: str) -> None:
         if self.candidate.active:
-            self.panel.show_status("A candidate session is running in this window; finish it first.")
+            self.panel.show_status(_s("A candidate session is running in this window; finish it first."))
             return
         from kiosk.services import session_ops
 
         log = self.log
-        self.ops.write(lambda db: session_ops.resume(db, log, session_id), self._resumed, what="resume the session",
-                       failure=lambda exc: self.panel.show_status(f"Cannot resume: {describe(exc)}"))
+        self.ops.write(lambda db: session_ops.resume(db, log, session_id), self._resumed,
+                       what=N_("resume the session"), failure=lambda exc: self.panel.show_status(
+                           _s("Cannot resume: {error}").format(error=describe(exc))))
 
     def _resumed(self, admission: Admission) -> None:
         self.interrupted = [sid for sid in self.interrupted if sid != admission.session.session_id]
@@ -357,13 +362,19 @@ class StationWindow(QMainWindow):
         gated = candidate_page and current is not self.screens.game
         self.gate.page_shown(current.screen_name if gated and isinstance(current, CandidatePage) else None)
         if current is self.screens.game:
-            self._call_game("resume")
+            self.call_game("resume")
             self._log_game_resumed()
         else:
-            self._call_game("suspend")
-            if self._proctor_page(current):
+            self.call_game("suspend")
+            if self.proctor_page(current):
                 reasons: dict[QWidget, str] = {self.screens.pause: "idle", self.screens.storage: "storage"}
                 self._log_game_suspended(reasons.get(current, "proctor") if current is not None else "proctor")
+
+    def _language_changed(self, _tag: str) -> None:
+        """The candidate's language changed: the call bar's words, and every candidate control's accessible name."""
+        self.call_bar.retranslate()
+        for page in (*vars(self.screens.candidate_side()).values(), self.call_bar):
+            name_controls(page)
 
     def _input_dropped(self, dropped: DroppedInput) -> None:
         self.candidate.record("station.input_dropped", dropped.payload(), dropped.perf_ns)
@@ -394,43 +405,21 @@ class StationWindow(QMainWindow):
         self._game_suspended_at = None
         self.candidate.record("station.game_resumed", {"suspended_ns": frozen_ns}, resumed_at)
 
-    def _call_game(self, method: str) -> None:
+    def call_game(self, method: str) -> None:
+        """Suspend or resume the running game view, if any."""
         game = self.candidate.game
         if game is not None:
             game.resume() if method == "resume" else game.suspend()
 
     def _storage_changed(self, problem: str | None) -> None:
-        """The log cannot write (a full disk): the candidate sees the call-the-proctor screen and the game waits,
-        the proctor sees the cause; once it writes again the station goes back to where it was by itself."""
-        current = self.stack.currentWidget()
-        if problem is not None:
-            self.screens.storage.show_cause(problem)
-            self.report_problem(f"The station cannot save: {problem}")
-            if current is not None and current not in (self.screens.pin, self.panel, self.screens.storage):
-                if current is not self.screens.pause:
-                    self._return_to = current
-                self.stack.setCurrentWidget(self.screens.storage)
-            return
-        self.panel.show_status("The station saves again: the session continues.")
-        if self.problem.text().startswith("The station cannot save"):
-            self.problem.setVisible(False)
-        if current is self.screens.storage:
-            self.stack.setCurrentWidget(self._return_to)
-            self._return_to.setFocus()
-            if self.candidate.view is not None and self._return_to is self.screens.game:
-                self.candidate.view.setFocus()
+        from kiosk.ui.station_pauses import storage_changed
+
+        storage_changed(self, problem)
 
     def _pause_for_idle(self, idle_ms: int) -> None:
-        if not self.candidate.active:
-            return
-        self._call_game("suspend")  # first: what the game flushes on suspend goes before station.paused
-        self.candidate.record("station.paused", {"reason": "idle"})
-        self.screens.pause.show_reason(_("No input for {seconds} seconds.").format(seconds=idle_ms // 1000))
-        current = self.stack.currentWidget()
-        if current is not None and not self._proctor_page(current):
-            self._return_to = current
-        self.stack.setCurrentWidget(self.screens.pause)
-        self.screens.pause.focus_first()
+        from kiosk.ui.station_pauses import pause_for_idle
+
+        pause_for_idle(self, idle_ms)
 
     # -- lockdown ---------------------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ from kiosk.ui.qtapp import current_app
 from kiosk.ui.screens.candidate import GameScreen
 from kiosk.ui.screens.style import ButtonRow
 
-__all__ = ["apply_appearance", "describe", "restyle", "restyle_stale", "root_rows", "style_pages", "window_sheet"]
+__all__ = ["apply_appearance", "could_not", "describe", "restyle", "restyle_stale", "root_rows", "style_pages",
+           "window_sheet"]
 
 _PAGE, _STALE = "stationPage", "stationStale"
 """The properties: style_pages styled it (restyle() finds it again); it still has the look before the last change."""
@@ -29,6 +30,13 @@ def describe(exc: BaseException) -> str:
     from kiosk.ui.ops import describe as describe_failure
 
     return describe_failure(exc)
+
+
+def could_not(what: str, exc: BaseException) -> str:
+    """kiosk.ui.ops.could_not ("Could not <what>: <error>" in the station's language), imported on first use."""
+    from kiosk.ui.ops import could_not as said
+
+    return said(what, exc)
 
 
 def style_pages(*widgets: QWidget) -> None:

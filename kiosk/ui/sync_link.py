@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from i18n import N_, _s
 from kiosk.services.live_status import StationLiveStatus
 from kiosk.services.session_ops import Closed
 from kiosk.services.stationdb import validate_endpoint
 from kiosk.services.sync_status import OutboxSnapshot, outbox_snapshot
-from kiosk.ui.ops import DbOps, describe
+from kiosk.ui.ops import DbOps, could_not
 from kiosk.ui.screens.outbox import OutboxSection
 from sync.errors import SyncError
 from sync.progress import Progress
@@ -122,13 +123,14 @@ class SyncLink(QObject):
                 self.section.show_endpoint_error(result.lines()[-1])
 
         # on the DB worker: the receiver's recipient is fetched over the network and the outbox re-encrypted for it
-        self.ops.write(lambda db: save_endpoint(db, text), saved, what="save the receiver URL",
-                       failure=lambda exc: self.section.show_endpoint_error(f"Could not save: {exc}"))
+        self.ops.write(lambda db: save_endpoint(db, text), saved, what=N_("save the receiver URL"),
+                       failure=lambda exc: self.section.show_endpoint_error(could_not(N_("save the receiver URL"),
+                                                                                      exc)))
 
     def sync_now(self) -> None:
         """Wake the worker and try every pending bundle now, even those still backing off."""
         if self.worker is None:
-            self.section.show_endpoint_error("Save a receiver URL first.")
+            self.section.show_endpoint_error(_s("Save a receiver URL first."))
             return
         self.worker.wake(force=True)
 
@@ -148,8 +150,8 @@ class SyncLink(QObject):
     def refresh(self) -> None:
         """Re-read the outbox on the DB worker and show it."""
         if not self._closed:
-            self.ops.read(outbox_snapshot, self._loaded, what="read the outbox",
-                          failure=lambda exc: self.status(f"Could not read the outbox: {describe(exc)}"))
+            self.ops.read(outbox_snapshot, self._loaded, what=N_("read the outbox"),
+                          failure=lambda exc: self.status(could_not(N_("read the outbox"), exc)))
 
     def _loaded(self, snap: OutboxSnapshot) -> None:
         self.ca_pem = snap.ca_pem  # the next worker (a new URL saved in the panel) trusts what is saved now

@@ -54,7 +54,7 @@ def test_the_panel_shows_the_chosen_batterys_minutes(qtbot: QtBot) -> None:
     panel = ProctorPanel()
     qtbot.addWidget(panel)
     panel.set_batteries(["default", "memory_attention"])
-    assert panel.battery_minutes.text().startswith("about 30 min (bart 5")
+    assert panel.battery_minutes.text().startswith("about 30 min (Balloon game 5")  # games by their titles
     panel.battery_combo.setCurrentIndex(1)
-    assert panel.battery_minutes.text() == ("about 20 min (digit_span 5, card_match 2.5, flanker 4.5, "
-                                            "stop_signal 7.5)")
+    assert panel.battery_minutes.text() == ("about 20 min (Digit span 5, Card match 2.5, Arrows (flanker) 4.5, "
+                                            "Stop signal 7.5)")

@@ -215,13 +215,14 @@ def test_the_app_runs_through_a_symlink(build: Build, tmp_path: Path) -> None:
     assert result.stdout.strip() == f"hiremate {kiosk.__version__}"
 
 
-def test_the_bundle_keeps_what_the_app_uses_and_no_translation(build: Build) -> None:
+def test_the_bundle_keeps_what_the_app_uses_and_qts_translations_of_the_shipped_languages(build: Build) -> None:
     internal = build.app_dir / "_internal"
     plugins = internal / "PySide6" / "Qt" / "plugins"
     for kept in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "printsupport/libcupsprintersupport.so"):
         assert (plugins / kept).is_file(), kept
     assert not (plugins / "platformthemes").exists() and not (plugins / "imageformats").exists()
-    assert not list((internal / "PySide6" / "Qt").glob("translations/*.qm"))  # English: Qt's own strings
+    kept_qm = {p.name for p in (internal / "PySide6" / "Qt").glob("translations/*.qm")}
+    assert kept_qm == {f"{prefix}_{tag}.qm" for tag in ("es", "de", "ar") for prefix in ("qt", "qtbase")}  # no English
     assert (internal / "assets" / "batteries" / "test_fast.toml").is_file()
     assert list((internal / "fpdf" / "data").iterdir())
     for left_out in ("numpy", "PIL", "mypy", "_pytest", "libgtk-3.so.0", "libcups.so.2"):

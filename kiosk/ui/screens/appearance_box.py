@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QWidget
 
+from i18n import _s
 from kiosk.ui.appearance import MAX_SCALE, MIN_SCALE, SCALE_STEP, Appearance
+from kiosk.ui.screens.flow import FlowLayout
 from kiosk.ui.screens.panel_parts import panel_button
 
 __all__ = ["AppearanceBox"]
@@ -19,23 +21,22 @@ class AppearanceBox(QGroupBox):
     appearance_chosen = Signal(object)  # Appearance
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Type size and contrast", parent)
+        super().__init__(_s("Type size and contrast"), parent)
         self.scale_combo = QComboBox()
         self.scale_combo.setObjectName("scaleCombo")
-        self.scale_combo.addItems([f"{round(scale * 100)} %" for scale in SCALES])
-        self.scale_combo.setAccessibleName("Type size")
-        self.scale_combo.setAccessibleDescription("How large the station's text is, 100 % to 200 %; candidates "
-                                                  "can also press Ctrl+plus and Ctrl+minus")
-        label = QLabel("Type size")
+        self.scale_combo.addItems([_s("{percent} %").format(percent=round(scale * 100)) for scale in SCALES])
+        self.scale_combo.setAccessibleName(_s("Type size"))
+        self.scale_combo.setAccessibleDescription(_s("How large the station's text is, 100 % to 200 %; candidates "
+                                                     "can also press Ctrl+plus and Ctrl+minus"))
+        label = QLabel(_s("Type size"))
         label.setBuddy(self.scale_combo)
-        self.contrast_check = QCheckBox("High contrast (white on black)")
+        self.contrast_check = QCheckBox(_s("High contrast (white on black)"))
         self.contrast_check.setObjectName("contrastCheck")
-        self.save_button = panel_button("Save type size and contrast", "appearanceButton")
-        self.save_button.setAccessibleDescription("Use them on every screen of this station from now on")
-        row = QHBoxLayout(self)
+        self.save_button = panel_button(_s("Save type size and contrast"), "appearanceButton")
+        self.save_button.setAccessibleDescription(_s("Use them on every screen of this station from now on"))
+        row = FlowLayout(self)  # wraps at large type
         for widget in (label, self.scale_combo, self.contrast_check, self.save_button):
             row.addWidget(widget)
-        row.addStretch(1)
         self.save_button.clicked.connect(lambda: self.appearance_chosen.emit(self.chosen()))
 
     def chosen(self) -> Appearance:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
-from i18n import LANGUAGES, N_, _
+from i18n import LANGUAGES, N_, _, ngettext_s
 from kiosk.ui.accessible import name_game_view
 from kiosk.ui.screens.style import button, button_row, centred_column, hint, message, title
 
@@ -91,7 +91,6 @@ class CodeEntryScreen(CandidatePage):
         for tag, choice in self.language_buttons.items():
             choice.setLocale(QLocale(tag))  # i18n: each language is offered by its own name, never translated
             choice.setStyleSheet("min-width: 0px; padding-left: 18px; padding-right: 18px;")  # four fit 1024 px
-            choice.setAccessibleDescription(f"Switches the assessment to {LANGUAGES[tag]}; Enter or Space chooses it")
             choice.clicked.connect(lambda _checked=False, t=tag: self.language_chosen.emit(t))
         self._failed = False
         centred_column(
@@ -112,6 +111,9 @@ class CodeEntryScreen(CandidatePage):
         self.retry_button.setText(_("Try again"))
         self.key_hint.setText(_("Press Enter to try again.") if self._failed else _(self.HINT))
         self.language_hint.setText(_("Language: Tab moves to the languages; Enter or Space switches."))
+        for tag, choice in self.language_buttons.items():
+            choice.setAccessibleDescription(_("Switches the assessment to {language}; Enter or Space chooses it")
+                                            .format(language=LANGUAGES[tag]))
 
     def focus_first(self) -> None:
         """The code field (or Try again, when the station could not start)."""
@@ -160,8 +162,9 @@ class CodeEntryScreen(CandidatePage):
 
     def show_interrupted(self, count: int) -> None:
         """Tell the proctor how many interrupted sessions wait to be resumed (none: no line)."""
-        self.show_notice(f"Proctor: {count} interrupted session{'s' if count != 1 else ''} can be resumed from the "
-                         "proctor panel." if count else "")
+        self.show_notice(ngettext_s("Proctor: {count} interrupted session can be resumed from the proctor panel.",
+                                    "Proctor: {count} interrupted sessions can be resumed from the proctor panel.",
+                                    count).format(count=count) if count else "")
 
     def reset(self) -> None:
         """Empty the field for the next candidate."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
+    QLabel,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import _s
 from kiosk.ui.codes_print import CodeSheet
 from kiosk.ui.screens.style import BigButton
 
@@ -27,6 +29,7 @@ __all__ = [
     "PdfRequest",
     "PrintRequest",
     "fill_table",
+    "form_label",
     "panel_button",
     "panel_table",
     "scrolled_tab",
@@ -78,11 +81,19 @@ def panel_button(text: str, name: str) -> QPushButton:
     return widget
 
 
+def form_label(text: str, buddy: QWidget) -> QLabel:
+    """A label naming a field (a screen reader reads it as the field's name)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def panel_table(name: str, columns: tuple[str, ...]) -> QTableWidget:
-    """A read-only table of whole rows, one selected at a time; Tab leaves it."""
+    """A read-only table of whole rows, one selected at a time; Tab leaves it; its column headers are messages
+    (N_), shown in the station's language."""
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(columns))
+    table.setHorizontalHeaderLabels([_s(column) for column in columns])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from eventlog.recorder import SessionRecorder
 from games.spec import all_games
+from i18n import set_candidate_language
 from kiosk.ui.recruiter.window import RecruiterWindow
 from kiosk.ui.station import StationWindow
 from tests.kiosk.conftest import MakeStation
@@ -60,3 +61,26 @@ def test_every_game_view_has_a_name(qtbot: QtBot, make_station: MakeStation, gam
     finally:
         window.screens.game.clear()
         window.log.close_session(session.session_id, session.now_ns(), "abandoned")
+
+
+def test_names_are_in_the_readers_language_and_follow_a_switch(qtbot: QtBot, make_station: MakeStation) -> None:
+    """A candidate's control is named in the candidate's language, a proctor's in the station's; a language switch
+    names them again (a name a widget gave itself is kept)."""
+    from i18n import set_station_language, translate
+
+    set_station_language("de")
+    try:
+        window = make_station()
+        s = window.screens
+        window.candidate.apply_language("es")
+        assert s.code.code_input.accessibleName() == translate("es", "Access code") != "Access code"
+        assert s.pin.pin_input.accessibleName() == translate("de", "Proctor PIN") != "Proctor PIN"
+        assert window.panel.table.accessibleName() == translate("de", "Sessions")
+        assert window.panel.export_format.accessibleName() == translate("de", "Data export format")  # its own
+        window.candidate.apply_language("ar")  # as the candidate's choice on the welcome screen
+        assert s.code.code_input.accessibleName() == translate("ar", "Access code")
+        assert s.code.code_input.accessibleDescription() == translate(
+            "ar", "Type the code the proctor gave you, then press Enter; dashes are optional")
+    finally:
+        set_station_language("en")
+        set_candidate_language("en")

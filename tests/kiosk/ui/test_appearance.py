@@ -1,6 +1,7 @@
 """Scalable type and high contrast at the station: every page fits a 1024x768 window at 200 % in high contrast
-(the proctor panel grows to 125 %), Ctrl+plus / Ctrl+minus / Ctrl+0 scale the type and never reach a game as a
-response (logged as the station's key where the game logs its keys), and the proctor's setting is saved and used."""
+(the proctor panel too: tests/kiosk/ui/test_panel_scale.py walks it in every language), Ctrl+plus / Ctrl+minus /
+Ctrl+0 scale the type and never reach a game as a response (logged as the station's key where the game logs its
+keys), and the proctor's setting is saved and used."""
 
 from __future__ import annotations
 
@@ -163,7 +164,7 @@ def test_the_proctors_setting_is_saved_and_shown_at_the_next_start(qtbot: QtBot,
     QTest.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: current() == Appearance(1.75, True), timeout=5000)
     assert "saved" in window.panel.status.text()
-    assert window.panel.back_button.font().pointSize() == 16  # the panel in front: now (grows to 125 % only)
+    assert window.panel.back_button.font().pointSize() == 23  # the panel in front: now (13 pt at 100 %)
     assert window.screens.code.start_button.font().pointSize() == 20  # a hidden page: when it comes to the front
     window.stack.setCurrentWidget(window.screens.code)
     assert window.screens.code.start_button.font().pointSize() == 35

@@ -25,6 +25,7 @@ from kiosk.ui.codes_print import (
     build_document,
     page_image,
     print_sheet,
+    sheet_html,
     when_text,
     write_pdf,
 )
@@ -134,3 +135,39 @@ def test_page_image_is_an_a4_page_with_ink_and_refuses_a_missing_page(qapp: QApp
     assert inked > 0
     with pytest.raises(ValueError, match="page 2 is not in the sheet"):
         page_image(sheet, page=2)
+
+
+def test_the_sheet_is_in_the_station_language_and_the_how_to_in_the_codes(qapp: QApplication) -> None:
+    """The proctor's sheet in the station's language (German here); the line the candidate reads, how to type the
+    code, in the codes' own language (Arabic, laid out right to left); the codes themselves as issued."""
+    from i18n import set_station_language, translate
+
+    codes = make_codes(13)
+    set_station_language("de")
+    try:
+        sheet = CodeSheet("Desk", codes, Layout.LIST, tz=CET, language="ar")
+        document = build_document(sheet)
+        text = document.toPlainText()
+        html = sheet_html(sheet)
+        assert sheet.title == "HireMate-Zugangscodes · Desk"
+    finally:
+        set_station_language("en")
+    assert "Station Desk · ausgegeben 2030-01-31 10:30 CET (09:30 UTC) · 13 Codes" in text
+    assert "Testbatterie" in text and "Battery" not in text  # the column headers
+    how_to = translate("ar", "Type the code on the station's welcome screen; dashes and letter case do not matter.")
+    assert how_to in text and html.count('<p dir="rtl">') == 2  # once on each of the two pages
+    assert translate("ar", SINGLE_USE) in text and SINGLE_USE not in text
+    assert all(display_code(code.code) in text for code in codes)
+
+
+def test_without_a_language_the_sheet_is_all_in_the_station_language(qapp: QApplication) -> None:
+    from i18n import set_station_language, translate
+
+    set_station_language("es")
+    try:
+        sheet = CodeSheet("Desk", make_codes(1), Layout.SLIPS, tz=CET)
+        text = build_document(sheet).toPlainText()
+    finally:
+        set_station_language("en")
+    assert translate("es", SINGLE_USE) in text and 'dir="rtl"' not in sheet_html(sheet)
+    assert "Válido hasta 2030-02-01 13:00 CET (12:00 UTC)" in text

@@ -87,7 +87,8 @@ def test_wrong_pins_lock_the_prompt_and_the_lock_survives_a_restart(
     for attempt in range(1, LOCK_AFTER):
         enter_pin(qtbot, window, "0000")
         qtbot.waitUntil(lambda: pin_screen.error.isVisible() and pin_screen.pin_input.isEnabled(), timeout=5000)
-        assert f"{LOCK_AFTER - attempt} tries left" in pin_screen.error.text()
+        left = LOCK_AFTER - attempt
+        assert f"{left} {'try' if left == 1 else 'tries'} left" in pin_screen.error.text()
     enter_pin(qtbot, window, "0000")
     qtbot.waitUntil(lambda: pin_screen.locked, timeout=5000)
     assert "locked" in pin_screen.error.text() and not pin_screen.pin_input.isEnabled()

@@ -7,13 +7,16 @@ import contextlib
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
+from eventlog import Store
 from eventlog.recorder import SessionRecorder
 from games.spec import all_games, game_spec
-from i18n import PSEUDO, _, set_candidate_language, set_station_language
+from i18n import PSEUDO, _, set_candidate_language, set_station_language, translate
 from i18n.pseudo import pseudo
+from kiosk.services.stationdb import StationDb
 from kiosk.services.texts import consent_text, instructions
 from kiosk.ui.station import StationWindow
 from tests.kiosk.conftest import MakeStation
@@ -26,8 +29,8 @@ PAGES = ("code", "consent", "instructions", "practice_over", "complete", "declin
 
 @pytest.fixture
 def pseudo_station(qtbot: QtBot, make_station: MakeStation) -> Iterator[StationWindow]:
+    set_station_language(PSEUDO)  # as `hiremate run --language`: the proctor's pages are made in it
     window = make_station()
-    set_station_language(PSEUDO)  # the proctor's line on the storage page is in the station's language
     window.candidate.apply_language(PSEUDO)
     try:
         yield window
@@ -60,7 +63,7 @@ def test_every_candidate_page_is_translated_and_fits(qtbot: QtBot, pseudo_statio
     s.consent.decline_button.click()  # the "are you sure?" question and its buttons
     window.stack.setCurrentWidget(s.consent)
     found += _settle(qtbot, window, "consent, asking")
-    assert found == []
+    assert found == [], "\n".join(found)
     assert (window.width(), window.height()) == SIZE, "the window grew to fit"
 
 
@@ -94,12 +97,67 @@ def test_every_game_is_translated_and_fits(qtbot: QtBot, pseudo_station: Station
         window.log.close_session(session.session_id, session.now_ns(), "abandoned")
 
 
-@pytest.mark.xfail(strict=True, reason="the proctor panel's texts are not in the catalogue yet (docs/I18N.md)")
-def test_every_panel_tab_is_translated_and_fits(qtbot: QtBot, pseudo_station: StationWindow) -> None:
+def _station_data(window: StationWindow) -> list[str]:
+    """What the panel shows as it is in every language: the station's name, id, key fingerprint and folders."""
+    from sync.identity import fingerprint
+
+    with Store.in_dir(window.data_dir) as store:
+        station = StationDb(store).station_info()
+    return [station["name"], station["id"], fingerprint(window.data_dir), str(window.data_dir)]
+
+
+def _walk(qtbot: QtBot, window: StationWindow, where: str, data: list[str]) -> list[str]:
+    with contextlib.suppress(QtTimeoutError):
+        qtbot.waitUntil(lambda: problems(window, where, data) == [], timeout=2000)
+    return problems(window, where, data)
+
+
+def test_every_panel_tab_and_question_is_translated_and_fits(qtbot: QtBot, pseudo_station: StationWindow) -> None:
+    """Every tab of the panel, the issue form with codes just issued, the void question, the status lines and the
+    PIN prompt for closing the station, in the pseudo-locale: nothing untranslated, nothing cut off."""
     window, panel = pseudo_station, pseudo_station.panel
+    data = _station_data(window)
     window.stack.setCurrentWidget(panel)
+    assert panel.layoutDirection() == Qt.LayoutDirection.LeftToRight
     found = []
     for index in range(panel.tabs.count()):
         panel.tabs.setCurrentIndex(index)
-        found += _settle(qtbot, window, f"panel tab {index}")
-    assert found == []
+        found += _walk(qtbot, window, f"panel tab {index}", data)
+    panel.tabs.setCurrentIndex(0)
+    panel.resume_button.click()  # nothing selected: the status line says what to do
+    assert panel.status.text() == pseudo("Select an interrupted session first.")
+    found += _walk(qtbot, window, "sessions, nothing selected", data)
+    panel.tabs.setCurrentIndex(1)
+    panel.issue_button.click()
+    qtbot.waitUntil(lambda: panel.pdf_button.isEnabled() and panel.codes_table.rowCount() == 1, timeout=5000)
+    data += [panel.codes_table.item(0, 1).text(), *(str(p) for p in (window.data_dir / "codes").iterdir())]
+    found += _walk(qtbot, window, "codes issued", data)
+    panel.codes_table.selectRow(0)
+    panel.void_button.click()
+    assert panel.void_question.isVisible()
+    found += _walk(qtbot, window, "void question", data)
+    panel.tabs.setCurrentIndex(3)
+    panel.limits_button.click()
+    qtbot.waitUntil(lambda: panel.status.text() == pseudo("Idle limits saved."), timeout=5000)
+    found += _walk(qtbot, window, "limits saved", data)
+    panel.exit_button.click()  # the PIN again before the station closes
+    assert window.stack.currentWidget() is window.screens.pin
+    found += _walk(qtbot, window, "PIN to close the station", data)
+    assert found == [], "\n".join(found)
+
+
+def test_the_panel_mirrors_in_arabic(qtbot: QtBot, make_station: MakeStation) -> None:
+    """The station's language decides the panel's direction and words (the candidate's pages go by the candidate's)."""
+    set_station_language("ar")
+    try:
+        window = make_station()
+    finally:
+        set_station_language("en")
+    panel = window.panel
+    assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert panel.tabs.tabText(0) == translate("ar", "Sessions") != "Sessions"
+    assert panel.back_button.text() == translate("ar", "Back to the candidate screen")
+    window.stack.setCurrentWidget(panel)
+    back, exit_ = panel.back_button.mapTo(panel, panel.back_button.rect().center()), panel.exit_button.mapTo(
+        panel, panel.exit_button.rect().center())
+    assert back.x() > exit_.x(), "right to left: Back is on the right, Close the station on the left"

@@ -5,23 +5,20 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from games.kit.widgets import COLOURS as KIT_COLOURS
+from games.kit.widgets import button_sheet
+from games.widgets import GameColours, game_font, set_base_font
 from i18n import N_
 
 __all__ = ["COLOURS", "FALSE_START", "HINTS", "ResponseButton", "StimulusCanvas", "big_font"]
 
-COLOURS = {
-    "background": QColor("#F4F2ED"),
-    "text": QColor("#2E3440"),
-    "muted": QColor("#6B7280"),
-    "fixation": QColor("#8A8F98"),
-    "box": QColor("#A7AFB9"),
-    "target": QColor("#2F7F8C"),
-    "go": QColor("#3C8D6E"),
-    "nogo": QColor("#C98A4B"),
-}
+COLOURS = GameColours({**{name: KIT_COLOURS.roles[name] for name in ("background", "text", "muted")},
+                       "fixation": "fixation", "box": "outline", "target": "cue_teal", "go": "cue_green",
+                       "nogo": ("cue_orange", "#C98A4B")})
+"""From the current game palette (games.look): the go circle and the no-go square differ by shape, not only colour."""
 
 HINTS = {  # catalogue messages (i18n), shown translated
     "simple": N_("Press Space (or the button) as soon as the circle appears."),
@@ -38,11 +35,8 @@ CHOICE_ORDER = {2: ("left", "right"), 4: ("far_left", "left", "right", "far_righ
 
 
 def big_font(points: int, bold: bool = False) -> QFont:
-    """A font of the given size in points (>= 20 for instructions)."""
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
+    """A font of the given size in points at 100 % (>= 20 for instructions), times the type scale."""
+    return game_font(points, bold)
 
 
 class StimulusCanvas(QWidget):
@@ -119,13 +113,13 @@ class ResponseButton(QPushButton):
         super().__init__(label, parent)
         self.key = key
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFont(big_font(24, bold=True))
+        set_base_font(self, 24, bold=True)
         self.setMinimumSize(180, 84)
-        self.setStyleSheet(
-            "QPushButton { background: #E3E7EC; color: #2E3440; border: 2px solid #A7AFB9; border-radius: 14px; }"
-            "QPushButton:pressed { background: #CDD5DE; }"
-            "QPushButton:disabled { color: #A7AFB9; }"
-        )
+        self.apply_look()
+
+    def apply_look(self) -> None:
+        """Its sheet in the current palette (GameWidget.apply_look calls it)."""
+        self.setStyleSheet(button_sheet())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         stamp = time.perf_counter_ns()

@@ -31,7 +31,7 @@ from games import look as game_look
 from games.core import INPUT_IGNORED, IgnoreReason, InputIgnored, SuspendableGame
 
 __all__ = ["BASE_PT", "MARKS", "GameColours", "GameWidget", "button_name", "colour", "draw_mark", "game_font",
-           "game_sheet", "key_name", "scale_fonts", "set_base_font"]
+           "game_sheet", "key_name", "scale_fonts", "set_base_font", "stimulus_area"]
 
 FOCUS_RING = 4
 """Width (px) of the ring round a game view that has the keys."""
@@ -141,6 +141,14 @@ class GameColours(MutableMapping[str, QColor]):
 
     def __len__(self) -> int:
         return len(self.roles)
+
+
+def stimulus_area(stage: QWidget) -> QRectF:
+    """Where a stage draws its stimuli: its full width, its minimum height, centred. Neither depends on the type
+    scale (larger text takes height from the stage, never width, and never below its minimum), so a stimulus drawn
+    in this area keeps its size and place when the type grows (docs/ACCOMMODATIONS.md)."""
+    height = float(min(stage.height(), stage.minimumHeight() or stage.height()))
+    return QRectF(0.0, (stage.height() - height) / 2, float(stage.width()), height)
 
 
 def game_font(points: float, bold: bool = False, base: QFont | None = None) -> QFont:

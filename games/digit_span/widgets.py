@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from games.kit.widgets import COLOURS, Stage
 from games.look import current
+from games.widgets import stimulus_area
 
 __all__ = ["DigitStage"]
 
@@ -48,7 +49,7 @@ class DigitStage(Stage):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), COLOURS["background"])
         if self.mode == "digit":  # the stimulus: its size never follows the type scale
-            self._text(painter, self.digit, int(min(self.height() * 0.55, 190)), bold=True)
+            self._text(painter, self.digit, int(min(stimulus_area(self).height() * 0.55, 190)), bold=True)
         elif self.mode == "answer":
             self._boxes(painter)
         elif self.mode == "message":

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from games import look as game_look
-from games.widgets import GameColours, game_font, set_base_font
+from games.widgets import GameColours, game_font, set_base_font, stimulus_area
 
 __all__ = ["COLOURS", "ArrowStage", "PressButton", "Stage", "big_font", "button_sheet", "make_label"]
 
@@ -153,7 +153,8 @@ class ArrowStage(Stage):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), COLOURS["background"])
         centre = QPointF(self.width() / 2, self.height() / 2)
-        unit = min(self.width() / max(6, len(self.arrows) + 1), self.height() / 3)
+        area = stimulus_area(self)  # never the type scale: the arrows' size and spacing are part of the measure
+        unit = min(area.width() / max(6, len(self.arrows) + 1), area.height() / 3)
         if self.mode == "fixation":
             painter.setPen(QPen(COLOURS["muted"], 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(centre - QPointF(14, 0), centre + QPointF(14, 0))

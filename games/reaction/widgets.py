@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from games.kit.widgets import COLOURS as KIT_COLOURS
 from games.kit.widgets import button_sheet
-from games.widgets import GameColours, game_font, set_base_font
+from games.widgets import GameColours, game_font, set_base_font, stimulus_area
 from i18n import N_
 
 __all__ = ["COLOURS", "FALSE_START", "HINTS", "ResponseButton", "StimulusCanvas", "big_font"]
@@ -71,19 +71,21 @@ class StimulusCanvas(QWidget):
         painter.end()
         self.paint_end_ns = time.perf_counter_ns()
 
-    def _unit(self) -> float:
-        return float(min(self.width(), self.height()))
+    def unit(self) -> float:
+        """The stimulus unit (px): the shorter side of the stimulus area; the circle's radius is 0.2 of it."""
+        area = stimulus_area(self)  # never the type scale: the stimulus's size is part of the measure
+        return float(min(area.width(), area.height()))
 
     def _draw_fixation(self, painter: QPainter) -> None:
         centre = QPointF(self.width() / 2, self.height() / 2)
-        arm = self._unit() * 0.04
+        arm = self.unit() * 0.04
         painter.setPen(QPen(COLOURS["fixation"], max(3.0, arm / 4), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(centre - QPointF(arm, 0), centre + QPointF(arm, 0))
         painter.drawLine(centre - QPointF(0, arm), centre + QPointF(0, arm))
 
     def _draw_shape(self, painter: QPainter) -> None:
-        radius = self._unit() * 0.2
-        rect = QRectF(self.width() / 2 - radius, self.height() / 2 - radius, 2 * radius, 2 * radius)
+        radius = self.unit() * 0.2
+        rect = QRectF(self.width() / 2 - radius, self.height() / 2 - radius, 2 * radius, 2 * radius)  # centred
         painter.setPen(Qt.PenStyle.NoPen)
         if self.stimulus == "nogo":
             painter.setBrush(COLOURS["nogo"])
@@ -94,7 +96,8 @@ class StimulusCanvas(QWidget):
 
     def _draw_boxes(self, painter: QPainter) -> None:
         order = CHOICE_ORDER[self.choices]
-        side = min(self.width() / (len(order) + 1), self.height() * 0.45)
+        area = stimulus_area(self)
+        side = min(area.width() / (len(order) + 1), area.height() * 0.45)
         for index, name in enumerate(order):
             cx = self.width() * (index + 0.5) / len(order)
             rect = QRectF(cx - side / 2, self.height() / 2 - side / 2, side, side)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
@@ -104,5 +104,47 @@ def test_ctrl_plus_and_a_theme_change_restyle_a_running_game(qtbot: QtBot, big_s
         assert "#ffffff" in hint.styleSheet() + view.styleSheet()  # its text is white
     finally:
         playing.suspend()
+        window.screens.game.clear()
+        window.log.close_session(session.session_id, session.now_ns(), "abandoned")
+
+
+def stimulus_size(stage: QWidget) -> tuple[int, int]:
+    """The width and height of what is drawn on the stage (every pixel that is not its background)."""
+    image = stage.grab().toImage()
+    background = image.pixelColor(2, 2)
+    xs, ys = [], []
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            if image.pixelColor(x, y) != background:
+                xs.append(x)
+                ys.append(y)
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+@pytest.mark.parametrize("game", ["go_nogo", "flanker", "stop_signal"])
+def test_the_stimulus_keeps_its_size_when_the_type_doubles(qtbot: QtBot, big_station: StationWindow,
+                                                            game: str) -> None:
+    from games.kit.widgets import ArrowStage
+    from games.reaction.widgets import StimulusCanvas
+    from kiosk.ui.candidate_flow import load_game_view
+
+    window = big_station
+    session = window.log.open_session("practice", "look")
+    spec = game_spec(game)
+    view, _ = load_game_view(spec, SessionRecorder(window.log, session, game), spec.params_model(), 1)
+    window.screens.game.host(view, game)
+    window.stack.setCurrentWidget(window.screens.game)
+    try:
+        canvas = view.findChild(StimulusCanvas) or view.findChild(ArrowStage)
+        if isinstance(canvas, StimulusCanvas):
+            canvas.show_mode("stimulus", "go")
+        else:
+            canvas.show_arrows(["left", "left", "right", "left", "left"], "flankers")
+        QApplication.processEvents()
+        at_100, height_100 = stimulus_size(canvas), canvas.height()
+        apply_appearance(window, 2.0, False)
+        qtbot.waitUntil(lambda: canvas.height() < height_100, timeout=3000)  # the text took height from the stage
+        assert stimulus_size(canvas) == at_100  # the stimulus did not shrink with it
+    finally:
         window.screens.game.clear()
         window.log.close_session(session.session_id, session.now_ns(), "abandoned")

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QShowEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from eventlog.errors import SessionClosedError
 from eventlog.recorder import Recorder
@@ -103,8 +103,12 @@ BASE_PT = "base_pt"
 """A widget's text size at 100 % (points), a dynamic property: the look sets its font to base_pt x scale."""
 
 
-BASE_MIN_H = "base_min_h"
-"""A button's own minimum height at 100 % (it grows to what its text needs at a larger scale)."""
+BASE_MIN = "base_min"
+"""A button's own minimum size at 100 % (it grows to what its text needs at a larger scale)."""
+
+
+ONE_LINE = "one_line"
+"""A label the view did not wrap: at 100 % it stays on one line."""
 
 
 def colour(role: str) -> QColor:
@@ -181,10 +185,15 @@ def scale_fonts(root: QWidget, factor: float = 1.0) -> None:
             font = QFont(widget.font())
             font.setPointSizeF(size)
             widget.setFont(font)
-        if isinstance(widget, QAbstractButton):  # a button's own minimum height never cuts its larger text
-            if widget.property(BASE_MIN_H) is None:
-                widget.setProperty(BASE_MIN_H, widget.minimumHeight())
-            widget.setMinimumHeight(max(int(widget.property(BASE_MIN_H)), widget.sizeHint().height()))
+        if isinstance(widget, QAbstractButton):  # a button's own minimum size never cuts its larger text
+            if widget.property(BASE_MIN) is None:
+                widget.setProperty(BASE_MIN, widget.minimumSize())
+            least, hint = widget.property(BASE_MIN), widget.sizeHint()
+            widget.setMinimumSize(max(least.width(), hint.width()), max(least.height(), hint.height()))
+        elif isinstance(widget, QLabel):  # above 100 % a line wraps rather than widen the view past the screen
+            if widget.property(ONE_LINE) is None:
+                widget.setProperty(ONE_LINE, not widget.wordWrap())
+            widget.setWordWrap(scale > 1 or not widget.property(ONE_LINE))
 
 
 def _has_text(widget: QWidget) -> bool:

@@ -23,7 +23,7 @@ from kiosk.ui.station_frame import apply_appearance
 OUT = Path(__file__).resolve().parent
 PIN = "246813"
 GAMES = {"go_nogo": "stimulus", "flanker": "stimulus", "stop_signal": "stimulus"}
-"""The games that fit 1024x768 at 200 % (docs/ACCOMMODATIONS.md), each shot in the phase named."""
+"""Speeded games, each shot in the phase named (only flanker fits 1024x768 at 200 % wholly: docs/ACCOMMODATIONS.md)."""
 
 
 def main() -> int:

@@ -343,6 +343,7 @@ class GameScreen(CandidatePage):
         self.header = QLabel("")
         self.header.setObjectName("gameHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header.setWordWrap(True)  # a long game title at 200 % wraps beside "Call the proctor"
         self.header_row = QHBoxLayout()  # the header, and the station's "Call the proctor" while a game runs
         self.header_row.setContentsMargins(12, 0, 12, 0)
         self.header_row.addWidget(self.header, 1)

@@ -309,9 +309,11 @@ class GameWidget(SuspendableGame, QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The palette's background and, while the keys go to the view, a focus ring round it."""
-        palette = game_look.current().palette
+        look = game_look.current()
+        palette = look.palette
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(palette.background))
+        if look.high_contrast or not self.autoFillBackground():  # (a view's own fill keeps its standard shade)
+            painter.fillRect(self.rect(), QColor(palette.background))
         if self.hasFocus():
             painter.setPen(QPen(QColor(palette.focus), FOCUS_RING))
             painter.setBrush(Qt.BrushStyle.NoBrush)

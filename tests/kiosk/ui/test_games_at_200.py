@@ -69,6 +69,7 @@ def _settle(qtbot: QtBot, window: StationWindow) -> list[str]:
     return found()
 
 
+@pytest.mark.slow  # 28 cases, about 100 s on a loaded 2-core machine
 @pytest.mark.parametrize(("game", "language", "high_contrast"), [
     pytest.param(game, language, language == "ar", id=f"{game}-{'ar_high_contrast' if language == 'ar' else 'en'}",
                  marks=pytest.mark.xfail(game in NOT_FITTING[language], strict=True, reason="does not fit yet"))

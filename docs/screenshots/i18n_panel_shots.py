@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from a11y_shots import wait_for  # docs/screenshots/, beside this script
+from a11y_station_shots import wait_for  # docs/screenshots/, beside this script
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventlog.recorder import Recorder
@@ -25,7 +25,8 @@ from games.bart.params import BartParams
 from games.bart.rules import BartState
 from games.bart.widgets import BalloonCanvas
 from games.core import Emission, game_records, record_emissions, unless_suspended
-from games.widgets import GameWidget, key_name
+from games.look import GameLook
+from games.widgets import GameWidget, game_sheet, key_name, set_base_font
 from i18n import _
 
 __all__ = ["ActionButton", "BartView", "money"]
@@ -46,6 +47,7 @@ class ActionButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter belong to the game, not the button
         self.setMinimumHeight(76)
         self.setMinimumWidth(240)
+        set_base_font(self, 24)
         self.stamp: tuple[int, int] | None = None  # (perf_counter_ns, Qt event timestamp ms)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -53,12 +55,10 @@ class ActionButton(QPushButton):
         super().mouseReleaseEvent(event)
 
 
-def _label(text: str, points: int, colour: str = "#37474f") -> QLabel:
+def _label(text: str, points: int, ink: str = "text") -> QLabel:
     label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSize(points)
-    label.setFont(font)
-    label.setStyleSheet(f"color: {colour};")
+    set_base_font(label, points)  # at the type scale (GameWidget.apply_look)
+    label.setProperty("ink", ink)  # coloured by the view's sheet (game_sheet)
     label.setWordWrap(True)
     return label
 
@@ -99,7 +99,7 @@ class BartView(GameWidget):
         self.counter = _label("", 22)
         self.temp_label = _label("", 32)
         self.total_label = _label("", 32)
-        self.last_label = _label("", 20, "#607d8b")
+        self.last_label = _label("", 20, "muted")
         panel = QFrame()
         panel.setObjectName("panel")
         panel.setFixedWidth(360)
@@ -108,7 +108,7 @@ class BartView(GameWidget):
         side.addWidget(self.counter)
         side.addSpacing(18)
         for caption, value in ((_("In this balloon"), self.temp_label), (_("Total banked"), self.total_label)):
-            side.addWidget(_label(caption, 18, "#78909c"))
+            side.addWidget(_label(caption, 18, "muted"))
             side.addWidget(value)
             side.addSpacing(14)
         side.addWidget(self.last_label)
@@ -129,7 +129,7 @@ class BartView(GameWidget):
         buttons.addSpacing(32)
         buttons.addWidget(self.collect_button)
         buttons.addStretch(1)
-        self.hint = _label(_("Keys:  Space = pump    Enter = collect"), 18, "#78909c")
+        self.hint = _label(_("Keys:  Space = pump    Enter = collect"), 18, "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root = QVBoxLayout(self)
         root.setContentsMargins(40, 28, 40, 24)
@@ -139,7 +139,7 @@ class BartView(GameWidget):
         root.addSpacing(16)
         root.addLayout(buttons)
         root.addWidget(self.hint)
-        self.setStyleSheet(_STYLE)
+        self.apply_look()
         self._refresh_labels()
 
     def _refresh_labels(self) -> None:
@@ -148,6 +148,10 @@ class BartView(GameWidget):
         self.counter.setText(_("Balloon {number} of {total}").format(number=shown, total=len(s.plan)))
         self.temp_label.setText(money(s.temp_cents))
         self.total_label.setText(money(s.total_cents))
+
+    def look_sheet(self, look: GameLook) -> str:
+        """The panel and the Pump / Collect buttons in the current palette."""
+        return _style(look)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         self.pump_button.setEnabled(enabled)
@@ -346,14 +350,19 @@ class BartView(GameWidget):
         action(t_perf, "mouse", qt_ms or None)
 
 
-_STYLE = """
-BartView { background: #f4f6f8; }
-QFrame#panel { background: #ffffff; border: 1px solid #dde3e8; border-radius: 16px; }
-QPushButton { font-size: 24pt; border-radius: 14px; padding: 10px 28px; color: #263238;
-              background: #e3eaf0; border: 2px solid #b0bec5; }
-QPushButton#pump { background: #dce8f7; border-color: #8fb1dc; }
-QPushButton#collect { background: #dff0e4; border-color: #93c4a2; }
-QPushButton:pressed { background: #cfd8dc; }
-QPushButton:disabled, QPushButton#pump:disabled, QPushButton#collect:disabled {
-    color: #90a4ae; background: #eceff1; border-color: #cfd8dc; }
+def _style(look: GameLook) -> str:
+    """The view's sheet in `look`: the side panel and the two buttons (sizes are per widget: apply_look)."""
+    p = look.palette
+    pump, collect = ("#dce8f7", "#8fb1dc"), ("#dff0e4", "#93c4a2")  # the standard theme's calm tints
+    if look.high_contrast:
+        pump = collect = (p.button_bg, p.button_border)
+    return game_sheet(look) + f"""
+QFrame#panel {{ background: {p.panel}; border: 1px solid {p.outline if look.high_contrast else "#dde3e8"};
+                border-radius: 16px; }}
+QPushButton {{ border-radius: 14px; padding: 10px 28px; }}
+QPushButton#pump {{ background: {pump[0]}; border: 2px solid {pump[1]}; }}
+QPushButton#collect {{ background: {collect[0]}; border: 2px solid {collect[1]}; }}
+QPushButton:pressed {{ background: {p.button_pressed}; }}
+QPushButton:disabled, QPushButton#pump:disabled, QPushButton#collect:disabled {{
+    color: {p.disabled_text}; background: {p.disabled_bg}; border: 2px dashed {p.outline}; }}
 """

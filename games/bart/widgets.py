@@ -7,29 +7,31 @@ import time
 from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QRadialGradient
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QRadialGradient
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from games.widgets import draw_mark
+from games.look import current
+from games.widgets import GameColours, draw_mark, game_font
 
 __all__ = ["BalloonCanvas", "balloon_colour"]
 
 Look = Literal["empty", "balloon", "burst", "collected", "finished"]
 
-BACKGROUND = QColor("#f4f6f8")
-INK = QColor("#37474f")
-SOFT_INK = QColor("#78909c")
-PALETTE = {
-    "blue": "#5b8fd9", "orange": "#e99a5a", "yellow": "#e8c65a", "red": "#d9736b",
-    "green": "#6fb08a", "purple": "#9a82c9", "pink": "#dd8fb0", "grey": "#9aa6ad",
-}
+COLOURS = GameColours({"background": "background", "ink": ("text", "#37474f"), "soft_ink": ("muted", "#78909c"),
+                       "outline": "outline"})
+PALETTE = GameColours({
+    "blue": ("cue_blue", "#5b8fd9"), "orange": ("cue_orange", "#e99a5a"), "yellow": ("cue_yellow", "#e8c65a"),
+    "red": ("cue_red", "#d9736b"), "green": ("cue_green", "#6fb08a"), "purple": ("cue_purple", "#9a82c9"),
+    "pink": ("cue_pink", "#dd8fb0"), "grey": ("cue_grey", "#9aa6ad"),
+})
+"""Balloon fills from the current game palette (games.look); balloons of several colours carry a symbol too."""
 MIN_FRACTION = 0.14  # radius of an empty balloon, as a fraction of the largest radius
 
 
 def balloon_colour(name: str) -> QColor:
     """The calm fill colour for a colour name (any Qt colour name works; unknown names are grey-blue)."""
     if name in PALETTE:
-        return QColor(PALETTE[name])
+        return PALETTE[name]
     colour = QColor(name)
     return colour if colour.isValid() else QColor("#8ea4b8")
 
@@ -67,7 +69,7 @@ class BalloonCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(self.rect(), COLOURS["background"])
         if self.look in ("balloon", "collected"):
             self._paint_balloon(painter, faded=self.look == "collected")
         elif self.look == "burst":
@@ -102,7 +104,7 @@ class BalloonCanvas(QWidget):
         gradient = QRadialGradient(centre + QPointF(-rx * 0.35, -ry * 0.4), r * 1.3)
         gradient.setColorAt(0.0, fill.lighter(135))
         gradient.setColorAt(1.0, fill)
-        painter.setPen(QPen(fill.darker(125), 2))
+        painter.setPen(QPen(COLOURS["outline"] if current().high_contrast else fill.darker(125), 2))
         painter.setBrush(gradient)
         painter.drawEllipse(centre, rx, ry)
         tie = QPainterPath(knot)
@@ -115,7 +117,7 @@ class BalloonCanvas(QWidget):
             draw_mark(painter, centre, max(8.0, r * 0.3), self.marks[self.colour])
 
     def _paint_string(self, painter: QPainter, knot: QPointF, faded: bool) -> None:
-        colour = QColor(SOFT_INK)
+        colour = COLOURS["soft_ink"]
         colour.setAlpha(90 if faded else 170)
         painter.setPen(QPen(colour, 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -143,10 +145,8 @@ class BalloonCanvas(QWidget):
             painter.drawPath(shard)
 
     def _paint_message(self, painter: QPainter) -> None:
-        font = QFont(self.font())
-        font.setPointSize(26)
-        painter.setFont(font)
-        painter.setPen(INK)
+        painter.setFont(game_font(26, base=self.font()))  # text: it grows with the type scale
+        painter.setPen(COLOURS["ink"])
         band = QRectF(0, self.height() * 0.05, self.width(), self.height() * 0.22)
         if self.look == "finished":
             band = QRectF(0, 0, self.width(), self.height())

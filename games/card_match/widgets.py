@@ -14,13 +14,16 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from games.kit.widgets import COLOURS, Stage
+from games.widgets import GameColours, game_font
 
 __all__ = ["CardBoard", "symbol_path"]
 
-SHAPE_COLOURS = {
-    "circle": "#2F6DB5", "square": "#C46A1A", "triangle": "#3C8D6E", "diamond": "#8E44AD", "star": "#B7950B",
-    "plus": "#C0392B", "hexagon": "#16808D", "cross": "#5D6D7E", "heart": "#C2185B",
-}
+SHAPE_COLOURS = GameColours({
+    "circle": ("cue_blue", "#2F6DB5"), "square": ("cue_orange", "#C46A1A"), "triangle": ("cue_green", "#3C8D6E"),
+    "diamond": ("cue_purple", "#8E44AD"), "star": ("cue_yellow", "#B7950B"), "plus": ("cue_red", "#C0392B"),
+    "hexagon": ("cue_teal", "#16808D"), "cross": ("cue_grey", "#5D6D7E"), "heart": ("cue_pink", "#C2185B"),
+})
+"""Each face's colour from the current game palette (games.look); the shapes differ anyway."""
 
 
 def _polygon(points: list[tuple[float, float]], centre: QPointF, r: float) -> QPainterPath:
@@ -131,9 +134,7 @@ class CardBoard(Stage):
                 self._card(painter, position)
         if self.message:
             painter.setPen(COLOURS["text"])
-            font = painter.font()
-            font.setPixelSize(26)
-            painter.setFont(font)
+            painter.setFont(game_font(20, base=painter.font()))  # 26 px at 100 % (96 dpi)
             painter.drawText(QRectF(self.rect()), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                              self.message)
         painter.end()
@@ -145,7 +146,7 @@ class CardBoard(Stage):
         painter.setBrush(COLOURS["card_face"] if up else COLOURS["card_back"])
         painter.drawRoundedRect(rect, 10, 10)
         if not up:
-            painter.setPen(QPen(QColor("#7F9AB5"), 2))
+            painter.setPen(QPen(COLOURS["back_pattern"], 2))
             painter.drawRoundedRect(rect.adjusted(8, 8, -8, -8), 6, 6)
         else:
             self._face(painter, rect, self.layout_symbols[position], faded=position in self.found)

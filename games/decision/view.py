@@ -32,7 +32,6 @@ from games.decision.errors import DecisionRuleError
 from games.decision.params import DecisionParams
 from games.decision.scenarios import Scenario, load_scenarios, localised
 from games.decision.widgets import (
-    STYLE,
     ActivityWatch,
     OptionCard,
     Via,
@@ -48,6 +47,7 @@ from games.decision.widgets import (
     reasoning_prompt,
     route_key,
     situation,
+    style,
     tab_target,
 )
 from games.widgets import GameWidget, key_name
@@ -60,6 +60,7 @@ ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.Key
 
 class DecisionView(GameWidget):
     """Plays the decision scenarios one after another and records every look, pick and keystroke count."""
+    look_style, look_applied = staticmethod(style), fit_to_height  # its sheet; text fitted again after a change
 
     task_did_start = Signal(int)  # after decision.task_started is recorded (the task is on screen)
     task_did_end = Signal(int)  # after decision.task_completed is recorded
@@ -89,8 +90,7 @@ class DecisionView(GameWidget):
         self._make_timers()
 
     def _build(self) -> None:
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style())  # (GameWidget paints the background and takes the current look when shown)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(900, 660)
         root = QVBoxLayout(self)

@@ -21,36 +21,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from games.look import GameLook, current
+from games.widgets import game_sheet, scale_fonts, set_base_font
 from i18n import _, ngettext
 
 __all__ = ["MIN_SCALE", "STYLE", "ActivityWatch", "ContinueButton", "KeyRoute", "OptionCard", "about",
            "add_shortcuts", "fit_fonts", "fit_to_height", "font", "font_for", "footer", "forward_key", "header_row",
-           "key_hint", "label", "reasoning_box", "reasoning_prompt", "route_key", "situation", "tab_target"]
+           "key_hint", "label", "reasoning_box", "reasoning_prompt", "route_key", "situation", "style", "tab_target"]
 
 Via = Literal["hover", "focus"]
 ViewHook = Callable[[str, Via, int], None]  # (option_id, via, perf_ns)
 PickHook = Callable[[str, int, int | None], None]  # (option_id, perf_ns, qt_event_ms)
 MoveHook = Callable[["OptionCard", int], None]  # (card, +1 / -1)
 
-INK = "#2f3b45"
-MUTED = "#5f6f7a"
-ACCENT = "#2f6f9f"
+INK, MUTED, ACCENT = "text", "muted", "accent"
+"""A label's ink (the view's sheet colours it in the current palette)."""
 
-STYLE = f"""
-DecisionView {{ background: #f5f7f6; }}
-QLabel {{ color: {INK}; }}
-OptionCard {{ background: #ffffff; border: 2px solid #d5dde2; border-radius: 14px; }}
-OptionCard[hovered="true"] {{ background: #f0f5f8; }}
-OptionCard[selected="true"] {{ background: #e6f0f7; border: 3px solid {ACCENT}; }}
-OptionCard:focus {{ border: 3px dashed {ACCENT}; }}
-OptionCard[selected="true"]:focus {{ border: 3px solid #1d4f75; }}
-QPlainTextEdit {{ background: #ffffff; color: {INK}; border: 2px solid #d5dde2; border-radius: 10px;
+
+def style(look: GameLook | None = None) -> str:
+    """The decision game's sheet in `look` (games.look): option cards, the text box, Continue and their focus."""
+    look = look or current()
+    p = look.palette
+    if look.high_contrast:  # like the station's high-contrast pages: a yellow ring and fill on the focused control
+        card, hover, chosen, chosen_bg, edge = p.panel, "#262626", "#8cc8ff", "#003a75", "#767676"
+        button, button_text, button_edge, focus = "#003a75", p.text, "2px solid #8cc8ff", p.focus
+        off, off_text, off_edge = p.disabled_bg, p.disabled_text, f"2px dashed {edge}"
+        focus_button = f"background: {p.focus}; color: #000000; border: 3px solid {p.focus};"
+    else:  # the game's calm look as it always was
+        card, hover, chosen, chosen_bg, edge = "#ffffff", "#f0f5f8", "#2f6f9f", "#e6f0f7", "#d5dde2"
+        button, button_text, button_edge, focus = "#2f6f9f", "white", "none", "#1d4f75"
+        off, off_text, off_edge = "#b8c6cf", "#eef2f4", "none"
+        focus_button = f"border: 3px solid {focus};"
+    return game_sheet(look) + f"""
+QLabel {{ color: {p.text}; }}
+QLabel[ink="muted"] {{ color: {p.muted}; }}
+QLabel[ink="accent"] {{ color: {chosen}; }}
+OptionCard {{ background: {card}; border: 2px solid {edge}; border-radius: 14px; }}
+OptionCard[hovered="true"] {{ background: {hover}; }}
+OptionCard[selected="true"] {{ background: {chosen_bg}; border: 3px solid {chosen}; }}
+OptionCard:focus {{ border: 3px dashed {chosen if not look.high_contrast else focus}; }}
+OptionCard[selected="true"]:focus {{ border: 4px solid {focus}; }}
+QPlainTextEdit {{ background: {card}; color: {p.text}; border: 2px solid {edge}; border-radius: 10px;
                   padding: 8px; }}
-QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; }}
-QPushButton {{ background: {ACCENT}; color: white; border: none; border-radius: 12px; padding: 12px 36px; }}
-QPushButton:disabled {{ background: #b8c6cf; color: #eef2f4; }}
-QPushButton:focus {{ border: 3px solid #1d4f75; }}
+QPlainTextEdit:focus {{ border: 3px solid {chosen if not look.high_contrast else focus}; }}
+QPushButton {{ background: {button}; color: {button_text}; border: {button_edge}; border-radius: 12px;
+               padding: 12px 36px; }}
+QPushButton:disabled {{ background: {off}; color: {off_text}; border: {off_edge}; }}
+QPushButton:focus {{ {focus_button} }}
 """
+
+
+STYLE = style(GameLook())
+"""The sheet in the standard look (the view takes the current look when it is shown)."""
 
 
 class ActivityWatch(QObject):
@@ -130,13 +152,8 @@ def tab_target(focused: QWidget | None, ring: Sequence[QWidget], forward: bool) 
 
 
 def fit_fonts(root: QWidget, scale: float) -> None:
-    """Set every font under `root` that has a base size (label(), font_for()) to that size times `scale`."""
-    for widget in (root, *root.findChildren(QWidget)):
-        base = widget.property("base_pt")
-        if base:
-            scaled = QFont(widget.font())
-            scaled.setPointSizeF(float(base) * scale)
-            widget.setFont(scaled)
+    """Set every font under `root` to its base size (label(), font_for()) times the type scale times `scale`."""
+    scale_fonts(root, scale)
 
 
 MIN_SCALE = 0.7  # the smallest type a view shrinks to (18 pt option text at 12.6 pt)
@@ -177,8 +194,7 @@ def key_hint(options: int) -> str:
 
 def font_for(widget: QWidget, points: int) -> None:
     """Give a widget the game's font at `points` (scaled with the others by fit_fonts)."""
-    widget.setFont(font(points))
-    widget.setProperty("base_pt", points)
+    set_base_font(widget, points)
 
 
 def font(points: int) -> QFont:
@@ -202,14 +218,10 @@ def reasoning_box() -> QPlainTextEdit:
 def label(text: str, points: int, colour: str = INK, bold: bool = False, wrap: bool = True) -> QLabel:
     """A plain text label in the game's type scale."""
     widget = QLabel(text)
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    widget.setFont(font)
-    widget.setProperty("base_pt", points)  # fit_fonts scales from it
+    set_base_font(widget, points, bold)  # fit_fonts scales from it
     widget.setWordWrap(wrap)
     widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setStyleSheet(f"color: {colour};")
+    widget.setProperty("ink", colour)  # "text", "muted" or "accent": coloured by style()
     return widget
 
 

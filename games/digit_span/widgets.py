@@ -9,6 +9,8 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from games.kit.widgets import COLOURS, Stage
+from games.look import current
+from games.widgets import stimulus_area
 
 __all__ = ["DigitStage"]
 
@@ -46,12 +48,12 @@ class DigitStage(Stage):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), COLOURS["background"])
-        if self.mode == "digit":
-            self._text(painter, self.digit, int(min(self.height() * 0.55, 190)), bold=True)
+        if self.mode == "digit":  # the stimulus: its size never follows the type scale
+            self._text(painter, self.digit, int(min(stimulus_area(self).height() * 0.55, 190)), bold=True)
         elif self.mode == "answer":
             self._boxes(painter)
         elif self.mode == "message":
-            self._text(painter, self.message, 24)
+            self._text(painter, self.message, round(current().pt(24)))  # a message grows with the type
         painter.end()
 
     def _text(self, painter: QPainter, text: str, pixels: int, bold: bool = False) -> None:

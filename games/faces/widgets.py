@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
 from games.faces.stimuli import FaceGeometry
-from games.trialkit.widgets import INK, StimulusCanvas, draw_text
+from games.trialkit.widgets import StimulusCanvas, draw_text
 
 __all__ = ["FaceCanvas", "paint_face"]
 
@@ -94,7 +94,7 @@ class FaceCanvas(StimulusCanvas):
         w, h = float(self.width()), float(self.height())
         top = 0.0
         if self.context:
-            draw_text(painter, QRectF(20, 4, w - 40, h * 0.2), self.context, 22, INK)
+            draw_text(painter, QRectF(20, 4, w - 40, h * 0.2), self.context, 22, "ink")
             top = h * 0.2
         box = QRectF(0, top, w, h - top)
         if self.image is not None and not self.image.isNull():

@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
 
-from games.trialkit.widgets import BAD, GOOD, INK, SOFT_INK, StimulusCanvas, draw_text
+from games.trialkit.widgets import StimulusCanvas, draw_text
+from games.widgets import GameColours
 from i18n import _
 
 __all__ = ["DecksCanvas", "dollars"]
 
-BACK = QColor("#5b7fb8")
-BACK_LIGHT = QColor("#8fb0de")
+DECK = GameColours({"back": ("card_back", "#5b7fb8"), "back_light": ("card_back", "#8fb0de"),
+                   "beneath": ("panel", "#e6ebf0"), "beneath_line": ("outline", "#90a4ae"),
+                   "edge": ("outline", "#3e5f93"), "letter": ("on_cue", "#ffffff")})
+"""The decks' colours from the current game palette (games.look)."""
 
 
 def dollars(cents: int, signed: bool = False) -> str:
@@ -57,28 +60,28 @@ class DecksCanvas(StimulusCanvas):
             self._paint_outcome(painter)
         else:
             band = QRectF(0, 10, self.width(), self.height() * 0.3)
-            draw_text(painter, band, _("Choose a card from any deck."), 20, SOFT_INK)
+            draw_text(painter, band, _("Choose a card from any deck."), 20, "soft_ink")
 
     def _paint_deck(self, painter: QPainter, deck: int) -> None:
         rect = self.deck_rect(deck)
         for depth in (3, 2, 1):  # the cards beneath, slightly offset
-            painter.setPen(QPen(QColor("#90a4ae"), 1))
-            painter.setBrush(QColor("#e6ebf0"))
+            painter.setPen(QPen(DECK["beneath_line"], 1))
+            painter.setBrush(DECK["beneath"])
             painter.drawRoundedRect(rect.translated(depth * 3.0, depth * 3.0), 10, 10)
         gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
         faded = self.chosen is not None and self.chosen != deck
-        gradient.setColorAt(0.0, BACK_LIGHT.lighter(115) if faded else BACK_LIGHT)
-        gradient.setColorAt(1.0, BACK.lighter(125) if faded else BACK)
-        painter.setPen(QPen(QColor("#3e5f93"), 2.5 if self.chosen == deck else 1.5))
+        gradient.setColorAt(0.0, DECK["back_light"].lighter(115) if faded else DECK["back_light"])
+        gradient.setColorAt(1.0, DECK["back"].lighter(125) if faded else DECK["back"])
+        painter.setPen(QPen(DECK["edge"], 2.5 if self.chosen == deck else 1.5))
         painter.setBrush(gradient)
         painter.drawRoundedRect(rect, 10, 10)
         inner = rect.adjusted(10, 10, -10, -10)
         painter.setPen(QPen(QColor(255, 255, 255, 110), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(inner, 6, 6)
-        draw_text(painter, rect, "ABCD"[deck], 34, QColor("#ffffff"), bold=True)
+        draw_text(painter, rect, "ABCD"[deck], 34, DECK["letter"], bold=True)
         draw_text(painter, QRectF(rect.left(), rect.bottom() + 8, rect.width(), 28),
-                  _("key {key}").format(key="ABCD"[deck]), 13, SOFT_INK)
+                  _("key {key}").format(key="ABCD"[deck]), 13, "soft_ink")
 
     def _paint_outcome(self, painter: QPainter) -> None:
         assert self.chosen is not None
@@ -86,9 +89,11 @@ class DecksCanvas(StimulusCanvas):
         centre = QPointF(rect.center().x(), self.height() * 0.16)
         width = max(260.0, rect.width() * 2.2)
         win = QRectF(centre.x() - width / 2, centre.y() - 34, width, 40)
-        draw_text(painter, win, _("You won {amount}").format(amount=dollars(self.win_cents)), 22, GOOD, bold=True)
+        draw_text(painter, win, _("You won {amount}").format(amount=dollars(self.win_cents)), 22, "good",
+                  bold=True)
         lost = QRectF(centre.x() - width / 2, centre.y() + 8, width, 40)
         if self.loss_cents:
-            draw_text(painter, lost, _("but lost {amount}").format(amount=dollars(self.loss_cents)), 22, BAD, bold=True)
+            draw_text(painter, lost, _("but lost {amount}").format(amount=dollars(self.loss_cents)), 22, "bad",
+                      bold=True)
         else:
-            draw_text(painter, lost, _("and lost nothing"), 18, INK)
+            draw_text(painter, lost, _("and lost nothing"), 18, "ink")

@@ -1,4 +1,5 @@
-"""Qt pieces the memory and attention games share: colours, fonts, labels, press-stamping buttons, a timed stage."""
+"""Qt pieces the memory and attention games share: colours and fonts (games.look), labels, press-stamping buttons, a
+timed stage."""
 
 from __future__ import annotations
 
@@ -8,47 +9,52 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
-__all__ = ["COLOURS", "ArrowStage", "PressButton", "Stage", "big_font", "make_label"]
+from games import look as game_look
+from games.widgets import GameColours, game_font, set_base_font, stimulus_area
 
-COLOURS = {
-    "background": QColor("#F4F2ED"),
-    "panel": QColor("#FFFFFF"),
-    "text": QColor("#2E3440"),
-    "muted": QColor("#6B7280"),
-    "line": QColor("#A7AFB9"),
-    "accent": QColor("#2F7F8C"),
-    "blue": QColor("#2F6DB5"),
-    "orange": QColor("#C46A1A"),
-    "good": QColor("#3C8D6E"),
-    "stop": QColor("#C0392B"),
-    "card_back": QColor("#5B7A99"),
-    "card_face": QColor("#FFFFFF"),
-    "focus": QColor("#E0A100"),
-}
-"""Calm colours; where a colour carries meaning, a shape or symbol carries it too (never colour alone)."""
+__all__ = ["COLOURS", "ArrowStage", "PressButton", "Stage", "big_font", "button_sheet", "make_label"]
 
-BUTTON_STYLE = (
-    "QPushButton { background: #E3E7EC; color: #2E3440; border: 2px solid #A7AFB9; border-radius: 12px; "
-    "padding: 6px 14px; }"
-    "QPushButton:pressed { background: #CDD5DE; }"
-    "QPushButton:disabled { color: #A7AFB9; background: #EEF0F3; }"
-)
+COLOURS = GameColours({
+    "background": ("background", "#F4F2ED"),
+    "panel": "panel",
+    "text": "text",
+    "muted": "muted",
+    "line": "outline",
+    "accent": "cue_teal",
+    "blue": "cue_blue",
+    "orange": "cue_orange",
+    "good": "cue_green",
+    "stop": "cue_red",
+    "card_back": "card_back",
+    "back_pattern": ("mark_ink", "#7F9AB5"),
+    "card_face": "panel",
+    "focus": "focus",
+})
+"""Calm colours, from the current game palette (games.look); where a colour carries meaning, a shape or symbol
+carries it too (never colour alone)."""
+
+
+def button_sheet() -> str:
+    """The sheet of a PressButton in the current palette."""
+    p = game_look.current().palette
+    return (f"QPushButton {{ background: {p.button_bg}; color: {p.button_text}; border: 2px solid {p.button_border}; "
+            "border-radius: 12px; padding: 6px 14px; }"
+            f"QPushButton:pressed {{ background: {p.button_pressed}; }}"
+            f"QPushButton:disabled {{ color: {p.disabled_text}; background: {p.disabled_bg}; "
+            f"border: 2px dashed {p.outline}; }}")
 
 
 def big_font(points: int, bold: bool = False) -> QFont:
-    """A font of the given size in points (instructions use 20 or more)."""
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
+    """A font of the given size in points at 100 % (instructions use 20 or more), times the type scale."""
+    return game_font(points, bold)
 
 
 def make_label(text: str, points: int, parent: QWidget | None = None, *, bold: bool = False,
                muted: bool = False, centred: bool = False) -> QLabel:
-    """A word-wrapped label in the games' fonts and colours."""
+    """A word-wrapped label in the games' fonts and colours (the view's game_sheet colours it by its ink)."""
     label = QLabel(text, parent)
-    label.setFont(big_font(points, bold))
-    label.setStyleSheet(f"color: {COLOURS['muted' if muted else 'text'].name()};")
+    set_base_font(label, points, bold)
+    label.setProperty("ink", "muted" if muted else "text")
     label.setWordWrap(True)
     if centred:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,9 +74,13 @@ class PressButton(QPushButton):
         super().__init__(label, parent)
         self.setObjectName(name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFont(big_font(points, bold=True))
+        set_base_font(self, points, bold=True)
         self.setMinimumSize(width, height)
-        self.setStyleSheet(BUTTON_STYLE)
+        self.apply_look()
+
+    def apply_look(self) -> None:
+        """Its sheet in the current palette (GameWidget.apply_look calls it)."""
+        self.setStyleSheet(button_sheet())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         stamp = time.perf_counter_ns()
@@ -143,7 +153,8 @@ class ArrowStage(Stage):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), COLOURS["background"])
         centre = QPointF(self.width() / 2, self.height() / 2)
-        unit = min(self.width() / max(6, len(self.arrows) + 1), self.height() / 3)
+        area = stimulus_area(self)  # never the type scale: the arrows' size and spacing are part of the measure
+        unit = min(area.width() / max(6, len(self.arrows) + 1), area.height() / 3)
         if self.mode == "fixation":
             painter.setPen(QPen(COLOURS["muted"], 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(centre - QPointF(14, 0), centre + QPointF(14, 0))
@@ -152,7 +163,7 @@ class ArrowStage(Stage):
             self._arrows(painter, centre, unit)
         elif self.mode == "message":
             painter.setPen(COLOURS["text"])
-            painter.setFont(big_font(22))
+            painter.setFont(game_font(22))
             painter.drawText(QRectF(self.rect()).adjusted(30, 10, -30, -10),
                              int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message)
         painter.end()

@@ -4,9 +4,9 @@ what it means for both players, and the round's result."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 
-from games.trialkit.widgets import INK, SOFT_INK, StimulusCanvas, draw_text
+from games.trialkit.widgets import COLOURS, StimulusCanvas, draw_text
 
 __all__ = ["MoneyCanvas"]
 
@@ -39,13 +39,13 @@ class MoneyCanvas(StimulusCanvas):
 
     def paint_content(self, painter: QPainter) -> None:
         w, h = float(self.width()), float(self.height())
-        draw_text(painter, QRectF(20, 0, w - 40, h * 0.1), self.heading, 16, SOFT_INK, bold=True)
-        draw_text(painter, QRectF(30, h * 0.08, w - 60, h * 0.3), self.situation, 19, INK)
+        draw_text(painter, QRectF(20, 0, w - 40, h * 0.1), self.heading, 16, "soft_ink", bold=True)
+        draw_text(painter, QRectF(30, h * 0.08, w - 60, h * 0.3), self.situation, 19, "ink")
         box = QRectF(w * 0.3, h * 0.42, w * 0.4, h * 0.2)
-        painter.setPen(QPen(QColor("#b0bec5"), 2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(COLOURS["outline"], 2))
+        painter.setBrush(COLOURS["panel"])
         painter.drawRoundedRect(box, 14, 14)
-        draw_text(painter, box, self.amount, 32, INK, bold=True)
-        draw_text(painter, QRectF(30, h * 0.64, w - 60, h * 0.12), self.meaning, 17, SOFT_INK)
+        draw_text(painter, box, self.amount, 32, "ink", bold=True)
+        draw_text(painter, QRectF(30, h * 0.64, w - 60, h * 0.12), self.meaning, 17, "soft_ink")
         if self.result:
-            draw_text(painter, QRectF(30, h * 0.78, w - 60, h * 0.2), self.result, 20, INK, bold=True)
+            draw_text(painter, QRectF(30, h * 0.78, w - 60, h * 0.2), self.result, 20, "ink", bold=True)

@@ -26,8 +26,8 @@ from eventlog.records import EventRecord
 from games.core import Emission, game_records, record_emissions, unless_suspended
 from games.reaction.params import ChoiceRTParams, ReactionParams
 from games.reaction.rules import CLICK_PREFIX, ReactionRules, ReactionState
-from games.reaction.widgets import COLOURS, FALSE_START, HINTS, ResponseButton, StimulusCanvas, big_font
-from games.widgets import GameWidget, key_name
+from games.reaction.widgets import COLOURS, FALSE_START, HINTS, ResponseButton, StimulusCanvas
+from games.widgets import GameWidget, key_name, set_base_font
 from i18n import N_, _
 
 __all__ = ["ReactionView"]
@@ -291,7 +291,6 @@ class ReactionView(GameWidget):
 
     def _label(self, text: str, points: int, bold: bool = False, muted: bool = False) -> QLabel:
         label = QLabel(text, self)
-        label.setFont(big_font(points, bold))
-        colour = COLOURS["muted" if muted else "text"].name()
-        label.setStyleSheet(f"color: {colour};")
+        set_base_font(label, points, bold)  # at the type scale, coloured by the view's sheet (games.widgets)
+        label.setProperty("ink", "muted" if muted else "text")
         return label

@@ -5,23 +5,20 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from games.kit.widgets import COLOURS as KIT_COLOURS
+from games.kit.widgets import button_sheet
+from games.widgets import GameColours, game_font, set_base_font, stimulus_area
 from i18n import N_
 
 __all__ = ["COLOURS", "FALSE_START", "HINTS", "ResponseButton", "StimulusCanvas", "big_font"]
 
-COLOURS = {
-    "background": QColor("#F4F2ED"),
-    "text": QColor("#2E3440"),
-    "muted": QColor("#6B7280"),
-    "fixation": QColor("#8A8F98"),
-    "box": QColor("#A7AFB9"),
-    "target": QColor("#2F7F8C"),
-    "go": QColor("#3C8D6E"),
-    "nogo": QColor("#C98A4B"),
-}
+COLOURS = GameColours({**{name: KIT_COLOURS.roles[name] for name in ("background", "text", "muted")},
+                       "fixation": "fixation", "box": "outline", "target": "cue_teal", "go": "cue_green",
+                       "nogo": ("cue_orange", "#C98A4B")})
+"""From the current game palette (games.look): the go circle and the no-go square differ by shape, not only colour."""
 
 HINTS = {  # catalogue messages (i18n), shown translated
     "simple": N_("Press Space (or the button) as soon as the circle appears."),
@@ -38,11 +35,8 @@ CHOICE_ORDER = {2: ("left", "right"), 4: ("far_left", "left", "right", "far_righ
 
 
 def big_font(points: int, bold: bool = False) -> QFont:
-    """A font of the given size in points (>= 20 for instructions)."""
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
+    """A font of the given size in points at 100 % (>= 20 for instructions), times the type scale."""
+    return game_font(points, bold)
 
 
 class StimulusCanvas(QWidget):
@@ -77,19 +71,21 @@ class StimulusCanvas(QWidget):
         painter.end()
         self.paint_end_ns = time.perf_counter_ns()
 
-    def _unit(self) -> float:
-        return float(min(self.width(), self.height()))
+    def unit(self) -> float:
+        """The stimulus unit (px): the shorter side of the stimulus area; the circle's radius is 0.2 of it."""
+        area = stimulus_area(self)  # never the type scale: the stimulus's size is part of the measure
+        return float(min(area.width(), area.height()))
 
     def _draw_fixation(self, painter: QPainter) -> None:
         centre = QPointF(self.width() / 2, self.height() / 2)
-        arm = self._unit() * 0.04
+        arm = self.unit() * 0.04
         painter.setPen(QPen(COLOURS["fixation"], max(3.0, arm / 4), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(centre - QPointF(arm, 0), centre + QPointF(arm, 0))
         painter.drawLine(centre - QPointF(0, arm), centre + QPointF(0, arm))
 
     def _draw_shape(self, painter: QPainter) -> None:
-        radius = self._unit() * 0.2
-        rect = QRectF(self.width() / 2 - radius, self.height() / 2 - radius, 2 * radius, 2 * radius)
+        radius = self.unit() * 0.2
+        rect = QRectF(self.width() / 2 - radius, self.height() / 2 - radius, 2 * radius, 2 * radius)  # centred
         painter.setPen(Qt.PenStyle.NoPen)
         if self.stimulus == "nogo":
             painter.setBrush(COLOURS["nogo"])
@@ -100,7 +96,8 @@ class StimulusCanvas(QWidget):
 
     def _draw_boxes(self, painter: QPainter) -> None:
         order = CHOICE_ORDER[self.choices]
-        side = min(self.width() / (len(order) + 1), self.height() * 0.45)
+        area = stimulus_area(self)
+        side = min(area.width() / (len(order) + 1), area.height() * 0.45)
         for index, name in enumerate(order):
             cx = self.width() * (index + 0.5) / len(order)
             rect = QRectF(cx - side / 2, self.height() / 2 - side / 2, side, side)
@@ -119,13 +116,13 @@ class ResponseButton(QPushButton):
         super().__init__(label, parent)
         self.key = key
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFont(big_font(24, bold=True))
+        set_base_font(self, 24, bold=True)
         self.setMinimumSize(180, 84)
-        self.setStyleSheet(
-            "QPushButton { background: #E3E7EC; color: #2E3440; border: 2px solid #A7AFB9; border-radius: 14px; }"
-            "QPushButton:pressed { background: #CDD5DE; }"
-            "QPushButton:disabled { color: #A7AFB9; }"
-        )
+        self.apply_look()
+
+    def apply_look(self) -> None:
+        """Its sheet in the current palette (GameWidget.apply_look calls it)."""
+        self.setStyleSheet(button_sheet())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         stamp = time.perf_counter_ns()

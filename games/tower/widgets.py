@@ -6,17 +6,18 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QMouseEvent, QPainter, QPen
 
 from games.tower.board import CAPACITIES, Board
-from games.trialkit.widgets import INK, SOFT_INK, StimulusCanvas, draw_text
-from games.widgets import draw_mark
+from games.trialkit.widgets import StimulusCanvas, draw_text
+from games.widgets import GameColours, draw_mark
 from i18n import _
 
 __all__ = ["BALL_COLOURS", "TowerCanvas"]
 
-BALL_COLOURS = {"R": QColor("#d9736b"), "G": QColor("#6fb08a"), "B": QColor("#5b8fd9")}
-WOOD = QColor("#b8a58a")
+BALL_COLOURS = GameColours({"R": ("cue_red", "#d9736b"), "G": ("cue_green", "#6fb08a"), "B": ("cue_blue", "#5b8fd9")})
+BOARD = GameColours({"wood": ("cue_brown", "#b8a58a"), "goal_line": ("outline", "#cfd8dc"), "goal": "panel"})
+"""From the current game palette (games.look); every ball carries its symbol too."""
 
 
 class TowerCanvas(StimulusCanvas):
@@ -76,32 +77,32 @@ class TowerCanvas(StimulusCanvas):
 
     def paint_content(self, painter: QPainter) -> None:
         work, goal = self._area(False), self._area(True)
-        draw_text(painter, QRectF(work.left(), 0, work.width(), work.top()), _("Your board"), 16, SOFT_INK)
+        draw_text(painter, QRectF(work.left(), 0, work.width(), work.top()), _("Your board"), 16, "soft_ink")
         draw_text(painter, QRectF(goal.left(), goal.top() - 44, goal.width(), 36), _("Make it look like this"), 16,
-                  SOFT_INK)
+                  "soft_ink")
         self._paint_board(painter, work, self.board, self.held)
-        painter.setPen(QPen(QColor("#cfd8dc"), 1.5))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(BOARD["goal_line"], 1.5))
+        painter.setBrush(BOARD["goal"])
         painter.drawRoundedRect(goal.adjusted(-10, -8, 10, 8), 12, 12)
         self._paint_board(painter, goal, self.goal, None)
         if self.solved_text:
             draw_text(painter, QRectF(goal.left() - 10, goal.bottom() + 16, goal.width() + 20, 60),
-                      self.solved_text, 20, INK, bold=True)
+                      self.solved_text, 20, "ink", bold=True)
 
     def _paint_board(self, painter: QPainter, area: QRectF, board: Board, held: int | None) -> None:
         unit = self._unit(area)
         base = area.bottom() - unit * 0.35
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(WOOD)
+        painter.setBrush(BOARD["wood"])
         painter.drawRoundedRect(QRectF(area.left(), base, area.width(), unit * 0.3), 4, 4)
         for peg in range(3):
             x = self._peg_x(area, peg)
             height = unit * (CAPACITIES[peg] + 0.4)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(WOOD.darker(110))
+            painter.setBrush(BOARD["wood"].darker(110))
             painter.drawRoundedRect(QRectF(x - unit * 0.09, base - height, unit * 0.18, height), 3, 3)
             draw_text(painter, QRectF(x - unit, base + unit * 0.3, unit * 2, unit * 0.6), str(peg + 1),
-                      max(10.0, unit * 0.22), SOFT_INK)
+                      max(10.0, unit * 0.22), "soft_ink")
             for level, ball in enumerate(board[peg]):
                 centre = self._ball_centre(area, peg, level)
                 if held == peg and level == len(board[peg]) - 1:

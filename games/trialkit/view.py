@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from eventlog.recorder import Recorder
 from eventlog.records import EventRecord
 from games.core import Emission, IgnoreReason, Step, game_records, record_emissions, unless_suspended
+from games.look import GameLook
 from games.trialkit.fields import InputKind
 from games.trialkit.rules import BETWEEN, NOT_STARTED, TrialRules
-from games.trialkit.widgets import STYLE, StampButton, StimulusCanvas, label
+from games.trialkit.widgets import StampButton, StimulusCanvas, label, style
 from games.widgets import GameWidget, key_name
 from i18n import N_, _
 
@@ -122,7 +123,7 @@ class TrialGameView(GameWidget):
         self.progress = label("", 20, bold=True)
         self.status = label("", 20)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.note = label("", 17, "#607d8b")
+        self.note = label("", 17, "muted")
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
         top.addWidget(self.status, 1)
@@ -132,7 +133,7 @@ class TrialGameView(GameWidget):
             buttons.addWidget(button)
             buttons.addSpacing(18)
         buttons.addStretch(1)
-        self.hint = label(self.hint_text(), 16, "#78909c")
+        self.hint = label(self.hint_text(), 16, "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root = QVBoxLayout(self)
         root.setContentsMargins(36, 22, 36, 18)
@@ -142,8 +143,12 @@ class TrialGameView(GameWidget):
         root.addSpacing(10)
         root.addLayout(buttons)
         root.addWidget(self.hint)
-        self.setStyleSheet(STYLE)
+        self.apply_look()
         self.refresh_labels()
+
+    def look_sheet(self, look: GameLook) -> str:
+        """The trial games' sheet in the current palette."""
+        return style(look)
 
     def refresh_labels(self) -> None:
         """Progress (the trial on screen, or the last one) and totals."""

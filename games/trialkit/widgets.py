@@ -1,51 +1,50 @@
 """Qt pieces the trial games share: a canvas that reports when a new trial's first frame was painted, a button
-that stamps its click, labels, and the calm palette."""
+that stamps its click, labels, and the colours and text sizes of the game look (games.look)."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
-__all__ = ["BACKGROUND", "INK", "SOFT_INK", "STYLE", "StampButton", "StimulusCanvas", "draw_text", "label"]
+from games.look import GameLook
+from games.widgets import GameColours, game_font, game_sheet, set_base_font
 
-BACKGROUND = QColor("#f4f6f8")
-INK = QColor("#37474f")
-SOFT_INK = QColor("#78909c")
-GOOD = QColor("#4f9a6b")
-BAD = QColor("#c4645b")
+__all__ = ["COLOURS", "STYLE", "StampButton", "StimulusCanvas", "draw_text", "label", "style"]
 
-STYLE = """
-QWidget#trialview { background: #f4f6f8; }
-QPushButton { font-size: 20pt; border-radius: 12px; padding: 8px 22px; color: #263238;
-              background: #e3eaf0; border: 2px solid #b0bec5; }
-QPushButton:pressed { background: #cfd8dc; }
-QPushButton:disabled { color: #90a4ae; background: #eceff1; border-color: #cfd8dc; }
-"""
+COLOURS = GameColours({
+    "background": "background", "ink": ("text", "#37474f"), "soft_ink": ("muted", "#5b6775"),
+    "good": ("good", "#2e7051"), "bad": ("bad", "#a4262c"), "panel": "panel", "outline": ("outline", "#b0bec5"),
+})
+"""The trial games' colours from the current game palette (games.look)."""
 
 
-def label(text: str, points: int, colour: str = "#37474f", bold: bool = False) -> QLabel:
-    """A word-wrapped label of the view."""
+def style(look: GameLook | None = None) -> str:
+    """The trial view's sheet in `look` (text sizes are per widget: GameWidget.apply_look)."""
+    return game_sheet(look) + "QPushButton { border-radius: 12px; padding: 8px 22px; }"
+
+
+STYLE = style(GameLook())
+"""The sheet in the standard look (a view is restyled in the current look when shown)."""
+
+
+def label(text: str, points: int, ink: str = "text", bold: bool = False) -> QLabel:
+    """A word-wrapped label of the view (ink "text" or "muted"), its size at the type scale."""
     widget = QLabel(text)
-    font = QFont(widget.font())
-    font.setPointSize(points)
-    font.setBold(bold)
-    widget.setFont(font)
-    widget.setStyleSheet(f"color: {colour};")
+    set_base_font(widget, points, bold)
+    widget.setProperty("ink", ink)
     widget.setWordWrap(True)
     return widget
 
 
-def draw_text(painter: QPainter, rect: QRectF, text: str, points: float, colour: QColor = INK,
+def draw_text(painter: QPainter, rect: QRectF, text: str, points: float, colour: QColor | str = "ink",
               bold: bool = False) -> None:
-    """Centred, word-wrapped text in a rectangle."""
-    font = QFont(painter.font())
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    painter.setFont(font)
-    painter.setPen(colour)
+    """Centred, word-wrapped text in a rectangle, `points` at 100 % times the type scale; `colour` a QColor or one
+    of COLOURS' names (read from the current palette)."""
+    painter.setFont(game_font(points, bold, painter.font()))
+    painter.setPen(COLOURS[colour] if isinstance(colour, str) else colour)
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
 
 
@@ -58,6 +57,7 @@ class StampButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the game, not the button
         self.setMinimumHeight(64)
         self.setMinimumWidth(150)
+        set_base_font(self, 20)
         self.stamp: tuple[int, int] | None = None  # (perf_counter_ns, Qt event timestamp ms)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -100,7 +100,7 @@ class StimulusCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(self.rect(), COLOURS["background"])
         if self.message:
             draw_text(painter, QRectF(self.rect()).adjusted(30, 20, -30, -20), self.message, 24)
         else:

@@ -159,6 +159,17 @@ class StationAccommodations(Payload):
     breaks: bool
 
 
+@register_kind("station.idle_limits")
+class StationIdleLimits(Payload):
+    """The idle and pause limits in force for this session, when an extended time lengthened them: the proctor's
+    limits (`idle_s`, `pause_s`, seconds) times `extended_time`, recorded after station.accommodations (a resumed
+    session records them again). docs/ACCOMMODATIONS.md."""
+
+    idle_s: int = Field(ge=1)
+    pause_s: int = Field(ge=1)
+    extended_time: float = Field(ge=1.0, le=3.0)
+
+
 @register_kind("station.appearance")
 class StationAppearance(Payload):
     """The type scale (1.0-2.0) or theme the candidate sees changed: by Ctrl+plus / Ctrl+minus / Ctrl+0

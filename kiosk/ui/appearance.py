@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from games import look as game_look
+
 __all__ = ["HIGH_CONTRAST", "MAX_SCALE", "MIN_SCALE", "SCALE_STEP", "STANDARD", "Appearance", "Theme",
            "current", "game_page_sheet", "panel_sheet", "parse_appearance", "set_current", "station_sheet",
            "window_sheet"]
@@ -185,7 +187,8 @@ QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; width: 0px; border: n
 
 
 def game_page_sheet(look: Appearance | None = None) -> str:
-    """The game page: only its header and "Call the proctor" (a game keeps its own type and colours)."""
+    """The game page: only its header and "Call the proctor" (the game view itself takes games.look, set with the
+    current appearance)."""
     a = look or _current
     t = a.theme
     return f"""
@@ -232,6 +235,7 @@ def panel_sheet(look: Appearance | None = None) -> str:
 
 def set_current(look: Appearance) -> None:
     """The appearance new pages and windows take from now on (kiosk.ui.station_frame.apply_appearance also restyles
-    what is on screen)."""
+    what is on screen), and the look the games paint with (games.look: every game view repaints at once)."""
     global _current
     _current = look
+    game_look.set_current(game_look.GameLook(look.scale, look.high_contrast))  # the games repaint in it

@@ -1,5 +1,6 @@
 """The station window's appearance: the proctor's saved default (station setting "appearance"), the panel's box
-that changes it, and Ctrl+plus / Ctrl+minus / Ctrl+0, which scale the type for whoever sits at the station.
+that changes it, and Ctrl+plus / Ctrl+minus / Ctrl+0, which scale the type for whoever sits at the station; and a
+session's accommodations the window applies (larger type, high contrast, the idle limits an extended time grows).
 
 The welcome screen for the next candidate goes back to the default. The keys are the station's, never a game's:
 an application event filter takes them before any widget. When a game is in front the press is still logged where
@@ -78,18 +79,22 @@ class AppearanceLink(QObject):
         box.appearance_chosen.connect(self.save_default)
         window.stack.currentChanged.connect(self._page_changed)
         window.candidate.accommodated_appearance_wanted.connect(self.show_accommodation)
+        window.candidate.accommodated_time_wanted.connect(self.extend_limits)
+        window.candidate.candidate_did_change.connect(lambda active: None if active else self.extend_limits(1.0))
         window.ops.read(lambda db: db.setting(SETTING), self._loaded, what=N_("read the type size and contrast"),
                         failure=lambda exc: window.tell_proctor(could_not(N_("read the type size and contrast"),
                                                                           exc)))
         app = current_app()
         if app is not None:
             app.installEventFilter(self)
+            window.screens.code.offer_type_size(True)  # the welcome page says the keys work
 
     def detach(self) -> None:
-        """Stop taking the type-size keys."""
+        """Stop taking the type-size keys (the welcome page stops offering them)."""
         app = current_app()
         if app is not None:
             app.removeEventFilter(self)
+        self.window.screens.code.offer_type_size(False)
 
     def _loaded(self, text: str | None) -> None:
         try:
@@ -113,6 +118,14 @@ class AppearanceLink(QObject):
         smaller than the station's default), recorded as station.appearance with source "session"."""
         look = Appearance(max(scale, self.default.scale), high_contrast or self.default.high_contrast)
         self.show(look, "session")
+
+    def extend_limits(self, factor: float) -> None:
+        """A session's extended time lengthens the proctor's idle and pause limits (1.0: back to them when the
+        session ends); lengthened limits are recorded as station.idle_limits in the session."""
+        idle_s, pause_s = self.window.guard.extend_limits(factor)
+        if factor > 1:
+            self.window.candidate.record("station.idle_limits", {"idle_s": idle_s, "pause_s": pause_s,
+                                                                 "extended_time": factor})
 
     def save_default(self, look: Appearance) -> None:
         """The proctor's choice: save it as the station's default, then show it."""

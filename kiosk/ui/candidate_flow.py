@@ -95,6 +95,7 @@ class CandidateController(QObject):
     candidate_did_change = Signal(bool)  # a candidate session is now open (True) or no longer (False)
     accommodated_appearance_wanted = Signal(float, bool)  # type scale, high contrast: granted on the code; the window
     # applies them (kiosk/ui/station_frame.apply_appearance, docs/ACCOMMODATIONS.md) until the session ends
+    accommodated_time_wanted = Signal(float)  # an extended time granted on the code: the idle and pause limits grow
     break_did_change = Signal(bool)  # a granted break between games began (True: no idle pause) or ended
     language_did_change = Signal(str)  # the candidate's pages are now in this language
 
@@ -287,10 +288,13 @@ class CandidateController(QObject):
         self._go(FlowEvent.RESUMED, admission.game_index)
 
     def _apply_accommodated_appearance(self) -> None:
-        """The call site for larger type and high contrast granted on the code: asks the window to show them."""
+        """The call site for accommodations the window applies: larger type and high contrast (it shows them), an
+        extended time (it lengthens the idle and pause limits)."""
         granted = self.admission.accommodations if self.admission else None
         if granted is not None and (granted.type_scale > 1 or granted.high_contrast):
             self.accommodated_appearance_wanted.emit(granted.type_scale, granted.high_contrast)
+        if granted is not None and granted.extended_time > 1:
+            self.accommodated_time_wanted.emit(granted.extended_time)
 
     # -- consent ----------------------------------------------------------------------------------
 

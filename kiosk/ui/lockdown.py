@@ -42,6 +42,7 @@ class KioskGuard(QObject):
         super().__init__(parent)
         self.kiosk = kiosk
         self.idle_s, self.pause_s = idle_s, pause_s
+        self._base, self._factor = (idle_s, pause_s), 1.0  # the proctor's limits, a session's extended time
         self._last_input_ns = time.perf_counter_ns()
         self._idle_reported = self._pause_reported = False
         self._away_since: int | None = None
@@ -65,8 +66,20 @@ class KioskGuard(QObject):
             app.applicationStateChanged.disconnect(self._state_changed)
 
     def set_limits(self, idle_s: int, pause_s: int) -> None:
-        """Change the idle and pause limits (seconds)."""
-        self.idle_s, self.pause_s = idle_s, max(pause_s, idle_s)
+        """Change the proctor's idle and pause limits (seconds); a session's extended time still lengthens them."""
+        self._base = (idle_s, max(pause_s, idle_s))
+        self._apply_limits()
+
+    def extend_limits(self, factor: float) -> tuple[int, int]:
+        """Lengthen the proctor's limits by a session's extended time (1.0: as they are); the limits now in force."""
+        if not 1.0 <= factor <= 3.0:
+            raise ValueError(f"extended time {factor:g} is outside 1-3")
+        self._factor = factor
+        return self._apply_limits()
+
+    def _apply_limits(self) -> tuple[int, int]:
+        self.idle_s, self.pause_s = (round(limit * self._factor) for limit in self._base)
+        return self.idle_s, self.pause_s
 
     def watch_idle(self, on: bool) -> None:
         """Start or stop idle detection (only while a candidate session is running)."""

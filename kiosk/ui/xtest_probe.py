@@ -29,10 +29,10 @@ def xtest_params(presses: int) -> SimpleRTParams:
 
 
 def watched_point(view: ReactionView) -> tuple[int, int]:
-    """The window pixel the driver watches: inside the stimulus circle (radius 0.2 of the canvas's shorter side),
+    """The window pixel the driver watches: inside the stimulus circle (radius 0.2 of the canvas's stimulus unit),
     off the fixation cross's arms, in the window's device pixels."""
     canvas = view.canvas
-    offset = min(canvas.width(), canvas.height()) // 10
+    offset = int(canvas.unit()) // 10
     point = canvas.mapTo(view, QPoint(canvas.width() // 2 + offset, canvas.height() // 2 + offset))
     ratio = view.devicePixelRatio()
     return round(point.x() * ratio), round(point.y() * ratio)

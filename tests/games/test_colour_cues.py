@@ -4,7 +4,7 @@ flanker rules, the stop signal, the tower's balls, BART's balloon colours) still
 Each stimulus is drawn by the game's own widget, turned to greyscale, and reduced to its structure: the pixels
 where the grey level changes sharply (edges). Two stimuli of the same shape in different colours have the same
 edges; a shape or symbol makes them differ. A control case (the same shape in two colours) shows the check would
-catch colour alone. The games draw the same in every station theme: the test runs under each.
+catch colour alone. The games paint in the station's theme (games.look): the test runs under each.
 """
 
 from __future__ import annotations

@@ -87,6 +87,9 @@ class CodeEntryScreen(CandidatePage):
         self.key_hint = hint("")
         self.heading, self.prompt = title(""), QLabel("")
         self.language_hint = hint("")
+        self.size_hint = hint("")  # shown only where the type-size keys work (offer_type_size)
+        self.size_hint.setObjectName("typeSizeHint")
+        self.size_hint.setVisible(False)
         self.language_buttons = {tag: button(name, name=f"language_{tag}") for tag, name in LANGUAGES.items()}
         for tag, choice in self.language_buttons.items():
             choice.setLocale(QLocale(tag))  # i18n: each language is offered by its own name, never translated
@@ -96,7 +99,7 @@ class CodeEntryScreen(CandidatePage):
         centred_column(
             self, self.heading, self.prompt, self.code_input, self.error,
             button_row(self.retry_button, self.start_button), self.key_hint, self.notice,
-            button_row(*self.language_buttons.values()), self.language_hint,
+            button_row(*self.language_buttons.values()), self.language_hint, self.size_hint,
         )
         self.code_input.returnPressed.connect(self._submit)
         self.start_button.clicked.connect(self._submit)
@@ -114,6 +117,13 @@ class CodeEntryScreen(CandidatePage):
         for tag, choice in self.language_buttons.items():
             choice.setAccessibleDescription(_("Switches the assessment to {language}; Enter or Space chooses it")
                                             .format(language=LANGUAGES[tag]))
+        self.size_hint.setText(_("Text size: Ctrl and + make the text larger, Ctrl and - smaller, Ctrl and 0 "
+                                 "back to normal."))
+
+    def offer_type_size(self, offered: bool) -> None:
+        """Say (or stop saying) that Ctrl and + / - change the text size: only where those keys work (the station
+        window's kiosk.ui.appearance_link takes them)."""
+        self.size_hint.setVisible(offered)
 
     def focus_first(self) -> None:
         """The code field (or Try again, when the station could not start)."""
@@ -336,6 +346,7 @@ class GameScreen(CandidatePage):
         self.header = QLabel("")
         self.header.setObjectName("gameHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header.setWordWrap(True)  # a long game title at 200 % wraps beside "Call the proctor"
         self.header_row = QHBoxLayout()  # the header, and the station's "Call the proctor" while a game runs
         self.header_row.setContentsMargins(12, 0, 12, 0)
         self.header_row.addWidget(self.header, 1)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 from i18n import LANGUAGES
 from i18n.pseudo import is_pseudo
 
-__all__ = ["problems"]
+__all__ = ["clipped_texts", "problems"]
 
 NOT_TRANSLATED = set(LANGUAGES.values())  # the language buttons name each language in itself, on purpose
 
@@ -67,4 +67,15 @@ def problems(root: QWidget, where: str, data: Iterable[str] = ()) -> list[str]:
         clipped = _clipped(widget)
         if clipped:
             found.append(f"{where}: {_name(widget)} clips {text[:50]!r}: {clipped}")
+    return found
+
+
+def clipped_texts(root: QWidget, where: str) -> list[str]:
+    """Every visible label or button under root whose text is clipped (in any language)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible() and widget.text().strip():
+            clipped = _clipped(widget)
+            if clipped:
+                found.append(f"{where}: {_name(widget)} clips {widget.text()[:50]!r}: {clipped}")
     return found

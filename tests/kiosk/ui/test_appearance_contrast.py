@@ -6,9 +6,12 @@ for a focused control against its unfocused look. The ratios come from the WCAG 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
 
+from games import look as game_look
+from games.look import GAME_HIGH_CONTRAST, GAME_STANDARD, TEXT_PAIRS, UI_PAIRS, GameLook
 from kiosk.ui.appearance import HIGH_CONTRAST, STANDARD, Appearance, Theme, game_page_sheet, panel_sheet, station_sheet
 from kiosk.ui.contrast import TEXT_AA, UI_AA, contrast_ratio, relative_luminance
 
@@ -102,3 +105,49 @@ def test_the_theme_pairs_no_sheet_states_explicitly() -> None:
         assert contrast_ratio(fg, bg) >= TEXT_AA, (fg, bg)
     assert contrast_ratio(t.focus_bg, t.primary_bg) >= UI_AA  # a focused primary button differs from an unfocused one
     assert contrast_ratio(t.primary_border, t.page) >= UI_AA
+
+
+def game_sheets(look: Appearance) -> dict[str, str]:
+    """The style sheets of the games' own views (games.look, issue 17): the shared one, those that add to it, and
+    the buttons' own, made while the games' look is `look`."""
+    from games.bart.view import BartView
+    from games.decision.widgets import style as decision_style
+    from games.kit.widgets import button_sheet
+    from games.trialkit.widgets import style as trial_style
+    from games.widgets import game_sheet
+
+    game, before = GameLook(look.scale, look.high_contrast), game_look.current()
+    game_look.set_current(game)
+    try:
+        return {"game": game_sheet(game), "balloons": BartView.look_sheet(cast(BartView, None), game),
+                "decision": decision_style(game), "trial games": trial_style(game), "buttons": button_sheet()}
+    finally:
+        game_look.set_current(before)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_games_high_contrast_sheets_meet_wcag_aa(scale: float) -> None:
+    failing, checked = [], 0
+    for name, sheet in game_sheets(Appearance(scale, True)).items():
+        for what, fg, bg, needed in pairs(sheet, HIGH_CONTRAST):
+            checked += 1
+            if contrast_ratio(fg, bg) < needed:
+                failing.append(f"{name} {what}: {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1, needs {needed}:1")
+    assert checked >= 20
+    assert failing == []
+
+
+def test_the_game_palettes_meet_wcag_aa() -> None:
+    """The colours games paint with: in high contrast every text pair 4.5:1 and every stimulus, outline, cue and
+    focus ring on what it is drawn on 3:1; in the standard theme (the games' calm look, kept) the texts 4.5:1."""
+    hc, standard = GAME_HIGH_CONTRAST.colours(), GAME_STANDARD.colours()
+    failing = [f"high contrast {fg} on {bg}: {contrast_ratio(hc[fg], hc[bg]):.2f}:1"
+               for fg, bg in TEXT_PAIRS if contrast_ratio(hc[fg], hc[bg]) < TEXT_AA]
+    failing += [f"high contrast {fg} on {bg}: {contrast_ratio(hc[fg], hc[bg]):.2f}:1"
+                for fg, bg in UI_PAIRS if contrast_ratio(hc[fg], hc[bg]) < UI_AA]
+    failing += [f"standard {fg} on {bg}: {contrast_ratio(standard[fg], standard[bg]):.2f}:1"
+                for fg, bg in TEXT_PAIRS if contrast_ratio(standard[fg], standard[bg]) < TEXT_AA]
+    assert len(TEXT_PAIRS) >= 10 and len(UI_PAIRS) >= 25
+    assert failing == []
+    assert {"background", "text", "outline", "focus", "cue_green", "cue_orange"} <= {n for pair in UI_PAIRS + TEXT_PAIRS
+                                                                                     for n in pair}

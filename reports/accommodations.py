@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n import N_, _r
 from scoring.model import Profile, Trait
+from scoring.words import localise
 
 __all__ = ["accommodation_facts", "accommodation_notice", "comparability_line", "language_fact", "language_name"]
 
@@ -47,14 +48,15 @@ def accommodation_notice(profile: Profile) -> str | None:
     acc = profile.accommodations
     if acc is None:
         return None
-    traits = [t.label for t in profile.traits if t.position is not None and comparability_line(t) is not None]
+    traits = [localise(t.label) for t in profile.traits if t.position is not None and comparability_line(t) is not None]
     which = (" " + _r("Not comparable with candidates without them: {traits} (marked in the evidence).").format(
         traits=", ".join(traits)) if traits else "")
-    return f"{acc.note}{which}"
+    return f"{localise(acc.note)}{which}"
 
 
 def comparability_line(t: Trait) -> str | None:
     """The evidence's line for a trait an accommodation changed."""
     if t.comparability is None or t.comparability.comparable:
         return None
-    return _r("Not comparable with sessions without accommodations: {reason}").format(reason=t.comparability.reason)
+    return _r("Not comparable with sessions without accommodations: {reason}").format(
+        reason=localise(t.comparability.reason))

@@ -12,6 +12,7 @@ from reports.labels import QUALITY_LABELS
 from reports.texts import ADVICE, INSUFFICIENT_MEANS, KIND_WORDS, formula
 from scoring import Profile, Trait
 from scoring.tables import table_for
+from scoring.words import localise
 
 __all__ = ["evidence_section", "humanise", "quality_value"]
 
@@ -53,8 +54,8 @@ def _reliability(t: Trait) -> str:
 
 
 def _trait(t: Trait, spec: dict[str, Any]) -> list[Block]:
-    anchors = " " + _r("Anchors: {anchors}").format(anchors=spec["anchors"]) if "anchors" in spec else ""
-    blocks: list[Block] = [Heading(f"{t.label}: {t.low_pole} ↔ {t.high_pole}"),
+    anchors = " " + _r("Anchors: {anchors}").format(anchors=localise(spec["anchors"])) if "anchors" in spec else ""
+    blocks: list[Block] = [Heading(f"{localise(t.label)}: {localise(t.low_pole)} ↔ {localise(t.high_pole)}"),
                            Paragraph(_r("{kind} How it is computed: {formula}").format(
                                kind=_r(KIND_WORDS[t.kind]), formula=formula(t.key, spec)) + anchors)]
     if t.insufficient is not None:
@@ -63,15 +64,15 @@ def _trait(t: Trait, spec: dict[str, Any]) -> list[Block]:
         advice = _r(ADVICE[source]) if source in ADVICE else \
             _r("Invite the candidate to re-test with the full battery.")
         blocks.append(Paragraph(_r("Not enough data: {reason}; needed {required}, recorded {observed}. What you can "
-                                   "do: {advice}").format(reason=why.reason, required=why.required,
-                                                          observed=why.observed, advice=advice)))
+                                   "do: {advice}").format(reason=localise(why.reason), required=localise(why.required),
+                                                          observed=localise(why.observed), advice=advice)))
         return blocks
     blocks.append(Paragraph(_reliability(t)))
     not_comparable = comparability_line(t)
     if not_comparable is not None:
         blocks.append(Notice(not_comparable, "warn"))
     if t.evidence:
-        blocks.append(Bullets(tuple(humanise(e) for e in t.evidence), "", "plain"))
+        blocks.append(Bullets(tuple(humanise(localise(e)) for e in t.evidence), "", "plain"))
     return blocks
 
 
@@ -88,10 +89,14 @@ def quality_value(key: str, value: float | int | None) -> str:
     return f"{value:g}"
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
 def _quality(profile: Profile) -> list[Block]:
     rows = tuple((_r(QUALITY_LABELS[q.key]) if q.key in QUALITY_LABELS else q.key,
                   _r("needs attention") if q.raised else _r("ok"), quality_value(q.key, q.value),
-                  q.message[:1].upper() + q.message[1:] + ".") for q in profile.quality)
+                  _sentence(localise(q.message))) for q in profile.quality)
     return [Heading(_r("Data quality checks")),
             Table((_r("Check"), _r("Result"), _r("Value"), _r("What was recorded")), rows, (2.0, 1.3, 1.2, 5.0),
                   "quality")]

@@ -10,6 +10,7 @@ from reports.memory_sections import MEMORY_GAMES, MEMORY_INTROS, memory_blocks
 from reports.session_data import SessionData
 from reports.trial_sections import TRIAL_INTROS, trial_game_blocks
 from scoring import GameResult, Metric, Profile
+from scoring.words import localise
 
 __all__ = ["game_sections", "metrics_table"]
 
@@ -51,8 +52,8 @@ def metrics_table(metrics: list[Metric], key: str) -> Table:
         lab = label_for(m.key)
         based = "" if not m.n else f"{m.n}"
         if m.insufficient is not None:
-            based = _r("{observed} (needs {required})").format(observed=m.insufficient.observed,
-                                                                required=m.insufficient.required)
+            based = _r("{observed} (needs {required})").format(observed=localise(m.insufficient.observed),
+                                                                required=localise(m.insufficient.required))
         rows.append((lab.label + (f" ({lab.help})" if lab.help else ""), format_value(m), based))
     return Table((_r("Measure"), _r("Value"), _r("Observations")), tuple(rows), (5.0, 1.6, 2.2), key)
 

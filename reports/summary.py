@@ -17,6 +17,7 @@ from reports.trait_charts import role_fit_chart, trait_profile_chart
 from scoring import Profile, Role, RoleFit
 from scoring.norms import NO_NORMS, NormTable, compared
 from scoring.quality import AUTOMATION
+from scoring.words import localise
 
 __all__ = ["battery_info", "fit_words", "local_time", "quality_line", "status_line", "summary_section"]
 
@@ -133,7 +134,7 @@ def _style(profile: Profile) -> list[Paragraph | Heading | Bullets | Table]:
     items = tuple(_r("{reading}: {value} (confidence {confidence})").format(
         reading=_r(READINGS[i.key]) if i.key in READINGS else i.key, value=reading(i.key, i.value, i.details),
         confidence=f"{i.confidence:.0%}") for i in readings)
-    return [Heading(_r("Decision style")), Paragraph(profile.recruiter_notes), Bullets(items)]
+    return [Heading(_r("Decision style")), Paragraph(localise(profile.recruiter_notes)), Bullets(items)]
 
 
 def _norms(profile: Profile, norms: NormTable | None) -> list[Block]:
@@ -160,7 +161,7 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
     if automated is not None:
         blocks.append(Notice(_r("The input looks automated, not a person's: {message}. The figures below are shown "
                                 "for the record only; this session is left out of norms.").format(
-            message=automated.message), "warn"))
+            message=localise(automated.message)), "warn"))
     accommodated = accommodation_notice(profile)
     if accommodated is not None:
         blocks.append(Notice(accommodated, "info"))
@@ -171,12 +172,12 @@ def summary_section(meta: SessionMeta, profile: Profile | None, data: SessionDat
              for g in profile.games]
     played = _r("{games} and {last}").format(games=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 \
         else "".join(names)
-    no_norms = "" if norms is not None else f" {NO_NORMS}"
+    no_norms = "" if norms is not None else f" {localise(NO_NORMS)}"
     blocks += [Heading(_r("Traits")), Paragraph(_r("From the {games}. Dot: position 0–100; shaded: likely range.")
                                                 .format(games=played) + no_norms, "muted"),
                Chart("", trait_profile_chart(profile.traits)), *_norms(profile, norms)]
-    lists = (Bullets(tuple(profile.strengths), _r("Strengths"), "plus"),
-             Bullets(tuple(profile.considerations), _r("Considerations for the interview"), "consider"))
+    lists = (Bullets(tuple(map(localise, profile.strengths)), _r("Strengths"), "plus"),
+             Bullets(tuple(map(localise, profile.considerations)), _r("Considerations for the interview"), "consider"))
     blocks.append(Columns(tuple(_style(profile)), lists))
     if role is not None and fit is not None:
         blocks += _role(profile, role, fit)

@@ -8,6 +8,7 @@ from i18n import N_, _r
 from reports import style as st
 from reports.canvas import Canvas, Circle, Line, Rect, Shape, Text
 from scoring import RoleFit, Trait
+from scoring.words import localise
 
 __all__ = ["compare_chart", "role_fit_chart", "trait_profile_chart"]
 
@@ -35,10 +36,11 @@ def _track(kind: str, y: float, h: float, x0: float = TRACK_X0, x1: float = TRAC
 
 def _trait_row(t: Trait, y: float) -> list[Shape]:
     colour = st.ABILITY if t.kind == "ability" else st.STYLE
-    shapes: list[Shape] = [Text(0, y + 10, st.fit(t.label, 10.5, 330), 10.5, bold=True, fill=st.INK)]
+    shapes: list[Shape] = [Text(0, y + 10, st.fit(localise(t.label), 10.5, 330), 10.5, bold=True, fill=st.INK)]
     ty = y + 12.5
-    shapes += [Text(TRACK_X0 - 7, ty + 7.5, st.fit(t.low_pole, 9, TRACK_X0 - 10), 9, anchor="end", fill=st.MUTED),
-               Text(TRACK_X1 + 7, ty + 7.5, st.fit(t.high_pole, 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
+    shapes += [Text(TRACK_X0 - 7, ty + 7.5, st.fit(localise(t.low_pole), 9, TRACK_X0 - 10), 9, anchor="end",
+                    fill=st.MUTED),
+               Text(TRACK_X1 + 7, ty + 7.5, st.fit(localise(t.high_pole), 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
     shapes += _track(t.kind if t.position is not None else "none", ty, 9, mid=t.position is not None)
     if t.position is None:
         return [*shapes, Text(WIDTH, y + 10, _r("not enough data"), 9.5, anchor="end", fill=st.WARN),
@@ -97,7 +99,7 @@ def role_fit_chart(fit: RoleFit, traits: Sequence[Trait]) -> Canvas:
     y = 0.0
     for part in fit.traits:
         t = by_key.get(part.trait)
-        label = t.label if t else part.trait.replace("_", " ").capitalize()
+        label = localise(t.label) if t else part.trait.replace("_", " ").capitalize()
         shapes.append(Text(0, y + 13, st.fit(_r("{trait} (target {low}–{high})").format(
             trait=label, low=f"{part.low:.0f}", high=f"{part.high:.0f}"), 9.5, x0 - 6), 9.5, fill=st.INK))
         shapes.append(Rect(x0, y + 5, x1 - x0, 10, fill=st.TRACK))
@@ -136,13 +138,14 @@ def compare_chart(labels: Sequence[str], profiles: Sequence[Sequence[Trait]]) ->
     y = 26.0
     for t in order:
         kind = _r(KINDS[t.kind]) if t.kind in KINDS else t.kind
-        shapes.append(Text(0, y + 10, st.fit(f"{t.label} ({kind})", 10.5, 400), 10.5, bold=True, fill=st.INK))
+        shapes.append(Text(0, y + 10, st.fit(f"{localise(t.label)} ({kind})", 10.5, 400), 10.5, bold=True, fill=st.INK))
         ty = y + 13.5
         h = lanes * 8 + 2
         shapes += _track(t.kind, ty, h)
-        shapes += [Text(TRACK_X0 - 7, ty + h / 2 + 3, st.fit(t.low_pole, 9, TRACK_X0 - 10), 9, anchor="end",
+        shapes += [Text(TRACK_X0 - 7, ty + h / 2 + 3, st.fit(localise(t.low_pole), 9, TRACK_X0 - 10), 9, anchor="end",
                         fill=st.MUTED),
-                   Text(TRACK_X1 + 7, ty + h / 2 + 3, st.fit(t.high_pole, 9, WIDTH - TRACK_X1 - 10), 9, fill=st.MUTED)]
+                   Text(TRACK_X1 + 7, ty + h / 2 + 3, st.fit(localise(t.high_pole), 9, WIDTH - TRACK_X1 - 10), 9,
+                        fill=st.MUTED)]
         for i, traits in enumerate(profiles):
             mine = next((x for x in traits if x.key == t.key), None)
             cy = ty + 5 + i * 8

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from i18n import N_
 from scoring.errors import ScoringError
 from scoring.model import Profile
 from scoring.quality import AUTOMATION
@@ -177,7 +178,7 @@ def percentile_rank(norm: TraitNorm, position: float) -> float | None:
     return None
 
 
-NO_NORMS = "No norm table is loaded: positions are on HireMate's fixed scale, not compared with other people."
+NO_NORMS = N_("No norm table is loaded: positions are on HireMate's fixed scale, not compared with other people.")
 
 
 def ordinal(p: float) -> str:

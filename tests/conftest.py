@@ -76,3 +76,16 @@ def storage_factory(backend: str, tmp_path: Path, request: pytest.FixtureRequest
         storage.close()
         if pg is not None:
             pg.drop_database(target)
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """Every test starts in English, whatever the test before it left behind (a station window closed in the middle
+    of an Arabic session keeps the candidate's language otherwise)."""
+    yield
+    from i18n import candidate_language, set_candidate_language, set_station_language, station_language
+
+    if candidate_language() != "en":
+        set_candidate_language("en")
+    if station_language() != "en":
+        set_station_language("en")

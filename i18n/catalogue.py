@@ -115,7 +115,7 @@ class Coverage:
 def coverage(language: str) -> Coverage:
     """Translated / total messages of a language, and how many of the translations are machine-made."""
     messages = [m for m in read_catalogue(po_path(language), language) if m.id]
-    done = [m for m in messages if not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))]
+    done = [m for m in messages if _translated(m)]
     machine = [m for m in done if MACHINE in m.user_comments]
     return Coverage(language, len(messages), len(done), len(machine))
 
